@@ -1,0 +1,348 @@
+#include <err.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "arena.h"
+#include "buf.h"
+#include "doc.h"
+#include "rec.h"
+#include "u8.h"
+
+struct reader {
+	FILE *fp;
+	const char *path;	/* DOC of a raw input: the operand as given */
+	const char *name;	/* for messages */
+	enum rd_mode mode;
+	int started, done, records;
+	char *line;		/* getline() buffer */
+	size_t linecap;
+	ssize_t linelen;
+	int pending;		/* line holds the first line of the next doc */
+	int nl;			/* the line in line ended with LF */
+	size_t lineno;
+	struct buf src;		/* a raw input's bytes */
+	struct arena ar;
+	struct rec *r;
+	size_t n, cap;
+	size_t nerr, nrec, nbytes;
+};
+
+static const char kind_doc[] = "doc";
+static const char kind_para[] = "para";
+
+struct reader *
+rd_open(const char *path, enum rd_mode mode)
+{
+	struct reader *rd;
+	FILE *fp;
+
+	if (strcmp(path, "-") == 0)
+		fp = stdin;
+	else if ((fp = fopen(path, "r")) == NULL) {
+		warn("%s", path);
+		return NULL;
+	}
+	rd = xcalloc(1, sizeof(*rd));
+	rd->fp = fp;
+	rd->path = path;
+	rd->name = fp == stdin ? "stdin" : path;
+	rd->mode = mode;
+	return rd;
+}
+
+void
+rd_close(struct reader *rd)
+{
+	if (rd == NULL)
+		return;
+	if (rd->fp != stdin)
+		fclose(rd->fp);
+	free(rd->line);
+	free(rd->r);
+	buf_free(&rd->src);
+	ar_free(&rd->ar);
+	free(rd);
+}
+
+size_t rd_errors(const struct reader *rd) { return rd->nerr; }
+size_t rd_records(const struct reader *rd) { return rd->nrec; }
+size_t rd_bytes(const struct reader *rd) { return rd->nbytes; }
+
+/* Next line into rd->line without its LF; 0 at EOF, -1 on error. */
+static int
+next_line(struct reader *rd)
+{
+	if (rd->pending) {
+		rd->pending = 0;
+		return 1;
+	}
+	errno = 0;
+	if ((rd->linelen = getline(&rd->line, &rd->linecap, rd->fp)) < 0) {
+		if (ferror(rd->fp)) {
+			warn("%s", rd->name);
+			return -1;
+		}
+		return 0;
+	}
+	rd->nbytes += (size_t)rd->linelen;
+	rd->lineno++;
+	rd->nl = rd->linelen > 0 && rd->line[rd->linelen - 1] == '\n';
+	if (rd->nl)
+		rd->linelen--;
+	return 1;
+}
+
+static struct rec *
+push(struct reader *rd)
+{
+	if (rd->n == rd->cap) {
+		rd->cap = rd->cap ? rd->cap * 2 : 64;
+		rd->r = xreallocarray(rd->r, rd->cap, sizeof(*rd->r));
+	}
+	return &rd->r[rd->n++];
+}
+
+static void
+malformed(struct reader *rd, const char *why)
+{
+	warnx("%s:%zu: %s", rd->name, rd->lineno, why);
+	rd->nerr++;
+}
+
+void
+doc_paragraphs(const char *name, size_t namelen, const char *src, size_t len,
+    struct rec **r, size_t *n, size_t *cap, struct arena *ar)
+{
+	size_t pos = 0, ls, le, lineno = 0, a, z;
+	const char *nl;
+	struct rec *p;
+	struct buf attrs = BUF_INIT;
+
+	if (len >= 3 && memcmp(src, "\xef\xbb\xbf", 3) == 0)
+		pos = 3;
+	while (pos < len) {
+		lineno++;
+		ls = pos;
+		nl = memchr(src + pos, '\n', len - pos);
+		le = nl ? (size_t)(nl - src) : len;
+		pos = nl ? le + 1 : len;
+		if (nl && le > ls && src[le - 1] == '\r')
+			le--;
+		a = ls + u8_skipspace(src + ls, le - ls);
+		z = le - u8_rskipspace(src + a, le - a);
+		if (a == z)
+			continue;
+		if (*n == *cap) {
+			*cap = *cap ? *cap * 2 : 64;
+			*r = xreallocarray(*r, *cap, sizeof(**r));
+		}
+		p = &(*r)[(*n)++];
+		memset(p, 0, sizeof(*p));
+		p->doc = name;
+		p->doclen = namelen;
+		p->kind = kind_para;
+		p->start = a;
+		p->end = z;
+		p->text = src + a;
+		p->textlen = z - a;
+		p->flags = REC_MADE;
+		buf_reset(&attrs);
+		attr_putu(&attrs, "line", lineno);
+		attr_put(&attrs, "role", NULL, 0);
+		p->attrs = ar_memdup(ar, attrs.p, attrs.len);
+		p->attrslen = attrs.len;
+	}
+	buf_free(&attrs);
+}
+
+/* Fill d with a raw document: a made doc record, then its paragraphs. */
+static void
+raw_doc(struct reader *rd, struct doc *d, const char *name, size_t namelen,
+    const char *src, size_t len)
+{
+	struct rec *p;
+
+	p = push(rd);
+	memset(p, 0, sizeof(*p));
+	p->doc = name;
+	p->doclen = namelen;
+	p->kind = kind_doc;
+	p->end = len;
+	p->attrs = "v=1";
+	p->attrslen = 3;
+	p->text = "";
+	p->flags = REC_MADE;
+	doc_paragraphs(name, namelen, src, len, &rd->r, &rd->n, &rd->cap,
+	    &rd->ar);
+	d->name = name;
+	d->namelen = namelen;
+	d->src = src;
+	d->srclen = len;
+	d->len = len;
+	d->haslen = 1;
+	d->raw = 1;
+}
+
+/* The first line decides what the input is. */
+static int
+start(struct reader *rd)
+{
+	struct rec r;
+	char *scratch;
+	int c;
+
+	rd->started = 1;
+	if ((c = next_line(rd)) <= 0) {
+		rd->records = rd->mode == RD_RECORDS;
+		return c;
+	}
+	rd->pending = 1;
+	if (rd->mode != RD_RAW && rd->linelen >= 2 &&
+	    memcmp(rd->line, "{\"", 2) == 0) {
+		warnx("%s: looks like JSON Lines, which is not read: "
+		    "--json is for output only", rd->name);
+		rd->nerr++;
+		return -1;
+	}
+	if (rd->mode == RD_AUTO) {
+		scratch = xmalloc((size_t)rd->linelen + 3);
+		rd->records = rec_parse(&r, rd->line, (size_t)rd->linelen,
+		    scratch) == NULL && (strcmp(r.kind, "doc") == 0 ||
+		    strcmp(r.kind, "raw") == 0);
+		free(scratch);
+	} else
+		rd->records = rd->mode == RD_RECORDS;
+	return 1;
+}
+
+static int
+read_raw(struct reader *rd, struct doc *d)
+{
+	char tmp[65536];
+	size_t k;
+
+	buf_reset(&rd->src);
+	if (rd->pending) {
+		rd->pending = 0;
+		buf_add(&rd->src, rd->line, (size_t)rd->linelen);
+		if (rd->nl)
+			buf_addc(&rd->src, '\n');
+	}
+	while ((k = fread(tmp, 1, sizeof(tmp), rd->fp)) > 0) {
+		buf_add(&rd->src, tmp, k);
+		rd->nbytes += k;
+	}
+	if (ferror(rd->fp)) {
+		warn("%s", rd->name);
+		rd->nerr++;
+		return -1;
+	}
+	if (rd->src.p == NULL)
+		buf_grow(&rd->src, 0);
+	raw_doc(rd, d, rd->path, strlen(rd->path), rd->src.p, rd->src.len);
+	return 1;
+}
+
+static int
+read_records(struct reader *rd, struct doc *d)
+{
+	struct rec r, *p;
+	const char *why;
+	char *line, *scratch;
+	size_t len;
+	int c, named = 0;
+
+	while ((c = next_line(rd)) > 0) {
+		len = (size_t)rd->linelen;
+		line = ar_alloc(&rd->ar, 2 * len + 4);
+		memcpy(line, rd->line, len);
+		line[len] = '\0';
+		scratch = line + len + 1;
+		why = rec_parse(&r, line, len, scratch);
+		if (why == NULL && named && (strcmp(r.kind, "doc") == 0 ||
+		    strcmp(r.kind, "raw") == 0 || r.doclen != d->namelen ||
+		    memcmp(r.doc, d->name, r.doclen) != 0)) {
+			rd->pending = 1;	/* it starts the next document */
+			return 1;
+		}
+		rd->nrec++;
+		r.lineno = rd->lineno;
+		if (why == NULL && strcmp(r.kind, "raw") == 0) {
+			if (rd->n > 0) {	/* after malformed lines only */
+				rd->pending = 1;
+				rd->nrec--;
+				return 1;
+			}
+			if (r.start != 0 || r.end != r.textlen) {
+				malformed(rd, "raw record's START and END are "
+				    "not 0 and its text's length");
+				*push(rd) = r;
+				rd->r[rd->n - 1].flags = REC_MALFORMED;
+				continue;
+			}
+			raw_doc(rd, d, r.doc, r.doclen, r.text, r.textlen);
+			return 1;
+		}
+		if (why == NULL && d->haslen && r.end > d->len)
+			why = "END past the document's END";
+		if (why != NULL) {
+			malformed(rd, why);
+			r.flags = REC_MALFORMED;
+			r.line = line;
+			r.linelen = len;
+			*push(rd) = r;
+			continue;
+		}
+		p = push(rd);
+		*p = r;
+		if (!named) {
+			named = 1;
+			d->name = r.doc;
+			d->namelen = r.doclen;
+			if (strcmp(r.kind, "doc") == 0) {
+				d->len = r.end;
+				d->haslen = 1;
+			}
+		}
+	}
+	if (c < 0) {
+		rd->nerr++;
+		return rd->n > 0 ? 1 : -1;
+	}
+	return rd->n > 0;
+}
+
+int
+rd_next(struct reader *rd, struct doc *d)
+{
+	int c;
+
+	memset(d, 0, sizeof(*d));
+	d->input = rd->name;
+	if (rd->done)
+		return 0;
+	ar_reset(&rd->ar);
+	rd->n = 0;
+	if (!rd->started && (c = start(rd)) <= 0) {
+		rd->done = 1;
+		if (c == 0 && !rd->records) {	/* empty input: one empty doc */
+			raw_doc(rd, d, rd->path, strlen(rd->path), "", 0);
+			d->r = rd->r;
+			d->n = rd->n;
+			return 1;
+		}
+		return c;
+	}
+	if (!rd->records) {
+		rd->done = 1;
+		c = read_raw(rd, d);
+	} else
+		c = read_records(rd, d);
+	if (c <= 0)
+		rd->done = 1;
+	d->r = rd->r;
+	d->n = rd->n;
+	return c;
+}

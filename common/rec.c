@@ -1,0 +1,469 @@
+#include <string.h>
+
+#include "buf.h"
+#include "rec.h"
+#include "u8.h"
+
+/*
+ * What a byte needs on output in DOC and TEXT: 0 nothing, 1 an escape,
+ * 2 a '?' (NUL and C0 controls), 3 a look at the UTF-8 sequence it starts.
+ */
+static unsigned char esc[256];
+
+static void
+esc_init(void)
+{
+	int c;
+
+	if (esc['\\'])
+		return;
+	for (c = 0; c < 0x20; c++)
+		esc[c] = 2;
+	for (c = 0x80; c < 0x100; c++)
+		esc[c] = 3;
+	esc['\t'] = esc['\n'] = esc['\r'] = esc['\\'] = 1;
+}
+
+static const char *const reserved[] = {
+	"doc", "kind", "start", "end", "text", "attrs", NULL
+};
+
+int
+rec_valid_kind(const char *s, size_t n)
+{
+	size_t i;
+
+	if (n == 0 || s[0] < 'a' || s[0] > 'z')
+		return 0;
+	for (i = 1; i < n; i++)
+		if (!((s[i] >= 'a' && s[i] <= 'z') ||
+		    (s[i] >= '0' && s[i] <= '9') || s[i] == '_'))
+			return 0;
+	return 1;
+}
+
+int
+rec_valid_key(const char *s, size_t n)
+{
+	size_t i;
+
+	if (!rec_valid_kind(s, n))
+		return 0;
+	for (i = 0; reserved[i]; i++)
+		if (strlen(reserved[i]) == n && memcmp(reserved[i], s, n) == 0)
+			return 0;
+	return 1;
+}
+
+/* Decimal offset: digits only, no sign, no leading zeros, no overflow. */
+static int
+parse_offset(const char *s, size_t n, size_t *v)
+{
+	size_t i, x = 0;
+
+	if (n == 0 || (n > 1 && s[0] == '0'))
+		return -1;
+	for (i = 0; i < n; i++) {
+		if (s[i] < '0' || s[i] > '9')
+			return -1;
+		if (x > ((size_t)-1 - 9) / 10)
+			return -1;
+		x = x * 10 + (size_t)(s[i] - '0');
+	}
+	*v = x;
+	return 0;
+}
+
+static int
+valid_attrs(const char *s, size_t n)
+{
+	const char *p = s, *end = s + n, *bar, *eq;
+
+	if (n == 1 && s[0] == '_')
+		return 1;
+	if (n == 0)
+		return 0;
+	while (p <= end) {
+		if ((bar = memchr(p, '|', (size_t)(end - p))) == NULL)
+			bar = end;
+		if ((eq = memchr(p, '=', (size_t)(bar - p))) == NULL ||
+		    !rec_valid_key(p, (size_t)(eq - p)))
+			return 0;
+		p = bar + 1;
+	}
+	return 1;
+}
+
+int
+rec_unescape(struct buf *out, const char *s, size_t n)
+{
+	const char *bs;
+	size_t i = 0;
+
+	while (i < n) {
+		if ((bs = memchr(s + i, '\\', n - i)) == NULL) {
+			buf_add(out, s + i, n - i);
+			break;
+		}
+		buf_add(out, s + i, (size_t)(bs - (s + i)));
+		i = (size_t)(bs - s) + 1;
+		if (i == n)
+			return -1;
+		switch (s[i++]) {
+		case '\\': buf_addc(out, '\\'); break;
+		case 't': buf_addc(out, '\t'); break;
+		case 'n': buf_addc(out, '\n'); break;
+		case 'r': buf_addc(out, '\r'); break;
+		default: return -1;
+		}
+	}
+	return 0;
+}
+
+/* Unescape into dst (room for n bytes); -1 on a bad sequence. */
+static int
+unescape_to(char *dst, size_t *dlen, const char *s, size_t n)
+{
+	size_t i, k = 0;
+
+	for (i = 0; i < n; i++) {
+		if (s[i] != '\\') {
+			dst[k++] = s[i];
+			continue;
+		}
+		if (++i == n)
+			return -1;
+		switch (s[i]) {
+		case '\\': dst[k++] = '\\'; break;
+		case 't': dst[k++] = '\t'; break;
+		case 'n': dst[k++] = '\n'; break;
+		case 'r': dst[k++] = '\r'; break;
+		default: return -1;
+		}
+	}
+	*dlen = k;
+	return 0;
+}
+
+/* Point *out at field s[0..n) unescaped, copying into *dst only if needed. */
+static int
+field(const char *s, size_t n, const char **out, size_t *olen, char **dst)
+{
+	if (memchr(s, '\\', n) == NULL) {
+		*out = s;
+		*olen = n;
+		return 0;
+	}
+	if (unescape_to(*dst, olen, s, n) < 0)
+		return -1;
+	*out = *dst;
+	*dst += *olen;
+	return 0;
+}
+
+const char *
+rec_parse(struct rec *r, const char *line, size_t len, char *scratch)
+{
+	const char *f[6], *end = line + len, *p = line, *t;
+	size_t flen[6], i;
+	char *dst = scratch;
+
+	memset(r, 0, sizeof(*r));
+	r->line = line;
+	r->linelen = len;
+	r->flags = REC_MALFORMED;
+	for (i = 0; i < 6; i++) {
+		t = i < 5 ? memchr(p, '\t', (size_t)(end - p)) : end;
+		if (t == NULL)
+			return "fewer than six columns";
+		f[i] = p;
+		flen[i] = (size_t)(t - p);
+		p = t + 1;
+	}
+	if (memchr(f[5], '\t', flen[5]) != NULL)
+		return "more than six columns";
+	if (flen[0] == 0)
+		return "empty DOC";
+	if (!rec_valid_kind(f[1], flen[1]))
+		return "bad KIND";
+	if (parse_offset(f[2], flen[2], &r->start) < 0)
+		return "bad START";
+	if (parse_offset(f[3], flen[3], &r->end) < 0)
+		return "bad END";
+	if (r->start > r->end)
+		return "START after END";
+	if (!valid_attrs(f[4], flen[4]))
+		return "bad ATTRS";
+	memcpy(dst, f[1], flen[1]);
+	dst[flen[1]] = '\0';
+	r->kind = dst;
+	dst += flen[1] + 1;
+	if (field(f[0], flen[0], &r->doc, &r->doclen, &dst) < 0)
+		return "bad escape in DOC";
+	if (field(f[5], flen[5], &r->text, &r->textlen, &dst) < 0)
+		return "bad escape in TEXT";
+	r->attrs = f[4];
+	r->attrslen = flen[4];
+	r->flags = 0;
+	return NULL;
+}
+
+void
+rec_escape(struct buf *out, const char *s, size_t n)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t i = 0, run, len;
+
+	esc_init();
+	buf_grow(out, n + 16);
+	while (i < n) {
+		for (run = i; run < n && esc[p[run]] == 0; run++)
+			;
+		buf_add(out, s + i, run - i);
+		if ((i = run) == n)
+			break;
+		switch (esc[p[i]]) {
+		case 1:
+			buf_addc(out, '\\');
+			buf_addc(out, p[i] == '\t' ? 't' : p[i] == '\n' ? 'n' :
+			    p[i] == '\r' ? 'r' : '\\');
+			i++;
+			break;
+		case 2:
+			buf_addc(out, '?');
+			i++;
+			break;
+		default:
+			if (u8_decode(s + i, n - i, &len) == U8_BAD) {
+				buf_addc(out, '?');
+				i++;
+			} else {
+				buf_add(out, s + i, len);
+				i += len;
+			}
+		}
+	}
+}
+
+/* Append value bytes for ATTRS: separators become spaces, bad bytes '?'. */
+static void
+attr_value(struct buf *b, const char *s, size_t n)
+{
+	size_t i = 0, len;
+	unsigned char c;
+
+	buf_grow(b, n);
+	while (i < n) {
+		c = (unsigned char)s[i];
+		if (c == '\t' || c == '\n' || c == '\r' || c == '|' || c == '\\') {
+			buf_addc(b, ' ');
+			i++;
+		} else if (c < 0x20) {
+			buf_addc(b, '?');
+			i++;
+		} else if (c < 0x80) {
+			buf_addc(b, c);
+			i++;
+		} else if (u8_decode(s + i, n - i, &len) == U8_BAD) {
+			buf_addc(b, '?');
+			i++;
+		} else {
+			buf_add(b, s + i, len);
+			i += len;
+		}
+	}
+}
+
+void
+attr_put(struct buf *b, const char *key, const char *val, size_t n)
+{
+	if (b->len > 0)
+		buf_addc(b, '|');
+	buf_adds(b, key);
+	buf_addc(b, '=');
+	if (val != NULL)
+		attr_value(b, val, n);
+}
+
+void
+attr_puts(struct buf *b, const char *key, const char *val)
+{
+	attr_put(b, key, val, val ? strlen(val) : 0);
+}
+
+void
+attr_putu(struct buf *b, const char *key, size_t u)
+{
+	if (b->len > 0)
+		buf_addc(b, '|');
+	buf_adds(b, key);
+	buf_addc(b, '=');
+	buf_addu(b, u);
+}
+
+void
+attr_end(struct buf *b)
+{
+	if (b->len == 0)
+		buf_addc(b, '_');
+}
+
+int
+rec_attr(const struct rec *r, const char *key, const char **val, size_t *vlen)
+{
+	const char *p = r->attrs, *end = r->attrs + r->attrslen, *bar;
+	size_t klen = strlen(key);
+
+	if (r->attrs == NULL)
+		return 0;
+	while (p < end) {
+		if ((bar = memchr(p, '|', (size_t)(end - p))) == NULL)
+			bar = end;
+		if ((size_t)(bar - p) > klen && p[klen] == '=' &&
+		    memcmp(p, key, klen) == 0) {
+			*val = p + klen + 1;
+			*vlen = (size_t)(bar - *val);
+			return 1;
+		}
+		p = bar + 1;
+	}
+	return 0;
+}
+
+size_t
+rec_attr_size(const struct rec *r, const char *key, size_t def)
+{
+	const char *v;
+	size_t n, x;
+
+	if (!rec_attr(r, key, &v, &n) || parse_offset(v, n, &x) < 0)
+		return def;
+	return x;
+}
+
+void
+rec_format(struct buf *out, const struct rec *r)
+{
+	rec_escape(out, r->doc, r->doclen);
+	buf_addc(out, '\t');
+	buf_adds(out, r->kind);
+	buf_addc(out, '\t');
+	buf_addu(out, r->start);
+	buf_addc(out, '\t');
+	buf_addu(out, r->end);
+	buf_addc(out, '\t');
+	if (r->attrslen)
+		buf_add(out, r->attrs, r->attrslen);
+	else
+		buf_addc(out, '_');
+	buf_addc(out, '\t');
+	rec_escape(out, r->text, r->textlen);
+	buf_addc(out, '\n');
+}
+
+void
+rec_json_string(struct buf *out, const char *s, size_t n)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t i = 0, run, len;
+
+	esc_init();
+	buf_addc(out, '"');
+	while (i < n) {
+		for (run = i; run < n && esc[p[run]] == 0 && p[run] != '"'; run++)
+			;
+		buf_add(out, s + i, run - i);
+		if ((i = run) == n)
+			break;
+		switch (p[i]) {
+		case '"': buf_adds(out, "\\\""); i++; continue;
+		case '\\': buf_adds(out, "\\\\"); i++; continue;
+		case '\t': buf_adds(out, "\\t"); i++; continue;
+		case '\n': buf_adds(out, "\\n"); i++; continue;
+		case '\r': buf_adds(out, "\\r"); i++; continue;
+		}
+		if (p[i] < 0x20) {
+			/* written as '?' in TSV too, so both outputs agree */
+			buf_addc(out, '?');
+			i++;
+		} else if (u8_decode(s + i, n - i, &len) == U8_BAD) {
+			buf_addc(out, '?');
+			i++;
+		} else {
+			buf_add(out, s + i, len);
+			i += len;
+		}
+	}
+	buf_addc(out, '"');
+}
+
+/* Keys whose values are numbers in JSON (null when empty). */
+static int
+numeric_key(const char *k, size_t n)
+{
+	return (n == 4 && memcmp(k, "line", 4) == 0) ||
+	    (n == 13 && memcmp(k, "speaker_start", 13) == 0) ||
+	    (n == 11 && memcmp(k, "speaker_end", 11) == 0);
+}
+
+static int
+all_digits(const char *s, size_t n)
+{
+	size_t i;
+
+	if (n == 0 || n > 19 || (n > 1 && s[0] == '0'))
+		return 0;
+	for (i = 0; i < n; i++)
+		if (s[i] < '0' || s[i] > '9')
+			return 0;
+	return 1;
+}
+
+void
+rec_format_json(struct buf *out, const struct rec *r)
+{
+	const char *p, *end, *bar, *eq, *v;
+	size_t klen;
+
+	buf_adds(out, "{\"doc\":");
+	rec_json_string(out, r->doc, r->doclen);
+	buf_adds(out, ",\"kind\":");
+	rec_json_string(out, r->kind, strlen(r->kind));
+	buf_adds(out, ",\"start\":");
+	buf_addu(out, r->start);
+	buf_adds(out, ",\"end\":");
+	buf_addu(out, r->end);
+	p = r->attrs;
+	end = r->attrs + r->attrslen;
+	if (r->attrslen == 1 && p[0] == '_')
+		p = end;
+	while (p < end) {
+		if ((bar = memchr(p, '|', (size_t)(end - p))) == NULL)
+			bar = end;
+		if ((eq = memchr(p, '=', (size_t)(bar - p))) == NULL)
+			eq = bar;
+		klen = (size_t)(eq - p);
+		v = eq < bar ? eq + 1 : bar;
+		buf_addc(out, ',');
+		rec_json_string(out, p, klen);
+		buf_addc(out, ':');
+		if (numeric_key(p, klen) && v == bar)
+			buf_adds(out, "null");
+		else if (numeric_key(p, klen) && all_digits(v, (size_t)(bar - v)))
+			buf_add(out, v, (size_t)(bar - v));
+		else
+			rec_json_string(out, v, (size_t)(bar - v));
+		p = bar + 1;
+	}
+	buf_adds(out, ",\"text\":");
+	rec_json_string(out, r->text, r->textlen);
+	buf_adds(out, "}\n");
+}
+
+void
+rec_format_json_malformed(struct buf *out, const char *line, size_t n)
+{
+	buf_adds(out, "{\"kind\":\"malformed\",\"text\":");
+	rec_json_string(out, line, n);
+	buf_adds(out, "}\n");
+}

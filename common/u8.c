@@ -1,0 +1,273 @@
+#include <utf8proc.h>
+
+#include "buf.h"
+#include "u8.h"
+
+int32_t
+u8_decode(const char *s, size_t n, size_t *len)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	int32_t c;
+	size_t k, i;
+
+	if (p[0] < 0x80) {
+		*len = 1;
+		return p[0];
+	}
+	if (p[0] >= 0xc2 && p[0] <= 0xdf) {
+		k = 2;
+		c = p[0] & 0x1f;
+	} else if (p[0] >= 0xe0 && p[0] <= 0xef) {
+		k = 3;
+		c = p[0] & 0x0f;
+	} else if (p[0] >= 0xf0 && p[0] <= 0xf4) {
+		k = 4;
+		c = p[0] & 0x07;
+	} else
+		goto bad;
+	if (n < k)
+		goto bad;
+	for (i = 1; i < k; i++) {
+		if ((p[i] & 0xc0) != 0x80)
+			goto bad;
+		c = (c << 6) | (p[i] & 0x3f);
+	}
+	/* overlong forms, surrogates and values past U+10FFFF */
+	if ((k == 3 && c < 0x800) || (k == 4 && (c < 0x10000 || c > 0x10ffff)) ||
+	    (c >= 0xd800 && c <= 0xdfff))
+		goto bad;
+	*len = k;
+	return c;
+bad:
+	*len = 1;
+	return U8_BAD;
+}
+
+size_t
+u8_prevlen(const char *s, size_t n)
+{
+	size_t k, len;
+
+	for (k = 1; k <= 4 && k <= n; k++) {
+		if (((unsigned char)s[n - k] & 0xc0) != 0x80) {
+			if (u8_decode(s + n - k, k, &len) != U8_BAD && len == k)
+				return k;
+			return 1;
+		}
+	}
+	return 1;
+}
+
+size_t
+u8_encode(int32_t c, char *out)
+{
+	return (size_t)utf8proc_encode_char(c, (utf8proc_uint8_t *)out);
+}
+
+size_t
+u8_validlen(const char *s, size_t n)
+{
+	size_t i = 0, len;
+
+	while (i < n) {
+		if ((unsigned char)s[i] < 0x80) {
+			i++;
+			continue;
+		}
+		if (u8_decode(s + i, n - i, &len) == U8_BAD)
+			break;
+		i += len;
+	}
+	return i;
+}
+
+/* Bytes that are written as they are when they stand alone: TAB LF CR and
+ * everything from SP up to DEL (DEL is not C0, so it passes). */
+static const unsigned char asciiok[256] = {
+	['\t'] = 1, ['\n'] = 1, ['\r'] = 1,
+	[' ' ... 0x7f] = 1,
+};
+
+size_t
+u8_cleanlen(const char *s, size_t n)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t i = 0, len;
+
+	while (i < n) {
+		if (p[i] < 0x80) {
+			if (!asciiok[p[i]])
+				break;
+			i++;
+			continue;
+		}
+		if (u8_decode(s + i, n - i, &len) == U8_BAD)
+			break;
+		i += len;
+	}
+	return i;
+}
+
+static utf8proc_category_t
+cat(int32_t c)
+{
+	return c < 0 ? UTF8PROC_CATEGORY_CN : utf8proc_category(c);
+}
+
+int
+u8_isspace(int32_t c)
+{
+	switch (c) {
+	case 0x09: case 0x0a: case 0x0b: case 0x0c: case 0x0d: case 0x20:
+	case 0x85: case 0xa0: case 0x1680: case 0x2028: case 0x2029:
+	case 0x202f: case 0x205f: case 0x3000:
+		return 1;
+	}
+	return c >= 0x2000 && c <= 0x200a;
+}
+
+int
+u8_isalpha(int32_t c)
+{
+	if (c < 0x80)
+		return (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
+	switch (cat(c)) {
+	case UTF8PROC_CATEGORY_LU: case UTF8PROC_CATEGORY_LL:
+	case UTF8PROC_CATEGORY_LT: case UTF8PROC_CATEGORY_LM:
+	case UTF8PROC_CATEGORY_LO:
+		return 1;
+	default:
+		return 0;
+	}
+}
+
+int
+u8_isupper(int32_t c)
+{
+	if (c < 0x80)
+		return c >= 'A' && c <= 'Z';
+	return cat(c) == UTF8PROC_CATEGORY_LU || cat(c) == UTF8PROC_CATEGORY_LT;
+}
+
+int
+u8_islower(int32_t c)
+{
+	if (c < 0x80)
+		return c >= 'a' && c <= 'z';
+	return cat(c) == UTF8PROC_CATEGORY_LL;
+}
+
+int
+u8_isdigit(int32_t c)
+{
+	if (c < 0x80)
+		return c >= '0' && c <= '9';
+	return cat(c) == UTF8PROC_CATEGORY_ND;
+}
+
+int
+u8_isalnum(int32_t c)
+{
+	return u8_isalpha(c) || u8_isdigit(c);
+}
+
+int
+u8_ispunct(int32_t c)
+{
+	switch (cat(c)) {
+	case UTF8PROC_CATEGORY_PC: case UTF8PROC_CATEGORY_PD:
+	case UTF8PROC_CATEGORY_PS: case UTF8PROC_CATEGORY_PE:
+	case UTF8PROC_CATEGORY_PI: case UTF8PROC_CATEGORY_PF:
+	case UTF8PROC_CATEGORY_PO:
+		return 1;
+	default:
+		return 0;
+	}
+}
+
+int32_t
+u8_tolower(int32_t c)
+{
+	if (c < 0x80)
+		return c >= 'A' && c <= 'Z' ? c + 32 : c;
+	return utf8proc_tolower(c);
+}
+
+int32_t
+u8_toupper(int32_t c)
+{
+	if (c < 0x80)
+		return c >= 'a' && c <= 'z' ? c - 32 : c;
+	return utf8proc_toupper(c);
+}
+
+size_t
+u8_skipspace(const char *s, size_t n)
+{
+	size_t i = 0, len;
+
+	while (i < n && u8_isspace(u8_decode(s + i, n - i, &len)))
+		i += len;
+	return i;
+}
+
+size_t
+u8_rskipspace(const char *s, size_t n)
+{
+	size_t i = n, len, k;
+
+	while (i > 0) {
+		k = u8_prevlen(s, i);
+		if (!u8_isspace(u8_decode(s + i - k, k, &len)))
+			break;
+		i -= k;
+	}
+	return n - i;
+}
+
+static int32_t
+foldquote(int32_t c)
+{
+	switch (c) {
+	case 0x2018: case 0x2019: case 0x201a: case 0x201b: case 0x2032:
+		return '\'';
+	case 0x201c: case 0x201d: case 0x201e: case 0x201f: case 0x2033:
+	case 0xab: case 0xbb:
+		return '"';
+	}
+	return c;
+}
+
+void
+u8_fold(struct buf *out, const char *s, size_t n, int flags)
+{
+	utf8proc_int32_t tmp[32];
+	utf8proc_ssize_t k, j;
+	size_t i = 0, len;
+	int32_t c;
+	char enc[4];
+
+	while (i < n) {
+		c = u8_decode(s + i, n - i, &len);
+		i += len;
+		if (c == U8_BAD)
+			c = 0xfffd;
+		if (c < 0x80) {
+			buf_addc(out, u8_tolower(c));
+			continue;
+		}
+		if (flags & U8_QUOTES)
+			c = foldquote(c);
+		k = utf8proc_decompose_char(c, tmp, 32, UTF8PROC_COMPAT |
+		    UTF8PROC_CASEFOLD | UTF8PROC_STRIPMARK | UTF8PROC_COMPOSE,
+		    NULL);
+		if (k < 0 || k > 32) {
+			buf_add(out, enc, u8_encode(c, enc));
+			continue;
+		}
+		for (j = 0; j < k; j++)
+			buf_add(out, enc, u8_encode(tmp[j], enc));
+	}
+	if (out->p == NULL)
+		buf_grow(out, 0);
+}

@@ -1,0 +1,56 @@
+/*
+ * u8: UTF-8 for matching, on top of utf8proc.
+ *
+ * Decoding never fails: a byte that does not start a valid, shortest-form
+ * sequence of a Unicode scalar value decodes as U8_BAD with length 1, so a
+ * caller always advances and offsets stay byte-exact.  Nothing here rewrites
+ * the bytes a tool writes: folding and normalisation are for comparing.
+ */
+#ifndef U8_H
+#define U8_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#define U8_BAD (-1)
+
+/* Decode one code point at s (n > 0 bytes left); *len gets 1..4. */
+int32_t u8_decode(const char *s, size_t n, size_t *len);
+/* Length of the code point ending at s + n (n > 0); 1 for a bad byte. */
+size_t u8_prevlen(const char *s, size_t n);
+/* Encode c (a valid scalar value) into out[4]; returns the length. */
+size_t u8_encode(int32_t c, char *out);
+
+/* Length of the valid prefix of s[0..n) (== n when all is valid UTF-8). */
+size_t u8_validlen(const char *s, size_t n);
+/*
+ * Length of the longest prefix that needs no replacement on output: valid
+ * UTF-8 with no NUL and no C0 control other than TAB, LF and CR.
+ */
+size_t u8_cleanlen(const char *s, size_t n);
+
+/* Character classes (Unicode, via utf8proc). U8_BAD is in none of them. */
+int u8_isspace(int32_t c);	/* White_Space: includes NBSP, U+2028 ... */
+int u8_isalpha(int32_t c);	/* letters, general category L* */
+int u8_isupper(int32_t c);	/* Lu or Lt */
+int u8_islower(int32_t c);	/* Ll */
+int u8_isdigit(int32_t c);	/* Nd */
+int u8_isalnum(int32_t c);
+int u8_ispunct(int32_t c);	/* P* */
+int32_t u8_tolower(int32_t c);
+int32_t u8_toupper(int32_t c);
+
+/* Byte length of leading / trailing White_Space in s[0..n). */
+size_t u8_skipspace(const char *s, size_t n);
+size_t u8_rskipspace(const char *s, size_t n);
+
+/*
+ * Fold s[0..n) for matching: compatibility-decomposed, case folded,
+ * combining marks stripped (so "Café" matches "cafe"), bad bytes as U+FFFD; result appended to out (struct buf, see buf.h) NUL-terminated.
+ * Typographic quotes and apostrophes also fold to ASCII with U8_QUOTES.
+ */
+struct buf;
+#define U8_QUOTES 1
+void u8_fold(struct buf *out, const char *s, size_t n, int flags);
+
+#endif
