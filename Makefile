@@ -84,13 +84,22 @@ UNIT := $(UNIT_SRC:tests/unit/%.c=$(O)/tests/%)
 $(O)/tests/%: tests/unit/%.c $(LIB) tests/unit/unit.h | $(O)/tests
 	$(CC) $(ALL_CFLAGS) -Itests/unit $(LDFLAGS) -o $@ $< $(LIB) $(LIBS)
 
+# Test-only programs (tests/lib/*.c), on PATH for the data tests.
+TESTBIN_SRC := $(sort $(wildcard tests/lib/*.c))
+TESTBIN := $(TESTBIN_SRC:tests/lib/%.c=$(O)/tests/bin/%)
+$(O)/tests/bin/%: tests/lib/%.c $(LIB) $(wildcard tests/lib/*.yaml) | $(O)/tests/bin
+	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $< $(LIB) $(LIBS)
+$(O)/tests/bin:
+	mkdir -p $@
+
 -include $(sort $(wildcard common/*.mk tests/*/*.mk))
 
 unit-tests: $(UNIT)
 	@sh tests/unit/run.sh $(UNIT)
 
-data-tests: all
-	@BIN=$(CURDIR)/$(O)/bin SHARED=$(SHARED) sh tests/run.sh tests
+data-tests: all $(TESTBIN)
+	@BIN=$(CURDIR)/$(O)/bin TESTBIN=$(CURDIR)/$(O)/tests/bin \
+	    SHARED=$(SHARED) sh tests/run.sh tests
 
 lint-man:
 	@if command -v mandoc >/dev/null; then \

@@ -99,6 +99,7 @@ tool_main(const struct tool *t, int argc, char **argv)
 	double t0 = now();
 
 	program_invocation_short_name = (char *)t->name;
+	argv[0] = (char *)t->name;	/* getopt's messages name argv[0] */
 	/* A closed pipe must end us quietly, even if our parent ignored it. */
 	signal(SIGPIPE, SIG_DFL);
 

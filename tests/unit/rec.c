@@ -1,0 +1,250 @@
+/*
+ * The record codec: escapes both ways, every malformed-line rule,
+ * attributes, JSON, and the paragraph rules for raw text.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "arena.h"
+#include "buf.h"
+#include "doc.h"
+#include "rec.h"
+#include "u8.h"
+#include "unit.h"
+
+static const char *
+parse(const char *line, struct rec *r)
+{
+	static char scratch[4096];
+
+	return rec_parse(r, line, strlen(line), scratch);
+}
+
+static void
+test_escape_roundtrip(void)
+{
+	struct buf e = BUF_INIT, u = BUF_INIT;
+	char s[64];
+	size_t i, n, k, ok = 0, same = 0;
+	unsigned seed = 12345;
+
+	for (i = 0; i < 20000; i++) {
+		n = (seed = seed * 1103515245 + 12345) % sizeof(s);
+		for (k = 0; k < n; k++) {
+			seed = seed * 1103515245 + 12345;
+			/* bias towards the bytes that matter */
+			s[k] = "\\\t\n\rab\x01\0\xc3\xa9\xe2\x80\x9c\xff"
+			    [(seed >> 16) % 15];
+			if ((seed >> 8) % 4 == 0)
+				s[k] = (char)(seed >> 20);
+		}
+		buf_reset(&e);
+		buf_reset(&u);
+		rec_escape(&e, s, n);
+		/* an escaped field never holds a raw TAB, LF or CR */
+		if (e.len && (memchr(e.p, '\t', e.len) ||
+		    memchr(e.p, '\n', e.len) || memchr(e.p, '\r', e.len)))
+			continue;
+		if (rec_unescape(&u, e.p ? e.p : "", e.len) < 0 || u.len != n)
+			continue;
+		for (k = 0; k < n; k++)
+			if (u.p[k] != s[k] && u.p[k] != '?')
+				break;
+		if (k < n)
+			continue;
+		ok++;
+		/* unchanged exactly when the input was clean */
+		same += (u8_cleanlen(s, n) == n) == (memcmp(u.p, s, n) == 0);
+	}
+	CHECK(ok == 20000);
+	CHECK(same == 20000);
+	buf_free(&e);
+	buf_free(&u);
+}
+
+static void
+test_valid(void)
+{
+	struct rec r;
+
+	CHECK(parse("a.txt\tsent\t10\t25\tline=3|role=\tHello\\tworld\\\\", &r) == NULL);
+	CHECK_MEM(r.doc, r.doclen, "a.txt");
+	CHECK(strcmp(r.kind, "sent") == 0);
+	CHECK(r.start == 10 && r.end == 25);
+	CHECK_MEM(r.attrs, r.attrslen, "line=3|role=");
+	CHECK_MEM(r.text, r.textlen, "Hello\tworld\\");
+	CHECK(rec_attr_size(&r, "line", 0) == 3);
+	{
+		const char *v;
+		size_t n;
+
+		CHECK(rec_attr(&r, "role", &v, &n) == 1 && n == 0);
+		CHECK(rec_attr(&r, "rol", &v, &n) == 0);
+		CHECK(rec_attr(&r, "line", &v, &n) == 1 && n == 1 && *v == '3');
+	}
+	CHECK(parse("-\tdoc\t0\t0\tv=1\t", &r) == NULL && r.textlen == 0);
+	CHECK(parse("d\tx_1\t0\t0\t_\t", &r) == NULL);
+	CHECK(parse("d\tk\t7\t7\tnew_key=any value: even = signs\tt", &r) == NULL);
+	CHECK(parse("d\\nx\tk\t0\t1\t_\t\\r\\n", &r) == NULL);
+	CHECK_MEM(r.doc, r.doclen, "d\nx");
+	CHECK_MEM(r.text, r.textlen, "\r\n");
+}
+
+static void
+test_malformed(void)
+{
+	static const char *const bad[] = {
+		"",
+		"only\tfour\t0\t1",
+		"d\tk\t0\t1\t_",			/* five columns */
+		"d\tk\t0\t1\t_\tx\ty",			/* seven */
+		"\tk\t0\t1\t_\tx",			/* empty DOC */
+		"d\t\t0\t1\t_\tx",			/* empty KIND */
+		"d\tSent\t0\t1\t_\tx",
+		"d\t1k\t0\t1\t_\tx",
+		"d\tk-k\t0\t1\t_\tx",
+		"d\tk\t-1\t1\t_\tx",
+		"d\tk\t+1\t1\t_\tx",
+		"d\tk\t01\t1\t_\tx",			/* leading zero */
+		"d\tk\t\t1\t_\tx",
+		"d\tk\t0\t1a\t_\tx",
+		"d\tk\t0\t99999999999999999999999\t_\tx",	/* overflow */
+		"d\tk\t5\t4\t_\tx",			/* START after END */
+		"d\tk\t0\t1\t\tx",			/* empty ATTRS */
+		"d\tk\t0\t1\tnovalue\tx",
+		"d\tk\t0\t1\tBad=1\tx",
+		"d\tk\t0\t1\ta=1||b=2\tx",
+		"d\tk\t0\t1\tstart=1\tx",		/* reserved key */
+		"d\tk\t0\t1\ttext=1\tx",
+		"d\tk\t0\t1\t_|a=1\tx",
+		"d\tk\t0\t1\t_\tbad \\x escape",
+		"d\tk\t0\t1\t_\ttrailing \\",
+		"d\\q\tk\t0\t1\t_\tx",
+	};
+	struct rec r;
+	size_t i, nok = 0;
+
+	for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+		const char *why = parse(bad[i], &r);
+
+		if (why != NULL && (r.flags & REC_MALFORMED) &&
+		    r.line != NULL && r.linelen == strlen(bad[i]))
+			nok++;
+		else
+			fprintf(stderr, "accepted: %s\n", bad[i]);
+	}
+	CHECK(nok == sizeof(bad) / sizeof(bad[0]));
+}
+
+static void
+test_attrs_and_json(void)
+{
+	struct buf b = BUF_INIT, j = BUF_INIT;
+	struct rec r;
+
+	attr_put(&b, "speaker", "A|B\tC\\D\n\xff", 9);
+	attr_put(&b, "cue", NULL, 0);
+	attr_putu(&b, "line", 12);
+	CHECK_MEM(b.p, b.len, "speaker=A B C D ?|cue=|line=12");
+	buf_reset(&b);
+	attr_end(&b);
+	CHECK_MEM(b.p, b.len, "_");
+
+	CHECK(parse("d\"\tquote\t1\t2\tline=|speaker=X|speaker_start=5|speaker_end=\t\"q\"", &r) == NULL);
+	rec_format_json(&j, &r);
+	CHECK_MEM(j.p, j.len, "{\"doc\":\"d\\\"\",\"kind\":\"quote\",\"start\":1,"
+	    "\"end\":2,\"line\":null,\"speaker\":\"X\",\"speaker_start\":5,"
+	    "\"speaker_end\":null,\"text\":\"\\\"q\\\"\"}\n");
+	buf_reset(&j);
+	rec_format(&j, &r);
+	CHECK_MEM(j.p, j.len, "d\"\tquote\t1\t2\tline=|speaker=X|speaker_start=5|speaker_end=\t\"q\"\n");
+	buf_free(&b);
+	buf_free(&j);
+}
+
+/* Paragraph spans of raw text, as "start-end:line" joined by spaces. */
+static void
+paras(const char *src, size_t len, struct buf *got)
+{
+	struct arena ar = ARENA_INIT;
+	struct rec *r = NULL;
+	size_t n = 0, cap = 0, i;
+
+	buf_reset(got);
+	doc_paragraphs("d", 1, src, len, &r, &n, &cap, &ar);
+	for (i = 0; i < n; i++) {
+		CHECK(r[i].text == src + r[i].start);
+		buf_addf(got, "%s%zu-%zu:%zu", i ? " " : "", r[i].start,
+		    r[i].end, rec_attr_size(&r[i], "line", 0));
+	}
+	free(r);
+	ar_free(&ar);
+}
+
+#define PARAS(s, want) do {						\
+	paras(s, sizeof(s) - 1, &got);					\
+	CHECK(got.len == strlen(want) && memcmp(got.p ? got.p : "", want, got.len) == 0); \
+	if (got.len != strlen(want) || memcmp(got.p ? got.p : "", want, got.len)) \
+		fprintf(stderr, "  got \"%s\" want \"%s\"\n", got.p ? got.p : "", want); \
+} while (0)
+
+static void
+test_paragraphs(void)
+{
+	struct buf got = BUF_INIT;
+
+	PARAS("", "");
+	PARAS("a", "0-1:1");				/* no final LF */
+	PARAS("a\nb\n", "0-1:1 2-3:2");
+	PARAS("a\r\nb\r\n", "0-1:1 3-4:2");		/* CRLF */
+	PARAS("a\rb\n", "0-3:1");			/* lone CR is not an end */
+	PARAS("  a b \t\n", "2-5:1");			/* trimmed */
+	PARAS("\n \n\t\nx", "5-6:4");			/* blank lines make none */
+	PARAS("\xc2\xa0x\xc2\xa0\n", "2-3:1");		/* NBSP is white space */
+	PARAS("\xe2\x80\x83\n", "");			/* EM SPACE only */
+	PARAS("\xef\xbb\xbfHead\n", "3-7:1");		/* BOM belongs to no span */
+	PARAS("x\xef\xbb\xbf\n", "0-4:1");		/* only at the start */
+	PARAS("\xff\n\x00z\n", "0-1:1 2-4:2");		/* bad bytes are text */
+	PARAS("a\r", "0-1:1");				/* a lone CR is white space */
+	buf_free(&got);
+}
+
+static void
+test_u8(void)
+{
+	size_t len;
+
+	CHECK(u8_decode("\xc0\xaf", 2, &len) == U8_BAD && len == 1);	/* overlong */
+	CHECK(u8_decode("\xe0\x80\xaf", 3, &len) == U8_BAD && len == 1);
+	CHECK(u8_decode("\xed\xa0\x80", 3, &len) == U8_BAD);	/* surrogate */
+	CHECK(u8_decode("\xf4\x90\x80\x80", 4, &len) == U8_BAD);	/* > U+10FFFF */
+	CHECK(u8_decode("\xe2\x80", 2, &len) == U8_BAD && len == 1);	/* truncated */
+	CHECK(u8_decode("\xe2\x80\x9c", 3, &len) == 0x201c && len == 3);
+	CHECK(u8_decode("\xf0\x9f\x98\x80", 4, &len) == 0x1f600 && len == 4);
+	CHECK(u8_validlen("ab\xff", 3) == 2);
+	CHECK(u8_cleanlen("a\tb\x01", 4) == 3);
+	CHECK(u8_cleanlen("a\x7f", 2) == 2);
+	CHECK(u8_prevlen("a\xe2\x80\x9c", 4) == 3);
+	CHECK(u8_prevlen("a\x80", 2) == 1);
+	CHECK(u8_isspace(0xa0) && u8_isspace(0x2009) && !u8_isspace(0x200b));
+	CHECK(u8_isupper(0xc9) && u8_islower(0xe9) && u8_tolower(0xc9) == 0xe9);
+	{
+		struct buf f = BUF_INIT;
+
+		u8_fold(&f, "Caf\xc3\xa9 \xe2\x80\x9cOK\xe2\x80\x9d", 14, U8_QUOTES);
+		CHECK_MEM(f.p, f.len, "cafe \"ok\"");
+		buf_free(&f);
+	}
+}
+
+int
+main(void)
+{
+	test_escape_roundtrip();
+	test_valid();
+	test_malformed();
+	test_attrs_and_json();
+	test_paragraphs();
+	test_u8();
+	return unit_done("rec");
+}
