@@ -1,0 +1,584 @@
+/*
+ * bp: judging paragraphs as article or boilerplate.  See bp.h for the
+ * contract, bp.yaml for the rules and strip-boilerplate(1) for the user's
+ * view.  The pattern language lives in bp_pat.c.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#define BP_INTERNAL
+#include "bp.h"
+#include "buf.h"
+#include "u8.h"
+
+const char *const bp_why_name[BP_NWHY] = {
+	"keep", "copyright", "ad", "share", "newsletter", "related", "byline",
+	"caption", "correction", "bio", "notice", "embed", "pullquote",
+	"promo", "nav",
+};
+
+/* A paragraph while its document is judged.  Text is kept as offsets into
+ * the judge's arena, which moves as it grows. */
+struct para {
+	const char *text;
+	size_t len, line;
+	size_t blank;		/* arena offset + 1 of the blanked copy, or 0 */
+	size_t lead, trail;
+	size_t norm, nlen;	/* normalised text: lower case at arena+norm,
+				 * case kept at arena+norm+nlen+1 */
+	size_t words;
+	enum bp_why why;
+	unsigned char title, body, term, quote, list, colon, endq;
+	int m_any, m_edge, m_tail;	/* first matching rule, or -1 */
+	const char *rule, *cls;
+};
+
+struct bp_judge {
+	const struct bp_rules *rs;
+	struct para *p;
+	size_t n, cap;
+	struct buf arena;
+	struct buf low;		/* a paragraph in lower case, for residue */
+	struct buf core;	/* pull-quote scratch */
+	struct buf all;		/* the document reduced to words, for repeats */
+	size_t *allat;		/* where each paragraph starts in all */
+};
+
+struct bp_judge *
+bp_judge_new(const struct bp_rules *rs)
+{
+	struct bp_judge *j = xcalloc(1, sizeof(*j));
+
+	j->rs = rs;
+	return j;
+}
+
+void
+bp_judge_free(struct bp_judge *j)
+{
+	if (j == NULL)
+		return;
+	free(j->p);
+	free(j->allat);
+	buf_free(&j->arena);
+	buf_free(&j->low);
+	buf_free(&j->core);
+	buf_free(&j->all);
+	free(j);
+}
+
+void
+bp_begin(struct bp_judge *j)
+{
+	j->n = 0;
+	buf_reset(&j->arena);
+}
+
+size_t
+bp_count(const struct bp_judge *j)
+{
+	return j->n;
+}
+
+static int
+is_lower(unsigned char c)
+{
+	return c >= 'a' && c <= 'z';
+}
+
+/* Bytes that may end a sentence, looking at the last byte of a paragraph
+ * in normalised text (quotes and brackets close a sentence too). */
+static int
+is_term(unsigned char c)
+{
+	return c == '.' || c == '!' || c == '?' || c == '"' || c == '\'' ||
+	    c == ')' || c == ']';
+}
+
+/*
+ * Blank residue in paragraph p: every inline rule's text, found in the
+ * lower-cased copy, becomes spaces in a copy of the paragraph (made on the
+ * first hit).  A start or end rule only counts where it is glued to the
+ * paragraph's edge and the text beside it could not continue a sentence.
+ */
+static void
+blank_residue(struct bp_judge *j, struct para *p)
+{
+	const struct bp_rules *rs = j->rs;
+	char *lo, *cp = NULL;
+	size_t i, k, n = p->len;
+	int again;
+
+	buf_reset(&j->low);
+	buf_grow(&j->low, n);
+	lo = j->low.p;
+	for (i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)p->text[i];
+		lo[i] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+	}
+	lo[n] = '\0';
+	j->low.len = n;
+
+#define BLANK(AT, LEN) do {						\
+	if (cp == NULL) {						\
+		buf_grow(&j->arena, n + 1);				\
+		p->blank = j->arena.len + 1;				\
+		cp = j->arena.p + j->arena.len;				\
+		memcpy(cp, p->text, n);					\
+		cp[n] = '\0';						\
+		j->arena.len += n + 1;					\
+	}								\
+	memset(cp + (AT), ' ', (LEN));					\
+	memset(lo + (AT), ' ', (LEN));					\
+} while (0)
+
+	do {
+		again = 0;
+		for (k = 0; k < rs->ninl; k++) {
+			const struct bp_inl *in = &rs->inl[k];
+			size_t t;
+
+			for (t = 0; t < in->n; t++) {
+				const char *s = in->text[t];
+				size_t sl = in->len[t], a, b;
+				const char *hit;
+
+				if (sl == 0 || sl > n)
+					continue;
+				if (in->at == BP_AT_ANYWHERE) {
+					while ((hit = memmem(lo, n, s, sl))) {
+						BLANK(hit - lo, sl);
+						again = 1;
+					}
+					continue;
+				}
+				if (in->at == BP_AT_START) {
+					a = u8_skipspace(lo, n);
+					if (n - a < sl || memcmp(lo + a, s, sl))
+						continue;
+					b = a + sl + u8_skipspace(lo + a + sl,
+					    n - a - sl);
+					if (b < n && is_lower((unsigned char)
+					    p->text[b]))
+						continue;
+					BLANK(a, sl);
+					again = 1;
+				} else {
+					b = n - u8_rskipspace(lo, n);
+					if (b < sl || memcmp(lo + b - sl, s, sl))
+						continue;
+					a = b - sl;
+					a -= u8_rskipspace(lo, a);
+					if (a > 0) {
+						unsigned char c = (unsigned char)
+						    lo[a - 1];
+						/* ” and ’ end in 0x9d, 0x99 */
+						if (!is_term(c) && c != 0x9d &&
+						    c != 0x99)
+							continue;
+					}
+					BLANK(b - sl, sl);
+					again = 1;
+				}
+			}
+		}
+	} while (again);
+#undef BLANK
+	{
+		const char *t = cp ? cp : p->text;
+
+		p->lead = u8_skipspace(t, n);
+		p->trail = p->lead == n ? 0 : u8_rskipspace(t + p->lead,
+		    n - p->lead);
+	}
+}
+
+void
+bp_add(struct bp_judge *j, const char *text, size_t len, size_t line)
+{
+	struct para *p;
+	const char *t;
+	size_t n;
+
+	if (j->n == j->cap) {
+		j->cap = j->cap ? 2 * j->cap : 64;
+		j->p = xreallocarray(j->p, j->cap, sizeof(*j->p));
+	}
+	p = &j->p[j->n++];
+	memset(p, 0, sizeof(*p));
+	p->text = text;
+	p->len = len;
+	p->line = line;
+	p->m_any = p->m_edge = p->m_tail = -1;
+	blank_residue(j, p);
+
+	/* Normalise the trimmed span for matching. */
+	n = len - p->lead - p->trail;
+	buf_grow(&j->arena, 2 * n + 2);
+	t = (p->blank ? j->arena.p + p->blank - 1 : text) + p->lead;
+	p->norm = j->arena.len;
+	p->nlen = bp_norm(t, n, j->arena.p + p->norm,
+	    j->arena.p + p->norm + n + 1, &p->words);
+	/* keep the case copy right after the lower-case one */
+	memmove(j->arena.p + p->norm + p->nlen + 1,
+	    j->arena.p + p->norm + n + 1, p->nlen);
+	j->arena.p[p->norm + p->nlen] = '\0';
+	j->arena.p[p->norm + 2 * p->nlen + 1] = '\0';
+	j->arena.len = p->norm + 2 * p->nlen + 2;
+}
+
+/* Features of a normalised paragraph that the judgement uses. */
+static void
+features(struct para *p, const char *lo)
+{
+	size_t n = p->nlen;
+	unsigned char last = n ? (unsigned char)lo[n - 1] : 0;
+
+	p->term = is_term(last) || (n >= 3 && memcmp(lo + n - 3, "...", 3) == 0);
+	p->colon = last == ':';
+	p->quote = n > 0 && (lo[0] == '"' || lo[0] == '\'');
+	/* ends with a closing quote: a quote-only paragraph when it starts
+	 * with one too */
+	p->endq = n > 1 && (last == '"' || last == '\'');
+	p->list = n > 1 && (((unsigned char)lo[0] == 0xe2 && n > 3 &&
+	    (unsigned char)lo[1] == 0x80 && (unsigned char)lo[2] == 0xa2) ||
+	    ((lo[0] == '-' || lo[0] == '*') && lo[1] == ' ') ||
+	    (lo[0] >= '0' && lo[0] <= '9' && (lo[1] == '.' || lo[1] == ')')));
+}
+
+static const char *
+ptext(const struct bp_judge *j, const struct para *p)
+{
+	return p->blank ? j->arena.p + p->blank - 1 : p->text;
+}
+
+/*
+ * A pull quote: a short paragraph, opening with a quote mark, whose quoted
+ * words (at least pq_min of them) appear in another paragraph as well.
+ * Paragraphs are compared reduced to lower-case words.
+ */
+static void
+reduce(struct buf *out, const char *lo, size_t n)
+{
+	size_t i;
+	int sp = 1;
+
+	for (i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)lo[i];
+
+		if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
+		    c >= 0x80) {
+			buf_addc(out, c);
+			sp = 0;
+		} else if (!sp) {
+			buf_addc(out, ' ');
+			sp = 1;
+		}
+	}
+	if (out->len && out->p[out->len - 1] == ' ')
+		out->len--;
+	buf_addc(out, ' ');
+}
+
+static int
+pullquote(struct bp_judge *j, size_t i)
+{
+	const struct bp_rules *rs = j->rs;
+	struct para *p = &j->p[i];
+	const char *lo = j->arena.p + p->norm, *end, *hit, *from;
+	size_t k, words = 0;
+
+	if (!p->quote || p->words < rs->pq_min || p->words > rs->pq_max)
+		return 0;
+	if (j->all.len == 0) {
+		j->allat = xreallocarray(j->allat, j->n + 1, sizeof(size_t));
+		buf_addc(&j->all, ' ');
+		for (k = 0; k < j->n; k++) {
+			j->allat[k] = j->all.len;
+			reduce(&j->all, j->arena.p + j->p[k].norm,
+			    j->p[k].nlen);
+		}
+		j->allat[j->n] = j->all.len;
+	}
+	/* the quoted words: up to the closing mark */
+	end = memchr(lo + 1, lo[0], p->nlen - 1);
+	if (end == NULL)
+		end = lo + p->nlen;
+	buf_reset(&j->core);
+	buf_addc(&j->core, ' ');
+	reduce(&j->core, lo + 1, (size_t)(end - lo - 1));
+	for (k = 0; k < j->core.len; k++)
+		words += j->core.p[k] == ' ';
+	if (words < rs->pq_min + 1)
+		return 0;
+	from = j->all.p;
+	while ((hit = memmem(from, j->all.len - (size_t)(from - j->all.p),
+	    j->core.p, j->core.len))) {
+		size_t at = (size_t)(hit - j->all.p) + 1, q;
+
+		from = hit + 1;
+		/* which paragraph holds the hit */
+		for (q = 0; q < j->n && j->allat[q + 1] <= at; q++)
+			;
+		if (q == i || q >= j->n || j->p[q].why != BP_KEEP)
+			continue;
+		/* of two identical quote paragraphs the later one goes */
+		if (j->p[q].quote && j->p[q].words == p->words && q > i)
+			continue;
+		return 1;
+	}
+	return 0;
+}
+
+static void
+drop(struct para *p, enum bp_why why, const char *rule)
+{
+	p->why = why;
+	p->rule = rule;
+	p->body = 0;
+}
+
+/* Match the rules of one kind of place against paragraph p. */
+static int
+first_rule(const struct bp_judge *j, const struct para *p, int where)
+{
+	const struct bp_rules *rs = j->rs;
+	const char *lo = j->arena.p + p->norm;
+	const char *ca = lo + p->nlen + 1;
+	size_t r;
+
+	if (p->words > rs->maxw[where])
+		return -1;
+	for (r = 0; r < rs->nrules; r++)
+		if (rs->rules[r].where == where &&
+		    bp_rule_match(rs, &rs->rules[r], lo, ca, p->nlen, p->words))
+			return (int)r;
+	return -1;
+}
+
+static int
+kept(const struct bp_judge *j, size_t i)
+{
+	return i < j->n && j->p[i].why == BP_KEEP;
+}
+
+static int
+dropped(const struct bp_judge *j, size_t i)
+{
+	return i < j->n && j->p[i].why != BP_KEEP;
+}
+
+void
+bp_judge(struct bp_judge *j)
+{
+	const struct bp_rules *rs = j->rs;
+	size_t i, n = j->n, first = n, last = n, title = n;
+	int changed;
+
+	buf_reset(&j->all);
+	for (i = 0; i < n; i++) {
+		struct para *p = &j->p[i];
+		const char *lo = j->arena.p + p->norm;
+
+		features(p, lo);
+		p->cls = "body";
+		p->rule = "-";
+		if (p->nlen == 0) {	/* nothing but residue */
+			drop(p, rs->residue_why, "residue-only");
+			continue;
+		}
+		p->m_any = first_rule(j, p, BP_WHERE_ANY);
+		p->m_edge = first_rule(j, p, BP_WHERE_EDGE);
+		p->m_tail = first_rule(j, p, BP_WHERE_TAIL);
+		if (p->m_any >= 0)
+			drop(p, rs->rules[p->m_any].why,
+			    rs->rules[p->m_any].name);
+	}
+
+	/* The headline: the first paragraph that survived, if it reads like
+	 * one (short, no closing period). */
+	for (i = 0; i < n && j->p[i].why != BP_KEEP; i++)
+		;
+	if (i < n) {
+		struct para *p = &j->p[i];
+		const char *lo = j->arena.p + p->norm;
+
+		if (p->words <= rs->title_max && lo[p->nlen - 1] != '.' &&
+		    !p->colon) {
+			p->title = 1;
+			p->cls = "title";
+			title = i;
+		}
+	}
+
+	/* Detectors that need no context beyond the paragraph or document. */
+	for (i = 0; i < n; i++) {
+		struct para *p = &j->p[i];
+		const char *lo = j->arena.p + p->norm;
+		const char *r;
+
+		if (p->why != BP_KEEP || p->title)
+			continue;
+		if (rs->det_symbols && bp_symbols_only(lo, p->nlen))
+			drop(p, BP_NAV, "symbols-only");
+		else if (rs->det_credit && p->words <= rs->caption_max &&
+		    (r = bp_credit(rs, lo,
+		    lo + p->nlen + 1, p->nlen)) != NULL)
+			drop(p, BP_CAPTION, r);
+	}
+	if (rs->det_pullquote)
+		for (i = 0; i < n; i++)
+			if (kept(j, i) && !j->p[i].title && pullquote(j, i))
+				drop(&j->p[i], BP_PULLQUOTE, "pull-quote");
+
+	/* Body paragraphs: long enough, ending a sentence, matching no rule
+	 * of the edges.  The article runs from the first to the last. */
+	for (i = 0; i < n; i++) {
+		struct para *p = &j->p[i];
+
+		p->body = p->why == BP_KEEP && !p->title &&
+		    p->words >= rs->body_min && p->term && p->m_edge < 0 &&
+		    p->m_tail < 0;
+		if (p->body) {
+			if (first == n)
+				first = i;
+			last = i;
+		}
+	}
+
+	/* Sweep the tail: after the last body paragraph, end matter rules
+	 * apply, and so do the rules of the edges. */
+	for (i = n; i-- > 0 && (last == n || i > last);) {
+		struct para *p = &j->p[i];
+
+		if (p->why != BP_KEEP || p->title)
+			continue;
+		if (p->m_tail >= 0)
+			drop(p, rs->rules[p->m_tail].why,
+			    rs->rules[p->m_tail].name);
+		else if (p->m_edge >= 0)
+			drop(p, rs->rules[p->m_edge].why,
+			    rs->rules[p->m_edge].name);
+	}
+	/* The head, before the first body paragraph. */
+	for (i = title == n ? 0 : title + 1; i < n && i < first; i++) {
+		struct para *p = &j->p[i];
+
+		if (p->why == BP_KEEP && !p->title && p->m_edge >= 0)
+			drop(p, rs->rules[p->m_edge].why,
+			    rs->rules[p->m_edge].name);
+	}
+	/* Between body paragraphs, an edge rule needs a dropped neighbour. */
+	do {
+		changed = 0;
+		for (i = 0; i < n; i++) {
+			struct para *p = &j->p[i];
+
+			if (p->why != BP_KEEP || p->title || p->m_edge < 0)
+				continue;
+			if ((i > 0 && dropped(j, i - 1)) || dropped(j, i + 1)) {
+				drop(p, rs->rules[p->m_edge].why,
+				    rs->rules[p->m_edge].name);
+				changed = 1;
+			}
+		}
+	} while (changed);
+
+	/* A list header (Related:, Read more:) takes the headlines under it. */
+	for (i = 0; i < n; i++) {
+		size_t k;
+
+		if (j->p[i].why == BP_KEEP || j->p[i].m_any < 0 ||
+		    !rs->rules[j->p[i].m_any].list)
+			continue;
+		for (k = i + 1; kept(j, k) && !j->p[k].title; k++) {
+			struct para *q = &j->p[k];
+			const char *lo = j->arena.p + q->norm;
+
+			if (q->words > rs->related_max || q->quote ||
+			    (q->nlen && lo[q->nlen - 1] == '.'))
+				break;
+			drop(q, j->p[i].why, "list-item");
+		}
+	}
+
+	/* Spread over the edges: short lines that are not sentences go with
+	 * the end matter (menus, stray links) next to them. */
+	if (rs->det_spread) {
+		for (i = 0; i < n; i++)
+			if (kept(j, i) && i > 0 && dropped(j, i - 1))
+				goto spread;
+		goto sandwich;
+spread:
+		for (i = 0; i < n; i++) {
+			struct para *p = &j->p[i];
+
+			if (p->why != BP_KEEP || p->title ||
+			    (i >= first && i <= last) || p->words >
+			    rs->short_max || p->term || p->colon)
+				continue;
+			if (i > 0 && dropped(j, i - 1))
+				drop(p, BP_NAV, "spread");
+		}
+		for (i = n; i-- > 0;) {
+			struct para *p = &j->p[i];
+
+			if (p->why != BP_KEEP || p->title ||
+			    (i >= first && i <= last) || p->words >
+			    rs->short_max || p->term || p->colon)
+				continue;
+			if (dropped(j, i + 1))
+				drop(p, BP_NAV, "spread");
+		}
+	}
+sandwich:
+	/* A short line between two dropped ones goes with them; quote-only
+	 * and list lines stay. */
+	if (rs->det_sandwich)
+		for (i = 1; i + 1 < n; i++) {
+			struct para *p = &j->p[i];
+
+			if (p->why != BP_KEEP || p->title ||
+			    p->words > rs->sandwich_max || p->list ||
+			    (p->quote && p->endq) || !dropped(j, i - 1) ||
+			    !dropped(j, i + 1))
+				continue;
+			drop(p, j->p[i - 1].why == j->p[i + 1].why ?
+			    j->p[i - 1].why : BP_NAV, "sandwich");
+		}
+
+	/* Classes of what stays, for --explain. */
+	for (i = 0; i < n; i++) {
+		struct para *p = &j->p[i];
+
+		if (p->why != BP_KEEP)
+			p->cls = bp_why_name[p->why];
+		else if (p->title)
+			p->cls = "title";
+		else if (p->list)
+			p->cls = "list";
+		else if (p->quote && p->endq)
+			p->cls = "quote";
+		else if (p->body)
+			p->cls = "body";
+		else if (!p->term && p->words <= rs->title_max)
+			p->cls = "subhead";
+		else
+			p->cls = "short";
+	}
+}
+
+void
+bp_get(const struct bp_judge *j, size_t i, struct bp_verdict *v)
+{
+	const struct para *p = &j->p[i];
+
+	v->why = p->why;
+	v->title = p->title;
+	v->cls = p->cls;
+	v->rule = p->rule;
+	v->text = ptext(j, p);
+	v->len = p->len;
+	v->lead = p->lead;
+	v->trail = p->trail;
+}

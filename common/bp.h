@@ -1,0 +1,181 @@
+/*
+ * bp: telling an article from the boilerplate around it, strip-boilerplate(1).
+ *
+ * Rules are YAML (common/bp.yaml, embedded; --rules layers a user's file on
+ * top).  A document's paragraphs are added in order and then judged as a
+ * whole: each one is kept (role title or body) or dropped with a why word
+ * from the fixed list bp_why_name[] that strip-boilerplate(1) documents.
+ * Inside a kept paragraph, residue such as {mosads} is blanked with spaces
+ * of the same byte length and blanks at either end are trimmed off the span.
+ *
+ * Invariants:
+ *   - a judgement depends on the one document only: nothing is carried from
+ *     one bp_judge() to the next, so results never depend on how a stream
+ *     was split;
+ *   - judging is idempotent: judging the kept paragraphs (blanked and
+ *     trimmed) of a judged document keeps them all and changes none;
+ *   - a kept paragraph has text[lead, len - trail) non-empty; its bytes are
+ *     the input's except blanked residue, which became spaces;
+ *   - the text a verdict points to lives until the next bp_begin().
+ */
+#ifndef BP_H
+#define BP_H
+
+#include <stddef.h>
+
+#include "cfg.h"
+
+/* Why a paragraph was dropped; BP_KEEP when it was not. */
+enum bp_why {
+	BP_KEEP,
+	BP_COPYRIGHT,	/* copyright and rights footers */
+	BP_AD,		/* advertisement markers */
+	BP_SHARE,	/* share bars, follow-us and social prompts */
+	BP_NEWSLETTER,	/* newsletter, subscription and donation prompts */
+	BP_RELATED,	/* Related: and Read more lists, teasers */
+	BP_BYLINE,	/* bylines, contributor and contact lines */
+	BP_CAPTION,	/* photo captions and credits */
+	BP_CORRECTION,	/* corrections and update notes */
+	BP_BIO,		/* author bios at the end */
+	BP_NOTICE,	/* cookie, paywall, legal and syndication notices */
+	BP_EMBED,	/* embed residue: posts, players, widgets */
+	BP_PULLQUOTE,	/* a pull quote repeating the article */
+	BP_PROMO,	/* promotions of other content */
+	BP_NAV,		/* menus, separators, stray end matter */
+	BP_NWHY
+};
+
+extern const char *const bp_why_name[BP_NWHY];	/* "keep", "copyright", ... */
+
+struct bp_rules;
+struct bp_judge;
+
+/*
+ * Compile the rules in root (the "strip-boilerplate" rules tree, see
+ * bp.yaml); a bad rule fails with its FILE:LINE:COL (cfg_fail, exit 2).
+ */
+struct bp_rules *bp_compile(const struct cfg *root);
+void bp_rules_free(struct bp_rules *rs);
+
+struct bp_verdict {
+	enum bp_why why;	/* BP_KEEP or the reason for dropping */
+	int title;		/* kept as the headline */
+	const char *cls;	/* what it is: why word, or title/body/short/... */
+	const char *rule;	/* the rule or heuristic that decided, or "-" */
+	const char *text;	/* the paragraph, residue blanked (len bytes) */
+	size_t len;
+	size_t lead, trail;	/* bytes to trim off either end */
+};
+
+struct bp_judge *bp_judge_new(const struct bp_rules *rs);
+void bp_judge_free(struct bp_judge *j);
+/* Start a document. */
+void bp_begin(struct bp_judge *j);
+/* Add the next paragraph: text[0..len) must live until bp_begin(). */
+void bp_add(struct bp_judge *j, const char *text, size_t len, size_t line);
+/* Judge the paragraphs added since bp_begin(). */
+void bp_judge(struct bp_judge *j);
+size_t bp_count(const struct bp_judge *j);
+void bp_get(const struct bp_judge *j, size_t i, struct bp_verdict *v);
+
+
+/*
+ * The strip-boilerplate tool (bp_tool.c): options, setup and the run()
+ * callback of its struct tool, and the embedded default rules.
+ */
+struct doc;
+struct out;
+extern const char bp_rules_yaml[];
+extern const size_t bp_rules_yaml_len;
+int bp_tool_option(int ch, const char *arg);
+void bp_tool_setup(const struct cfg *rules);
+void bp_tool_run(struct doc *d, struct out *o);
+void bp_tool_finish(void);
+enum { BP_OPT_EXPLAIN = 300 };
+
+/*
+ * Internals shared by bp.c (judging), bp_rules.c (compiling rules) and
+ * bp_pat.c (the pattern language); not for other callers.
+ *
+ * Matching works on normalised text: ASCII lower case, each run of
+ * White_Space one space, curly quotes as ' and ", dashes as -, zero-width
+ * characters gone.  A second copy keeps the case, byte for byte aligned.
+ */
+#ifdef BP_INTERNAL
+#include <stdint.h>
+
+enum { BP_WHERE_ANY, BP_WHERE_EDGE, BP_WHERE_TAIL, BP_NWHERE };
+enum { BP_AT_ANYWHERE, BP_AT_START, BP_AT_END };
+enum { BP_LINE, BP_PREFIX, BP_SUFFIX, BP_CONTAINS, BP_NANCHOR };
+
+struct bp_tok {
+	unsigned char t, c;	/* token type, literal byte */
+	unsigned short set;	/* set index for a set token */
+};
+
+struct bp_pat {
+	struct bp_tok *tok;
+	size_t n;
+	size_t maxlen;		/* longest text it can match, SIZE_MAX if any */
+	char *lit;		/* leading literal run, for finding candidates */
+	size_t litlen;
+};
+
+struct bp_rule {
+	char *name;
+	enum bp_why why;
+	int where, list;
+	size_t minw, maxw;
+	struct bp_pat *pat[BP_NANCHOR];
+	size_t npat[BP_NANCHOR];
+	struct bp_pat *also;	/* and one of these somewhere in the text */
+	size_t nalso;
+};
+
+struct bp_inl {
+	char *name;
+	enum bp_why why;
+	int at;
+	char **text;		/* lower case, matched byte for byte */
+	size_t *len;
+	size_t n;
+};
+
+struct bp_set {
+	char *name;
+	char **s;		/* normalised entries */
+	size_t *len, n;
+};
+
+struct bp_rules {
+	struct bp_rule *rules;
+	size_t nrules;
+	size_t maxw[BP_NWHERE];	/* largest max_words of each kind of rule */
+	struct bp_inl *inl;
+	size_t ninl;
+	struct bp_set *sets;
+	size_t nsets;
+	int abbrev, smallw;	/* set indexes, or -1 */
+	enum bp_why residue_why;
+	size_t title_max, body_min, short_max, sandwich_max, related_max;
+	size_t pq_min, pq_max, credit_max, caption_max;
+	int det_symbols, det_credit, det_pullquote, det_spread, det_sandwich;
+};
+
+size_t bp_norm(const char *s, size_t n, char *lo, char *ca, size_t *words);
+struct bp_pat;
+void bp_pat_compile(const struct bp_rules *rs, const struct cfg *node,
+    struct bp_pat *p);
+void bp_pat_free(struct bp_pat *p);
+/* Does p match lo[0..n) (ca: the same text with case kept) at anchor? */
+int bp_pat_match(const struct bp_rules *rs, const struct bp_pat *p,
+    int anchor, const char *lo, const char *ca, size_t n);
+int bp_rule_match(const struct bp_rules *rs, const struct bp_rule *r,
+    const char *lo, const char *ca, size_t n, size_t words);
+int bp_symbols_only(const char *lo, size_t n);
+const char *bp_credit(const struct bp_rules *rs, const char *lo,
+    const char *ca, size_t n);
+int bp_in_set(const struct bp_rules *rs, int set, const char *s, size_t n);
+#endif
+
+#endif

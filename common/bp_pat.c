@@ -1,0 +1,514 @@
+/*
+ * bp_pat: the pattern language of strip-boilerplate's rules, and the
+ * photo-credit detector that works on the same normalised text.
+ *
+ * A pattern is normalised text (see bp.h) with these wildcards:
+ *   *       any text, possibly none
+ *   @       one word (a run of non-spaces)
+ *   %       one word that starts with a capital letter (or any non-ASCII)
+ *   #       one or more ASCII digits
+ *   <name>  any entry of the set called name
+ *   \c      the character c itself
+ * A match never starts or ends inside a word.  Matching is backtracking,
+ * but wildcards are few and candidates are found with memchr/memmem, so
+ * a paragraph costs little more than one pass over it.
+ */
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define BP_INTERNAL
+#include "bp.h"
+#include "buf.h"
+#include "u8.h"
+
+enum { T_LIT, T_ANY, T_WORD, T_CAP, T_NUM, T_SET };
+
+#define WORD_MAX 64	/* longest word a suffix pattern expects */
+#define NUM_MAX 20
+
+static int
+wordc(unsigned char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+	    (c >= '0' && c <= '9') || c >= 0x80;
+}
+
+static int
+capital(unsigned char c)
+{
+	return (c >= 'A' && c <= 'Z') || c >= 0x80;
+}
+
+static void
+put(char *lo, char *ca, size_t *o, char l, char c)
+{
+	lo[*o] = l;
+	ca[*o] = c;
+	(*o)++;
+}
+
+size_t
+bp_norm(const char *s, size_t n, char *lo, char *ca, size_t *words)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	size_t i = 0, o = 0, w = 0;
+	int sp = 1;
+
+	while (i < n) {
+		unsigned char c = u[i];
+		int map = 0;	/* 0 copy, ' ' space, -1 skip, else the byte */
+		size_t len = 1;
+
+		if (c < 0x80) {
+			if (c == ' ' || (c >= '\t' && c <= '\r'))
+				map = ' ';
+			else {
+				if (sp)
+					w++;
+				sp = 0;
+				put(lo, ca, &o, (char)(c >= 'A' && c <= 'Z' ?
+				    c + 32 : c), (char)c);
+				i++;
+				continue;
+			}
+		} else if (c == 0xc2 && i + 1 < n && u[i + 1] == 0xa0) {
+			map = ' ', len = 2;
+		} else if (c == 0xe2 && i + 2 < n && u[i + 1] == 0x80) {
+			unsigned char b = u[i + 2];
+
+			len = 3;
+			if ((b >= 0x80 && b <= 0x8a) || b == 0xa8 ||
+			    b == 0xa9 || b == 0xaf)
+				map = ' ';
+			else if (b >= 0x8b && b <= 0x8d)
+				map = -1;
+			else if (b == 0x98 || b == 0x99 || b == 0x9b ||
+			    b == 0xb2)
+				map = '\'';
+			else if (b == 0x9c || b == 0x9d || b == 0x9e ||
+			    b == 0xb3)
+				map = '"';
+			else if (b >= 0x90 && b <= 0x95)
+				map = '-';
+			else if (b == 0xa6)
+				map = '.';
+			else
+				len = 1;
+		} else if (c == 0xe2 && i + 2 < n && u[i + 1] == 0x88 &&
+		    u[i + 2] == 0x92) {
+			map = '-', len = 3;
+		} else if (c == 0xe2 && i + 2 < n && u[i + 1] == 0x81 &&
+		    u[i + 2] == 0x9f) {
+			map = ' ', len = 3;
+		} else if (c == 0xe3 && i + 2 < n && u[i + 1] == 0x80 &&
+		    u[i + 2] == 0x80) {
+			map = ' ', len = 3;
+		} else if (c == 0xef && i + 2 < n && u[i + 1] == 0xbb &&
+		    u[i + 2] == 0xbf) {
+			map = -1, len = 3;
+		}
+		if (map == ' ') {
+			if (!sp)
+				put(lo, ca, &o, ' ', ' ');
+			sp = 1;
+		} else if (map == -1) {
+			;
+		} else {
+			if (sp)
+				w++;
+			sp = 0;
+			if (map == 0) {
+				put(lo, ca, &o, (char)c, (char)c);
+			} else if (map == '.') {	/* … */
+				put(lo, ca, &o, '.', '.');
+				put(lo, ca, &o, '.', '.');
+				put(lo, ca, &o, '.', '.');
+			} else
+				put(lo, ca, &o, (char)map, (char)map);
+		}
+		i += len;
+	}
+	if (o > 0 && lo[o - 1] == ' ')
+		o--;
+	*words = w;
+	return o;
+}
+
+int
+bp_in_set(const struct bp_rules *rs, int set, const char *s, size_t n)
+{
+	const struct bp_set *st;
+	size_t i;
+
+	if (set < 0)
+		return 0;
+	st = &rs->sets[set];
+	for (i = 0; i < st->n; i++)
+		if (st->len[i] == n && memcmp(st->s[i], s, n) == 0)
+			return 1;
+	return 0;
+}
+
+void
+bp_pat_compile(const struct bp_rules *rs, const struct cfg *node,
+    struct bp_pat *p)
+{
+	const char *src;
+	char *lo, *ca;
+	size_t n, i, w, len, ntok = 0, max = 0;
+	struct bp_tok *t;
+
+	if (node->kind != CFG_SCALAR)
+		cfg_fail(node, "a pattern must be a string");
+	src = node->str;
+	n = strlen(src);
+	lo = xmalloc(n + 1);
+	ca = xmalloc(n + 1);
+	len = bp_norm(src, n, lo, ca, &w);
+	if (len == 0)
+		cfg_fail(node, "empty pattern");
+	t = xreallocarray(NULL, len, sizeof(*t));
+	for (i = 0; i < len; i++) {
+		unsigned char c = (unsigned char)lo[i];
+		struct bp_tok *k = &t[ntok++];
+
+		k->c = 0;
+		k->set = 0;
+		switch (c) {
+		case '*':
+			k->t = T_ANY;
+			max = SIZE_MAX;
+			break;
+		case '@':
+			k->t = T_WORD;
+			break;
+		case '%':
+			k->t = T_CAP;
+			break;
+		case '#':
+			k->t = T_NUM;
+			break;
+		case '<': {
+			const char *e = memchr(lo + i, '>', len - i);
+			size_t s, sl;
+
+			if (e == NULL)
+				cfg_fail(node, "'<' without '>'");
+			sl = (size_t)(e - lo - i - 1);
+			for (s = 0; s < rs->nsets; s++)
+				if (strlen(rs->sets[s].name) == sl &&
+				    memcmp(rs->sets[s].name, lo + i + 1, sl) == 0)
+					break;
+			if (s == rs->nsets)
+				cfg_fail(node, "no set named %.*s", (int)sl,
+				    lo + i + 1);
+			k->t = T_SET;
+			k->set = (unsigned short)s;
+			i += sl + 1;
+			break;
+		}
+		case '\\':
+			if (i + 1 < len)
+				c = (unsigned char)lo[++i];
+			/* FALLTHROUGH */
+		default:
+			k->t = T_LIT;
+			k->c = c;
+			break;
+		}
+		if (max == SIZE_MAX)
+			continue;
+		if (k->t == T_LIT)
+			max += 1;
+		else if (k->t == T_NUM)
+			max += NUM_MAX;
+		else if (k->t == T_SET) {
+			size_t s, m = 0;
+
+			for (s = 0; s < rs->sets[k->set].n; s++)
+				if (rs->sets[k->set].len[s] > m)
+					m = rs->sets[k->set].len[s];
+			max += m;
+		} else
+			max += WORD_MAX;
+	}
+	p->tok = t;
+	p->n = ntok;
+	p->maxlen = max;
+	for (i = 0; i < ntok && t[i].t == T_LIT; i++)
+		;
+	p->litlen = i;
+	p->lit = xmalloc(i + 1);
+	for (i = 0; i < p->litlen; i++)
+		p->lit[i] = (char)t[i].c;
+	p->lit[i] = '\0';
+	free(lo);
+	free(ca);
+}
+
+void
+bp_pat_free(struct bp_pat *p)
+{
+	free(p->tok);
+	free(p->lit);
+}
+
+static int
+m(const struct bp_rules *rs, const struct bp_tok *t, const struct bp_tok *te,
+    const char *lo, const char *ca, size_t i, size_t n, int endanch)
+{
+	size_t k, e;
+
+	for (; t < te && t->t == T_LIT; t++, i++)
+		if (i >= n || (unsigned char)lo[i] != t->c)
+			return 0;
+	if (t == te) {
+		if (endanch)
+			return i == n;
+		return i == n || i == 0 || !(wordc((unsigned char)lo[i]) &&
+		    wordc((unsigned char)lo[i - 1]));
+	}
+	switch (t->t) {
+	case T_ANY:
+		if (t + 1 == te)
+			return 1;
+		if (t[1].t == T_LIT) {
+			for (k = i; k < n; k++) {
+				const char *q = memchr(lo + k, t[1].c, n - k);
+
+				if (q == NULL)
+					return 0;
+				k = (size_t)(q - lo);
+				if (m(rs, t + 1, te, lo, ca, k, n, endanch))
+					return 1;
+			}
+			return 0;
+		}
+		for (k = i; k <= n; k++)
+			if (m(rs, t + 1, te, lo, ca, k, n, endanch))
+				return 1;
+		return 0;
+	case T_WORD:
+	case T_CAP:
+		if (i >= n || lo[i] == ' ')
+			return 0;
+		if (t->t == T_CAP && !capital((unsigned char)ca[i]))
+			return 0;
+		for (e = i; e < n && lo[e] != ' '; e++)
+			;
+		for (k = e; k > i; k--)
+			if (m(rs, t + 1, te, lo, ca, k, n, endanch))
+				return 1;
+		return 0;
+	case T_NUM:
+		for (e = i; e < n && lo[e] >= '0' && lo[e] <= '9'; e++)
+			;
+		return e > i && m(rs, t + 1, te, lo, ca, e, n, endanch);
+	case T_SET: {
+		const struct bp_set *st = &rs->sets[t->set];
+
+		for (k = 0; k < st->n; k++)
+			if (n - i >= st->len[k] &&
+			    memcmp(lo + i, st->s[k], st->len[k]) == 0 &&
+			    m(rs, t + 1, te, lo, ca, i + st->len[k], n, endanch))
+				return 1;
+		return 0;
+	}
+	}
+	return 0;
+}
+
+/* May a match start at i (not inside a word)? */
+static int
+starts(const char *lo, size_t i)
+{
+	return i == 0 || !(wordc((unsigned char)lo[i]) &&
+	    wordc((unsigned char)lo[i - 1]));
+}
+
+int
+bp_pat_match(const struct bp_rules *rs, const struct bp_pat *p, int anchor,
+    const char *lo, const char *ca, size_t n)
+{
+	const struct bp_tok *t = p->tok, *te = p->tok + p->n;
+	size_t k;
+
+	switch (anchor) {
+	case BP_LINE:
+		if (p->maxlen < n)
+			return 0;
+		return m(rs, t, te, lo, ca, 0, n, 1);
+	case BP_PREFIX:
+		return m(rs, t, te, lo, ca, 0, n, 0);
+	case BP_SUFFIX:
+		k = p->maxlen >= n ? 0 : n - p->maxlen;
+		for (; k < n; k++) {
+			if (p->litlen) {
+				const char *q = memchr(lo + k, p->lit[0], n - k);
+
+				if (q == NULL)
+					return 0;
+				k = (size_t)(q - lo);
+			}
+			if (starts(lo, k) && m(rs, t, te, lo, ca, k, n, 1))
+				return 1;
+		}
+		return 0;
+	default:
+		for (k = 0; k < n; k++) {
+			if (p->litlen) {
+				const char *q = memmem(lo + k, n - k, p->lit,
+				    p->litlen);
+
+				if (q == NULL)
+					return 0;
+				k = (size_t)(q - lo);
+			}
+			if (starts(lo, k) && m(rs, t, te, lo, ca, k, n, 0))
+				return 1;
+		}
+		return 0;
+	}
+}
+
+int
+bp_rule_match(const struct bp_rules *rs, const struct bp_rule *r,
+    const char *lo, const char *ca, size_t n, size_t words)
+{
+	size_t a, i;
+	int hit = 0;
+
+	if (words < r->minw || words > r->maxw)
+		return 0;
+	for (a = 0; a < BP_NANCHOR && !hit; a++)
+		for (i = 0; i < r->npat[a] && !hit; i++)
+			hit = bp_pat_match(rs, &r->pat[a][i], (int)a, lo, ca, n);
+	if (!hit || r->nalso == 0)
+		return hit;
+	for (i = 0; i < r->nalso; i++)
+		if (bp_pat_match(rs, &r->also[i], BP_CONTAINS, lo, ca, n))
+			return 1;
+	return 0;
+}
+
+/* No letter or digit at all: separators, stray brackets, bullets. */
+int
+bp_symbols_only(const char *lo, size_t n)
+{
+	size_t i, len;
+
+	if (n > 64)
+		return 0;
+	for (i = 0; i < n; i += len) {
+		int32_t c = u8_decode(lo + i, n - i, &len);
+
+		if (u8_isalnum(c))
+			return 0;
+	}
+	return 1;
+}
+
+/* Is ca[a..b) a credit: 1..credit_max words, names or small words? */
+static int
+credit_words(const struct bp_rules *rs, const char *lo, const char *ca,
+    size_t a, size_t b)
+{
+	size_t w = 0, caps = 0, i = a, e;
+
+	while (i < b) {
+		if (lo[i] == ' ') {
+			i++;
+			continue;
+		}
+		for (e = i; e < b && lo[e] != ' '; e++)
+			;
+		w++;
+		if (capital((unsigned char)ca[i]) ||
+		    (ca[i] >= '0' && ca[i] <= '9') || memchr(lo + i, '/',
+		    e - i) || lo[i] == '&' || lo[i] == '(' || lo[i] == '-')
+			caps++;
+		else if (!bp_in_set(rs, rs->smallw, lo + i, e - i))
+			return 0;
+		i = e + 1;
+	}
+	return w >= 1 && w <= rs->credit_max && caps >= 1;
+}
+
+/* Does the sentence end at the '.' at lo[k], after a real word? */
+static int
+sentence_end(const struct bp_rules *rs, const char *lo, const char *ca,
+    size_t k)
+{
+	size_t s = k;
+	unsigned char c;
+
+	if (k == 0)
+		return 0;
+	while (s > 0 && lo[s - 1] != ' ')
+		s--;
+	c = (unsigned char)ca[k - 1];
+	if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')))
+		return 0;
+	if (k - s < 2 || bp_in_set(rs, rs->abbrev, lo + s, k + 1 - s))
+		return 0;
+	return s > 0;	/* at least one word before */
+}
+
+/*
+ * A photo credit at the end of a paragraph turns it into a caption:
+ * "... in Chicago. (John Doe / Chicago Tribune)", "... Wednesday. AP",
+ * "... channel Jane Roe / The Forum", with the photographer's @handle
+ * after it or not.  Returns the rule name, or NULL.
+ */
+const char *
+bp_credit(const struct bp_rules *rs, const char *lo, const char *ca, size_t n)
+{
+	size_t e = n, s, k, w;
+
+	for (;;) {	/* trailing @handles */
+		for (s = e; s > 0 && lo[s - 1] != ' '; s--)
+			;
+		if (s == 0 || lo[s] != '@')
+			break;
+		e = s - 1;
+	}
+	if (e == 0)
+		return NULL;
+	if (lo[e - 1] == ')') {
+		size_t o = e - 1;
+		unsigned char c;
+
+		while (o > 0 && lo[o - 1] != '(' && lo[o - 1] != ')')
+			o--;
+		if (o == 0 || lo[o - 1] != '(' ||
+		    !credit_words(rs, lo, ca, o, e - 1))
+			return NULL;
+		for (k = o - 1; k > 0 && lo[k - 1] == ' '; k--)
+			;
+		if (k == 0)	/* a credit alone is a rule's business */
+			return NULL;
+		c = (unsigned char)lo[k - 1];
+		return c == '.' || c == '!' || c == '?' || c == '"' ||
+		    c == '\'' ? "credit-paren" : NULL;
+	}
+	if (!wordc((unsigned char)lo[e - 1]))
+		return NULL;
+	/* the last sentence is a credit, or "Name / Outlet" ends it */
+	for (k = e, w = 0; k-- > 1 && w <= rs->credit_max + 1;) {
+		if (lo[k] != ' ')
+			continue;
+		w++;
+		if (lo[k + 1] == '/' && (k + 2 == e || lo[k + 2] == ' ')) {
+			for (s = k; s > 0 && lo[s - 1] != ' '; s--)
+				;
+			return k + 3 < e && capital((unsigned char)ca[s]) &&
+			    credit_words(rs, lo, ca, k + 3, e) ?
+			    "credit-slash" : NULL;
+		}
+		if (lo[k - 1] == '.' && sentence_end(rs, lo, ca, k - 1))
+			return credit_words(rs, lo, ca, k + 1, e) ?
+			    "credit-tail" : NULL;
+	}
+	return NULL;
+}

@@ -1,0 +1,137 @@
+/*
+ * bp_tool: strip-boilerplate's part of tool_main(): turning a document's
+ * para (and drop) records into judged para and drop records, or into
+ * --explain lines.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "bp.h"
+#include "buf.h"
+#include "doc.h"
+#include "embed.h"
+#include "out.h"
+#include "rec.h"
+#include "tool.h"
+
+EMBED(bp_rules_yaml, "common/bp.yaml");
+
+static int keep_dropped, explain;
+static struct bp_rules *rules;
+static struct bp_judge *judge;
+static struct buf attrs;
+
+int
+bp_tool_option(int ch, const char *arg)
+{
+	switch (ch) {
+	case 'k':
+		keep_dropped = 1;
+		return 0;
+	case BP_OPT_EXPLAIN:
+		explain = 1;
+		return 0;
+	}
+	return 1;
+}
+
+void
+bp_tool_setup(const struct cfg *root)
+{
+	rules = bp_compile(root);
+	judge = bp_judge_new(rules);
+}
+
+void
+bp_tool_finish(void)
+{
+	bp_judge_free(judge);
+	bp_rules_free(rules);
+	buf_free(&attrs);
+}
+
+static int
+judged(const struct rec *r)
+{
+	return tool_is(r, "para") || tool_is(r, "drop");
+}
+
+/* The line attribute as written, or empty when it is missing. */
+static void
+put_line(struct buf *b, const struct rec *r)
+{
+	const char *v;
+	size_t n;
+
+	if (!rec_attr(r, "line", &v, &n))
+		v = NULL, n = 0;
+	attr_put(b, "line", v, n);
+}
+
+static void
+explain_line(struct out *o, const struct rec *r, const struct bp_verdict *v)
+{
+	const char *val;
+	size_t n;
+
+	if (rec_attr(r, "line", &val, &n))
+		buf_add(&o->b, val, n);
+	buf_addc(&o->b, '\t');
+	buf_adds(&o->b, v->why == BP_KEEP ? "keep" : "drop");
+	buf_addc(&o->b, '\t');
+	buf_adds(&o->b, v->cls);
+	buf_addc(&o->b, '\t');
+	buf_adds(&o->b, v->rule);
+	buf_addc(&o->b, '\t');
+	if (v->why == BP_KEEP)
+		rec_escape(&o->b, v->text + v->lead, v->len - v->lead -
+		    v->trail);
+	else
+		rec_escape(&o->b, r->text, r->textlen);
+	buf_addc(&o->b, '\n');
+}
+
+void
+bp_tool_run(struct doc *d, struct out *o)
+{
+	struct bp_verdict v;
+	size_t i, k = 0;
+
+	bp_begin(judge);
+	for (i = 0; i < d->n; i++)
+		if (judged(&d->r[i]))
+			bp_add(judge, d->r[i].text, d->r[i].textlen,
+			    rec_attr_size(&d->r[i], "line", 0));
+	bp_judge(judge);
+	for (i = 0; i < d->n; i++) {
+		const struct rec *r = &d->r[i];
+		size_t start, end;
+
+		if (!judged(r)) {
+			if (!explain)
+				out_rec(o, r);
+			continue;
+		}
+		bp_get(judge, k++, &v);
+		if (explain) {
+			explain_line(o, r, &v);
+			continue;
+		}
+		buf_reset(&attrs);
+		put_line(&attrs, r);
+		if (v.why == BP_KEEP) {
+			attr_puts(&attrs, "role", v.title ? "title" : NULL);
+			start = r->start + v.lead;
+			end = r->end >= v.trail && r->end - v.trail >= start ?
+			    r->end - v.trail : start;
+			out_new(o, "para", start, end, attrs.p, v.text + v.lead,
+			    v.len - v.lead - v.trail);
+		} else if (keep_dropped) {
+			attr_puts(&attrs, "why", bp_why_name[v.why]);
+			out_new(o, "drop", r->start, r->end, attrs.p, r->text,
+			    r->textlen);
+		} else
+			continue;
+		out_para_end(o);
+	}
+}
