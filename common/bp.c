@@ -24,8 +24,8 @@ struct para {
 	size_t len, line;
 	size_t blank;		/* arena offset + 1 of the blanked copy, or 0 */
 	size_t lead, trail;
-	size_t norm, nlen;	/* normalised text: lower case at arena+norm,
-				 * case kept at arena+norm+nlen+1 */
+	size_t norm, ca, nlen;	/* normalised text: lower case at arena+norm,
+				 * case kept at arena+ca */
 	size_t words;
 	enum bp_why why;
 	unsigned char title, body, term, quote, list, colon, endq;
@@ -42,6 +42,7 @@ struct bp_judge {
 	struct buf core;	/* pull-quote scratch */
 	struct buf all;		/* the document reduced to words, for repeats */
 	size_t *allat;		/* where each paragraph starts in all */
+	struct bp_scan sc;
 };
 
 struct bp_judge *
@@ -50,6 +51,7 @@ bp_judge_new(const struct bp_rules *rs)
 	struct bp_judge *j = xcalloc(1, sizeof(*j));
 
 	j->rs = rs;
+	bp_scan_init(&j->sc, rs);
 	return j;
 }
 
@@ -60,6 +62,7 @@ bp_judge_free(struct bp_judge *j)
 		return;
 	free(j->p);
 	free(j->allat);
+	bp_scan_free(&j->sc);
 	buf_free(&j->arena);
 	buf_free(&j->low);
 	buf_free(&j->core);
@@ -132,6 +135,26 @@ blank_residue(struct bp_judge *j, struct para *p)
 	memset(lo + (AT), ' ', (LEN));					\
 } while (0)
 
+	/* anywhere: one scan finds every candidate */
+	j->sc.hits.n = 0;
+	bp_hash_scan(&rs->inl_any, lo, n, &j->sc.hits);
+	for (i = 0; i < j->sc.hits.n; i += 2) {
+		const struct bp_inl *in = &rs->inl[j->sc.hits.v[i] >> 16];
+		size_t t = j->sc.hits.v[i] & 0xffff, at = j->sc.hits.v[i + 1];
+
+		if (n - at >= in->len[t] &&
+		    memcmp(lo + at, in->text[t], in->len[t]) == 0)
+			BLANK(at, in->len[t]);
+	}
+	for (i = 0; i < rs->inl_any.shortl.n; i++) {
+		const struct bp_inl *in = &rs->inl[rs->inl_any.shortl.v[i] >> 16];
+		size_t t = rs->inl_any.shortl.v[i] & 0xffff;
+		const char *hit;
+
+		while ((hit = memmem(lo, n, in->text[t], in->len[t])))
+			BLANK(hit - lo, in->len[t]);
+	}
+	/* at the edges: until nothing more comes off */
 	do {
 		again = 0;
 		for (k = 0; k < rs->ninl; k++) {
@@ -141,20 +164,15 @@ blank_residue(struct bp_judge *j, struct para *p)
 			for (t = 0; t < in->n; t++) {
 				const char *s = in->text[t];
 				size_t sl = in->len[t], a, b;
-				const char *hit;
 
 				if (sl == 0 || sl > n)
 					continue;
-				if (in->at == BP_AT_ANYWHERE) {
-					while ((hit = memmem(lo, n, s, sl))) {
-						BLANK(hit - lo, sl);
-						again = 1;
-					}
+				if (in->at == BP_AT_ANYWHERE)
 					continue;
-				}
 				if (in->at == BP_AT_START) {
 					a = u8_skipspace(lo, n);
-					if (n - a < sl || memcmp(lo + a, s, sl))
+					/* alone, it is a rule's business */
+					if (n - a <= sl || memcmp(lo + a, s, sl))
 						continue;
 					b = a + sl + u8_skipspace(lo + a + sl,
 					    n - a - sl);
@@ -169,7 +187,9 @@ blank_residue(struct bp_judge *j, struct para *p)
 						continue;
 					a = b - sl;
 					a -= u8_rskipspace(lo, a);
-					if (a > 0) {
+					if (a == 0)
+						continue;
+					{
 						unsigned char c = (unsigned char)
 						    lo[a - 1];
 						/* ” and ’ end in 0x9d, 0x99 */
@@ -193,12 +213,42 @@ blank_residue(struct bp_judge *j, struct para *p)
 	}
 }
 
+/* Normalise the paragraph's (blanked, trimmed) span for matching. */
+static void
+normalise(struct bp_judge *j, struct para *p)
+{
+	size_t n = p->len - p->lead - p->trail;
+	const char *t;
+
+	buf_grow(&j->arena, 2 * n + 2);
+	t = (p->blank ? j->arena.p + p->blank - 1 : p->text) + p->lead;
+	p->norm = j->arena.len;
+	p->ca = p->norm + n + 1;
+	p->nlen = bp_norm(t, n, j->arena.p + p->norm, j->arena.p + p->ca,
+	    &p->words);
+	j->arena.p[p->norm + p->nlen] = '\0';
+	j->arena.p[p->ca + p->nlen] = '\0';
+	j->arena.len = p->ca + n + 1;
+}
+
+static int
+match_rules(struct bp_judge *j, struct para *p)
+{
+	int fr[BP_NWHERE], residue;
+	const char *lo = j->arena.p + p->norm;
+
+	residue = bp_line_rules(j->rs, &j->sc, lo, j->arena.p + p->ca,
+	    p->nlen, p->words, fr);
+	p->m_any = fr[BP_WHERE_ANY];
+	p->m_edge = fr[BP_WHERE_EDGE];
+	p->m_tail = fr[BP_WHERE_TAIL];
+	return residue;
+}
+
 void
 bp_add(struct bp_judge *j, const char *text, size_t len, size_t line)
 {
 	struct para *p;
-	const char *t;
-	size_t n;
 
 	if (j->n == j->cap) {
 		j->cap = j->cap ? 2 * j->cap : 64;
@@ -209,22 +259,17 @@ bp_add(struct bp_judge *j, const char *text, size_t len, size_t line)
 	p->text = text;
 	p->len = len;
 	p->line = line;
-	p->m_any = p->m_edge = p->m_tail = -1;
-	blank_residue(j, p);
-
-	/* Normalise the trimmed span for matching. */
-	n = len - p->lead - p->trail;
-	buf_grow(&j->arena, 2 * n + 2);
-	t = (p->blank ? j->arena.p + p->blank - 1 : text) + p->lead;
-	p->norm = j->arena.len;
-	p->nlen = bp_norm(t, n, j->arena.p + p->norm,
-	    j->arena.p + p->norm + n + 1, &p->words);
-	/* keep the case copy right after the lower-case one */
-	memmove(j->arena.p + p->norm + p->nlen + 1,
-	    j->arena.p + p->norm + n + 1, p->nlen);
-	j->arena.p[p->norm + p->nlen] = '\0';
-	j->arena.p[p->norm + 2 * p->nlen + 1] = '\0';
-	j->arena.len = p->norm + 2 * p->nlen + 2;
+	p->lead = u8_skipspace(text, len);
+	p->trail = p->lead == len ? 0 : u8_rskipspace(text + p->lead,
+	    len - p->lead);
+	normalise(j, p);
+	/* The rules' one pass also says whether residue may be there; only
+	 * then is the paragraph searched byte for byte and blanked. */
+	if (match_rules(j, p)) {
+		blank_residue(j, p);
+		normalise(j, p);
+		match_rules(j, p);
+	}
 }
 
 /* Features of a normalised paragraph that the judgement uses. */
@@ -260,24 +305,30 @@ ptext(const struct bp_judge *j, const struct para *p)
 static void
 reduce(struct buf *out, const char *lo, size_t n)
 {
-	size_t i;
+	size_t i, o;
+	char *d;
 	int sp = 1;
 
+	buf_grow(out, n + 2);
+	d = out->p;
+	o = out->len;
 	for (i = 0; i < n; i++) {
 		unsigned char c = (unsigned char)lo[i];
 
 		if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
 		    c >= 0x80) {
-			buf_addc(out, c);
+			d[o++] = (char)c;
 			sp = 0;
 		} else if (!sp) {
-			buf_addc(out, ' ');
+			d[o++] = ' ';
 			sp = 1;
 		}
 	}
-	if (out->len && out->p[out->len - 1] == ' ')
-		out->len--;
-	buf_addc(out, ' ');
+	if (o > out->len && d[o - 1] == ' ')
+		o--;
+	d[o++] = ' ';
+	d[o] = '\0';
+	out->len = o;
 }
 
 static int
@@ -290,6 +341,19 @@ pullquote(struct bp_judge *j, size_t i)
 
 	if (!p->quote || p->words < rs->pq_min || p->words > rs->pq_max)
 		return 0;
+	/* the quoted words: up to the closing mark, after which there is
+	 * nothing or an attribution after a dash ("- Jane Roe, 26") */
+	end = memchr(lo + 1, lo[0], p->nlen - 1);
+	if (end == NULL)
+		end = lo + p->nlen;
+	else {
+		const char *after = end + 1, *e = lo + p->nlen;
+
+		while (after < e && *after == ' ')
+			after++;
+		if (after < e && *after != '-')
+			return 0;
+	}
 	if (j->all.len == 0) {
 		j->allat = xreallocarray(j->allat, j->n + 1, sizeof(size_t));
 		buf_addc(&j->all, ' ');
@@ -300,10 +364,6 @@ pullquote(struct bp_judge *j, size_t i)
 		}
 		j->allat[j->n] = j->all.len;
 	}
-	/* the quoted words: up to the closing mark */
-	end = memchr(lo + 1, lo[0], p->nlen - 1);
-	if (end == NULL)
-		end = lo + p->nlen;
 	buf_reset(&j->core);
 	buf_addc(&j->core, ' ');
 	reduce(&j->core, lo + 1, (size_t)(end - lo - 1));
@@ -338,24 +398,6 @@ drop(struct para *p, enum bp_why why, const char *rule)
 	p->body = 0;
 }
 
-/* Match the rules of one kind of place against paragraph p. */
-static int
-first_rule(const struct bp_judge *j, const struct para *p, int where)
-{
-	const struct bp_rules *rs = j->rs;
-	const char *lo = j->arena.p + p->norm;
-	const char *ca = lo + p->nlen + 1;
-	size_t r;
-
-	if (p->words > rs->maxw[where])
-		return -1;
-	for (r = 0; r < rs->nrules; r++)
-		if (rs->rules[r].where == where &&
-		    bp_rule_match(rs, &rs->rules[r], lo, ca, p->nlen, p->words))
-			return (int)r;
-	return -1;
-}
-
 static int
 kept(const struct bp_judge *j, size_t i)
 {
@@ -387,9 +429,6 @@ bp_judge(struct bp_judge *j)
 			drop(p, rs->residue_why, "residue-only");
 			continue;
 		}
-		p->m_any = first_rule(j, p, BP_WHERE_ANY);
-		p->m_edge = first_rule(j, p, BP_WHERE_EDGE);
-		p->m_tail = first_rule(j, p, BP_WHERE_TAIL);
 		if (p->m_any >= 0)
 			drop(p, rs->rules[p->m_any].why,
 			    rs->rules[p->m_any].name);
@@ -423,7 +462,7 @@ bp_judge(struct bp_judge *j)
 			drop(p, BP_NAV, "symbols-only");
 		else if (rs->det_credit && p->words <= rs->caption_max &&
 		    (r = bp_credit(rs, lo,
-		    lo + p->nlen + 1, p->nlen)) != NULL)
+		    j->arena.p + p->ca, p->nlen)) != NULL)
 			drop(p, BP_CAPTION, r);
 	}
 	if (rs->det_pullquote)

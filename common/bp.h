@@ -138,6 +138,8 @@ struct bp_inl {
 	int at;
 	char **text;		/* lower case, matched byte for byte */
 	size_t *len;
+	char **norm;		/* normalised, for the rules' scan */
+	size_t *nlen;
 	size_t n;
 };
 
@@ -147,7 +149,40 @@ struct bp_set {
 	size_t *len, n;
 };
 
+/* Finding many literal anchors in one pass: a 64K-bit filter on a hash of
+ * each 4-byte window, then a table from the window to what starts there. */
+struct bp_list {
+	size_t *v;
+	size_t n, cap;
+};
+
+struct bp_hash {
+	uint64_t filter[1024];
+	uint32_t *key;
+	struct bp_list *val;
+	size_t cap, used;
+	struct bp_list shortl;	/* anchors under 4 bytes */
+};
+
+/* One pattern of one rule, as the index sees it. */
+struct bp_ref {
+	const struct bp_pat *p;
+	size_t rule;
+	int anchor;
+};
+
 struct bp_rules {
+	struct bp_ref *ref;	/* every main pattern of every rule */
+	size_t nref;
+	struct bp_hash starth;		/* line and prefix refs by their first
+					 * 4 bytes (shortl: shorter, by byte) */
+	struct bp_list start[257];	/* line and prefix refs by first byte;
+					 * [256]: none of the ways here fits */
+	struct bp_hash endh;		/* suffix refs by their last 4 bytes */
+	struct bp_list end[257];	/* suffix refs by last byte, [256] */
+	struct bp_hash contains;	/* contains refs by leading literal, and
+					 * others by a literal run inside */
+	struct bp_hash inl_any;		/* anywhere residue: inline k << 16 | t */
 	struct bp_rule *rules;
 	size_t nrules;
 	size_t maxw[BP_NWHERE];	/* largest max_words of each kind of rule */
@@ -162,6 +197,28 @@ struct bp_rules {
 	int det_symbols, det_credit, det_pullquote, det_spread, det_sandwich;
 };
 
+/* Per-judge scratch for matching the rules against one paragraph. */
+struct bp_scan {
+	uint32_t gen;
+	uint32_t *rhit;		/* rhit[r] == gen: rule r's pattern matched */
+	struct bp_list hits;	/* (value, position) pairs from a hash scan */
+};
+
+void bp_index(struct bp_rules *rs);
+void bp_index_free(struct bp_rules *rs);
+void bp_scan_init(struct bp_scan *sc, const struct bp_rules *rs);
+void bp_scan_free(struct bp_scan *sc);
+/* First matching rule of each kind of place (BP_WHERE_*), or -1; returns
+ * whether residue may be in the paragraph. */
+int bp_line_rules(const struct bp_rules *rs, struct bp_scan *sc,
+    const char *lo, const char *ca, size_t n, size_t words,
+    int first[BP_NWHERE]);
+/* Hash-scan s[0..n): append (value, position) of each window hit. */
+void bp_hash_scan(const struct bp_hash *h, const char *s, size_t n,
+    struct bp_list *out);
+void bp_list_add(struct bp_list *l, size_t v);
+void bp_hash_add(struct bp_hash *h, const char *lit, size_t len, size_t v);
+void bp_hash_free(struct bp_hash *h);
 size_t bp_norm(const char *s, size_t n, char *lo, char *ca, size_t *words);
 struct bp_pat;
 void bp_pat_compile(const struct bp_rules *rs, const struct cfg *node,
@@ -170,6 +227,9 @@ void bp_pat_free(struct bp_pat *p);
 /* Does p match lo[0..n) (ca: the same text with case kept) at anchor? */
 int bp_pat_match(const struct bp_rules *rs, const struct bp_pat *p,
     int anchor, const char *lo, const char *ca, size_t n);
+/* Does p, a contains pattern, match starting at lo + at? */
+int bp_pat_match_at(const struct bp_rules *rs, const struct bp_pat *p,
+    const char *lo, const char *ca, size_t n, size_t at);
 int bp_rule_match(const struct bp_rules *rs, const struct bp_rule *r,
     const char *lo, const char *ca, size_t n, size_t words);
 int bp_symbols_only(const char *lo, size_t n);

@@ -4,8 +4,9 @@
  *
  * A pattern is normalised text (see bp.h) with these wildcards:
  *   *       any text, possibly none
- *   @       one word (a run of non-spaces)
- *   %       one word that starts with a capital letter (or any non-ASCII)
+ *   @       one word (a run of non-spaces, less any trailing punctuation
+ *           the rest of the pattern asks for)
+ *   %       such a word that starts with a capital letter (or non-ASCII)
  *   #       one or more ASCII digits
  *   <name>  any entry of the set called name
  *   \c      the character c itself
@@ -295,11 +296,16 @@ m(const struct bp_rules *rs, const struct bp_tok *t, const struct bp_tok *te,
 			return 0;
 		if (t->t == T_CAP && !capital((unsigned char)ca[i]))
 			return 0;
+		/* the whole word, or the word without trailing punctuation:
+		 * trying every split would be quadratic */
 		for (e = i; e < n && lo[e] != ' '; e++)
 			;
-		for (k = e; k > i; k--)
+		for (k = e; k > i; k--) {
 			if (m(rs, t + 1, te, lo, ca, k, n, endanch))
 				return 1;
+			if (wordc((unsigned char)lo[k - 1]))
+				break;
+		}
 		return 0;
 	case T_NUM:
 		for (e = i; e < n && lo[e] >= '0' && lo[e] <= '9'; e++)
@@ -370,6 +376,13 @@ bp_pat_match(const struct bp_rules *rs, const struct bp_pat *p, int anchor,
 		}
 		return 0;
 	}
+}
+
+int
+bp_pat_match_at(const struct bp_rules *rs, const struct bp_pat *p,
+    const char *lo, const char *ca, size_t n, size_t at)
+{
+	return starts(lo, at) && m(rs, p->tok, p->tok + p->n, lo, ca, at, n, 0);
 }
 
 int

@@ -163,9 +163,11 @@ compile_inline(struct bp_rules *rs, const struct cfg *l)
 		in->text = xcalloc(t->len, sizeof(char *));
 		in->len = xcalloc(t->len, sizeof(size_t));
 		in->n = t->len;
+		in->norm = xcalloc(t->len, sizeof(char *));
+		in->nlen = xcalloc(t->len, sizeof(size_t));
 		for (k = 0; k < t->len; k++) {
-			char *s;
-			size_t c;
+			char *s, *ca;
+			size_t c, w;
 
 			if (t->val[k]->kind != CFG_SCALAR ||
 			    t->val[k]->str[0] == '\0')
@@ -176,6 +178,15 @@ compile_inline(struct bp_rules *rs, const struct cfg *l)
 					s[c] += 32;
 			in->text[k] = s;
 			in->len[k] = c;
+			in->norm[k] = xmalloc(c + 1);
+			ca = xmalloc(c + 1);
+			in->nlen[k] = bp_norm(s, c, in->norm[k], ca, &w);
+			in->norm[k][in->nlen[k]] = '\0';
+			free(ca);
+			if (in->at == BP_AT_ANYWHERE && (c < 4 ||
+			    in->nlen[k] < 4))
+				cfg_fail(t->val[k], "residue found anywhere "
+				    "must be at least 4 bytes long");
 		}
 	}
 }
@@ -280,6 +291,7 @@ bp_compile(const struct cfg *root)
 
 	compile_inline(rs, cfg_seq(root, "inline"));
 	compile_rules(rs, cfg_seq(root, "rules"));
+	bp_index(rs);
 	return rs;
 }
 
@@ -290,6 +302,7 @@ bp_rules_free(struct bp_rules *rs)
 
 	if (rs == NULL)
 		return;
+	bp_index_free(rs);
 	for (i = 0; i < rs->nrules; i++) {
 		struct bp_rule *r = &rs->rules[i];
 
@@ -305,9 +318,13 @@ bp_rules_free(struct bp_rules *rs)
 	}
 	free(rs->rules);
 	for (i = 0; i < rs->ninl; i++) {
-		for (k = 0; k < rs->inl[i].n; k++)
+		for (k = 0; k < rs->inl[i].n; k++) {
 			free(rs->inl[i].text[k]);
+			free(rs->inl[i].norm[k]);
+		}
 		free(rs->inl[i].text);
+		free(rs->inl[i].norm);
+		free(rs->inl[i].nlen);
 		free(rs->inl[i].len);
 		free(rs->inl[i].name);
 	}

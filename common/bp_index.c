@@ -1,0 +1,379 @@
+/*
+ * bp_index: matching all of strip-boilerplate's rules against a paragraph
+ * in about one pass over it.  A rule list of hundreds of patterns tried one
+ * by one would cost hundreds of passes: instead prefix and line patterns
+ * are bucketed by their first byte, suffix patterns by their last, and the
+ * leading literals of contains patterns (and of residue) are found by one
+ * scan of 4-byte windows through a 64K-bit filter.
+ */
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define BP_INTERNAL
+#include "bp.h"
+#include "buf.h"
+
+enum { T_LIT = 0, T_SET = 5 };	/* token types, as in bp_pat.c */
+
+void
+bp_list_add(struct bp_list *l, size_t v)
+{
+	if (l->n == l->cap) {
+		l->cap = l->cap ? 2 * l->cap : 8;
+		l->v = xreallocarray(l->v, l->cap, sizeof(*l->v));
+	}
+	l->v[l->n++] = v;
+}
+
+static uint32_t
+fhash(uint32_t v)
+{
+	return (v * 2654435761u) >> 16;
+}
+
+static size_t
+slot(const struct bp_hash *h, uint32_t key)
+{
+	size_t i = (key * 2246822519u) & (h->cap - 1);
+
+	while (h->val[i].cap != 0 && h->key[i] != key)
+		i = (i + 1) & (h->cap - 1);
+	return i;
+}
+
+void
+bp_hash_add(struct bp_hash *h, const char *lit, size_t len, size_t v)
+{
+	uint32_t key, f;
+	size_t i;
+
+	if (len < 4) {
+		bp_list_add(&h->shortl, v);
+		return;
+	}
+	if (2 * (h->used + 1) > h->cap) {	/* grow and rehash */
+		struct bp_hash old = *h;
+
+		h->cap = h->cap ? 2 * h->cap : 64;
+		h->key = xcalloc(h->cap, sizeof(*h->key));
+		h->val = xcalloc(h->cap, sizeof(*h->val));
+		for (i = 0; i < old.cap; i++)
+			if (old.val[i].cap != 0) {
+				size_t s = slot(h, old.key[i]);
+
+				h->key[s] = old.key[i];
+				h->val[s] = old.val[i];
+			}
+		free(old.key);
+		free(old.val);
+	}
+	memcpy(&key, lit, 4);
+	i = slot(h, key);
+	if (h->val[i].cap == 0)
+		h->used++;
+	h->key[i] = key;
+	bp_list_add(&h->val[i], v);
+	f = fhash(key);
+	h->filter[f >> 6] |= (uint64_t)1 << (f & 63);
+}
+
+void
+bp_hash_free(struct bp_hash *h)
+{
+	size_t i;
+
+	for (i = 0; i < h->cap; i++)
+		free(h->val[i].v);
+	free(h->key);
+	free(h->val);
+	free(h->shortl.v);
+}
+
+static const struct bp_list *
+lookup(const struct bp_hash *h, const char *s)
+{
+	uint32_t v, f;
+	const struct bp_list *l;
+
+	if (h->used == 0)
+		return NULL;
+	memcpy(&v, s, 4);
+	f = fhash(v);
+	if (!((h->filter[f >> 6] >> (f & 63)) & 1))
+		return NULL;
+	l = &h->val[slot(h, v)];
+	return l->cap ? l : NULL;
+}
+
+void
+bp_hash_scan(const struct bp_hash *h, const char *s, size_t n,
+    struct bp_list *out)
+{
+	size_t i, k;
+
+	if (h->used == 0)
+		return;
+	for (i = 0; i + 4 <= n; i++) {
+		uint32_t v, f;
+		const struct bp_list *l;
+
+		memcpy(&v, s + i, 4);
+		f = fhash(v);
+		if (!((h->filter[f >> 6] >> (f & 63)) & 1))
+			continue;
+		l = &h->val[slot(h, v)];
+		if (l->cap == 0)
+			continue;
+		for (k = 0; k < l->n; k++) {
+			bp_list_add(out, l->v[k]);
+			bp_list_add(out, i);
+		}
+	}
+}
+
+/* The longest run of literal tokens in p: its start and length. */
+static size_t
+longest_run(const struct bp_pat *p, size_t *at)
+{
+	size_t i, k, best = 0;
+
+	*at = 0;
+	for (i = 0; i < p->n; i = k + 1) {
+		for (k = i; k < p->n && p->tok[k].t == T_LIT; k++)
+			;
+		if (k - i > best) {
+			best = k - i;
+			*at = i;
+		}
+	}
+	return best;
+}
+
+static void
+run_bytes(const struct bp_pat *p, size_t at, size_t len, char *out)
+{
+	size_t i;
+
+	for (i = 0; i < len; i++)
+		out[i] = (char)p->tok[at + i].c;
+}
+
+static void
+index_ref(struct bp_rules *rs, size_t id)
+{
+	const struct bp_pat *p = rs->ref[id].p;
+	int a = rs->ref[id].anchor;
+	size_t at, len, tail;
+	char buf4[4];
+
+	if (a == BP_CONTAINS) {
+		if (p->tok[0].t == T_SET) {	/* each entry an anchor */
+			const struct bp_set *st = &rs->sets[p->tok[0].set];
+			size_t e;
+
+			for (e = 0; e < st->n; e++)
+				bp_hash_add(&rs->contains, st->s[e], st->len[e],
+				    id);
+			return;
+		}
+		if (p->litlen > 0) {
+			bp_hash_add(&rs->contains, p->lit, p->litlen, id);
+			return;
+		}
+	} else if (a == BP_SUFFIX) {
+		for (tail = 0; tail < p->n && p->tok[p->n - 1 - tail].t ==
+		    T_LIT; tail++)
+			;
+		if (tail >= 4) {
+			run_bytes(p, p->n - 4, 4, buf4);
+			bp_hash_add(&rs->endh, buf4, 4, id);
+			return;
+		}
+		if (tail > 0) {
+			bp_list_add(&rs->end[p->tok[p->n - 1].c], id);
+			return;
+		}
+	} else {
+		if (p->litlen >= 4) {
+			bp_hash_add(&rs->starth, p->lit, 4, id);
+			return;
+		}
+		if (p->litlen > 0) {
+			bp_list_add(&rs->start[p->tok[0].c], id);
+			return;
+		}
+	}
+	/* no literal where the anchor is: find a literal run inside */
+	if ((len = longest_run(p, &at)) >= 4) {
+		char *run = xmalloc(len);
+
+		run_bytes(p, at, len, run);
+		bp_hash_add(&rs->contains, run, len, id);
+		free(run);
+	} else
+		bp_list_add(a == BP_SUFFIX ? &rs->end[256] : &rs->start[256],
+		    id);
+}
+
+void
+bp_index(struct bp_rules *rs)
+{
+	size_t r, a, k, nref = 0;
+
+	for (r = 0; r < rs->nrules; r++)
+		for (a = 0; a < BP_NANCHOR; a++)
+			nref += rs->rules[r].npat[a];
+	rs->ref = xcalloc(nref, sizeof(*rs->ref));
+	for (r = 0; r < rs->nrules; r++)
+		for (a = 0; a < BP_NANCHOR; a++)
+			for (k = 0; k < rs->rules[r].npat[a]; k++) {
+				size_t id = rs->nref++;
+
+				rs->ref[id].p = &rs->rules[r].pat[a][k];
+				rs->ref[id].rule = r;
+				rs->ref[id].anchor = (int)a;
+				index_ref(rs, id);
+			}
+	for (r = 0; r < rs->ninl; r++)
+		if (rs->inl[r].at == BP_AT_ANYWHERE)
+			for (k = 0; k < rs->inl[r].n; k++) {
+				bp_hash_add(&rs->inl_any, rs->inl[r].text[k],
+				    rs->inl[r].len[k], r << 16 | k);
+				/* and the rules' scan tells where to look */
+				bp_hash_add(&rs->contains, rs->inl[r].norm[k],
+				    rs->inl[r].nlen[k], rs->nref);
+			}
+}
+
+void
+bp_index_free(struct bp_rules *rs)
+{
+	size_t i;
+
+	for (i = 0; i < 257; i++) {
+		free(rs->start[i].v);
+		free(rs->end[i].v);
+	}
+	bp_hash_free(&rs->starth);
+	bp_hash_free(&rs->endh);
+	bp_hash_free(&rs->contains);
+	bp_hash_free(&rs->inl_any);
+	free(rs->ref);
+}
+
+void
+bp_scan_init(struct bp_scan *sc, const struct bp_rules *rs)
+{
+	memset(sc, 0, sizeof(*sc));
+	sc->rhit = xcalloc(rs->nrules + 1, sizeof(*sc->rhit));
+}
+
+void
+bp_scan_free(struct bp_scan *sc)
+{
+	free(sc->rhit);
+	free(sc->hits.v);
+}
+
+static int
+in_bounds(const struct bp_rule *r, size_t words)
+{
+	return words >= r->minw && words <= r->maxw;
+}
+
+static void
+try_list(const struct bp_rules *rs, struct bp_scan *sc,
+    const struct bp_list *l, const char *lo, const char *ca, size_t n,
+    size_t words)
+{
+	size_t k;
+
+	for (k = 0; k < l->n; k++) {
+		const struct bp_ref *f = &rs->ref[l->v[k]];
+
+		if (sc->rhit[f->rule] == sc->gen ||
+		    !in_bounds(&rs->rules[f->rule], words))
+			continue;
+		if (bp_pat_match(rs, f->p, f->anchor, lo, ca, n))
+			sc->rhit[f->rule] = sc->gen;
+	}
+}
+
+int
+bp_line_rules(const struct bp_rules *rs, struct bp_scan *sc, const char *lo,
+    const char *ca, size_t n, size_t words, int first[BP_NWHERE])
+{
+	size_t k, r;
+	int w, residue = 0;
+
+	for (w = 0; w < BP_NWHERE; w++)
+		first[w] = -1;
+	if (n == 0)
+		return 0;
+	if (++sc->gen == 0) {
+		memset(sc->rhit, 0, rs->nrules * sizeof(*sc->rhit));
+		sc->gen = 1;
+	}
+	if (n >= 4) {
+		const struct bp_list *l;
+
+		if ((l = lookup(&rs->starth, lo)) != NULL)
+			try_list(rs, sc, l, lo, ca, n, words);
+		if ((l = lookup(&rs->endh, lo + n - 4)) != NULL)
+			try_list(rs, sc, l, lo, ca, n, words);
+	}
+	try_list(rs, sc, &rs->start[(unsigned char)lo[0]], lo, ca, n, words);
+	try_list(rs, sc, &rs->start[256], lo, ca, n, words);
+	try_list(rs, sc, &rs->end[(unsigned char)lo[n - 1]], lo, ca, n, words);
+	try_list(rs, sc, &rs->end[256], lo, ca, n, words);
+	try_list(rs, sc, &rs->contains.shortl, lo, ca, n, words);
+	sc->hits.n = 0;
+	bp_hash_scan(&rs->contains, lo, n, &sc->hits);
+	for (k = 0; k < sc->hits.n; k += 2) {
+		const struct bp_ref *f;
+
+		if (sc->hits.v[k] >= rs->nref) {	/* residue */
+			residue = 1;
+			continue;
+		}
+		f = &rs->ref[sc->hits.v[k]];
+		if (sc->rhit[f->rule] == sc->gen ||
+		    !in_bounds(&rs->rules[f->rule], words))
+			continue;
+		/* a contains pattern is checked where its literal is; any
+		 * other was found by a literal run inside it */
+		if (f->anchor == BP_CONTAINS ? bp_pat_match_at(rs, f->p, lo,
+		    ca, n, sc->hits.v[k + 1]) : bp_pat_match(rs, f->p,
+		    f->anchor, lo, ca, n))
+			sc->rhit[f->rule] = sc->gen;
+	}
+	for (r = 0; r < rs->nrules; r++) {
+		const struct bp_rule *ru = &rs->rules[r];
+		size_t i;
+
+		if (sc->rhit[r] != sc->gen || first[ru->where] >= 0)
+			continue;
+		if (ru->nalso) {
+			for (i = 0; i < ru->nalso; i++)
+				if (bp_pat_match(rs, &ru->also[i], BP_CONTAINS,
+				    lo, ca, n))
+					break;
+			if (i == ru->nalso)
+				continue;
+		}
+		first[ru->where] = (int)r;
+	}
+	/* residue glued to either edge */
+	for (r = 0; r < rs->ninl && !residue; r++) {
+		const struct bp_inl *in = &rs->inl[r];
+
+		if (in->at == BP_AT_ANYWHERE)
+			continue;
+		for (k = 0; k < in->n && !residue; k++)
+			residue = n > in->nlen[k] && memcmp(in->at == BP_AT_START ?
+			    lo : lo + n - in->nlen[k], in->norm[k],
+			    in->nlen[k]) == 0;
+	}
+	return residue;
+}
