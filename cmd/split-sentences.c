@@ -1,0 +1,85 @@
+/*
+ * split-sentences: each paragraph becomes its sentences, as sent records
+ * with exact offsets (the splitter itself is common/sbd.c).
+ */
+#include <stddef.h>
+#include <stdlib.h>
+
+#include "buf.h"
+#include "rec.h"
+#include "sbd.h"
+#include "tool.h"
+
+static const char *const kinds[] = { "sent", NULL };
+
+static struct sbd *sbd;
+static struct sbd_span *span;
+static size_t nspan;
+static struct buf attrs;
+
+static void
+setup(const struct cfg *rules)
+{
+	sbd = sbd_new(rules);
+}
+
+static void
+split(const struct rec *p, struct out *o)
+{
+	const char *line, *role;
+	size_t nline, nrole, i, n;
+
+	if (!rec_attr(p, "line", &line, &nline))
+		line = NULL, nline = 0;
+	if (!rec_attr(p, "role", &role, &nrole))
+		role = NULL, nrole = 0;
+	buf_reset(&attrs);
+	attr_put(&attrs, "line", line, nline);
+	attr_put(&attrs, "role", role, nrole);
+	n = sbd_split(sbd, p->text, p->textlen, &span, &nspan);
+	for (i = 0; i < n; i++)
+		out_new(o, "sent", p->start + span[i].start,
+		    p->start + span[i].end, attrs.p, p->text + span[i].start,
+		    span[i].end - span[i].start);
+	out_para_end(o);
+}
+
+static void
+run(struct doc *d, struct out *o)
+{
+	size_t i;
+
+	for (i = 0; i < d->n; i++) {
+		if (tool_is(&d->r[i], "para"))
+			split(&d->r[i], o);
+		else
+			out_rec(o, &d->r[i]);
+	}
+}
+
+static void
+finish(void)
+{
+	sbd_free(sbd);
+	free(span);
+	buf_free(&attrs);
+}
+
+int
+main(int argc, char **argv)
+{
+	struct tool t = {
+		.name = "split-sentences",
+		.synopsis = "[-jotVv] [--raw | --records] [--rules file] "
+		    "[--dump-rules] [file ...]",
+		.kinds = kinds,
+		.rules = sbd_rules_yaml,
+		.ruleslen = sbd_rules_yaml_len,
+		.rulesname = "sbd.yaml",
+		.setup = setup,
+		.run = run,
+		.finish = finish,
+	};
+
+	return tool_main(&t, argc, argv);
+}

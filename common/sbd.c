@@ -1,0 +1,856 @@
+/*
+ * sbd: sentence boundaries, see sbd.h for the contract.
+ *
+ * The scan jumps from one interesting byte to the next (terminators, the
+ * lead bytes of multi-byte terminators and bullets); everything else is
+ * skipped with one table look-up per byte.  At a terminator it reads the
+ * token before it (at most TOKMAX bytes back) and the word after the
+ * white space (at most WORDMAX bytes on), so no byte is looked at more
+ * than a bounded number of times.
+ */
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "buf.h"
+#include "cfg.h"
+#include "embed.h"
+#include "sbd.h"
+#include "u8.h"
+
+EMBED(sbd_rules_yaml, "common/sbd.yaml");
+
+#define TOKMAX 64	/* longer tokens (URLs) are ordinary words */
+#define WORDMAX 32	/* enough for any word worth looking up */
+#define CITEMAX 48	/* bracketed citation after a sentence: "[12]" */
+
+enum {
+	W_TITLE = 1 << 0,	/* Mr.: never ends a sentence */
+	W_NUMBER = 1 << 1,	/* No.: not before a digit */
+	W_ABBREV = 1 << 2,	/* Inc.: ends one only before a starter */
+	W_STARTER = 1 << 3,	/* The: starts sentences */
+	W_EXCLAIM = 1 << 4,	/* Yahoo!: the mark is part of the name */
+};
+
+struct word {
+	char *s;
+	size_t len;
+	unsigned flags;
+};
+
+struct sbd {
+	struct word *tab;	/* open addressing, cap a power of two */
+	size_t cap, n;
+	size_t maxlen;		/* no entry is longer */
+	int32_t *bullets;
+	size_t nbullets;
+	unsigned char hot[256];	/* bytes that may start something to decide */
+};
+
+/* Code points that end a sentence; "." and the ellipsis are told apart. */
+enum { T_NONE, T_DOT, T_ELLIPSIS, T_QE };
+
+static int
+term(int32_t c)
+{
+	switch (c) {
+	case '.':
+		return T_DOT;
+	case 0x2026:		/* … */
+		return T_ELLIPSIS;
+	case '?': case '!': case 0x203c: case 0x2047: case 0x2048:
+	case 0x2049: case 0xff01: case 0xff1f: case 0x3002:
+		return T_QE;
+	}
+	return T_NONE;
+}
+
+/* Marks that close a quotation or bracket right after a terminator. */
+static int
+closer(int32_t c)
+{
+	switch (c) {
+	case '"': case '\'': case ')': case ']': case '}':
+	case 0x2019: case 0x201d: case 0x00bb: case 0x203a:
+	case 0x300d: case 0x300f: case 0xff09:
+		return 1;
+	}
+	return 0;
+}
+
+/* Marks that open a quotation or bracket before a sentence's first word. */
+static int
+opener(int32_t c)
+{
+	switch (c) {
+	case '"': case '\'': case '(': case '[': case '{':
+	case 0x2018: case 0x201c: case 0x201e: case 0x00ab: case 0x2039:
+	case 0x300c: case 0x300e: case 0xff08:
+		return 1;
+	}
+	return 0;
+}
+
+static int
+dash(int32_t c)
+{
+	return c == '-' || (c >= 0x2010 && c <= 0x2015) || c == 0x2212;
+}
+
+/* Decode with an ASCII fast path; n > 0. */
+static inline int32_t
+dec(const char *s, size_t n, size_t *len)
+{
+	if ((unsigned char)*s < 0x80) {
+		*len = 1;
+		return (unsigned char)*s;
+	}
+	return u8_decode(s, n, len);
+}
+
+static inline int
+isws(const char *s, size_t n)
+{
+	size_t l;
+	unsigned char c = (unsigned char)*s;
+
+	if (c < 0x80)
+		return c == ' ' || (c >= '\t' && c <= '\r');
+	return u8_isspace(u8_decode(s, n, &l));
+}
+
+/* ---- the word table ---- */
+
+static uint64_t
+hash(const char *s, size_t n)
+{
+	uint64_t h = 1469598103934665603ULL;
+
+	while (n--)
+		h = (h ^ (unsigned char)*s++) * 1099511628211ULL;
+	return h;
+}
+
+static struct word *
+slot(struct word *tab, size_t cap, const char *s, size_t n)
+{
+	size_t i = hash(s, n) & (cap - 1);
+
+	while (tab[i].s && !(tab[i].len == n && memcmp(tab[i].s, s, n) == 0))
+		i = (i + 1) & (cap - 1);
+	return &tab[i];
+}
+
+static void
+add(struct sbd *sb, const char *s, size_t n, unsigned flags)
+{
+	struct word *w;
+	size_t i;
+
+	if (2 * (sb->n + 1) > sb->cap) {
+		struct word *old = sb->tab;
+		size_t oldcap = sb->cap;
+
+		sb->cap = sb->cap ? 2 * sb->cap : 256;
+		sb->tab = xcalloc(sb->cap, sizeof *sb->tab);
+		for (i = 0; i < oldcap; i++)
+			if (old[i].s)
+				*slot(sb->tab, sb->cap, old[i].s, old[i].len) = old[i];
+		free(old);
+	}
+	w = slot(sb->tab, sb->cap, s, n);
+	if (!w->s) {
+		w->s = xmemdup(s, n);
+		w->len = n;
+		sb->n++;
+	}
+	w->flags |= flags;
+	if (n > sb->maxlen)
+		sb->maxlen = n;
+}
+
+static unsigned
+lookup(const struct sbd *sb, const char *s, size_t n)
+{
+	const struct word *w;
+
+	if (n == 0 || n > sb->maxlen || sb->cap == 0)
+		return 0;
+	w = slot(sb->tab, sb->cap, s, n);
+	return w->s ? w->flags : 0;
+}
+
+/*
+ * Add an entry and, when it is all lower case, its Capitalised and
+ * UPPER-CASE forms too (sentence starts, headlines).
+ */
+static void
+addcased(struct sbd *sb, const char *s, size_t n, unsigned flags)
+{
+	struct buf cap = BUF_INIT, up = BUF_INIT;
+	size_t i, l;
+	int32_t c;
+	char enc[4];
+	int lower = 1;
+
+	add(sb, s, n, flags);
+	for (i = 0; i < n; i += l) {
+		c = dec(s + i, n - i, &l);
+		if (u8_isupper(c))
+			lower = 0;
+	}
+	if (!lower)
+		return;
+	for (i = 0; i < n; i += l) {
+		c = dec(s + i, n - i, &l);
+		if (c == U8_BAD) {
+			buf_add(&cap, s + i, l);
+			buf_add(&up, s + i, l);
+			continue;
+		}
+		if (i == 0)
+			buf_add(&cap, enc, u8_encode(u8_toupper(c), enc));
+		else
+			buf_add(&cap, s + i, l);
+		buf_add(&up, enc, u8_encode(u8_toupper(c), enc));
+	}
+	add(sb, cap.p, cap.len, flags);
+	add(sb, up.p, up.len, flags);
+	buf_free(&cap);
+	buf_free(&up);
+}
+
+static const struct {
+	const char *key;
+	unsigned flags;
+} lists[] = {
+	{ "titles", W_TITLE },
+	{ "numbers", W_NUMBER },
+	{ "abbreviations", W_ABBREV },
+	{ "starters", W_STARTER },
+	{ "exclaimed", W_EXCLAIM },
+};
+
+static void
+addlist(struct sbd *sb, const struct cfg *seq, unsigned flags)
+{
+	const struct cfg *e;
+	const char *s;
+	size_t i, j, n, l;
+
+	for (i = 0; i < seq->len; i++) {
+		e = seq->val[i];
+		if (e->kind != CFG_SCALAR)
+			cfg_fail(e, "expected a word, not a list or mapping");
+		s = e->str;
+		n = e->len;
+		if (n > 0 && s[n - 1] == '.' && flags != W_STARTER)
+			n--;		/* "Mr." and "Mr" are the same entry */
+		if (n == 0)
+			cfg_fail(e, "empty word");
+		if (n > TOKMAX)
+			cfg_fail(e, "word longer than %d bytes", TOKMAX);
+		if (u8_validlen(s, n) != n)
+			cfg_fail(e, "word is not valid UTF-8");
+		for (j = 0; j < n; j += l) {
+			int32_t c = dec(s + j, n - j, &l);
+
+			if (u8_isspace(c) || c == 0)
+				cfg_fail(e, "word \"%s\" holds white space", s);
+		}
+		if (flags == W_STARTER) {
+			for (j = 0; j < n; j += l)
+				if (!u8_isalpha(dec(s + j, n - j, &l)))
+					cfg_fail(e, "starter \"%s\" is not all letters", s);
+			add(sb, s, n, flags);
+		} else
+			addcased(sb, s, n, flags);
+	}
+}
+
+struct sbd *
+sbd_new(const struct cfg *rules)
+{
+	struct sbd *sb = xcalloc(1, sizeof *sb);
+	const struct cfg *seq, *e;
+	size_t i, k, l;
+	int ok;
+	char enc[4];
+	const char *lead = ".?!";
+
+	if (rules->kind != CFG_MAP)
+		cfg_fail(rules, "expected a mapping of word lists");
+	for (i = 0; i < rules->len; i++) {
+		ok = strcmp(rules->keys[i], "bullets") == 0;
+		for (k = 0; k < sizeof lists / sizeof lists[0]; k++)
+			ok |= strcmp(rules->keys[i], lists[k].key) == 0;
+		if (!ok)
+			cfg_fail(rules->val[i], "unknown list \"%s\" (known: titles, "
+			    "numbers, abbreviations, starters, exclaimed, bullets)",
+			    rules->keys[i]);
+	}
+	for (k = 0; k < sizeof lists / sizeof lists[0]; k++)
+		if ((seq = cfg_seq(rules, lists[k].key)))
+			addlist(sb, seq, lists[k].flags);
+
+	for (; *lead; lead++)
+		sb->hot[(unsigned char)*lead] = 1;
+	/* lead bytes of … ‼ ⁇ ⁈ ⁉ (E2), 。 (E3), ！ ？ (EF) */
+	sb->hot[0xe2] = sb->hot[0xe3] = sb->hot[0xef] = 1;
+	if ((seq = cfg_seq(rules, "bullets"))) {
+		sb->bullets = xreallocarray(NULL, seq->len ? seq->len : 1,
+		    sizeof *sb->bullets);
+		for (i = 0; i < seq->len; i++) {
+			int32_t c;
+
+			e = seq->val[i];
+			if (e->kind != CFG_SCALAR || e->len == 0)
+				cfg_fail(e, "expected one character");
+			c = u8_decode(e->str, e->len, &l);
+			if (c == U8_BAD || l != e->len)
+				cfg_fail(e, "a bullet is one character");
+			if (u8_isalnum(c) || u8_isspace(c) || term(c) ||
+			    closer(c) || opener(c))
+				cfg_fail(e, "a letter, digit, space, quote, bracket or "
+				    "terminator cannot be a bullet");
+			sb->bullets[sb->nbullets++] = c;
+			u8_encode(c, enc);
+			sb->hot[(unsigned char)enc[0]] = 1;
+		}
+	}
+	return sb;
+}
+
+void
+sbd_free(struct sbd *sb)
+{
+	size_t i;
+
+	if (!sb)
+		return;
+	for (i = 0; i < sb->cap; i++)
+		free(sb->tab[i].s);
+	free(sb->tab);
+	free(sb->bullets);
+	free(sb);
+}
+
+const struct sbd *
+sbd_default(void)
+{
+	static struct sbd *def;
+	struct cfg *c;
+
+	if (!def) {
+		c = cfg_parse("sbd.yaml", sbd_rules_yaml, sbd_rules_yaml_len);
+		def = sbd_new(c);
+		cfg_free(c);
+	}
+	return def;
+}
+
+static int
+bullet(const struct sbd *sb, int32_t c)
+{
+	size_t i;
+
+	for (i = 0; i < sb->nbullets; i++)
+		if (sb->bullets[i] == c)
+			return 1;
+	return 0;
+}
+
+/* ---- the scan ---- */
+
+/* An enumeration "1." "2)" "c." seen at a sentence start: its successor
+ * starts a new sentence even without a terminator before it. */
+enum { L_DOT = 1, L_DOTPAREN, L_PAREN };
+
+struct scan {
+	const struct sbd *sb;
+	const char *t;
+	size_t len;
+	size_t start;		/* of the current sentence */
+	size_t cursor;		/* [start, cursor) holds no letter or digit... */
+	size_t word;		/* ...unless this, the first one, is set */
+	int list;		/* L_*, or 0 when no enumeration is running */
+	int listalpha;		/* letters, not numbers */
+	unsigned listnext;	/* value the next item must have */
+	int listhot;		/* first byte of that item, or -1 */
+	struct sbd_span **v;
+	size_t *cap, n;
+};
+
+#define NOWORD ((size_t)-1)
+
+/* Has the current sentence a letter or digit before upto?  The bytes are
+ * read once per sentence, however often this is asked. */
+static int
+seenword(struct scan *st, size_t upto)
+{
+	size_t l;
+
+	while (st->word == NOWORD && st->cursor < upto) {
+		if (u8_isalnum(dec(st->t + st->cursor, st->len - st->cursor, &l)))
+			st->word = st->cursor;
+		st->cursor += l;
+	}
+	return st->word < upto;
+}
+
+static void
+emit(struct scan *st, size_t end)
+{
+	end = st->start + (end - st->start) -
+	    u8_rskipspace(st->t + st->start, end - st->start);
+	if (end <= st->start)
+		return;
+	if (st->n == *st->cap) {
+		*st->cap = *st->cap ? 2 * *st->cap : 16;
+		*st->v = xreallocarray(*st->v, *st->cap, sizeof **st->v);
+	}
+	(*st->v)[st->n].start = st->start;
+	(*st->v)[st->n].end = end;
+	st->n++;
+}
+
+/*
+ * Parse an item marker at p: digits (1-2) or one ASCII letter, then ".",
+ * ".)" or ")", then white space.  Returns the byte length, 0 if none.
+ */
+static size_t
+marker(const char *t, size_t len, size_t p, int *style, unsigned *val,
+    int *alpha)
+{
+	size_t q = p;
+	unsigned v = 0;
+
+	if (q < len && t[q] >= '0' && t[q] <= '9') {
+		while (q < len && q - p < 3 && t[q] >= '0' && t[q] <= '9')
+			v = v * 10 + (unsigned)(t[q++] - '0');
+		if (q - p > 2 || (q < len && t[q] >= '0' && t[q] <= '9'))
+			return 0;
+		*alpha = 0;
+	} else if (q < len && ((t[q] | 0x20) >= 'a' && (t[q] | 0x20) <= 'z')) {
+		v = (unsigned char)t[q++];
+		*alpha = 1;
+	} else
+		return 0;
+	if (q < len && t[q] == '.') {
+		q++;
+		*style = L_DOT;
+		if (q < len && t[q] == ')') {
+			q++;
+			*style = L_DOTPAREN;
+		}
+	} else if (q < len && t[q] == ')') {
+		q++;
+		*style = L_PAREN;
+	} else
+		return 0;
+	if (q < len && !isws(t + q, len - q))
+		return 0;
+	*val = v;
+	return q - p;
+}
+
+static void
+setlist(struct scan *st, int style, unsigned val, int alpha)
+{
+	char d[8];
+	unsigned nx = val + 1;
+
+	st->list = style;
+	st->listalpha = alpha;
+	st->listnext = nx;
+	if (alpha)
+		st->listhot = (nx == 'z' + 1 || nx == 'Z' + 1) ? -1 : (int)nx;
+	else {
+		snprintf(d, sizeof d, "%u", nx);
+		st->listhot = nx > 99 ? -1 : (unsigned char)d[0];
+	}
+}
+
+/* A sentence starts at p: an item marker there (after bullets) starts or
+ * continues an enumeration. */
+static void
+startsent(struct scan *st, size_t p)
+{
+	size_t l;
+	int style, alpha;
+	unsigned val;
+
+	st->start = st->cursor = p;
+	st->word = NOWORD;
+	while (p < st->len) {
+		int32_t c = dec(st->t + p, st->len - p, &l);
+
+		if (!bullet(st->sb, c) && !u8_isspace(c))
+			break;
+		p += l;
+		if (p - st->start > 16)
+			return;
+	}
+	if (marker(st->t, st->len, p, &style, &val, &alpha))
+		setlist(st, style, val, alpha);
+}
+
+/* The next item of a running enumeration at p? */
+static int
+nextitem(struct scan *st, size_t p)
+{
+	int style, alpha;
+	unsigned val;
+
+	if (p == 0 || !isws(st->t + p - u8_prevlen(st->t, p),
+	    u8_prevlen(st->t, p)))
+		return 0;
+	return marker(st->t, st->len, p, &style, &val, &alpha) &&
+	    style == st->list && alpha == st->listalpha && val == st->listnext;
+}
+
+/* How the token before a terminator reads. */
+enum { K_REGULAR, K_DETACHED, K_ITEM, K_TITLE, K_NUMBER, K_ABBREV };
+
+static int
+acronym(const char *s, size_t n)
+{
+	size_t i, seg = 0, dots = 0;
+
+	for (i = 0; i < n; i++) {
+		if (s[i] == '.') {
+			if (seg == 0)
+				return 0;
+			seg = 0;
+			dots++;
+		} else if ((s[i] | 0x20) >= 'a' && (s[i] | 0x20) <= 'z') {
+			if (++seg > 2)
+				return 0;
+		} else
+			return 0;
+	}
+	return seg > 0 && dots > 0;
+}
+
+static int
+token(struct scan *st, size_t end, unsigned *flags)
+{
+	const char *t = st->t;
+	size_t b = end, l, p;
+	int32_t c;
+
+	*flags = 0;
+	/* back to white space, at most TOKMAX bytes */
+	while (b > 0) {
+		l = u8_prevlen(t, b);
+		if (isws(t + b - l, l))
+			break;
+		if (end - b >= TOKMAX)
+			return K_REGULAR;
+		b -= l;
+	}
+	/* leading quotes, brackets and bullets are not the token */
+	for (p = b; p < end; p += l) {
+		c = dec(t + p, end - p, &l);
+		if (!(opener(c) || bullet(st->sb, c) || dash(c) ||
+		    (u8_ispunct(c) && c != '#')))
+			break;
+	}
+	if (p == end)
+		return K_DETACHED;
+	if (!seenword(st, p)) {
+		int style, alpha;
+		unsigned val;
+
+		/* "1." "b." "iv." opening a sentence: an item marker */
+		if (marker(t, st->len, p, &style, &val, &alpha) && style != L_PAREN)
+			return K_ITEM;
+	}
+	*flags = lookup(st->sb, t + p, end - p);
+	if (*flags & W_TITLE)
+		return K_TITLE;
+	if (*flags & W_NUMBER)
+		return K_NUMBER;
+	if (*flags & W_ABBREV)
+		return K_ABBREV;
+	c = dec(t + p, end - p, &l);
+	if (l == end - p && u8_isalpha(c))
+		return K_ABBREV;	/* an initial: George W. Bush */
+	if (acronym(t + p, end - p))
+		return K_ABBREV;	/* U.S., a.m., Ph.D. */
+	return K_REGULAR;
+}
+
+/* How the text after the white space starts. */
+enum { N_END, N_UPPER, N_LOWER, N_DIGIT, N_OTHER };
+
+struct next {
+	int cls;
+	int quoted;		/* an opening quote came first */
+	int bracket;		/* an opening bracket came first */
+	size_t open;		/* where the openers start */
+	unsigned flags;		/* of the first word */
+};
+
+static void
+nextword(const struct scan *st, size_t p, struct next *nx)
+{
+	const char *t = st->t;
+	size_t len = st->len, l, w, q;
+	int32_t c;
+
+	memset(nx, 0, sizeof *nx);
+	nx->open = p;
+	for (; p < len && p - nx->open < 8; p += l) {
+		c = dec(t + p, len - p, &l);
+		if (!opener(c))
+			break;
+		if (c == '(' || c == '[' || c == '{' || c == 0xff08)
+			nx->bracket = 1;
+		else
+			nx->quoted = 1;
+	}
+	if (p >= len) {
+		nx->cls = N_END;
+		return;
+	}
+	c = dec(t + p, len - p, &l);
+	if (u8_isdigit(c) || c == '$' || c == 0xa3 || c == 0x20ac || c == 0xa5)
+		nx->cls = N_DIGIT;
+	else if (u8_isupper(c) || c == '#' || c == '@')
+		nx->cls = N_UPPER;
+	else if (u8_islower(c)) {
+		/* iPhone, eBay: a lower-case start that is still a start */
+		nx->cls = N_LOWER;
+		for (q = p + l; q < len && q - p < WORDMAX; q += w) {
+			int32_t d = dec(t + q, len - q, &w);
+
+			if (u8_isupper(d)) {
+				nx->cls = N_UPPER;
+				break;
+			}
+			if (!u8_isalpha(d))
+				break;
+		}
+	} else if (u8_isalpha(c))
+		nx->cls = N_UPPER;	/* scripts without case */
+	else
+		nx->cls = N_OTHER;
+	if (nx->cls == N_UPPER) {
+		for (q = p; q < len && q - p <= WORDMAX; q += w)
+			if (!u8_isalpha(dec(t + q, len - q, &w)))
+				break;
+		nx->flags = lookup(st->sb, t + p, q - p);
+	}
+}
+
+/*
+ * A short bracket right after a sentence ("[12]", "(Smith 55)") belongs to
+ * it when the next sentence, or the paragraph's end, follows the bracket.
+ * Returns the end of the bracket, or 0.
+ */
+static size_t
+citation(const struct scan *st, size_t p)
+{
+	const char *t = st->t;
+	size_t q, l, digits = 0, other = 0;
+	int32_t c, close = t[p] == '[' ? ']' : ')';
+	struct next nx;
+
+	for (q = p + 1; q < st->len && q - p < CITEMAX; q += l) {
+		c = dec(t + q, st->len - q, &l);
+		if (c == close)
+			break;
+		if (term(c) || c == '(' || c == '[')
+			return 0;
+		if (u8_isdigit(c))
+			digits++;
+		else
+			other++;
+	}
+	if (q >= st->len || q - p >= CITEMAX)
+		return 0;
+	/* "(2) The next item" is a list, not a citation */
+	if (close == ')' && other <= 1 && digits <= 2)
+		return 0;
+	q++;
+	l = u8_skipspace(t + q, st->len - q);
+	if (q + l >= st->len)
+		return q;
+	nextword(st, q + l, &nx);
+	return nx.cls == N_UPPER || nx.cls == N_DIGIT ? q : 0;
+}
+
+/*
+ * A terminator run starts at i.  Decide whether a sentence ends after it
+ * (and its closing marks); returns where scanning goes on.
+ */
+static size_t
+terminator(struct scan *st, size_t i)
+{
+	const char *t = st->t;
+	size_t len = st->len, j = i, k, l, nxp, end;
+	unsigned dots = 0, flags, prevflags;
+	int qe = 0, closed = 0, brk, kind, detached, cjk;
+	int32_t c;
+	struct next nx;
+
+	c = dec(t + i, len - i, &l);
+	cjk = c == 0x3002 || c == 0xff01 || c == 0xff1f;
+	/* the run: . ? ! … and spaced ellipses ". . ." */
+	while (j < len) {
+		c = dec(t + j, len - j, &l);
+		switch (term(c)) {
+		case T_DOT:
+			dots++;
+			break;
+		case T_ELLIPSIS:
+			dots += 3;
+			break;
+		case T_QE:
+			qe = 1;
+			break;
+		default:
+			if (c == ' ' && dots && !qe && j + 1 < len && t[j + 1] == '.')
+				break;
+			goto run_done;
+		}
+		j += l;
+	}
+run_done:
+	/* closing quotes and brackets, and terminators among them */
+	for (k = j; k < len; k += l) {
+		c = dec(t + k, len - k, &l);
+		if (closer(c))
+			closed = 1;
+		else if (term(c) == T_QE)
+			qe = 1;
+		else if (!term(c))
+			break;
+	}
+	if (k >= len)
+		return len;
+	/* a sentence ends only before white space (3.14, U.S.-led, a.com) */
+	if (!isws(t + k, len - k) && !cjk)	/* CJK stops need no space */
+		return k;
+	nxp = k + u8_skipspace(t + k, len - k);
+	if (nxp >= len)
+		return len;
+	if (!seenword(st, i))
+		return nxp;
+
+	detached = i == 0 || isws(t + i - u8_prevlen(t, i), u8_prevlen(t, i));
+	kind = token(st, i, &prevflags);
+	nextword(st, nxp, &nx);
+	flags = nx.flags;
+	brk = 0;
+	if (qe) {
+		brk = nx.cls == N_UPPER || nx.cls == N_DIGIT;
+		if (brk && (prevflags & W_EXCLAIM) && !closed && !(flags & W_STARTER))
+			brk = 0;
+	} else if (dots >= 2) {
+		/* an ellipsis: a pause inside a sentence unless a capital
+		 * follows; a spaced-off one of three dots only before a
+		 * sentence starter ("is . . . I didn't") */
+		if (detached && dots == 3)
+			brk = nx.cls == N_UPPER && (flags & W_STARTER);
+		else
+			brk = nx.cls == N_UPPER || (nx.cls == N_DIGIT && !nx.quoted);
+	} else {
+		if (closed && kind != K_ITEM && kind != K_DETACHED)
+			kind = K_REGULAR;	/* "in the U.S.” The" */
+		switch (kind) {
+		case K_ITEM:
+		case K_TITLE:
+			brk = 0;
+			break;
+		case K_NUMBER:
+			if (nx.cls == N_DIGIT && !nx.quoted && !nx.bracket)
+				brk = 0;
+			else if (prevflags & W_ABBREV)
+				brk = nx.cls == N_UPPER && (flags & W_STARTER);
+			else
+				brk = nx.cls == N_UPPER || nx.cls == N_DIGIT;
+			break;
+		case K_ABBREV:
+			brk = nx.cls == N_UPPER && (flags & W_STARTER);
+			break;
+		default:
+			brk = nx.cls == N_UPPER || nx.cls == N_DIGIT;
+			break;
+		}
+	}
+	if (!brk)
+		return nxp;
+	end = k;
+	if (nx.bracket && (t[nxp] == '(' || t[nxp] == '[')) {
+		size_t e = citation(st, nxp);
+
+		if (e) {
+			end = e;
+			nxp = e + u8_skipspace(t + e, len - e);
+			if (nxp >= len)
+				return len;
+		}
+	}
+	emit(st, end);
+	startsent(st, nxp);
+	return nxp;
+}
+
+size_t
+sbd_split(const struct sbd *sb, const char *text, size_t len,
+    struct sbd_span **v, size_t *cap)
+{
+	struct scan st;
+	const unsigned char *hot = sb->hot;
+	size_t i, l, p;
+	int32_t c;
+
+	memset(&st, 0, sizeof st);
+	st.sb = sb;
+	st.t = text;
+	st.len = len;
+	st.v = v;
+	st.cap = cap;
+	st.listhot = -1;
+	p = u8_skipspace(text, len);
+	if (p >= len)
+		return 0;
+	startsent(&st, p);
+	i = p;
+	while (i < len) {
+		unsigned char b = (unsigned char)text[i];
+
+		if (!hot[b] && (int)b != st.listhot) {
+			i++;
+			continue;
+		}
+		if ((int)b == st.listhot && st.list && i > st.start &&
+		    nextitem(&st, i)) {
+			if (seenword(&st, i))
+				emit(&st, i);
+			startsent(&st, i);
+			i++;
+			continue;
+		}
+		if (!hot[b]) {
+			i++;
+			continue;
+		}
+		c = dec(text + i, len - i, &l);
+		if (term(c)) {
+			i = terminator(&st, i);
+			continue;
+		}
+		if (bullet(sb, c) && i > st.start && seenword(&st, i) &&
+		    isws(text + i - u8_prevlen(text, i), u8_prevlen(text, i))) {
+			emit(&st, i);
+			startsent(&st, i);
+		}
+		i += l;
+	}
+	emit(&st, len);
+	return st.n;
+}

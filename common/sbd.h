@@ -1,0 +1,50 @@
+/*
+ * sbd: sentence boundaries in news paragraphs, split-sentences(1).
+ *
+ * One left-to-right pass over the bytes.  A sentence can only end after a
+ * terminator (. ? ! or an ellipsis), the closing quotes and brackets right
+ * after it, and white space; whether it does is decided from the token
+ * before the terminator and the word after the space, looked up in word
+ * lists compiled from YAML (common/sbd.yaml, extended with --rules):
+ * titles never end a sentence, number prefixes not before a digit,
+ * abbreviations only before a word that usually starts one.  Look-behind
+ * and look-ahead are bounded, so the time is linear in the input.
+ *
+ * Invariants of the spans sbd_split() appends:
+ *   - start < end <= len, in order and disjoint;
+ *   - no span starts or ends with White_Space, and every byte that is not
+ *     White_Space belongs to exactly one span;
+ *   - a span never ends inside a word: its end is at the end of the text or
+ *     right before White_Space.
+ */
+#ifndef SBD_H
+#define SBD_H
+
+#include <stddef.h>
+
+struct cfg;
+struct sbd;				/* compiled rules */
+
+/* Compile merged rules (the layout of common/sbd.yaml); cfg_fail() on bad values. */
+struct sbd *sbd_new(const struct cfg *rules);
+/* Built once from the embedded common/sbd.yaml; never freed. */
+const struct sbd *sbd_default(void);
+void sbd_free(struct sbd *s);
+
+struct sbd_span {
+	size_t start, end;		/* offsets into text, END exclusive, whitespace trimmed */
+};
+
+/*
+ * Append the sentences of text[0..len) to *v (grown with xreallocarray,
+ * *cap its capacity), return how many were appended.  Text that is all
+ * White_Space has no sentence.
+ */
+size_t sbd_split(const struct sbd *s, const char *text, size_t len,
+    struct sbd_span **v, size_t *cap);
+
+/* The embedded default rules, for tool.h's rules/ruleslen. */
+extern const char sbd_rules_yaml[];
+extern const size_t sbd_rules_yaml_len;
+
+#endif
