@@ -437,6 +437,9 @@ credit_words(const struct bp_rules *rs, const char *lo, const char *ca,
 		for (e = i; e < b && lo[e] != ' '; e++)
 			;
 		w++;
+		if ((e - i >= 4 && memcmp(lo + i, "http", 4) == 0) ||
+		    (e - i >= 4 && memcmp(lo + i, "www.", 4) == 0))
+			return 0;	/* a link, not a name */
 		if (capital((unsigned char)ca[i]) ||
 		    (ca[i] >= '0' && ca[i] <= '9') || memchr(lo + i, '/',
 		    e - i) || lo[i] == '&' || lo[i] == '(' || lo[i] == '-')
