@@ -28,7 +28,7 @@ struct para {
 				 * case kept at arena+ca */
 	size_t words;
 	enum bp_why why;
-	unsigned char title, body, term, quote, list, colon, endq;
+	unsigned char title, body, term, sent, quote, list, colon, endq;
 	int m_any, m_edge, m_tail;	/* first matching rule, or -1 */
 	const char *rule, *cls;
 };
@@ -280,6 +280,8 @@ features(struct para *p, const char *lo)
 	unsigned char last = n ? (unsigned char)lo[n - 1] : 0;
 
 	p->term = is_term(last) || (n >= 3 && memcmp(lo + n - 3, "...", 3) == 0);
+	/* ends as a sentence does: a bracket alone does not tell */
+	p->sent = p->term && last != ')' && last != ']';
 	p->colon = last == ':';
 	p->quote = n > 0 && (lo[0] == '"' || lo[0] == '\'');
 	/* ends with a closing quote: a quote-only paragraph when it starts
@@ -554,7 +556,7 @@ spread:
 
 			if (p->why != BP_KEEP || p->title ||
 			    (i >= first && i <= last) || p->words >
-			    rs->short_max || p->term || p->colon)
+			    rs->short_max || p->sent || p->colon)
 				continue;
 			if (i > 0 && dropped(j, i - 1))
 				drop(p, BP_NAV, "spread");
@@ -564,20 +566,20 @@ spread:
 
 			if (p->why != BP_KEEP || p->title ||
 			    (i >= first && i <= last) || p->words >
-			    rs->short_max || p->term || p->colon)
+			    rs->short_max || p->sent || p->colon)
 				continue;
 			if (dropped(j, i + 1))
 				drop(p, BP_NAV, "spread");
 		}
 	}
 sandwich:
-	/* A short line between two dropped ones goes with them; quote-only
-	 * and list lines stay. */
+	/* A short line between two dropped ones goes with them, unless it
+	 * reads as a sentence, a quote or a list item. */
 	if (rs->det_sandwich)
 		for (i = 1; i + 1 < n; i++) {
 			struct para *p = &j->p[i];
 
-			if (p->why != BP_KEEP || p->title ||
+			if (p->why != BP_KEEP || p->title || p->sent ||
 			    p->words > rs->sandwich_max || p->list ||
 			    (p->quote && p->endq) || !dropped(j, i - 1) ||
 			    !dropped(j, i + 1))

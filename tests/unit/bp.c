@@ -1,0 +1,232 @@
+/*
+ * Unit tests for bp (strip-boilerplate's core): normalisation, the pattern
+ * language and its anchors, the photo-credit detector, and judging small
+ * documents, including residue blanking with exact lengths.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#define BP_INTERNAL
+#include "bp.h"
+#include "cfg.h"
+#include "unit.h"
+
+static struct bp_rules *rs;
+
+/* Compile rules from YAML text. */
+static struct bp_rules *
+rules(const char *yaml)
+{
+	struct cfg *c = cfg_parse("test.yaml", yaml, strlen(yaml));
+	struct bp_rules *r = bp_compile(c);
+
+	cfg_free(c);
+	return r;
+}
+
+/* Does pattern pat match text at anchor (0 line, 1 prefix, 2 suffix,
+ * 3 contains)?  Both are normalised as the judge does it. */
+static int
+match(const char *pat, int anchor, const char *text)
+{
+	char yaml[512], lo[512], ca[512];
+	struct bp_rules *r;
+	size_t n, w;
+
+	int hit, fr[BP_NWHERE];
+	static const char *const an[] = { "line", "prefix", "suffix",
+	    "contains" };
+
+	char q[256];
+	size_t i, k = 0;
+
+	for (i = 0; pat[i] && k + 2 < sizeof(q); i++) {	/* YAML '' */
+		if (pat[i] == '\'')
+			q[k++] = '\'';
+		q[k++] = pat[i];
+	}
+	q[k] = '\0';
+	snprintf(yaml, sizeof(yaml), "sets: {day: [monday, tuesday]}\n"
+	    "rules:\n  - name: t\n    why: nav\n    max_words: 100\n"
+	    "    %s: ['%s']\n", an[anchor], q);
+	r = rules(yaml);
+	n = bp_norm(text, strlen(text), lo, ca, &w);
+	hit = bp_pat_match(r, &r->rules[0].pat[anchor][0], anchor, lo, ca, n);
+	/* the indexed one-pass matcher must agree */
+	{
+		struct bp_scan sc;
+
+		bp_scan_init(&sc, r);
+		bp_line_rules(r, &sc, lo, ca, n, w, fr);
+		CHECK((fr[BP_WHERE_ANY] == 0) == hit);
+		bp_scan_free(&sc);
+	}
+	bp_rules_free(r);
+	return hit;
+}
+
+static void
+test_norm(void)
+{
+	char lo[128], ca[128];
+	size_t n, w;
+	const char *s = "  \xe2\x80\x9cHello\xc2\xa0 World\xe2\x80\x9d \xe2\x80\x94 "
+	    "it\xe2\x80\x99s\xe2\x80\xa6 ";
+
+	n = bp_norm(s, strlen(s), lo, ca, &w);
+	CHECK_MEM(lo, n, "\"hello world\" - it's...");
+	CHECK_MEM(ca, n, "\"Hello World\" - it's...");
+	CHECK(w == 4);
+	n = bp_norm("", 0, lo, ca, &w);
+	CHECK(n == 0 && w == 0);
+	/* zero-width characters go */
+	n = bp_norm("a\xe2\x80\x8b" "b", 5, lo, ca, &w);
+	CHECK_MEM(lo, n, "ab");
+}
+
+static void
+test_patterns(void)
+{
+	/* anchors */
+	CHECK(match("advertisement", BP_LINE, "Advertisement"));
+	CHECK(!match("advertisement", BP_LINE, "Advertisement sales"));
+	CHECK(match("related:", BP_PREFIX, "RELATED: More rain"));
+	CHECK(!match("related:", BP_PREFIX, "Unrelated: no"));
+	CHECK(match("getty images", BP_SUFFIX, "A view. Getty Images"));
+	CHECK(!match("getty images", BP_SUFFIX, "Getty Images said no."));
+	CHECK(match("all rights reserved", BP_CONTAINS, "x. All Rights Reserved."));
+	/* never inside a word */
+	CHECK(!match("copyright", BP_PREFIX, "Copyrighted work was copied"));
+	CHECK(!match("ad", BP_CONTAINS, "a road"));
+	/* wildcards */
+	CHECK(match("copyright #", BP_PREFIX, "Copyright 2024 Acme"));
+	CHECK(!match("copyright #", BP_PREFIX, "Copyright law"));
+	CHECK(match("% via getty images", BP_PREFIX, "Maskot via Getty Images A woman"));
+	CHECK(!match("% via getty images", BP_PREFIX, "maskot via Getty Images"));
+	CHECK(match("by @ @", BP_LINE, "by jane roe"));
+	CHECK(match("more from %:", BP_LINE, "More from CNN:"));
+	CHECK(match("follow * on twitter", BP_LINE, "Follow the desk on Twitter"));
+	CHECK(match("<day>, #", BP_CONTAINS, "seen Tuesday, 12 times"));
+	CHECK(!match("<day>, #", BP_CONTAINS, "seen Friday, 12 times"));
+	CHECK(match("\\*\\@", BP_LINE, "*@"));
+	/* normalised alike: curly quotes, dashes */
+	CHECK(match("editor's note:", BP_PREFIX, "Editor\xe2\x80\x99s Note: hi"));
+	CHECK(match("a - b", BP_LINE, "A \xe2\x80\x94 B"));
+}
+
+/* The credit detector on one paragraph. */
+static const char *
+credit(const char *text)
+{
+	char lo[512], ca[512];
+	size_t n, w;
+
+	n = bp_norm(text, strlen(text), lo, ca, &w);
+	return bp_credit(rs, lo, ca, n);
+}
+
+static void
+test_credit(void)
+{
+	CHECK(credit("A man walks. (Jane Roe / The Daily Star)") != NULL);
+	CHECK(credit("A man walks. (AP Photo/Jane Roe) @janeroe") != NULL);
+	CHECK(credit("Crowds gather outside on Monday. AP") != NULL);
+	CHECK(credit("Crowds gather near the channel Jane Roe / The Forum") != NULL);
+	/* not credits */
+	CHECK(credit("The senator (D-Ohio) spoke.") == NULL);
+	CHECK(credit("Prices rose (see chart).") == NULL);
+	CHECK(credit("He joined the U.S. Army") == NULL);
+	CHECK(credit("Gov. Newsom Signs Bill") == NULL);
+	CHECK(credit("They laughed. Read it at https://example.com/x") == NULL);
+	CHECK(credit("It ended. (click here to read more)") == NULL);
+}
+
+/* Judge a document given as lines; returns the verdicts' why words,
+ * "title" and "keep" joined by spaces, in a static buffer. */
+static const char *
+judge(const char *const *lines)
+{
+	static char out[1024];
+	struct bp_judge *j = bp_judge_new(rs);
+	struct bp_verdict v;
+	size_t i;
+
+	bp_begin(j);
+	for (i = 0; lines[i]; i++)
+		bp_add(j, lines[i], strlen(lines[i]), i + 1);
+	bp_judge(j);
+	out[0] = '\0';
+	for (i = 0; i < bp_count(j); i++) {
+		bp_get(j, i, &v);
+		if (i)
+			strcat(out, " ");
+		strcat(out, v.title ? "title" : bp_why_name[v.why]);
+	}
+	bp_judge_free(j);
+	return out;
+}
+
+static void
+test_judge(void)
+{
+	static const char *const doc1[] = {
+		"Mayor opens new library",
+		"Advertisement",
+		"The mayor opened the new library on Monday, two years after the old one closed.",
+		"Facebook",
+		"Readers can borrow up to ten books at a time, the head librarian said.",
+		"Copyright 2024 Example Media. All rights reserved.",
+		NULL,
+	};
+	static const char *const doc2[] = {
+		"Heat wave grips the city",
+		"Temperatures reached 40 degrees on Tuesday, the weather office said.",
+		"Related:",
+		"Five ways to keep cool",
+		"Where to find a cooling center",
+		"Officials urged people to check on elderly neighbours.",
+		"Share",
+		"Tweet",
+		"Email",
+		NULL,
+	};
+	static const char *const doc3[] = { NULL };
+	struct bp_judge *j;
+	struct bp_verdict v;
+	const char *t = "A tag {mosads}here{/mosads} and {mosads}";
+
+	CHECK(strcmp(judge(doc1), "title ad keep keep keep copyright") == 0);
+	CHECK(strcmp(judge(doc2), "title keep related related related keep "
+	    "share share share") == 0);
+	CHECK(strcmp(judge(doc3), "") == 0);
+
+	/* residue: blanked with as many spaces, trailing blanks trimmed */
+	j = bp_judge_new(rs);
+	bp_begin(j);
+	bp_add(j, "Headline here", 13, 1);
+	bp_add(j, t, strlen(t), 2);
+	bp_add(j, "{mosads}", 8, 3);
+	bp_judge(j);
+	bp_get(j, 1, &v);
+	CHECK(v.why == BP_KEEP && v.len == strlen(t) && v.lead == 0);
+	CHECK_MEM(v.text, v.len - v.trail, "A tag         here          and");
+	CHECK(v.trail == 9);
+	bp_get(j, 2, &v);
+	CHECK(v.why == BP_AD);
+	bp_judge_free(j);
+}
+
+int
+main(void)
+{
+	struct cfg *c = cfg_parse("bp.yaml", bp_rules_yaml, bp_rules_yaml_len);
+
+	rs = bp_compile(c);
+	cfg_free(c);
+	test_norm();
+	test_patterns();
+	test_credit();
+	test_judge();
+	bp_rules_free(rs);
+	return unit_done("bp");
+}
