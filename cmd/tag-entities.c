@@ -1,0 +1,180 @@
+/*
+ * tag-entities: ent records for the people, organisations, places and
+ * other names in each sent record (or para, where a document has no
+ * sentences), from the model trained by --train and embedded in the binary.
+ */
+#include <err.h>
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "buf.h"
+#include "ner.h"
+#include "rec.h"
+#include "tool.h"
+
+static const char *const kinds[] = { "ent", NULL };
+
+enum { OPT_MODEL = 0x1000 };	/* clear of tool.c's own long options */
+
+static const struct option longopts[] = {
+	{ "model", required_argument, NULL, OPT_MODEL },
+	{ NULL, 0, NULL, 0 },
+};
+
+static const char *modelpath;
+static const struct ner_model *model;
+static struct ner_model *loaded;
+static struct ner_text *texts;
+static size_t *owner, tcap;
+static struct ner_ent *ents;
+static size_t ecap;
+static struct buf attrs;
+
+static int
+option(int ch, const char *arg)
+{
+	if (ch != OPT_MODEL)
+		return 1;
+	modelpath = arg;
+	return 0;
+}
+
+static void
+setup(const struct cfg *rules)
+{
+	(void)rules;
+	if (modelpath) {
+		if ((loaded = ner_load(modelpath)) == NULL)
+			exit(2);
+		model = loaded;
+	} else
+		model = ner_default();
+}
+
+static int
+tagged(const struct rec *r, int sents)
+{
+	return tool_is(r, sents ? "sent" : "para");
+}
+
+/* The paragraph a text record belongs to, for --text's blank lines. */
+static size_t
+line_of(const struct rec *r)
+{
+	return rec_attr_size(r, "line", 0);
+}
+
+static void
+run(struct doc *d, struct out *o)
+{
+	size_t i, j, n = 0, ne, k = 0;
+	int sents = 0;
+
+	for (i = 0; i < d->n; i++)
+		if (tool_is(&d->r[i], "sent"))
+			sents = 1;
+	for (i = 0; i < d->n; i++) {
+		if (!tagged(&d->r[i], sents))
+			continue;
+		if (n == tcap) {
+			tcap = tcap ? 2 * tcap : 64;
+			texts = xreallocarray(texts, tcap, sizeof *texts);
+			owner = xreallocarray(owner, tcap, sizeof *owner);
+		}
+		texts[n].text = d->r[i].text;
+		texts[n].len = d->r[i].textlen;
+		texts[n].start = d->r[i].start;
+		owner[n++] = i;
+	}
+	ne = n ? ner_tag(model, texts, n, &ents, &ecap) : 0;
+	for (i = 0, j = 0; i < d->n; i++) {
+		const struct rec *r = &d->r[i];
+
+		out_rec(o, r);
+		if (j >= n || owner[j] != i)
+			continue;
+		for (; k < ne && ents[k].text == j; k++) {
+			const struct ner_ent *e = &ents[k];
+
+			buf_reset(&attrs);
+			attr_puts(&attrs, "type", ner_type_name[e->type]);
+			attr_put(&attrs, "norm", e->norm, e->normlen);
+			out_new(o, "ent", e->start, e->end, attrs.p,
+			    r->text + (e->start - r->start), e->end - e->start);
+		}
+		/* a paragraph ends where the next text is not its sentence */
+		if (!sents || j + 1 == n || owner[j + 1] != i + 1 ||
+		    line_of(&d->r[owner[j + 1]]) != line_of(r))
+			out_para_end(o);
+		j++;
+	}
+}
+
+static void
+finish(void)
+{
+	ner_free(loaded);
+	free(texts);
+	free(owner);
+	free(ents);
+	buf_free(&attrs);
+}
+
+static int
+train(int argc, char **argv)
+{
+	struct ner_train_opts opt = { 12, 0, NULL, 1 };
+	const char *out = NULL;
+	int ch;
+	static const struct option lo[] = {
+		{ "train", required_argument, NULL, 'T' },
+		{ "epochs", required_argument, NULL, 'e' },
+		{ "holdout", required_argument, NULL, 'H' },
+		{ "gazetteer", required_argument, NULL, 'g' },
+		{ NULL, 0, NULL, 0 },
+	};
+
+	while ((ch = getopt_long(argc, argv, "", lo, NULL)) != -1) {
+		switch (ch) {
+		case 'T': out = optarg; break;
+		case 'e': opt.epochs = atoi(optarg); break;
+		case 'H': opt.holdout = atoi(optarg); break;
+		case 'g': opt.gazetteer = optarg; break;
+		default: goto usage;
+		}
+	}
+	if (out == NULL || optind >= argc || opt.epochs < 1)
+		goto usage;
+	return ner_train(out, argv + optind, argc - optind, &opt) ? 1 : 0;
+usage:
+	fprintf(stderr, "usage: tag-entities --train model.bin [--epochs n] "
+	    "[--holdout n] [--gazetteer file] file[:types] ...\n");
+	return 2;
+}
+
+int
+main(int argc, char **argv)
+{
+	static const struct tool t = {
+		.name = "tag-entities",
+		.synopsis = "[-jotVv] [--model file] [--raw | --records] "
+		    "[file ...]\n       tag-entities --train model.bin "
+		    "[--epochs n] [--holdout n] [--gazetteer file] "
+		    "file[:types] ...",
+		.kinds = kinds,
+		.longopts = longopts,
+		.option = option,
+		.setup = setup,
+		.run = run,
+		.finish = finish,
+	};
+	int i;
+
+	for (i = 1; i < argc; i++)
+		if (strcmp(argv[i], "--train") == 0 ||
+		    strncmp(argv[i], "--train=", 8) == 0)
+			return train(argc, argv);
+	return tool_main(&t, argc, argv);
+}

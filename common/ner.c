@@ -1,0 +1,464 @@
+/*
+ * ner: the model and the tagger.
+ *
+ * Model file, all little-endian, used in place (no parsing, so loading
+ * the embedded model costs nothing):
+ *   0   magic "NUNERv01"
+ *   8   u32 labels (NER_NLAB), u32 fcap, u32 gcap, f32 scale, u32 nrow
+ *   28  zero up to 64
+ *   64  u32 fkey[fcap]          feature keys (ner_feats), 0 = empty slot,
+ *                               open addressing, linear probing
+ *       u32 frow[fcap]          the key's row of weights
+ *       i16 w[nrow][NER_NLAB]   weights; a score is their sum times scale
+ *       u32 gkey[gcap]          gazetteer (struct ner_gaz)
+ *       u8  gval[gcap]
+ * fcap and gcap are powers of two (gcap may be 0).
+ */
+#include <err.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "buf.h"
+#include "embed.h"
+#include "ner.h"
+
+EMBED(ner_model_bin, "common/ner.model.bin");
+
+const char *const ner_type_name[] = { "PER", "ORG", "LOC", "MISC", NULL };
+
+struct ner_model {
+	const uint32_t *fkey, *frow;
+	const int16_t *w;
+	uint32_t fcap;
+	float scale;
+	struct ner_gaz gaz;
+	float tr[(NER_NLAB + 1) * NER_NLAB];
+	void *mem;		/* owned copy of a loaded file, or NULL */
+};
+
+#define HDR 64
+
+static uint32_t
+rd32(const unsigned char *p)
+{
+	return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 |
+	    (uint32_t)p[3] << 24;
+}
+
+static const int16_t *
+row(const struct ner_model *m, uint32_t k)
+{
+	uint32_t msk = m->fcap - 1, j;
+
+	for (j = k & msk; m->fkey[j]; j = (j + 1) & msk)
+		if (m->fkey[j] == k)
+			return m->w + (size_t)m->frow[j] * NER_NLAB;
+	return NULL;
+}
+
+/* Check the layout of p[0..n) and point m into it; NULL or a reason. */
+static const char *
+setup(struct ner_model *m, const unsigned char *p, size_t n, int trusted)
+{
+	uint32_t fcap, gcap, nrow, j;
+	size_t need, off;
+	float scale;
+	int y, q;
+
+	if (n < HDR || memcmp(p, "NUNERv01", 8) != 0)
+		return "not a tag-entities model";
+	if (rd32(p + 8) != NER_NLAB)
+		return "model has other labels";
+	fcap = rd32(p + 12);
+	gcap = rd32(p + 16);
+	memcpy(&scale, p + 20, 4);
+	nrow = rd32(p + 24);
+	if (fcap == 0 || (fcap & (fcap - 1)) || fcap > 1u << 28 ||
+	    (gcap & (gcap - 1)) || gcap > 1u << 28 || nrow >= fcap)
+		return "bad table sizes";
+	off = HDR + (size_t)fcap * 8 + (size_t)nrow * NER_NLAB * 2;
+	off = (off + 3) & ~(size_t)3;
+	need = off + (size_t)gcap * 5;
+	if (n < need)
+		return "truncated model";
+	if (((uintptr_t)p & 3) != 0)
+		return "misaligned model";
+	m->fkey = (const uint32_t *)(p + HDR);
+	m->frow = (const uint32_t *)(p + HDR + (size_t)fcap * 4);
+	m->w = (const int16_t *)(p + HDR + (size_t)fcap * 8);
+	m->fcap = fcap;
+	m->scale = scale;
+	m->gaz.cap = gcap;
+	m->gaz.key = gcap ? (const uint32_t *)(p + off) : NULL;
+	m->gaz.val = gcap ? p + off + (size_t)gcap * 4 : NULL;
+	/* a table with no empty slot would make look-ups loop forever, and
+	 * a row past the end would read outside the file */
+	if (!trusted) {
+		for (j = 0; j < fcap && m->fkey[j]; j++)
+			;
+		if (j == fcap)
+			return "feature table full";
+		for (j = 0; j < fcap; j++)
+			if (m->fkey[j] && m->frow[j] >= nrow)
+				return "bad row index";
+	}
+	for (q = 0; q <= NER_NLAB; q++) {
+		const int16_t *r = row(m, ner_transkey(q));
+
+		for (y = 0; y < NER_NLAB; y++)
+			m->tr[q * NER_NLAB + y] = r ? r[y] * scale : 0;
+	}
+	return NULL;
+}
+
+const struct ner_model *
+ner_default(void)
+{
+	static struct ner_model m;
+	static int done;
+	const char *why;
+
+	if (!done) {
+		why = setup(&m, (const unsigned char *)ner_model_bin,
+		    ner_model_bin_len, 1);
+		if (why)
+			errx(1, "embedded model: %s", why);
+		done = 1;
+	}
+	return &m;
+}
+
+struct ner_model *
+ner_load(const char *path)
+{
+	struct ner_model *m;
+	FILE *fp;
+	struct buf b = BUF_INIT;
+	char tmp[65536];
+	size_t r;
+	const char *why;
+
+	if ((fp = fopen(path, "rb")) == NULL) {
+		warn("%s", path);
+		return NULL;
+	}
+	while ((r = fread(tmp, 1, sizeof tmp, fp)) > 0)
+		buf_add(&b, tmp, r);
+	if (ferror(fp)) {
+		warn("%s", path);
+		fclose(fp);
+		buf_free(&b);
+		return NULL;
+	}
+	fclose(fp);
+	m = xcalloc(1, sizeof *m);
+	/* malloc'd memory is aligned for the u32 tables */
+	if ((why = setup(m, (const unsigned char *)b.p, b.len, 0)) != NULL) {
+		warnx("%s: %s", path, why);
+		buf_free(&b);
+		free(m);
+		return NULL;
+	}
+	m->mem = b.p;
+	return m;
+}
+
+void
+ner_free(struct ner_model *m)
+{
+	if (m) {
+		free(m->mem);
+		free(m);
+	}
+}
+
+/* Tagging */
+
+/*
+ * Tagging keeps no per-token state for the whole document: a first pass
+ * counts how words are written, a second tags text by text.  Only the
+ * tokens of entities are kept, for resolve().
+ */
+struct scratch {
+	struct ner_tok *tok;	/* tokens of the current text */
+	size_t tokcap;
+	struct ner_tinfo *ti;
+	float *sc, *dp;
+	uint8_t *back, *lab;
+	size_t cap;		/* of ti, sc, dp, back, lab */
+	struct ner_tok *et;	/* entity tokens, in text offsets */
+	size_t net, etcap;
+	size_t *eb;		/* entity i: et[eb[2i] .. eb[2i+1]) */
+	size_t ebcap;
+};
+
+static void
+grow(struct scratch *s, size_t n)
+{
+	if (n <= s->cap)
+		return;
+	s->cap = n + n / 2 + 16;
+	s->ti = xreallocarray(s->ti, s->cap, sizeof *s->ti);
+	s->sc = xreallocarray(s->sc, s->cap, NER_NLAB * sizeof *s->sc);
+	s->dp = xreallocarray(s->dp, s->cap, NER_NLAB * sizeof *s->dp);
+	s->back = xreallocarray(s->back, s->cap, NER_NLAB);
+	s->lab = xreallocarray(s->lab, s->cap, 1);
+}
+
+static void
+score(const struct ner_model *m, const struct ner_tinfo *ti, size_t n,
+    const struct ner_dmap *d, float *sc)
+{
+	uint32_t f[NER_MAXF];
+	int32_t acc[NER_NLAB];
+	size_t i, k, nf;
+	int y;
+
+	for (i = 0; i < n; i++) {
+		const int16_t *r[NER_MAXF];
+
+		nf = ner_feats(ti, n, i, d, f);
+		memset(acc, 0, sizeof acc);
+		for (k = 0; k < nf; k++)
+			r[k] = row(m, f[k]);
+		for (k = 0; k < nf; k++) {
+			if (!r[k])
+				continue;
+			for (y = 0; y < NER_NLAB; y++)
+				acc[y] += r[k][y];
+		}
+		for (y = 0; y < NER_NLAB; y++)
+			sc[i * NER_NLAB + y] = acc[y] * m->scale;
+	}
+}
+
+static int
+sametok(const struct ner_text *t, const struct ner_tok *a,
+    const struct ner_text *u, const struct ner_tok *b)
+{
+	size_t n = a->end - a->start;
+
+	return n == b->end - b->start &&
+	    memcmp(t->text + a->start, u->text + b->start, n) == 0;
+}
+
+/* Earlier names by hashes of their words: key -> entity index + 1. */
+struct emap {
+	uint64_t *key;
+	size_t *val;
+	size_t cap, n;
+};
+
+static uint64_t
+hashtoks(const struct ner_text *t, const struct ner_tok *tk, size_t n,
+    uint64_t seed)
+{
+	uint64_t h = seed * 0x9e3779b97f4a7c15ULL + 0x51;
+	size_t i, k;
+
+	for (i = 0; i < n; i++) {
+		for (k = tk[i].start; k < tk[i].end; k++)
+			h = (h ^ (unsigned char)t->text[k]) * 0x100000001b3ULL;
+		h = (h ^ 0xff) * 0x100000001b3ULL;
+	}
+	return h ? h : 1;
+}
+
+static void
+eput(struct emap *m, uint64_t k, size_t v)
+{
+	size_t j, i, msk;
+
+	if (2 * (m->n + 1) > m->cap) {
+		uint64_t *ok = m->key;
+		size_t *ov = m->val, oc = m->cap;
+
+		m->cap = oc ? 2 * oc : 256;
+		m->key = xcalloc(m->cap, sizeof *m->key);
+		m->val = xcalloc(m->cap, sizeof *m->val);
+		m->n = 0;
+		for (i = 0; i < oc; i++)
+			if (ok[i])
+				eput(m, ok[i], ov[i]);
+		free(ok);
+		free(ov);
+	}
+	msk = m->cap - 1;
+	for (j = (k ^ k >> 29) & msk; m->key[j]; j = (j + 1) & msk)
+		if (m->key[j] == k)
+			break;
+	if (!m->key[j])
+		m->n++;
+	m->key[j] = k;
+	m->val[j] = v + 1;
+}
+
+static size_t
+eget(const struct emap *m, uint64_t k)
+{
+	size_t j, msk = m->cap - 1;
+
+	if (m->cap == 0)
+		return 0;
+	for (j = (k ^ k >> 29) & msk; m->key[j]; j = (j + 1) & msk)
+		if (m->key[j] == k)
+			return m->val[j];
+	return 0;
+}
+
+static int
+sametoks(const struct ner_text *t, const struct ner_tok *a,
+    const struct ner_text *u, const struct ner_tok *b, size_t n)
+{
+	size_t k;
+
+	for (k = 0; k < n; k++)
+		if (!sametok(t, &a[k], u, &b[k]))
+			return 0;
+	return 1;
+}
+
+/*
+ * A short mention of a name given in full earlier in the document takes
+ * its type and norm: a person's surname or forename alone, an
+ * organisation's or place's leading words.  Linear in the entities: each
+ * longer name is indexed by its edge words and its prefixes.
+ */
+#define SEED_PER 7
+static void
+resolve(const struct ner_text *t, const struct scratch *s, struct ner_ent *e,
+    size_t n)
+{
+	struct emap m = { NULL, NULL, 0, 0 };
+	size_t i, a, len, k, p;
+
+	for (i = 0; i < n; i++) {
+		const struct ner_text *et = &t[e[i].text];
+		const struct ner_tok *tk;
+
+		a = s->eb[2 * i];
+		len = s->eb[2 * i + 1] - a;
+		tk = &s->et[a];
+		if (len == 1 && (p = eget(&m, hashtoks(et, tk, 1,
+		    SEED_PER))) != 0) {
+			const struct ner_ent *q = &e[p - 1];
+			const struct ner_tok *qt = &s->et[s->eb[2 * (p - 1)]];
+			size_t ql = s->eb[2 * (p - 1) + 1] - s->eb[2 * (p - 1)];
+
+			if (sametok(et, tk, &t[q->text], &qt[0]) ||
+			    sametok(et, tk, &t[q->text], &qt[ql - 1])) {
+				e[i].type = NER_PER;
+				e[i].norm = q->norm;
+				e[i].normlen = q->normlen;
+				goto index;
+			}
+		}
+		if (e[i].type != NER_PER && (p = eget(&m, hashtoks(et, tk,
+		    len, 1 + e[i].type))) != 0) {
+			const struct ner_ent *q = &e[p - 1];
+
+			if (q->type == e[i].type && sametoks(et, tk,
+			    &t[q->text], &s->et[s->eb[2 * (p - 1)]], len)) {
+				e[i].norm = q->norm;
+				e[i].normlen = q->normlen;
+			}
+		}
+index:
+		/* only full names are indexed, so norms do not chain */
+		if (len < 2 || e[i].norm != et->text + tk[0].start)
+			continue;
+		if (e[i].type == NER_PER) {
+			eput(&m, hashtoks(et, tk, 1, SEED_PER), i);
+			eput(&m, hashtoks(et, tk + len - 1, 1, SEED_PER), i);
+		} else
+			for (k = 1; k < len; k++)
+				eput(&m, hashtoks(et, tk, k, 1 + e[i].type), i);
+	}
+	free(m.key);
+	free(m.val);
+}
+
+static void
+addent(struct scratch *s, struct ner_ent **v, size_t *cap, size_t ne,
+    const struct ner_text *t, size_t j, const struct ner_tok *tk, size_t a,
+    size_t b, int y)
+{
+	struct ner_ent *e;
+	size_t k;
+
+	if (ne == *cap) {
+		*cap = *cap ? 2 * *cap : 32;
+		*v = xreallocarray(*v, *cap, sizeof **v);
+	}
+	if (2 * ne + 2 > s->ebcap) {
+		s->ebcap = 2 * ne + 64;
+		s->eb = xreallocarray(s->eb, s->ebcap, sizeof *s->eb);
+	}
+	if (s->net + (b - a + 1) > s->etcap) {
+		s->etcap = 2 * (s->net + b - a + 1) + 64;
+		s->et = xreallocarray(s->et, s->etcap, sizeof *s->et);
+	}
+	e = &(*v)[ne];
+	e->start = t[j].start + tk[a].start;
+	e->end = t[j].start + tk[b].end;
+	e->type = (enum ner_type)NER_LABTYPE(y);
+	e->norm = t[j].text + tk[a].start;
+	e->normlen = tk[b].end - tk[a].start;
+	e->text = j;
+	s->eb[2 * ne] = s->net;
+	for (k = a; k <= b; k++)
+		s->et[s->net++] = tk[k];
+	s->eb[2 * ne + 1] = s->net;
+}
+
+size_t
+ner_tag(const struct ner_model *m, const struct ner_text *t, size_t n,
+    struct ner_ent **v, size_t *cap)
+{
+	struct scratch s;
+	struct ner_dmap *d;
+	size_t j, i, a, nt, ne = 0;
+	int y;
+
+	memset(&s, 0, sizeof s);
+	d = ner_dmap_new();
+	for (j = 0; j < n; j++) {
+		nt = ner_tokenize(t[j].text, t[j].len, &s.tok, &s.tokcap);
+		grow(&s, nt);
+		ner_tinfo_fill(s.ti, t[j].text, s.tok, nt);
+		ner_dmap_count(d, s.ti, nt);
+	}
+	for (j = 0; j < n; j++) {
+		nt = ner_tokenize(t[j].text, t[j].len, &s.tok, &s.tokcap);
+		if (nt == 0)
+			continue;
+		ner_tinfo_fill(s.ti, t[j].text, s.tok, nt);
+		ner_gaz_mark(&m->gaz, s.ti, nt);
+		score(m, s.ti, nt, d, s.sc);
+		ner_viterbi(s.sc, nt, m->tr, NULL, s.lab, s.dp, s.back);
+		ner_dmap_remember(d, s.ti, nt, s.lab);
+		for (i = 0; i < nt; i++) {
+			if ((y = s.lab[i]) == 0)
+				continue;
+			/* the constraints make B I* L or U */
+			a = i;
+			while (NER_LABPOS(s.lab[i]) != NER_U &&
+			    NER_LABPOS(s.lab[i]) != NER_L && i + 1 < nt)
+				i++;
+			addent(&s, v, cap, ne++, t, j, s.tok, a, i, y);
+		}
+	}
+	resolve(t, &s, *v, ne);
+	ner_dmap_free(d);
+	free(s.tok);
+	free(s.ti);
+	free(s.sc);
+	free(s.dp);
+	free(s.back);
+	free(s.lab);
+	free(s.et);
+	free(s.eb);
+	return ne;
+}

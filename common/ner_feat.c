@@ -1,0 +1,579 @@
+/*
+ * ner_feat: what the tagger looks at.  Every feature is a 32-bit key made
+ * by hashing a template number with the values it combines, so the model
+ * stores no strings and the trainer and the tagger cannot disagree on a
+ * feature's name.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "buf.h"
+#include "ner.h"
+#include "u8.h"
+
+#define FNV_OFF 0xcbf29ce484222325ULL
+#define FNV_MUL 0x100000001b3ULL
+
+static uint64_t
+mix64(uint64_t x)
+{
+	x ^= x >> 33;
+	x *= 0xff51afd7ed558ccdULL;
+	x ^= x >> 33;
+	x *= 0xc4ceb9fe1a85ec53ULL;
+	x ^= x >> 33;
+	return x;
+}
+
+uint32_t
+ner_key32(uint64_t h)
+{
+	uint32_t k = (uint32_t)(mix64(h) >> 32);
+
+	return k ? k : 1;
+}
+
+uint64_t
+ner_seqhash(uint64_t h, uint64_t lw)
+{
+	return mix64(h * 0x9e3779b97f4a7c15ULL + lw + 1);
+}
+
+static int
+shapech(int32_t c)
+{
+	if (c < 0)
+		return '?';
+	if (c < 0x80) {
+		if (c >= 'A' && c <= 'Z')
+			return 'X';
+		if (c >= 'a' && c <= 'z')
+			return 'x';
+		if (c >= '0' && c <= '9')
+			return 'd';
+		return c;
+	}
+	if (u8_isupper(c))
+		return 'X';
+	if (u8_isalpha(c))
+		return 'x';
+	if (u8_isdigit(c))
+		return 'd';
+	return c == 0x2019 ? '\'' : 'p';
+}
+
+static void
+fill1(struct ner_tinfo *t, const char *s, size_t n)
+{
+	uint64_t w = FNV_OFF, lw = FNV_OFF, sh = FNV_OFF;
+	uint64_t pre = FNV_OFF;
+	size_t i = 0, l, nch = 0, k;
+	int32_t c, lc, cps[4];
+	int last = 0, ch, up = 0, lo = 0, dig = 0, firstc = 0, nrun = 0;
+
+	memset(t, 0, sizeof *t);
+	for (k = 0; k < 4; k++)
+		t->pre[k] = FNV_OFF + k;
+	while (i < n) {
+		if ((unsigned char)s[i] < 0x80) {
+			c = (unsigned char)s[i];
+			l = 1;
+		} else
+			c = u8_decode(s + i, n - i, &l);
+		for (k = 0; k < l; k++)
+			w = (w ^ (unsigned char)s[i + k]) * FNV_MUL;
+		if (c >= 'A' && c <= 'Z')
+			lc = c + 32;
+		else if (c < 0x80)
+			lc = c;
+		else
+			lc = c < 0 ? c : u8_tolower(c);
+		if (lc == 0x2019)
+			lc = '\'';
+		lw = (lw ^ (uint32_t)lc) * FNV_MUL;
+		if (nch < 4) {
+			pre = (pre ^ (uint32_t)lc) * FNV_MUL;
+			t->pre[nch] = pre + nch;
+		}
+		cps[nch % 4] = lc;
+		ch = shapech(c);
+		if (nch == 0)
+			firstc = ch;
+		if (ch != last) {
+			sh = (sh ^ (uint32_t)ch) * FNV_MUL;
+			last = ch;
+			nrun = 1;
+		} else if (nrun++ < 3 && (ch == 'X' || ch == 'd'))
+			/* XXX and dddd stay apart from X and d */
+			sh = (sh ^ (uint32_t)ch) * FNV_MUL;
+		if (ch == 'X')
+			up++;
+		else if (ch == 'x')
+			lo++;
+		else if (ch == 'd')
+			dig++;
+		nch++;
+		i += l;
+	}
+	/* suffixes: the last 1..4 code points, lower-cased */
+	for (k = 1; k <= 4; k++) {
+		uint64_t h = FNV_OFF + 7 * k;
+		size_t m;
+
+		if (k > nch) {
+			t->suf[k - 1] = t->pre[nch ? nch - 1 : 0] ^ 0x55;
+			continue;
+		}
+		for (m = 0; m < k; m++)
+			h = (h ^ (uint32_t)cps[(nch - k + m) % 4]) * FNV_MUL;
+		t->suf[k - 1] = h;
+	}
+	for (k = nch; k < 4; k++)
+		t->pre[k] = t->pre[nch ? nch - 1 : 0];
+	t->w = w;
+	t->lw = lw;
+	t->shape = sh;
+	t->len = n > 255 ? 255 : (uint8_t)n;
+	if (firstc == 'X')
+		t->cap = lo ? NER_CAP_INIT : NER_CAP_UPPER;
+	else if (firstc == 'x')
+		t->cap = up ? NER_CAP_MIXED : NER_CAP_LOWER;
+	else if (firstc == 'd')
+		t->cap = NER_CAP_DIGIT;
+	else
+		t->cap = (up || lo) ? NER_CAP_MIXED : NER_CAP_PUNCT;
+}
+
+static int
+isend(const char *s, size_t n)
+{
+	return n == 1 && (s[0] == '.' || s[0] == '!' || s[0] == '?' ||
+	    s[0] == ':');
+}
+
+static int
+isopen(const char *s, size_t n)
+{
+	return (n == 1 && strchr("\"'([", s[0])) ||
+	    (n == 3 && (memcmp(s, "\xe2\x80\x9c", 3) == 0 ||
+	    memcmp(s, "\xe2\x80\x98", 3) == 0));
+}
+
+void
+ner_tinfo_fill(struct ner_tinfo *ti, const char *text,
+    const struct ner_tok *tok, size_t n)
+{
+	size_t i, words = 0, caps = 0, lowlong = 0, inits = 0;
+	int first = 1;
+	uint8_t sflag = 0;
+
+	for (i = 0; i < n; i++) {
+		const char *s = text + tok[i].start;
+		size_t len = tok[i].end - tok[i].start;
+
+		fill1(&ti[i], s, len);
+		if (isend(s, len) || (s[len - 1] == '.' && ti[i].cap ==
+		    NER_CAP_PUNCT)) {
+			first = 1;
+			continue;
+		}
+		if (first && isopen(s, len))
+			continue;
+		ti[i].first = first && ti[i].cap != NER_CAP_PUNCT;
+		if (ti[i].cap != NER_CAP_PUNCT)
+			first = 0;
+		if (ti[i].cap == NER_CAP_INIT || ti[i].cap == NER_CAP_UPPER ||
+		    ti[i].cap == NER_CAP_LOWER || ti[i].cap == NER_CAP_MIXED) {
+			if (len < 2)
+				continue;
+			words++;
+			if (ti[i].cap == NER_CAP_UPPER)
+				caps++;
+			else if (ti[i].cap == NER_CAP_INIT)
+				inits++;
+			else if (ti[i].cap == NER_CAP_LOWER && len >= 4)
+				lowlong++;
+		}
+	}
+	if (words >= 3 && caps * 10 >= words * 6)
+		sflag = 2;
+	else if (words >= 3 && lowlong == 0 && inits >= 3)
+		sflag = 1;
+	for (i = 0; i < n; i++)
+		ti[i].sflag = sflag;
+}
+
+/* Gazetteer */
+
+static uint8_t
+gaz_get(const struct ner_gaz *g, uint64_t h)
+{
+	uint32_t k = ner_key32(h), m = g->cap - 1, j;
+
+	for (j = k & m; g->key[j]; j = (j + 1) & m)
+		if (g->key[j] == k)
+			return g->val[j];
+	return 0;
+}
+
+void
+ner_gaz_mark(const struct ner_gaz *g, struct ner_tinfo *ti, size_t n)
+{
+	size_t i, j, best, k;
+	uint64_t h;
+	uint8_t v, bt;
+	int t;
+
+	if (g->cap == 0)
+		return;
+	for (i = 0; i < n; i++) {
+		if (ti[i].cap != NER_CAP_INIT && ti[i].cap != NER_CAP_UPPER)
+			continue;
+		h = 0;
+		best = n;
+		bt = 0;
+		for (j = i; j < n && j < i + 8; j++) {
+			h = ner_seqhash(h, ti[j].lw);
+			v = gaz_get(g, h);
+			if (v & 0xf) {
+				best = j;
+				bt = v & 0xf;
+			}
+			if (!(v & NER_GAZ_MORE))
+				break;
+		}
+		if (best == n)
+			continue;
+		for (k = i; k <= best; k++)
+			for (t = 0; t < NER_NTYPES; t++) {
+				if (!(bt & (1 << t)))
+					continue;
+				ti[k].gaz[t] = 1 + (i == best ? NER_U :
+				    k == i ? NER_B : k == best ? NER_L : NER_I);
+			}
+		i = best;
+	}
+}
+
+/* Document memory: an open-addressed map from lower-cased word to counts */
+
+struct dent {
+	uint64_t key;		/* 0: empty */
+	uint32_t nlow, ncap;
+	uint8_t mem;		/* 1 + type last tagged, 0 never */
+	uint8_t memlen;		/* 1 single-token mention, 2 part of longer */
+};
+
+struct ner_dmap {
+	struct dent *e;
+	size_t cap, n;
+};
+
+struct ner_dmap *
+ner_dmap_new(void)
+{
+	struct ner_dmap *d = xcalloc(1, sizeof *d);
+
+	d->cap = 1024;
+	d->e = xcalloc(d->cap, sizeof *d->e);
+	return d;
+}
+
+void
+ner_dmap_clear(struct ner_dmap *d)
+{
+	if (d->n == 0)
+		return;
+	if (d->cap > 1 << 16) {
+		free(d->e);
+		d->cap = 1024;
+		d->e = xcalloc(d->cap, sizeof *d->e);
+	} else
+		memset(d->e, 0, d->cap * sizeof *d->e);
+	d->n = 0;
+}
+
+void
+ner_dmap_free(struct ner_dmap *d)
+{
+	if (d) {
+		free(d->e);
+		free(d);
+	}
+}
+
+static uint64_t
+dkey(uint64_t lw)
+{
+	return lw ? lw : 1;
+}
+
+static const struct dent *
+dfind(const struct ner_dmap *d, uint64_t lw)
+{
+	uint64_t k = dkey(lw);
+	size_t m = d->cap - 1, j;
+
+	for (j = mix64(k) & m; d->e[j].key; j = (j + 1) & m)
+		if (d->e[j].key == k)
+			return &d->e[j];
+	return NULL;
+}
+
+static struct dent *
+dput(struct ner_dmap *d, uint64_t lw)
+{
+	uint64_t k = dkey(lw);
+	size_t m, j, i;
+
+	if (2 * (d->n + 1) > d->cap) {
+		struct dent *old = d->e;
+		size_t oc = d->cap;
+
+		d->cap *= 2;
+		d->e = xcalloc(d->cap, sizeof *d->e);
+		m = d->cap - 1;
+		for (i = 0; i < oc; i++) {
+			if (!old[i].key)
+				continue;
+			for (j = mix64(old[i].key) & m; d->e[j].key;
+			    j = (j + 1) & m)
+				;
+			d->e[j] = old[i];
+		}
+		free(old);
+	}
+	m = d->cap - 1;
+	for (j = mix64(k) & m; d->e[j].key; j = (j + 1) & m)
+		if (d->e[j].key == k)
+			return &d->e[j];
+	d->e[j].key = k;
+	d->n++;
+	return &d->e[j];
+}
+
+static int
+hasletters(const struct ner_tinfo *t)
+{
+	return t->cap != NER_CAP_PUNCT && t->cap != NER_CAP_DIGIT;
+}
+
+void
+ner_dmap_count(struct ner_dmap *d, const struct ner_tinfo *ti, size_t n)
+{
+	size_t i;
+	struct dent *e;
+
+	for (i = 0; i < n; i++) {
+		if (!hasletters(&ti[i]))
+			continue;
+		if (ti[i].cap == NER_CAP_LOWER) {
+			e = dput(d, ti[i].lw);
+			e->nlow++;
+		} else if (!ti[i].first && ti[i].sflag == 0) {
+			e = dput(d, ti[i].lw);
+			e->ncap++;
+		}
+	}
+}
+
+void
+ner_dmap_remember(struct ner_dmap *d, const struct ner_tinfo *ti, size_t n,
+    const uint8_t *lab)
+{
+	size_t i;
+	struct dent *e;
+
+	for (i = 0; i < n; i++) {
+		if (lab[i] == 0 || !hasletters(&ti[i]))
+			continue;
+		e = dput(d, ti[i].lw);
+		e->mem = 1 + NER_LABTYPE(lab[i]);
+		e->memlen = NER_LABPOS(lab[i]) == NER_U ? 1 : 2;
+	}
+}
+
+/* Features */
+
+enum {
+	T_BIAS = 1, T_W, T_LW, T_SHAPE, T_PRE, T_SUF = T_PRE + 4,
+	T_LWM1 = T_SUF + 4, T_LWP1, T_LWM2, T_LWP2, T_SHM1, T_SHP1, T_BIM,
+	T_BIP, T_SH3, T_CAP, T_CAPCTX, T_GAZ, T_DOC, T_MEM, T_MEMC, T_LWM1SH,
+	T_SHLWP1, T_LEN, T_GAZCTX, T_FIRSTLW, T_TRANS = 100
+};
+
+static uint32_t
+fk(uint64_t tmpl, uint64_t v)
+{
+	return ner_key32(v * 0x9e3779b97f4a7c15ULL + tmpl * 0xd6e8feb86659fd93ULL);
+}
+
+static uint64_t
+pair(uint64_t a, uint64_t b)
+{
+	return mix64(a) ^ (b * 0x2545f4914f6cdd1dULL + 0x1234567);
+}
+
+uint32_t
+ner_transkey(int prev)
+{
+	return fk(T_TRANS, (uint64_t)prev);
+}
+
+#define BOS 0x0b05ULL
+#define EOS 0x0e05ULL
+
+size_t
+ner_feats(const struct ner_tinfo *ti, size_t n, size_t i,
+    const struct ner_dmap *d, uint32_t *f)
+{
+	const struct ner_tinfo *t = &ti[i];
+	uint64_t lm1 = i > 0 ? ti[i - 1].lw : BOS;
+	uint64_t lp1 = i + 1 < n ? ti[i + 1].lw : EOS;
+	uint64_t lm2 = i > 1 ? ti[i - 2].lw : BOS;
+	uint64_t lp2 = i + 2 < n ? ti[i + 2].lw : EOS;
+	uint64_t sm1 = i > 0 ? ti[i - 1].shape : BOS;
+	uint64_t sp1 = i + 1 < n ? ti[i + 1].shape : EOS;
+	uint64_t cm1 = i > 0 ? ti[i - 1].cap : 9;
+	uint64_t cp1 = i + 1 < n ? ti[i + 1].cap : 9;
+	uint64_t capk = t->cap | (uint64_t)t->first << 4 |
+	    (uint64_t)t->sflag << 8;
+	size_t k = 0, j;
+	int g;
+
+	f[k++] = fk(T_BIAS, 0);
+	f[k++] = fk(T_W, t->w);
+	f[k++] = fk(T_LW, t->lw);
+	f[k++] = fk(T_SHAPE, t->shape);
+	for (j = 0; j < 4; j++) {
+		f[k++] = fk(T_PRE + j, t->pre[j]);
+		f[k++] = fk(T_SUF + j, t->suf[j]);
+	}
+	f[k++] = fk(T_LWM1, lm1);
+	f[k++] = fk(T_LWP1, lp1);
+	f[k++] = fk(T_LWM2, lm2);
+	f[k++] = fk(T_LWP2, lp2);
+	f[k++] = fk(T_SHM1, sm1);
+	f[k++] = fk(T_SHP1, sp1);
+	f[k++] = fk(T_BIM, pair(lm1, t->lw));
+	f[k++] = fk(T_BIP, pair(t->lw, lp1));
+	f[k++] = fk(T_SH3, pair(pair(sm1, t->shape), sp1));
+	f[k++] = fk(T_CAP, capk);
+	f[k++] = fk(T_CAPCTX, cm1 | (uint64_t)t->cap << 4 | cp1 << 8 |
+	    (uint64_t)t->sflag << 12);
+	f[k++] = fk(T_LWM1SH, pair(lm1, t->shape));
+	f[k++] = fk(T_SHLWP1, pair(t->shape, lp1));
+	f[k++] = fk(T_LEN, (t->len > 12 ? 12 : t->len) | (uint64_t)t->cap << 8);
+	if (t->first)
+		f[k++] = fk(T_FIRSTLW, t->lw);
+	for (g = 0; g < NER_NTYPES; g++) {
+		if (!t->gaz[g])
+			continue;
+		f[k++] = fk(T_GAZ, (uint64_t)g | (uint64_t)t->gaz[g] << 4 |
+		    (uint64_t)t->cap << 8);
+		f[k++] = fk(T_GAZCTX, pair((uint64_t)g | (uint64_t)t->gaz[g] << 4,
+		    lm1));
+	}
+	if (d && hasletters(t)) {
+		const struct dent *e = dfind(d, t->lw);
+		uint64_t low = 0, capel = 0, mem = 0, memlen = 0;
+
+		if (e) {
+			int self = t->cap != NER_CAP_LOWER && !t->first &&
+			    t->sflag == 0;
+
+			low = e->nlow > (t->cap == NER_CAP_LOWER);
+			capel = e->ncap > (uint32_t)self;
+			mem = e->mem;
+			memlen = e->memlen;
+		}
+		f[k++] = fk(T_DOC, low | capel << 1 | capk << 2);
+		if (mem) {
+			f[k++] = fk(T_MEM, mem | memlen << 4);
+			f[k++] = fk(T_MEMC, mem | memlen << 4 | capk << 8);
+		}
+	}
+	return k;
+}
+
+/* Viterbi under BILOU constraints */
+
+int
+ner_allowed(int prev, int cur)
+{
+	int pin = prev != NER_NLAB && prev != 0 &&
+	    (NER_LABPOS(prev) == NER_B || NER_LABPOS(prev) == NER_I);
+
+	if (!pin)
+		return cur == 0 || NER_LABPOS(cur) == NER_B ||
+		    NER_LABPOS(cur) == NER_U;
+	return cur != 0 && NER_LABTYPE(cur) == NER_LABTYPE(prev) &&
+	    (NER_LABPOS(cur) == NER_I || NER_LABPOS(cur) == NER_L);
+}
+
+int
+ner_final(int last)
+{
+	return last == 0 || NER_LABPOS(last) == NER_L ||
+	    NER_LABPOS(last) == NER_U;
+}
+
+#define NEG (-1e30f)
+
+void
+ner_viterbi(const float *sc, size_t n, const float *tr,
+    const uint32_t *mask, uint8_t *out, float *dp, uint8_t *back)
+{
+	size_t i;
+	int y, p, best;
+	float v, bv;
+
+	if (n == 0)
+		return;
+	for (y = 0; y < NER_NLAB; y++) {
+		dp[y] = NEG;
+		if (!ner_allowed(NER_NLAB, y) || (mask && !(mask[0] >> y & 1)))
+			continue;
+		dp[y] = sc[y] + tr[NER_NLAB * NER_NLAB + y];
+	}
+	for (i = 1; i < n; i++) {
+		const float *pd = dp + (i - 1) * NER_NLAB;
+		float *cd = dp + i * NER_NLAB;
+
+		for (y = 0; y < NER_NLAB; y++) {
+			cd[y] = NEG;
+			back[i * NER_NLAB + y] = 0;
+			if (mask && !(mask[i] >> y & 1))
+				continue;
+			bv = NEG;
+			best = -1;
+			for (p = 0; p < NER_NLAB; p++) {
+				if (pd[p] <= NEG || !ner_allowed(p, y))
+					continue;
+				v = pd[p] + tr[p * NER_NLAB + y];
+				if (v > bv) {
+					bv = v;
+					best = p;
+				}
+			}
+			if (best >= 0) {
+				cd[y] = bv + sc[i * NER_NLAB + y];
+				back[i * NER_NLAB + y] = (uint8_t)best;
+			}
+		}
+	}
+	bv = NEG;
+	best = 0;
+	for (y = 0; y < NER_NLAB; y++) {
+		v = dp[(n - 1) * NER_NLAB + y];
+		if (ner_final(y) && v > bv) {
+			bv = v;
+			best = y;
+		}
+	}
+	for (i = n; i-- > 0;) {
+		out[i] = (uint8_t)best;
+		if (i)
+			best = back[i * NER_NLAB + best];
+	}
+}
