@@ -13,7 +13,8 @@
 #     chunk per document, give the serial output;
 #   - the record stream between any two stages, cut at doc records, run
 #     through the remaining stages, gives the serial output.
-# NU_SCALE_SEED and NU_SCALE_DOCS vary the corpus (defaults 9 and 40).
+# NU_SCALE_SEED and NU_SCALE_DOCS vary the corpus (defaults 9 and 40);
+# each stage run has NU_SCALE_TIMEOUT seconds (60) before it counts as hung.
 #
 # The stages are the filters built so far (stages.inc); the ones missing
 # are named on stdout and the test covers them as they land.
@@ -25,6 +26,7 @@ PATH="$BIN${TESTBIN:+:$TESTBIN}:$PATH"
 export LC_ALL
 seed=${NU_SCALE_SEED:-9}
 ndocs=${NU_SCALE_DOCS:-40}
+limit=${NU_SCALE_TIMEOUT:-60}	# a hang guard, not a speed test
 
 [ -x "$BIN/pack-docs" ] || { echo "skip: pack-docs not built"; exit 77; }
 [ -n "$STAGES" ] || { echo "skip: no filter built"; exit 77; }
@@ -38,8 +40,8 @@ fail() { printf "FAIL: %s\n" "$*"; exit 1; }
 run_stages() {
 	in=$1; shift
 	for s in "$@"; do
-		"$s" <"$in" >"$in.$s" 2>"$in.$s.err" ||
-		    fail "$s on $in exited $?: $(head -3 "$in.$s.err")"
+		timeout "$limit" "$s" <"$in" >"$in.$s" 2>"$in.$s.err" ||
+		    fail "$s on $in exited $? (124: hung): $(head -3 "$in.$s.err")"
 		in=$in.$s
 	done
 	echo "$in"
