@@ -675,6 +675,8 @@ citation(const struct scan *st, size_t p)
 	if (close == ')' && other <= 1 && digits <= 2)
 		return 0;
 	q++;
+	if (q < st->len && !isws(t + q, st->len - q))
+		return 0;
 	l = u8_skipspace(t + q, st->len - q);
 	if (q + l >= st->len)
 		return q;
