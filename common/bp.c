@@ -333,13 +333,15 @@ reduce(struct buf *out, const char *lo, size_t n)
 	out->len = o;
 }
 
+#define PQ_WINDOW 200	/* paragraphs either side searched for a repeat */
+
 static int
 pullquote(struct bp_judge *j, size_t i)
 {
 	const struct bp_rules *rs = j->rs;
 	struct para *p = &j->p[i];
-	const char *lo = j->arena.p + p->norm, *end, *hit, *from;
-	size_t k, words = 0;
+	const char *lo = j->arena.p + p->norm, *end, *hit, *from, *to;
+	size_t k, words = 0, lo_q, hi_q;
 
 	if (!p->quote || p->words < rs->pq_min || p->words > rs->pq_max)
 		return 0;
@@ -373,16 +375,27 @@ pullquote(struct bp_judge *j, size_t i)
 		words += j->core.p[k] == ' ';
 	if (words < rs->pq_min + 1)
 		return 0;
-	from = j->all.p;
-	while ((hit = memmem(from, j->all.len - (size_t)(from - j->all.p),
-	    j->core.p, j->core.len))) {
-		size_t at = (size_t)(hit - j->all.p) + 1, q;
+	/* Look near the candidate only: a pull quote repeats its own
+	 * article, and a huge document must not cost quadratic time. */
+	lo_q = i > PQ_WINDOW ? i - PQ_WINDOW : 0;
+	hi_q = i + PQ_WINDOW + 1 < j->n ? i + PQ_WINDOW + 1 : j->n;
+	from = j->all.p + j->allat[lo_q] - 1;
+	to = j->all.p + j->allat[hi_q];
+	while ((hit = memmem(from, (size_t)(to - from), j->core.p,
+	    j->core.len))) {
+		size_t at = (size_t)(hit - j->all.p) + 1, q, a = lo_q, b = hi_q;
 
 		from = hit + 1;
-		/* which paragraph holds the hit */
-		for (q = 0; q < j->n && j->allat[q + 1] <= at; q++)
-			;
-		if (q == i || q >= j->n || j->p[q].why != BP_KEEP)
+		/* which paragraph holds the hit: allat is increasing */
+		while (b - a > 1) {
+			q = a + (b - a) / 2;
+			if (j->allat[q] <= at)
+				a = q;
+			else
+				b = q;
+		}
+		q = a;
+		if (q == i || j->p[q].why != BP_KEEP)
 			continue;
 		/* of two identical quote paragraphs the later one goes */
 		if (j->p[q].quote && j->p[q].words == p->words && q > i)
@@ -417,7 +430,6 @@ bp_judge(struct bp_judge *j)
 {
 	const struct bp_rules *rs = j->rs;
 	size_t i, n = j->n, first = n, last = n, title = n;
-	int changed;
 
 	buf_reset(&j->all);
 	for (i = 0; i < n; i++) {
@@ -463,9 +475,12 @@ bp_judge(struct bp_judge *j)
 		if (rs->det_symbols && bp_symbols_only(lo, p->nlen))
 			drop(p, BP_NAV, "symbols-only");
 		else if (rs->det_credit && p->words <= rs->caption_max &&
-		    (r = bp_credit(rs, lo,
-		    j->arena.p + p->ca, p->nlen)) != NULL)
+		    ((r = bp_credit(rs, lo, j->arena.p + p->ca, p->nlen)) ||
+		    (r = bp_credit_line(rs, lo, j->arena.p + p->ca, p->nlen))))
 			drop(p, BP_CAPTION, r);
+		else if (rs->det_label && (r = bp_caps_label(rs, lo,
+		    j->arena.p + p->ca, p->nlen, p->words)) != NULL)
+			drop(p, BP_RELATED, r);
 	}
 	if (rs->det_pullquote)
 		for (i = 0; i < n; i++)
@@ -509,21 +524,24 @@ bp_judge(struct bp_judge *j)
 			drop(p, rs->rules[p->m_edge].why,
 			    rs->rules[p->m_edge].name);
 	}
-	/* Between body paragraphs, an edge rule needs a dropped neighbour. */
-	do {
-		changed = 0;
-		for (i = 0; i < n; i++) {
-			struct para *p = &j->p[i];
+	/* Between body paragraphs, an edge rule needs a dropped neighbour:
+	 * runs of such lines go with the drop they touch, down then up. */
+	for (i = 0; i < n; i++) {
+		struct para *p = &j->p[i];
 
-			if (p->why != BP_KEEP || p->title || p->m_edge < 0)
-				continue;
-			if ((i > 0 && dropped(j, i - 1)) || dropped(j, i + 1)) {
-				drop(p, rs->rules[p->m_edge].why,
-				    rs->rules[p->m_edge].name);
-				changed = 1;
-			}
-		}
-	} while (changed);
+		if (p->why == BP_KEEP && !p->title && p->m_edge >= 0 && i > 0 &&
+		    dropped(j, i - 1))
+			drop(p, rs->rules[p->m_edge].why,
+			    rs->rules[p->m_edge].name);
+	}
+	for (i = n; i-- > 0;) {
+		struct para *p = &j->p[i];
+
+		if (p->why == BP_KEEP && !p->title && p->m_edge >= 0 &&
+		    dropped(j, i + 1))
+			drop(p, rs->rules[p->m_edge].why,
+			    rs->rules[p->m_edge].name);
+	}
 
 	/* A list header (Related:, Read more:) takes the headlines under it. */
 	for (i = 0; i < n; i++) {

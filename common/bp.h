@@ -190,11 +190,12 @@ struct bp_rules {
 	size_t ninl;
 	struct bp_set *sets;
 	size_t nsets;
-	int abbrev, smallw;	/* set indexes, or -1 */
+	int abbrev, smallw, agency;	/* set indexes, or -1 */
 	enum bp_why residue_why;
 	size_t title_max, body_min, short_max, sandwich_max, related_max;
 	size_t pq_min, pq_max, credit_max, caption_max;
 	int det_symbols, det_credit, det_pullquote, det_spread, det_sandwich;
+	int det_label;
 };
 
 /* Per-judge scratch for matching the rules against one paragraph. */
@@ -235,6 +236,10 @@ int bp_rule_match(const struct bp_rules *rs, const struct bp_rule *r,
 int bp_symbols_only(const char *lo, size_t n);
 const char *bp_credit(const struct bp_rules *rs, const char *lo,
     const char *ca, size_t n);
+const char *bp_credit_line(const struct bp_rules *rs, const char *lo,
+    const char *ca, size_t n);
+const char *bp_caps_label(const struct bp_rules *rs, const char *lo,
+    const char *ca, size_t n, size_t words);
 int bp_in_set(const struct bp_rules *rs, int set, const char *s, size_t n);
 #endif
 

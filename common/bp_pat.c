@@ -7,7 +7,7 @@
  *   @       one word (a run of non-spaces, less any trailing punctuation
  *           the rest of the pattern asks for)
  *   %       such a word that starts with a capital letter (or non-ASCII)
- *   #       one or more ASCII digits
+ *   #       one or more ASCII digits ("####": at least four)
  *   <name>  any entry of the set called name
  *   \c      the character c itself
  * A match never starts or ends inside a word.  Matching is backtracking,
@@ -187,8 +187,13 @@ bp_pat_compile(const struct bp_rules *rs, const struct cfg *node,
 		case '%':
 			k->t = T_CAP;
 			break;
-		case '#':
+		case '#':	/* "####": at least four digits */
 			k->t = T_NUM;
+			k->c = 1;
+			while (i + 1 < len && lo[i + 1] == '#') {
+				k->c++;
+				i++;
+			}
 			break;
 		case '<': {
 			const char *e = memchr(lo + i, '>', len - i);
@@ -310,7 +315,8 @@ m(const struct bp_rules *rs, const struct bp_tok *t, const struct bp_tok *te,
 	case T_NUM:
 		for (e = i; e < n && lo[e] >= '0' && lo[e] <= '9'; e++)
 			;
-		return e > i && m(rs, t + 1, te, lo, ca, e, n, endanch);
+		return e >= i + t->c && e > i &&
+		    m(rs, t + 1, te, lo, ca, e, n, endanch);
 	case T_SET: {
 		const struct bp_set *st = &rs->sets[t->set];
 
@@ -527,4 +533,87 @@ bp_credit(const struct bp_rules *rs, const char *lo, const char *ca, size_t n)
 			    "credit-tail" : NULL;
 	}
 	return NULL;
+}
+
+/* Is the word lo[a..b) (trailing punctuation aside) an agency's name? */
+static int
+agency(const struct bp_rules *rs, const char *lo, size_t a, size_t b)
+{
+	while (b > a && !wordc((unsigned char)lo[b - 1]))
+		b--;
+	return b > a && bp_in_set(rs, rs->agency, lo + a, b - a);
+}
+
+/*
+ * A credit on a line of its own: "Jane Roe/Reuters", "AP Photo/Jane Roe",
+ * "(Jane Roe / The Daily Star)", "Jane Roe | Getty Images": a few names,
+ * no sentence, and a slash, a bar or an agency to say it is a credit.
+ */
+const char *
+bp_credit_line(const struct bp_rules *rs, const char *lo, const char *ca,
+    size_t n)
+{
+	size_t a = 0, b = n, i, e;
+	int sep = 0, ag = 0;
+
+	if (n == 0)
+		return NULL;
+	if (lo[0] == '(' && lo[n - 1] == ')')
+		a = 1, b = n - 1;
+	else if (lo[n - 1] == '.' || lo[n - 1] == '!' || lo[n - 1] == '?' ||
+	    lo[n - 1] == '"' || lo[n - 1] == ':')
+		return NULL;
+	if (!credit_words(rs, lo, ca, a, b))
+		return NULL;
+	for (i = a; i < b; i = e + 1) {
+		size_t e2;
+
+		for (e = i; e < b && lo[e] != ' '; e++)
+			;
+		if (memchr(lo + i, '/', e - i) || memchr(lo + i, '|', e - i))
+			sep = 1;
+		/* the word, or it and the next: "getty images" */
+		for (e2 = e + 1; e2 < b && lo[e2] != ' '; e2++)
+			;
+		if (agency(rs, lo, i, e) || (e < b && agency(rs, lo, i, e2)))
+			ag = 1;
+	}
+	return sep || ag ? "credit-alone" : NULL;
+}
+
+/*
+ * A link to another story under an all-caps label: "READ MORE: Storm
+ * closes schools", "WATCH: The rescue on video".  The label is one to
+ * three words in capitals ending with a colon; what follows is not a
+ * sentence.
+ */
+const char *
+bp_caps_label(const struct bp_rules *rs, const char *lo, const char *ca,
+    size_t n, size_t words)
+{
+	size_t i, letters = 0, w = 1;
+
+	if (n == 0 || words > rs->related_max + 4 || lo[n - 1] == '.')
+		return NULL;
+	for (i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)ca[i];
+
+		if (c == ':')
+			break;
+		if (c == ' ') {
+			if (++w > 3)
+				return NULL;
+			continue;
+		}
+		if (c >= 'a' && c <= 'z')
+			return NULL;
+		if (c >= 'A' && c <= 'Z')
+			letters++;
+		else if (c >= 0x80 || !(c == '\'' || c == '-' || c == '&' ||
+		    (c >= '0' && c <= '9')))
+			return NULL;
+	}
+	if (i == n || i + 2 >= n || letters < 3 || lo[i + 1] != ' ')
+		return NULL;
+	return "caps-label";
 }

@@ -256,7 +256,7 @@ bp_compile(const struct cfg *root)
 	    "related_max_words", "pullquote_min_words", "pullquote_max_words",
 	    "credit_max_words", "caption_max_words", "residue_why", NULL };
 	static const char *const dets[] = { "symbols_only", "credit",
-	    "pullquote", "spread", "sandwich", NULL };
+	    "pullquote", "spread", "sandwich", "caps_label", NULL };
 	struct bp_rules *rs = xcalloc(1, sizeof(*rs));
 	const struct cfg *s, *d, *c;
 
@@ -264,6 +264,7 @@ bp_compile(const struct cfg *root)
 	compile_sets(rs, cfg_map(root, "sets"));
 	rs->abbrev = set_index(rs, "abbrev");
 	rs->smallw = set_index(rs, "credit_small_words");
+	rs->agency = set_index(rs, "agency");
 
 	s = cfg_map(root, "settings");
 	if (s != NULL)
@@ -288,6 +289,7 @@ bp_compile(const struct cfg *root)
 	rs->det_pullquote = d && (c = cfg_get(d, "pullquote")) ? boolean(c) : 1;
 	rs->det_spread = d && (c = cfg_get(d, "spread")) ? boolean(c) : 1;
 	rs->det_sandwich = d && (c = cfg_get(d, "sandwich")) ? boolean(c) : 1;
+	rs->det_label = d && (c = cfg_get(d, "caps_label")) ? boolean(c) : 1;
 
 	compile_inline(rs, cfg_seq(root, "inline"));
 	compile_rules(rs, cfg_seq(root, "rules"));

@@ -101,6 +101,8 @@ test_patterns(void)
 	/* wildcards */
 	CHECK(match("copyright #", BP_PREFIX, "Copyright 2024 Acme"));
 	CHECK(!match("copyright #", BP_PREFIX, "Copyright law"));
+	CHECK(match("<day>, #, ####.", BP_CONTAINS, "on Monday, 3, 2019."));
+	CHECK(!match("<day>, #, ####.", BP_CONTAINS, "on Monday, 3, 201."));
 	CHECK(match("% via getty images", BP_PREFIX, "Maskot via Getty Images A woman"));
 	CHECK(!match("% via getty images", BP_PREFIX, "maskot via Getty Images"));
 	CHECK(match("by @ @", BP_LINE, "by jane roe"));
