@@ -29,7 +29,7 @@ struct para {
 	size_t words;
 	enum bp_why why;
 	unsigned char title, body, term, sent, quote, list, colon, endq;
-	int m_any, m_edge, m_tail;	/* first matching rule, or -1 */
+	int m_any, m_edge, m_tail, m_head;	/* first matching rule, or -1 */
 	const char *rule, *cls;
 };
 
@@ -242,6 +242,7 @@ match_rules(struct bp_judge *j, struct para *p)
 	p->m_any = fr[BP_WHERE_ANY];
 	p->m_edge = fr[BP_WHERE_EDGE];
 	p->m_tail = fr[BP_WHERE_TAIL];
+	p->m_head = fr[BP_WHERE_HEAD];
 	return residue;
 }
 
@@ -520,10 +521,29 @@ bp_judge(struct bp_judge *j)
 	for (i = title == n ? 0 : title + 1; i < n && i < first; i++) {
 		struct para *p = &j->p[i];
 
-		if (p->why == BP_KEEP && !p->title && p->m_edge >= 0)
+		if (p->why != BP_KEEP || p->title)
+			continue;
+		if (p->m_edge >= 0)
 			drop(p, rs->rules[p->m_edge].why,
 			    rs->rules[p->m_edge].name);
+		else if (p->m_head >= 0)
+			drop(p, rs->rules[p->m_head].why,
+			    rs->rules[p->m_head].name);
 	}
+	/* Headlines with no sentence in them that end the document, after
+	 * the last body paragraph, link to other stories. */
+	if (rs->det_tailhead && last < n)
+		for (i = n; i-- > last + 1;) {
+			struct para *p = &j->p[i];
+
+			if (p->why != BP_KEEP)
+				continue;
+			if (p->title || p->term || p->colon || p->quote ||
+			    p->list || p->words < 4 ||
+			    p->words > rs->related_max)
+				break;
+			drop(p, BP_RELATED, "tail-headline");
+		}
 	/* Between body paragraphs, an edge rule needs a dropped neighbour:
 	 * runs of such lines go with the drop they touch, down then up. */
 	for (i = 0; i < n; i++) {

@@ -104,7 +104,7 @@ enum { BP_OPT_EXPLAIN = 300 };
 #ifdef BP_INTERNAL
 #include <stdint.h>
 
-enum { BP_WHERE_ANY, BP_WHERE_EDGE, BP_WHERE_TAIL, BP_NWHERE };
+enum { BP_WHERE_ANY, BP_WHERE_EDGE, BP_WHERE_TAIL, BP_WHERE_HEAD, BP_NWHERE };
 enum { BP_AT_ANYWHERE, BP_AT_START, BP_AT_END };
 enum { BP_LINE, BP_PREFIX, BP_SUFFIX, BP_CONTAINS, BP_NANCHOR };
 
@@ -195,7 +195,7 @@ struct bp_rules {
 	size_t title_max, body_min, short_max, sandwich_max, related_max;
 	size_t pq_min, pq_max, credit_max, caption_max;
 	int det_symbols, det_credit, det_pullquote, det_spread, det_sandwich;
-	int det_label;
+	int det_label, det_tailhead;
 };
 
 /* Per-judge scratch for matching the rules against one paragraph. */

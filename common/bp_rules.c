@@ -11,7 +11,8 @@
 #include "bp.h"
 #include "buf.h"
 
-static const char *const where_name[BP_NWHERE] = { "any", "edge", "tail" };
+static const char *const where_name[BP_NWHERE] = { "any", "edge", "tail",
+    "head" };
 static const char *const anchor_name[BP_NANCHOR] = {
 	"line", "prefix", "suffix", "contains",
 };
@@ -219,7 +220,7 @@ compile_rules(struct bp_rules *rs, const struct cfg *l)
 				break;
 		if (k == BP_NWHERE)
 			cfg_fail(cfg_get(r, "where"),
-			    "where: expected any, edge or tail");
+			    "where: expected any, edge, tail or head");
 		ru->where = (int)k;
 		ru->list = (c = cfg_get(r, "list")) ? boolean(c) : 0;
 		ru->minw = count(r, "min_words", 1);
@@ -256,7 +257,8 @@ bp_compile(const struct cfg *root)
 	    "related_max_words", "pullquote_min_words", "pullquote_max_words",
 	    "credit_max_words", "caption_max_words", "residue_why", NULL };
 	static const char *const dets[] = { "symbols_only", "credit",
-	    "pullquote", "spread", "sandwich", "caps_label", NULL };
+	    "pullquote", "spread", "sandwich", "caps_label", "tail_headlines",
+	    NULL };
 	struct bp_rules *rs = xcalloc(1, sizeof(*rs));
 	const struct cfg *s, *d, *c;
 
@@ -290,6 +292,8 @@ bp_compile(const struct cfg *root)
 	rs->det_spread = d && (c = cfg_get(d, "spread")) ? boolean(c) : 1;
 	rs->det_sandwich = d && (c = cfg_get(d, "sandwich")) ? boolean(c) : 1;
 	rs->det_label = d && (c = cfg_get(d, "caps_label")) ? boolean(c) : 1;
+	rs->det_tailhead = d && (c = cfg_get(d, "tail_headlines")) ?
+	    boolean(c) : 1;
 
 	compile_inline(rs, cfg_seq(root, "inline"));
 	compile_rules(rs, cfg_seq(root, "rules"));
