@@ -101,7 +101,7 @@ END {
 	echo 'set -o pipefail'
 	p=
 	for s in $STAGES; do
-		p="${p:+$p | }'$TIME' -a -o '$dir/par.$s' -f '%e %U %S %M' $s"
+		p="${p:+$p | }'$TIME' -a -o '$dir/par.$s' -f '%e %U %S %M' $s --records"
 	done
 	echo "${p:-cat}"
 } >job.sh

@@ -9,6 +9,7 @@
 # CRLF, TABs, backslashes, bad UTF-8, NUL, empty files ...) packed by
 # pack-docs.  Checked:
 #   - every stage exits 0 and keeps one doc record per article, in order;
+#   - an empty chunk gives empty output;
 #   - raw records cut into 1, 2, 3, 5, 8 and 13 random chunks, and one
 #     chunk per document, give the serial output;
 #   - the record stream between any two stages, cut at doc records, run
@@ -36,11 +37,13 @@ tmp=$(mktemp -d) || exit 2
 trap 'rm -rf "$tmp"' EXIT INT TERM
 fail() { printf "FAIL: %s\n" "$*"; exit 1; }
 
-# Run stages $2.. on file $1, writing $1.<stage> for each; prints the last.
+# Run stages $3.. with option $2 (or none) on file $1, writing $1.<stage>
+# for each; prints the last one's name.
 run_stages() {
-	in=$1; shift
+	in=$1 opt=$2
+	shift 2
 	for s in "$@"; do
-		timeout "$limit" "$s" <"$in" >"$in.$s" 2>"$in.$s.err" ||
+		timeout "$limit" "$s" $opt <"$in" >"$in.$s" 2>"$in.$s.err" ||
 		    fail "$s on $in exited $? (124: hung): $(head -3 "$in.$s.err")"
 		in=$in.$s
 	done
@@ -54,7 +57,7 @@ pack-docs --from-list <"$tmp/list" >"$tmp/raw" || fail "pack-docs exited $?"
 [ "$(wc -l <"$tmp/raw")" -eq "$ndocs" ] || fail "pack-docs: not $ndocs lines"
 
 # The serial run, stage by stage.
-serial=$(run_stages "$tmp/raw" $STAGES) || { printf "%s\n" "$serial"; exit 1; }
+serial=$(run_stages "$tmp/raw" "" $STAGES) || { printf "%s\n" "$serial"; exit 1; }
 in=$tmp/raw
 for s in $STAGES; do
 	in=$in.$s
@@ -65,7 +68,13 @@ done
 [ -x "${TESTBIN:-/nonexistent}/nu-cat" ] && { nu-cat --records "$serial" >/dev/null ||
     fail "final output is not a well-formed record stream"; }
 
-# Raw records in random chunks; k = ndocs puts each document alone.
+# An empty chunk (an empty Spark partition) adds nothing.
+: >"$tmp/empty"
+o=$(run_stages "$tmp/empty" --records $STAGES) || { printf "%s\n" "$o"; exit 1; }
+[ -s "$o" ] && fail "an empty chunk gave output: $(head -3 "$o")"
+
+# Raw records in random chunks, each run as a parallel job runs it (with
+# --records); k = ndocs puts each document alone.
 for k in 1 2 3 5 8 13 "$ndocs"; do
 	rm -f "$tmp"/c.*
 	awk -v k="$k" -v seed="$seed$k" -v out="$tmp/c" -f "$here/cut-docs.awk" \
@@ -73,7 +82,7 @@ for k in 1 2 3 5 8 13 "$ndocs"; do
 	[ "$(wc -l <"$tmp/chunks")" -eq "$k" ] || fail "cut-docs: not $k chunks"
 	: >"$tmp/joined"
 	for c in $(cat "$tmp/chunks"); do
-		o=$(run_stages "$c" $STAGES) || { printf "%s\n" "$o"; exit 1; }
+		o=$(run_stages "$c" --records $STAGES) || { printf "%s\n" "$o"; exit 1; }
 		cat "$o" >>"$tmp/joined"
 	done
 	cmp -s "$tmp/joined" "$serial" ||
@@ -93,7 +102,7 @@ while [ $# -gt 1 ]; do
 		    -f "$here/cut-docs.awk" "$in" "$in" >"$tmp/chunks"
 		: >"$tmp/joined"
 		for c in $(cat "$tmp/chunks"); do
-			o=$(run_stages "$c" "$@") || { printf "%s\n" "$o"; exit 1; }
+			o=$(run_stages "$c" --records "$@") || { printf "%s\n" "$o"; exit 1; }
 			cat "$o" >>"$tmp/joined"
 		done
 		cmp -s "$tmp/joined" "$serial" ||

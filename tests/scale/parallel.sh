@@ -8,7 +8,7 @@
 #      --regexp --recstart '[^\t\n]*\tdoc\t'
 #   4. raw records from a file, read in place:     parallel --pipepart -k
 # and a stage that fails must fail the run: the job is
-#   bash -o pipefail -c 'STAGE | STAGE ...'
+#   bash -o pipefail -c 'STAGE --records | STAGE --records ...'
 # so that a failing stage anywhere in the pipe fails the job, and
 # --halt now,fail=1 makes parallel stop and exit non-zero.  The same job
 # string is the Hadoop Streaming mapper and the Spark pipe() command of the
@@ -39,14 +39,18 @@ LC_ALL=C awk -v seed=11 -v n=40 -v hostile=1 -v dir=a \
     -f "$here/../bench/gen-news.awk" >list || fail "gen-news"
 pack-docs --from-list <list >articles.tsv || fail "pack-docs exited $?"
 
-# The serial run, and the stream after the first stage.
+# The serial run as a user types it, and the stream after its first stage.
+# The jobs run each stage with --records, as a distributed job must
+# (stages.inc says why).
 set -- $STAGES
 first=$1
 shift
-rest=$(echo "$*" | sed 's/ / | /g')
-[ -n "$rest" ] || rest=nu-cat		# one stage so far: the library reads on
+[ $# -gt 0 ] || set -- nu-cat		# one stage so far: the library reads on
 timeout "$limit" "$first" <articles.tsv >first.tsv || fail "$first exited $?"
-timeout "$limit" bash -o pipefail -c "$rest" <first.tsv >serial.tsv || fail "serial run exited $?"
+timeout "$limit" bash -o pipefail -c "$(echo "$*" | sed 's/ / | /g')" \
+    <first.tsv >serial.tsv || fail "serial run exited $?"
+first="$first --records"
+rest=$(echo "$*" | sed 's/ / --records | /g; s/$/ --records/')
 [ -s serial.tsv ] || fail "serial run wrote nothing"
 
 same() {	# what
