@@ -1,0 +1,1365 @@
+/*
+ * qt: quotation marks paired, quotations classified and attributed, and
+ * reported speech found, over the tokens of one document (qttok.c).
+ *
+ * Order of work: pair the marks paragraph by paragraph (a quotation runs on
+ * into the next paragraph only when that paragraph opens with a mark, so a
+ * stray mark never swallows the rest); find each quotation's cue and
+ * speaker in its own sentences, then the next sentence, a colon before
+ * it, the quotation before it, the story for a headline; find reported
+ * speech in what lies outside the marks; finally resolve every speaker
+ * mention (he, she, a surname, a title) to the full name (qtname.c).
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "buf.h"
+#include "qt.h"
+
+#define NONE ((size_t)-1)
+
+struct sent {
+	size_t a, b;		/* tokens */
+	int para;
+};
+
+struct iq {
+	size_t o, c;		/* mark tokens; c == NONE: to paragraph end */
+	size_t cs, ce;		/* content bytes */
+	int para;
+	long chain;		/* first part of its quotation */
+	unsigned part, nparts;
+	int form;		/* QT_DIRECT, QT_PARTIAL, or -1: rejected */
+	struct qt_attr at;
+};
+
+struct ctx {
+	struct qtx x;
+	struct sent *sent;
+	size_t nsent;
+	struct iq *q;
+	size_t nq, qcap;
+	struct qt_rec *out;
+	size_t nout, outcap;
+};
+
+static const char *
+tx(const struct ctx *c, size_t i)
+{
+	return c->x.in->text + c->x.tok[i].s;
+}
+
+static size_t
+tl(const struct ctx *c, size_t i)
+{
+	return c->x.tok[i].e - c->x.tok[i].s;
+}
+
+static int
+is_word(const struct ctx *c, size_t i)
+{
+	return c->x.tok[i].kind == T_WORD;
+}
+
+static int
+is_p(const struct ctx *c, size_t i, int ch)
+{
+	return c->x.tok[i].kind == T_PUNCT && c->x.tok[i].ch == ch;
+}
+
+static int
+is_mark(const struct ctx *c, size_t i)
+{
+	return c->x.tok[i].kind == T_MARK;
+}
+
+static int
+word_is(const struct ctx *c, size_t i, const char *w)
+{
+	size_t n = strlen(w), k;
+	const char *s;
+
+	if (!is_word(c, i) || tl(c, i) != n)
+		return 0;
+	s = tx(c, i);
+	for (k = 0; k < n; k++)
+		if ((s[k] | 32) != w[k])
+			return 0;
+	return 1;
+}
+
+/* ---- pairing ---------------------------------------------------------- */
+
+static void
+add_q(struct ctx *c, size_t o, size_t cl, int para, long chain)
+{
+	struct iq *q;
+
+	if (c->nq == c->qcap) {
+		c->qcap = c->qcap ? 2 * c->qcap : 64;
+		c->q = xreallocarray(c->q, c->qcap, sizeof *c->q);
+	}
+	q = &c->q[c->nq];
+	memset(q, 0, sizeof *q);
+	q->o = o;
+	q->c = cl;
+	q->para = para;
+	q->chain = chain < 0 ? (long)c->nq : chain;
+	q->form = -1;
+	c->nq++;
+}
+
+static int
+opens_dbl(const struct ctx *c, size_t i)
+{
+	return is_mark(c, i) && (c->x.tok[i].ch == MK_OD ||
+	    c->x.tok[i].ch == MK_AD);
+}
+
+/* Pair marks in paragraph tokens [a, b); returns the open token of an
+ * unclosed top-level double quotation, or NONE. */
+static size_t
+pair_para(struct ctx *c, size_t a, size_t b, int para, long *chain,
+    size_t first_open)
+{
+	size_t st[16], i, k;
+	int dbl[16], n = 0;
+
+	if (first_open != NONE) {
+		st[n] = first_open;
+		dbl[n++] = 1;
+		a = first_open + 1;
+	}
+	for (i = a; i < b; i++) {
+		int mk, d = -1;
+		if (!is_mark(c, i))
+			continue;
+		mk = c->x.tok[i].ch;
+		for (k = n; k-- > 0;)
+			if (dbl[k]) {
+				d = (int)k;
+				break;
+			}
+		switch (mk) {
+		case MK_OD:
+			if (d >= 0) {
+				if (d == 0)
+					*chain = -1;	/* the old one was stray */
+				n = d;
+			}
+			goto push;
+		case MK_AD:
+			if (d >= 0)
+				goto close;
+			goto push;
+		case MK_CD:
+			if (d < 0)
+				break;	/* stray */
+		close:
+			if (d == 0) {
+				add_q(c, st[0], i, para, *chain);
+				*chain = -1;
+			}
+			n = d;
+			break;
+		case MK_OS:
+			goto push;
+		case MK_CS:
+		case MK_AS:
+			if (n > 0 && !dbl[n - 1]) {
+				if (n == 1)
+					add_q(c, st[0], i, para, -1);
+				n--;
+			}
+			break;	/* else an apostrophe */
+		}
+		continue;
+	push:
+		if (n == 16)
+			n = 0;	/* absurd nesting: start again */
+		st[n] = i;
+		dbl[n++] = mk == MK_OD || mk == MK_AD;
+	}
+	if (n > 0 && dbl[0])
+		return st[0];
+	return NONE;
+}
+
+static int
+ends_sentence(const struct ctx *c, size_t a, size_t b)
+{
+	size_t i = b;
+
+	while (i > a && is_mark(c, i - 1))
+		i--;
+	return i > a && (is_p(c, i - 1, '.') || is_p(c, i - 1, '!') ||
+	    is_p(c, i - 1, '?') || is_p(c, i - 1, ':') || is_p(c, i - 1, '-'));
+}
+
+static void
+pair_all(struct ctx *c, const size_t *pa, int npara)
+{
+	long chain = -1;
+	size_t carry = NONE, pend0 = 0;
+	int p;
+
+	for (p = 0; p < npara; p++) {
+		size_t a = pa[p], b = pa[p + 1], open, first = NONE;
+		if (carry != NONE) {
+			if (a < b && opens_dbl(c, a)) {
+				first = a;
+			} else {
+				/* broken chain: its parts were stray marks */
+				c->nq = pend0;
+				chain = -1;
+			}
+			carry = NONE;
+		}
+		if (first == NONE)
+			chain = -1;
+		open = pair_para(c, a, b, p, &chain, first);
+		if (open != NONE && p + 1 < npara && pa[p + 1] < pa[p + 2] &&
+		    opens_dbl(c, pa[p + 1]) && ends_sentence(c, open, b)) {
+			if (chain < 0)
+				pend0 = c->nq;
+			add_q(c, open, NONE, p, chain);
+			chain = c->q[c->nq - 1].chain;
+			carry = open;
+		} else
+			chain = -1;
+	}
+	if (carry != NONE)
+		c->nq = pend0;
+}
+
+/* ---- sentences -------------------------------------------------------- */
+
+static void
+make_sentences(struct ctx *c, size_t *pa, int npara)
+{
+	const struct qt_input *in = c->x.in;
+	size_t s = 0, i, cap = 0;
+	int p;
+
+	for (p = 0; p < npara; p++) {
+		size_t a = pa[p], b = pa[p + 1];
+		size_t pe = in->para[p].end;
+		/* sentences of this paragraph */
+		while (s < in->nsent && in->sent[s].end <= in->para[p].start)
+			s++;
+		i = a;
+		while (i < b) {
+			size_t end = b;
+			if (s < in->nsent && in->sent[s].start < pe) {
+				size_t se = in->sent[s].end;
+				end = i;
+				while (end < b && c->x.tok[end].s < se)
+					end++;
+				s++;
+				if (end == i)
+					continue;
+			}
+			if (c->nsent == cap) {
+				cap = cap ? 2 * cap : 256;
+				c->sent = xreallocarray(c->sent, cap, sizeof *c->sent);
+			}
+			c->sent[c->nsent].a = i;
+			c->sent[c->nsent].b = end;
+			c->sent[c->nsent].para = p;
+			for (; i < end; i++)
+				c->x.tok[i].sent = (int)c->nsent;
+			c->nsent++;
+		}
+	}
+}
+
+/* ---- noun phrases ------------------------------------------------------ */
+
+static int sure_name(const struct ctx *, size_t, size_t);
+
+static int
+namey(const struct ctx *c, size_t i)
+{
+	return qt_namey(&c->x, i);
+}
+
+/* Names run over "of" between capitals: Bank of America. */
+static int
+name_of(const struct ctx *c, size_t i, size_t lo, size_t hi)
+{
+	return i > lo && i + 1 < hi && word_is(c, i, "of") &&
+	    namey(c, i - 1) && namey(c, i + 1);
+}
+
+/* Cut a run of capitals to start at its forename: State John Kerry. */
+static size_t
+forename_cut(const struct ctx *c, size_t a, size_t b)
+{
+	size_t i;
+
+	if (c->x.tok[a].lx & LX_FORENAME)
+		return a;
+	for (i = a + 1; i + 1 < b; i++)
+		if ((c->x.tok[i].lx & LX_FORENAME) && namey(c, i + 1))
+			return i;
+	for (i = b; i-- > a + 1;)
+		if (word_is(c, i - 1, "of"))
+			return i;	/* Secretary of State Kerry */
+	return a;
+}
+
+static int
+name_left(const struct ctx *c, size_t j, size_t lo, struct qt_attr *at)
+{
+	size_t k = j;
+
+	while (k > lo) {
+		size_t t = k - 1;
+		if (namey(c, t) || ((c->x.tok[t].lx & LX_PARTICLE) &&
+		    !c->x.tok[t].cap) || name_of(c, t, lo, j + 1))
+			k = t;
+		else
+			break;
+	}
+	while (k < j && !namey(c, k))
+		k++;
+	k = forename_cut(c, k, j + 1);
+	if (!sure_name(c, k, j + 1))
+		return 0;
+	at->spa = k;
+	at->spb = j + 1;
+	at->sk = SK_NAME;
+	return 1;
+}
+
+static size_t
+skip_titles(const struct ctx *c, size_t i, size_t hi)
+{
+	while (i < hi && is_word(c, i) && (c->x.tok[i].lx & (LX_TITLE |
+	    LX_GTITLE)) && !(c->x.tok[i].lx & LX_FORENAME))
+		i++;
+	return i;
+}
+
+static int
+name_right(const struct ctx *c, size_t i, size_t hi, struct qt_attr *at)
+{
+	size_t k;
+
+	i = skip_titles(c, i, hi);
+	if (i >= hi || !namey(c, i))
+		return 0;
+	k = i + 1;
+	for (;;) {
+		while (k < hi && (namey(c, k) || (c->x.tok[k].lx & LX_SUFFIX) ||
+		    ((c->x.tok[k].lx & LX_PARTICLE) && k + 1 < hi &&
+		    namey(c, k + 1)) || name_of(c, k, i, hi)))
+			k++;
+		/* Ohio Gov. John Kasich: the name is after the title */
+		if (k < hi && is_word(c, k) && (c->x.tok[k].lx & LX_TITLE) &&
+		    c->x.tok[k].cap && skip_titles(c, k, hi) < hi &&
+		    namey(c, skip_titles(c, k, hi))) {
+			i = skip_titles(c, k, hi);
+			k = i + 1;
+			continue;
+		}
+		break;
+	}
+	at->spa = forename_cut(c, i, k);
+	at->spb = k;
+	at->sk = SK_NAME;
+	return sure_name(c, at->spa, k);
+}
+
+static int
+ends_with(const struct ctx *c, size_t i, const char *suf)
+{
+	size_t n = strlen(suf);
+
+	return tl(c, i) > n + 2 && memcmp(tx(c, i) + tl(c, i) - n, suf, n) == 0;
+}
+
+/* Has the word an apostrophe: it's, he'd, Trump's? */
+static int
+contracted(const struct ctx *c, size_t i)
+{
+	return memchr(tx(c, i), '\'', tl(c, i)) != NULL ||
+	    memmem(tx(c, i), tl(c, i), "\xe2\x80\x99", 3) != NULL;
+}
+
+/* Can word i head a describing phrase ("officials", "the ministry")? */
+static int
+noun_head(const struct ctx *c, size_t i)
+{
+	if (!is_word(c, i) || (c->x.tok[i].lx & (LX_TIME | LX_STOP | LX_LINK |
+	    LX_BE | LX_CUE | LX_HYPO | LX_NEG | LX_ADV | LX_DET | LX_PRON)))
+		return 0;
+	if (contracted(c, i) || ends_with(c, i, "ed") || ends_with(c, i, "ly") ||
+	    ends_with(c, i, "ing"))
+		return 0;
+	return !(tx(c, i)[0] >= '0' && tx(c, i)[0] <= '9');
+}
+
+static int
+desc_left(const struct ctx *c, size_t j, size_t lo, struct qt_attr *at)
+{
+	size_t k = j;
+	int det = 0;
+
+	if (!noun_head(c, j))
+		return 0;
+	while (k > lo && j - k < 10) {
+		size_t t = k - 1;
+		uint32_t f = c->x.tok[t].lx;
+		if (!is_word(c, t))
+			break;
+		if (f & LX_DET) {
+			k = t;
+			if (t > lo && (c->x.tok[t - 1].lx & LX_LINK) && t - 1 > lo &&
+			    is_word(c, t - 2) && !(c->x.tok[t - 2].lx &
+			    (LX_STOP | LX_DET | LX_CUE | LX_BE)))
+				k = t - 1;
+			else {
+				det = 1;
+				break;
+			}
+			continue;
+		}
+		if ((f & LX_LINK) && t > lo && is_word(c, t - 1) &&
+		    !(c->x.tok[t - 1].lx & (LX_STOP | LX_CUE | LX_BE | LX_DET))) {
+			k = t;
+			continue;
+		}
+		if (f & (LX_STOP | LX_CUE | LX_PRON | LX_BE | LX_HYPO | LX_LINK))
+			break;
+		k = t;
+	}
+	while (k < j && (c->x.tok[k].lx & LX_LINK))
+		k++;
+	if (j - k >= 10)
+		return 0;
+	/* a phrase cut out of a clause ("can pass such laws") is no speaker */
+	if (!det && k > lo && is_word(c, k - 1) && !(c->x.tok[k - 1].lx &
+	    (LX_STOP | LX_LINK)) && !(c->x.tok[k - 1].lx & (LX_BE | LX_HYPO)))
+		return 0;
+	if (!det && k > lo && is_word(c, k - 1) && (c->x.tok[k - 1].lx &
+	    (LX_BE | LX_HYPO)))
+		return 0;
+	at->spa = k;
+	at->spb = j + 1;
+	at->sk = SK_DESC;
+	return 1;
+}
+
+/* A lone capitalised word opening a sentence ("Later", "Former") is a
+ * name only if the story also writes it capitalised mid-sentence. */
+static int
+sure_name(const struct ctx *c, size_t a, size_t b)
+{
+	size_t i, n = tl(c, a);
+
+	if (contracted(c, b - 1) && !(b - a == 1 && !ends_with(c, b - 1, "s")))
+		return 0;	/* Trump's: a modifier, not a speaker */
+	if (b - a > 1 || a != c->sent[c->x.tok[a].sent].a)
+		return 1;
+	for (i = 0; i < c->x.ntok; i++)
+		if (i != a && tl(c, i) == n && memcmp(tx(c, i), tx(c, a), n) == 0 &&
+		    c->sent[c->x.tok[i].sent].a != i)
+			return 1;
+	return 0;
+}
+
+static int
+np_end_at(const struct ctx *c, size_t j, size_t lo, struct qt_attr *at)
+{
+	const struct tok *t = &c->x.tok[j];
+
+	if (t->kind != T_WORD)
+		return 0;
+	if (t->lx & LX_PRON) {
+		at->spa = j;
+		at->spb = j + 1;
+		at->sk = SK_PRON;
+		return 1;
+	}
+	if (namey(c, j) || (t->lx & LX_SUFFIX))
+		return name_left(c, j, lo, at);
+	return desc_left(c, j, lo, at);
+}
+
+/* An adverb in -ly after a name or noun: "Kaine loudly said". */
+static int
+ly_adverb(const struct ctx *c, size_t i, size_t lo)
+{
+	const struct tok *t = &c->x.tok[i];
+
+	return t->kind == T_WORD && !t->cap && t->e - t->s > 4 &&
+	    memcmp(c->x.in->text + t->e - 2, "ly", 2) == 0 && i > lo &&
+	    is_word(c, i - 1) && !(c->x.tok[i - 1].lx & LX_DET);
+}
+
+static size_t
+skip_adv(const struct ctx *c, size_t j, size_t lo)
+{
+	for (;;) {
+		if (j > lo && is_word(c, j - 1) && ((c->x.tok[j - 1].lx & LX_ADV) ||
+		    ly_adverb(c, j - 1, lo)))
+			j--;
+		else if (j > lo + 1 && is_word(c, j - 1) &&
+		    (c->x.tok[j - 1].lx & LX_TIME)) {
+			/* "Lu on Thursday disputed", "Smith last week said" */
+			size_t k = j - 1;
+			while (k > lo && is_word(c, k - 1) && (c->x.tok[k - 1].lx &
+			    (LX_TIME | LX_PREP | LX_DET)) && j - k < 4)
+				k--;
+			if (k > lo && (c->x.tok[k].lx & (LX_PREP | LX_TIME)) &&
+			    is_word(c, k - 1) && !(c->x.tok[k - 1].lx & LX_PREP))
+				j = k;
+			else
+				break;
+		} else
+			break;
+	}
+	return j;
+}
+
+static int
+ing_cue(const struct ctx *c, size_t i)
+{
+	return tl(c, i) > 4 && memcmp(tx(c, i) + tl(c, i) - 3, "ing", 3) == 0;
+}
+
+/* The speaker as subject of the cue at token cu. */
+static int
+np_before(const struct ctx *c, size_t cu, size_t lo, struct qt_attr *at)
+{
+	size_t j = skip_adv(c, cu, lo), m;
+
+	if (j <= lo)
+		return 0;
+	j--;
+	if (is_p(c, j, ',') || is_p(c, j, ')')) {
+		int close = c->x.tok[j].ch == ')' ? '(' : ',';
+		for (m = j; m > lo && j - m < 18; m--)
+			if (is_p(c, m - 1, close) || is_mark(c, m - 1))
+				break;
+		if (m <= lo + 1 || j - m >= 18 || is_mark(c, m - 1))
+			return 0;
+		return np_end_at(c, m - 2, lo, at);
+	}
+	return np_end_at(c, j, lo, at);
+}
+
+/* The speaker after the cue (inverted: said Ian Wallace). */
+static int
+np_after(const struct ctx *c, size_t i, size_t hi, struct qt_attr *at)
+{
+	size_t k;
+
+	if (i >= hi || !is_word(c, i))
+		return 0;
+	if (c->x.tok[i].lx & LX_PRON) {
+		at->spa = i;
+		at->spb = i + 1;
+		at->sk = SK_PRON;
+		return 1;
+	}
+	if (name_right(c, i, hi, at))
+		return 1;
+	if (c->x.tok[i].lx & (LX_STOP | LX_TIME | LX_BE | LX_CUE | LX_LINK))
+		return 0;
+	for (k = i; k < hi && k - i < 10 && is_word(c, k); k++) {
+		uint32_t f = c->x.tok[k].lx;
+		if (k > i && (f & LX_LINK) && !(f & LX_STOP) && k + 1 < hi &&
+		    is_word(c, k + 1))
+			continue;
+		if (k > i && (f & (LX_STOP | LX_CUE | LX_BE | LX_PREP | LX_TIME |
+		    LX_PRON | LX_LINK)))
+			break;
+	}
+	if (k == i || k - i >= 10 || !noun_head(c, k - 1))
+		return 0;
+	if (!(c->x.tok[i].lx & LX_DET) && !(k - i == 1 && ends_with(c, i, "s")))
+		return 0;
+	at->spa = i;
+	at->spb = k;
+	at->sk = SK_DESC;
+	return 1;
+}
+
+/* ---- cues -------------------------------------------------------------- */
+
+/* Does a cue start at token i?  Sets *end; returns its flags or 0. */
+static uint32_t
+cue_at(const struct ctx *c, size_t i, size_t hi, size_t *end)
+{
+	const struct tok *t = &c->x.tok[i];
+	uint32_t f = 0;
+	size_t n, k;
+
+	if (t->kind != T_WORD || t->q >= 0 || !(t->lx & (LX_CUE | LX_PHRASE)))
+		return 0;
+	if (t->lx & LX_PHRASE) {
+		char key[LX_MAXKEY];
+		for (n = c->x.r->maxwords; n >= 2; n--) {
+			size_t len = 0, ok = 1;
+			if (i + n > hi)
+				continue;
+			for (k = i; k < i + n && ok; k++) {
+				if (!is_word(c, k) || len + tl(c, k) + 1 >= sizeof key)
+					ok = 0;
+				else {
+					if (k > i)
+						key[len++] = ' ';
+					memcpy(key + len, tx(c, k), tl(c, k));
+					len += tl(c, k);
+				}
+			}
+			if (ok && ((f = lx_get(c->x.r, key, len, NULL)) & LX_CUE)) {
+				*end = i + n;
+				return f;
+			}
+		}
+	}
+	if (!(t->lx & LX_CUE))
+		return 0;
+	/* "the said property", "was told": not a speaker's cue */
+	k = skip_adv(c, i, 0);
+	if (k > 0 && is_word(c, k - 1) && (c->x.tok[k - 1].lx & LX_DET) &&
+	    !(c->x.tok[k - 1].lx & LX_PRON))
+		return 0;
+	if (k > 0 && is_word(c, k - 1) && (c->x.tok[k - 1].lx & LX_BE))
+		return 0;
+	*end = i + 1;
+	return t->lx;
+}
+
+static int
+is_according(const struct ctx *c, size_t i)
+{
+	return word_is(c, i, "according");
+}
+
+/* told reporters, tells CNN: the addressee is part of the cue as written */
+static size_t
+cue_object(const struct ctx *c, size_t cu, size_t end, size_t hi)
+{
+	struct qt_attr o;
+
+	if (!(word_is(c, cu, "told") || word_is(c, cu, "tells") ||
+	    word_is(c, cu, "telling") || word_is(c, cu, "tell") ||
+	    word_is(c, cu, "assured") || word_is(c, cu, "warned") ||
+	    word_is(c, cu, "reminded") || word_is(c, cu, "informed")))
+		return end;
+	memset(&o, 0, sizeof o);
+	if (end < hi && word_is(c, end, "reporters"))
+		return end + 1;
+	if (np_after(c, end, hi, &o) && o.spb - o.spa <= 5)
+		return o.spb;
+	return end;
+}
+
+static void
+set_cue(struct qt_attr *at, size_t a, size_t b)
+{
+	at->cua = a;
+	at->cub = b;
+}
+
+/* ---- attribution of quotations --------------------------------------- */
+
+static int subject(const struct ctx *, size_t, size_t, struct qt_attr *);
+
+static size_t
+sent_lo(const struct ctx *c, size_t i)
+{
+	return c->sent[c->x.tok[i].sent].a;
+}
+
+static size_t
+sent_hi(const struct ctx *c, size_t i)
+{
+	return c->sent[c->x.tok[i].sent].b;
+}
+
+/* After the closing mark: ", said X", ", X said", "X told reporters". */
+static int
+attr_post(const struct ctx *c, size_t t, size_t hi, size_t maxgap,
+    struct qt_attr *at)
+{
+	size_t i, e, lim;
+
+	while (t < hi && (is_p(c, t, ',') || is_p(c, t, '-')))
+		t++;
+	lim = hi;
+	for (i = t; i < hi; i++)
+		if (is_mark(c, i) || is_p(c, i, '.') || is_p(c, i, '?') ||
+		    is_p(c, i, '!') || is_p(c, i, ';')) {
+			lim = i;
+			break;
+		}
+	if (t < lim && cue_at(c, t, lim, &e)) {
+		if (np_after(c, e, lim, at)) {
+			set_cue(at, t, e);
+			return 1;
+		}
+	}
+	for (i = t + 1; i < lim && i - t <= maxgap; i++) {
+		if (!cue_at(c, i, lim, &e))
+			continue;
+		if (np_before(c, i, t, at)) {
+			set_cue(at, i, cue_object(c, i, e, lim));
+			return 1;
+		}
+	}
+	return 0;
+}
+
+/* Before the opening mark: "X said:", "according to X,". */
+static int
+attr_pre(const struct ctx *c, size_t lo, size_t o, struct qt_attr *at)
+{
+	size_t i, e;
+
+	for (i = o; i-- > lo;) {
+		if (c->x.tok[i].q >= 0 || !cue_at(c, i, o, &e))
+			continue;
+		if (is_according(c, i)) {
+			if (np_after(c, e, o, at)) {
+				set_cue(at, i, e);
+				return 1;
+			}
+			continue;
+		}
+		if (ing_cue(c, i)) {
+			size_t k = skip_adv(c, i, lo);
+			if (k > lo && is_p(c, k - 1, ',') &&
+			    subject(c, sent_lo(c, i), k, at)) {
+				set_cue(at, i, cue_object(c, i, e, o));
+				return 1;
+			}
+			continue;
+		}
+		if (np_before(c, i, lo, at) || (cue_object(c, i, e, o) == e &&
+		    np_after(c, e, o, at))) {
+			set_cue(at, i, cue_object(c, i, e, o));
+			return 1;
+		}
+	}
+	/* "Perez lobbies for a higher wage: “...”": the colon is the cue */
+	if (o > lo + 1 && is_p(c, o - 1, ':') && subject(c, lo, o - 1, at)) {
+		set_cue(at, o - 1, o);
+		return 1;
+	}
+	return 0;
+}
+
+static size_t
+words_in(const struct ctx *c, size_t a, size_t b)
+{
+	size_t i, n = 0;
+
+	for (i = a; i < b; i++)
+		n += is_word(c, i);
+	return n;
+}
+
+static size_t
+qend(const struct ctx *c, const struct iq *q)
+{
+	size_t p = (size_t)q->para;
+	size_t i;
+
+	if (q->c != NONE)
+		return q->c;
+	for (i = q->o; i < c->x.ntok && c->x.tok[i].para == (int)p; i++)
+		;
+	return i;
+}
+
+static int
+title_case(const struct ctx *c, size_t a, size_t b)
+{
+	size_t i, w = 0;
+
+	for (i = a; i < b; i++) {
+		if (!is_word(c, i))
+			continue;
+		w++;
+		if (!c->x.tok[i].cap && !(c->x.tok[i].lx & (LX_LINK | LX_DET |
+		    LX_STOP)))
+			return 0;
+	}
+	return w > 0;
+}
+
+static int
+scare_before(const struct ctx *c, size_t o)
+{
+	size_t i = o;
+	char key[LX_MAXKEY];
+	size_t k;
+
+	if (i == 0 || c->x.tok[i - 1].para != c->x.tok[o].para)
+		return 0;
+	if (is_word(c, i - 1) && (c->x.tok[i - 1].lx & LX_SCARE))
+		return 1;
+	/* two-word announcers: known as, the term */
+	if (i >= 2 && is_word(c, i - 1) && is_word(c, i - 2) &&
+	    tl(c, i - 2) + tl(c, i - 1) + 2 < sizeof key) {
+		k = tl(c, i - 2);
+		memcpy(key, tx(c, i - 2), k);
+		key[k++] = ' ';
+		memcpy(key + k, tx(c, i - 1), tl(c, i - 1));
+		k += tl(c, i - 1);
+		if (lx_get(c->x.r, key, k, NULL) & LX_SCARE)
+			return 1;
+	}
+	return 0;
+}
+
+/* Classify one part; returns QT_DIRECT, QT_PARTIAL, or -1 (not speech). */
+static int
+classify(struct ctx *c, struct iq *q, int attributed, int title)
+{
+	size_t o = q->o, e = qend(c, q), w = words_in(c, o + 1, e), p;
+	int upper, startish;
+
+	if (w == 0)
+		return -1;
+	if (scare_before(c, o))
+		return -1;
+	/* a nickname inside a name: Dwayne "The Rock" Johnson */
+	if (o > 0 && q->c != NONE && q->c + 1 < c->x.ntok &&
+	    c->x.tok[o - 1].para == q->para && namey(c, o - 1) &&
+	    c->x.tok[q->c + 1].para == q->para && namey(c, q->c + 1) && w <= 3)
+		return -1;
+	upper = o + 1 < e && is_word(c, o + 1) && (c->x.tok[o + 1].cap ||
+	    (tx(c, o + 1)[0] >= '0' && tx(c, o + 1)[0] <= '9'));
+	p = o;
+	while (p > 0 && c->x.tok[p - 1].para == q->para && is_mark(c, p - 1))
+		p--;
+	startish = p == 0 || c->x.tok[p - 1].para != q->para ||
+	    is_p(c, p - 1, ':') || is_p(c, p - 1, ',') || is_p(c, p - 1, '.') ||
+	    is_p(c, p - 1, '?') || is_p(c, p - 1, '!') || is_p(c, p - 1, '-') ||
+	    (is_word(c, p - 1) && (c->x.tok[p - 1].lx & LX_CUE));
+	if (!attributed && !title) {
+		int punct = e > o + 1 && c->x.tok[e - 1].kind == T_PUNCT &&
+		    strchr(".?!,", c->x.tok[e - 1].ch);
+		if (w <= 3 && !punct)
+			return -1;
+		if (w <= 8 && !punct && title_case(c, o + 1, e))
+			return -1;
+	}
+	if (q->part > 1)
+		return QT_DIRECT;
+	return upper && startish ? QT_DIRECT : QT_PARTIAL;
+}
+
+/* Words of tokens [a, b) outside quotations. */
+static size_t
+outside_words(const struct ctx *c, size_t a, size_t b)
+{
+	size_t i, n = 0;
+
+	for (i = a; i < b; i++)
+		n += is_word(c, i) && c->x.tok[i].q < 0;
+	return n;
+}
+
+static void
+attribute_quotes(struct ctx *c)
+{
+	size_t i, j;
+	long title = c->x.in->title;
+	const struct qt_attr *last = NULL;
+	int lastpara = -10;
+
+	if (title < 0 && c->x.in->npara > 1)
+		title = 0;
+	for (i = 0; i < c->nq; i++) {
+		struct iq *q = &c->q[i], *last_part;
+		struct qt_attr at;
+		size_t lo, hi, e;
+		int ok = 0;
+
+		if (q->chain != (long)i)
+			continue;
+		for (j = i; j + 1 < c->nq && c->q[j + 1].chain == (long)i; j++)
+			;
+		last_part = &c->q[j];
+		memset(&at, 0, sizeof at);
+		lo = sent_lo(c, q->o);
+		e = qend(c, last_part);
+		hi = e < c->x.ntok ? sent_hi(c, e) : c->x.ntok;
+		if (last_part->c != NONE)
+			ok = attr_post(c, last_part->c + 1, hi, 2, &at);
+		if (!ok)
+			ok = attr_pre(c, lo, q->o, &at);
+		if (!ok && last_part->c != NONE)
+			ok = attr_post(c, last_part->c + 1, hi, 12, &at);
+		if (ok)
+			at.how = AT_OWN;
+		/* the sentence after, when it names a speaker and quotes nothing */
+		if (!ok && e < c->x.ntok && hi < c->x.ntok &&
+		    c->x.tok[hi].para == last_part->para &&
+		    c->x.tok[hi].kind != T_MARK) {
+			size_t s2 = (size_t)c->x.tok[hi].sent, k;
+			int quotes = 0;
+			for (k = c->sent[s2].a; k < c->sent[s2].b; k++)
+				quotes |= c->x.tok[k].q >= 0;
+			if (!quotes) {
+				for (k = c->sent[s2].a; k < c->sent[s2].b &&
+				    k < c->sent[s2].a + 8; k++) {
+					size_t ce;
+					if (cue_at(c, k, c->sent[s2].b, &ce) &&
+					    (np_before(c, k, c->sent[s2].a, &at) ||
+					    np_after(c, ce, c->sent[s2].b, &at))) {
+						set_cue(&at, k, cue_object(c, k, ce,
+						    c->sent[s2].b));
+						ok = 1;
+						at.how = AT_NEXT;
+						break;
+					}
+				}
+			}
+		}
+		/* a colon ends the sentence before: "Caddell continued:" */
+		if (!ok && lo > 0 && is_p(c, lo - 1, ':')) {
+			size_t pl = sent_lo(c, lo - 1);
+			if (attr_pre(c, pl, lo - 1, &at)) {
+				ok = 1;
+				at.how = AT_OWN;
+			}
+		}
+		/* a quote-only paragraph goes on with the last speaker */
+		if (!ok && last && q->para - lastpara <= 1 &&
+		    outside_words(c, lo, hi) <= 1) {
+			at = *last;
+			at.how = AT_PREV;
+			ok = 1;
+		}
+		if (!ok && q->para == title)
+			at.how = AT_TITLE;
+		for (j = i; j < c->nq && c->q[j].chain == (long)i; j++) {
+			c->q[j].at = at;
+			c->q[j].form = classify(c, &c->q[j], ok,
+			    q->para == title);
+		}
+		if (ok && q->form >= 0) {
+			last = &q->at;
+			lastpara = last_part->para;
+		}
+	}
+}
+
+/* ---- reported speech -------------------------------------------------- */
+
+static int
+hypothetical(const struct ctx *c, size_t cu, size_t lo)
+{
+	size_t j = skip_adv(c, cu, lo);
+
+	if (j > lo && is_word(c, j - 1) && (c->x.tok[j - 1].lx &
+	    (LX_HYPO | LX_NEG)))
+		return 1;
+	if (j > lo + 1 && is_word(c, j - 2) && (word_is(c, j - 2, "if") ||
+	    word_is(c, j - 2, "unless") || word_is(c, j - 2, "whether")))
+		return 1;
+	return 0;
+}
+
+/* Skip "on Tuesday", "in a statement", "last week" after a cue. */
+static size_t
+skip_adverbials(const struct ctx *c, size_t i, size_t hi)
+{
+	for (;;) {
+		size_t k;
+		if (i < hi && is_word(c, i) && (c->x.tok[i].lx & (LX_TIME | LX_ADV)) &&
+		    !(c->x.tok[i].lx & LX_STOP)) {
+			i++;
+			continue;
+		}
+		if (i < hi && is_word(c, i) && (c->x.tok[i].lx & LX_PREP)) {
+			for (k = i + 1; k < hi && k < i + 6 && is_word(c, k); k++)
+				if (c->x.tok[k].lx & (LX_ATTRN | LX_TIME)) {
+					while (k + 1 < hi && is_word(c, k + 1) &&
+					    (c->x.tok[k + 1].lx & (LX_ATTRN | LX_TIME)))
+						k++;
+					break;
+				}
+			if (k < hi && k < i + 6 && is_word(c, k) &&
+			    (c->x.tok[k].lx & (LX_ATTRN | LX_TIME))) {
+				i = k + 1;
+				continue;
+			}
+		}
+		if (i < hi && is_p(c, i, ',') && i + 1 < hi &&
+		    word_is(c, i + 1, "that")) {
+			i++;
+			continue;
+		}
+		return i;
+	}
+}
+
+static size_t
+trim_end(const struct ctx *c, size_t a, size_t b)
+{
+	while (b > a && c->x.tok[b - 1].kind == T_PUNCT &&
+	    strchr(".,;:-", c->x.tok[b - 1].ch))
+		b--;
+	return b;
+}
+
+/* Is [a, b) one quotation and nothing else (then it is not reported)? */
+static int
+all_quoted(const struct ctx *c, size_t a, size_t b)
+{
+	long q;
+	size_t i;
+
+	if (a >= b || !is_mark(c, a) || (q = c->x.tok[a].q) < 0)
+		return 0;
+	for (i = a; i < b; i++)
+		if (c->x.tok[i].q != q && !(c->x.tok[i].kind == T_PUNCT))
+			return 0;
+	return 1;
+}
+
+static void
+emit_indirect(struct ctx *c, size_t a, size_t b, const struct qt_attr *at)
+{
+	struct qt_rec *r;
+
+	b = trim_end(c, a, b);
+	while (a < b && (is_p(c, a, ',') || word_is(c, a, "that")))
+		a++;
+	if (words_in(c, a, b) < 2 || all_quoted(c, a, b))
+		return;
+	if (c->nout == c->outcap) {
+		c->outcap = c->outcap ? 2 * c->outcap : 64;
+		c->out = xreallocarray(c->out, c->outcap, sizeof *c->out);
+	}
+	r = &c->out[c->nout++];
+	memset(r, 0, sizeof *r);
+	r->form = QT_INDIRECT;
+	r->start = c->x.tok[a].s;
+	r->end = c->x.tok[b - 1].e;
+	r->part = r->nparts = 1;
+	r->at = *at;
+	r->para = c->x.tok[a].para;
+}
+
+static int
+has_modal(const struct ctx *c, size_t a, size_t b)
+{
+	size_t i;
+
+	for (i = a; i < b && i < a + 8; i++)
+		if (word_is(c, i, "would") || word_is(c, i, "could") ||
+		    word_is(c, i, "might") || word_is(c, i, "should"))
+			return 1;
+	return 0;
+}
+
+static size_t
+continuation(struct ctx *c, size_t s, size_t b)
+{
+	size_t k, e;
+
+	while (s + 1 < c->nsent && c->sent[s + 1].para == c->sent[s].para) {
+		const struct sent *n = &c->sent[s + 1];
+		for (k = n->a; k < n->b; k++)
+			if (c->x.tok[k].q >= 0 || cue_at(c, k, n->b, &e))
+				return b;
+		if (!has_modal(c, n->a, n->b) || is_p(c, n->b - 1, '?'))
+			return b;
+		b = n->b;
+		s++;
+	}
+	return b;
+}
+
+/* Where the content begins after a cue: past the addressee, "in a
+ * statement on Tuesday", and "that". */
+static size_t
+after_cue(const struct ctx *c, size_t cu, size_t e, size_t be)
+{
+	size_t x = skip_adverbials(c, cue_object(c, cu, e, be), be), k;
+
+	if (x < be && is_word(c, x) && (c->x.tok[x].lx & (LX_PREP | LX_TIME)))
+		for (k = x + 1; k < be && k < x + 9; k++) {
+			if (word_is(c, k, "that")) {
+				x = k;
+				break;
+			}
+			if (is_mark(c, k) || (is_word(c, k) &&
+			    (c->x.tok[k].lx & (LX_CUE | LX_PRON | LX_BE))))
+				break;
+		}
+	if (x < be && word_is(c, x, "that"))
+		x++;
+	return x;
+}
+
+/* The subject at the start of a sentence: "Kasich quit, telling ...". */
+static int
+subject(const struct ctx *c, size_t a, size_t cu, struct qt_attr *at)
+{
+	if (a < cu && (word_is(c, a, "but") || word_is(c, a, "and")))
+		a++;
+	return np_after(c, a, cu, at) && at->spa == a;
+}
+
+static void
+indirect(struct ctx *c)
+{
+	size_t s, i, e;
+
+	for (s = 0; s < c->nsent; s++) {
+		size_t a = c->sent[s].a, b = c->sent[s].b, be = b, k;
+		struct qt_attr prev;
+		int have = 0;
+
+		memset(&prev, 0, sizeof prev);
+
+		for (k = b; k > a && (is_mark(c, k - 1) ||
+		    c->x.tok[k - 1].kind == T_PUNCT); k--)
+			if (is_p(c, k - 1, '?'))
+				break;
+		if (k > a && is_p(c, k - 1, '?'))
+			continue;	/* a question reports nothing */
+		while (be > a && c->x.tok[be - 1].kind == T_PUNCT)
+			be--;
+		for (i = a; i < be; i++) {
+			struct qt_attr at;
+			uint32_t f = cue_at(c, i, be, &e);
+			size_t x;
+
+			if (!(f & LX_ICUE) || hypothetical(c, i, a))
+				continue;
+			memset(&at, 0, sizeof at);
+			set_cue(&at, i, e);
+			at.how = AT_OWN;
+			if (is_according(c, i)) {
+				if (!np_after(c, e, be, &at))
+					continue;
+				if (i == a || (i == a + 1 && (word_is(c, a, "but") ||
+				    word_is(c, a, "and")))) {
+					for (k = at.spb; k < be && k < at.spb + 14; k++)
+						if (is_p(c, k, ','))
+							break;
+					if (k < be && k < at.spb + 14) {
+						emit_indirect(c, k + 1, be, &at);
+						i = be;
+					}
+				} else if (i > a && is_p(c, i - 1, ',')) {
+					emit_indirect(c, a, i - 1, &at);
+					i = at.spb;
+				}
+				continue;
+			}
+			k = skip_adv(c, i, a);
+			if (ing_cue(c, i) && k > a && is_p(c, k - 1, ',')) {
+				/* "..., he said, insisting that ...": the speaker
+				 * is the sentence's own */
+				if (have) {
+					at.spa = prev.spa;
+					at.spb = prev.spb;
+					at.sk = prev.sk;
+				} else if (!subject(c, a, i, &at))
+					continue;
+				x = after_cue(c, i, e, be);
+				at.cub = cue_object(c, i, e, be);
+				if (x < be && !is_mark(c, x) && !is_p(c, x, ':')) {
+					emit_indirect(c, x, be, &at);
+					i = be;
+				}
+				continue;
+			}
+			if (np_before(c, i, a, &at)) {
+				x = after_cue(c, i, e, be);
+				at.cub = cue_object(c, i, e, be);
+				prev = at;
+				have = 1;
+				if (x < be && (is_p(c, x, ':') || (is_mark(c, x) &&
+				    all_quoted(c, x, b)) || (is_p(c, x, ',') &&
+				    x + 1 < be && is_mark(c, x + 1))))
+					continue;	/* introduces a quotation */
+				if (x >= be || words_in(c, x, be) < 2 ||
+				    is_p(c, x, ',')) {
+					/* CLAUSE, SPEAKER CUE. */
+					if (at.spa > a + 1 && is_p(c, at.spa - 1, ',') &&
+					    !all_quoted(c, a, at.spa - 1))
+						emit_indirect(c, a, at.spa - 1, &at);
+					if (x >= be)
+						i = be;
+					continue;
+				}
+				emit_indirect(c, x, continuation(c, s, be), &at);
+				i = be;
+				continue;
+			}
+			/* CLAUSE, CUE SPEAKER. */
+			if (k > a + 1 && is_p(c, k - 1, ',') && !ing_cue(c, i) &&
+			    np_after(c, e, be, &at) && !all_quoted(c, a, k - 1)) {
+				emit_indirect(c, a, k - 1, &at);
+				prev = at;
+				have = 1;
+				i = at.spb;
+			}
+		}
+	}
+}
+
+/* ---- putting it together --------------------------------------------- */
+
+static void
+emit_quotes(struct ctx *c)
+{
+	size_t i;
+
+	for (i = 0; i < c->nq; i++) {
+		struct iq *q = &c->q[i];
+		struct qt_rec *r;
+		const struct tok *o = &c->x.tok[q->o];
+		size_t s = o->e, e;
+
+		if (q->form < 0 || c->q[q->chain].form < 0)
+			continue;
+		if (q->c != NONE)
+			e = c->x.tok[q->c].s;
+		else
+			e = c->x.in->para[q->para].end;
+		while (s < e && (c->x.in->text[s] == ' ' ||
+		    c->x.in->text[s] == '\t'))
+			s++;
+		while (e > s && (c->x.in->text[e - 1] == ' ' ||
+		    c->x.in->text[e - 1] == '\t'))
+			e--;
+		if (s >= e)
+			continue;
+		if (c->nout == c->outcap) {
+			c->outcap = c->outcap ? 2 * c->outcap : 64;
+			c->out = xreallocarray(c->out, c->outcap, sizeof *c->out);
+		}
+		r = &c->out[c->nout++];
+		memset(r, 0, sizeof *r);
+		r->form = c->q[q->chain].form;
+		r->start = s;
+		r->end = e;
+		r->part = q->part;
+		r->nparts = q->nparts;
+		r->at = q->at;
+		r->para = q->para;
+		r->chain = (size_t)q->chain;
+	}
+}
+
+static int
+cmp_rec(const void *a, const void *b)
+{
+	const struct qt_rec *x = a, *y = b;
+
+	if (x->end != y->end)
+		return x->end < y->end ? -1 : 1;
+	if (x->start != y->start)
+		return x->start < y->start ? -1 : 1;
+	return (int)x->form - (int)y->form;
+}
+
+size_t
+qt_extract(const struct qt_rules *r, const struct qt_input *in,
+    unsigned forms, struct qt_quote **v, size_t *cap)
+{
+	struct ctx c;
+	size_t *pa, i, j, n = 0;
+	int p;
+
+	memset(&c, 0, sizeof c);
+	c.x.r = r;
+	c.x.in = in;
+	pa = xreallocarray(NULL, in->npara + 2, sizeof *pa);
+	for (p = 0; p < (int)in->npara; p++) {
+		pa[p] = c.x.ntok;
+		qt_tokenize(&c.x, in->para[p].start, in->para[p].end, p);
+	}
+	pa[in->npara] = pa[in->npara + 1] = c.x.ntok;
+	make_sentences(&c, pa, (int)in->npara);
+	pair_all(&c, pa, (int)in->npara);
+	/* number the parts of each quotation, mark what lies inside */
+	for (i = 0; i < c.nq; i = j) {
+		for (j = i; j < c.nq && c.q[j].chain == c.q[i].chain; j++)
+			;
+		for (size_t k = i; k < j; k++) {
+			size_t t, e = qend(&c, &c.q[k]);
+			c.q[k].part = (unsigned)(k - i + 1);
+			c.q[k].nparts = (unsigned)(j - i);
+			for (t = c.q[k].o; t <= e && t < c.x.ntok; t++)
+				if (c.x.tok[t].para == c.q[k].para)
+					c.x.tok[t].q = (long)i;
+		}
+	}
+	attribute_quotes(&c);
+	emit_quotes(&c);
+	if (forms & QT_FORM(QT_INDIRECT))
+		indirect(&c);
+	qt_resolve(&c.x, c.out, c.nout);
+	qsort(c.out, c.nout, sizeof *c.out, cmp_rec);
+	for (i = 0; i < c.nout; i++) {
+		struct qt_rec *q = &c.out[i];
+		struct qt_quote *o;
+		if (!(forms & QT_FORM(q->form)))
+			continue;
+		if (*cap <= n) {
+			*cap = *cap ? 2 * *cap : 64;
+			*v = xreallocarray(*v, *cap, sizeof **v);
+		}
+		o = &(*v)[n++];
+		memset(o, 0, sizeof *o);
+		o->form = q->form;
+		o->start = q->start;
+		o->end = q->end;
+		o->part = q->part;
+		o->nparts = q->nparts;
+		o->speaker = q->speaker;
+		o->speakerlen = q->speakerlen;
+		o->stype = q->speaker ? q->stype : QT_SNONE;
+		if (q->at.cub > q->at.cua) {
+			o->cue = in->text + c.x.tok[q->at.cua].s;
+			o->cuelen = c.x.tok[q->at.cub - 1].e - c.x.tok[q->at.cua].s;
+		}
+		if (q->at.spb > q->at.spa && q->speaker) {
+			o->has_sp = 1;
+			o->sp_start = c.x.tok[q->at.spa].s;
+			o->sp_end = c.x.tok[q->at.spb - 1].e;
+		}
+	}
+	free(pa);
+	free(c.x.tok);
+	free(c.sent);
+	free(c.q);
+	free(c.out);
+	return n;
+}
+
+const char *
+qt_form_name(enum qt_form f)
+{
+	static const char *const names[] = { "direct", "partial", "indirect" };
+
+	return f < QT_NFORMS ? names[f] : "";
+}
+
+int
+qt_form_parse(const char *s, size_t n)
+{
+	int f;
+
+	for (f = 0; f < QT_NFORMS; f++)
+		if (strlen(qt_form_name(f)) == n &&
+		    memcmp(qt_form_name(f), s, n) == 0)
+			return f;
+	return -1;
+}

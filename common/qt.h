@@ -1,0 +1,205 @@
+/*
+ * qt: quotations and reported speech in news text, with who said them.
+ *
+ * The extractor works on one document at a time, given as its text with
+ * the paragraph, sentence and entity spans that other modules (or records
+ * in the stream) found in it; it knows nothing of records itself, so the
+ * same code serves raw articles and full pipelines.
+ *
+ * Invariants of a struct qt_input handed to qt_extract():
+ *   - text[0..len) is the document's bytes at their original offsets;
+ *     bytes that belong to no paragraph may be anything but are best '\n';
+ *   - para[] are in order, disjoint, within [0, len);
+ *   - sent[] are in order, disjoint, each inside one paragraph (a paragraph
+ *     with no sentence is treated as one sentence);
+ *   - ent[] are in order and disjoint; norm points to the full name the
+ *     mention refers to (or is NULL), and lives as long as the input.
+ * Invariants of each struct qt_quote written by qt_extract():
+ *   - start < end, [start, end) lies in one paragraph and holds no quotation
+ *     mark at either edge; quotes are sorted by end, then start;
+ *   - 1 <= part <= nparts, and parts of one quotation share speaker and cue;
+ *   - speaker/cue point into text or into an ent's norm, so they live as
+ *     long as the input; has_sp says whether sp_start/sp_end are set.
+ */
+#ifndef QT_H
+#define QT_H
+
+#include <stddef.h>
+
+struct cfg;
+
+enum qt_form { QT_DIRECT, QT_PARTIAL, QT_INDIRECT, QT_NFORMS };
+enum qt_stype { QT_SNAME, QT_SDESC, QT_SNONE };
+enum qt_etype { QT_PER, QT_ORG, QT_LOC, QT_MISC };
+
+#define QT_FORM(f) (1u << (f))
+#define QT_ALLFORMS (QT_FORM(QT_DIRECT) | QT_FORM(QT_PARTIAL) | QT_FORM(QT_INDIRECT))
+
+struct qt_span {
+	size_t start, end;
+};
+
+struct qt_ent {
+	size_t start, end;
+	enum qt_etype type;
+	const char *norm;	/* may be NULL: the mention itself */
+	size_t normlen;
+};
+
+struct qt_input {
+	const char *text;
+	size_t len;
+	const struct qt_span *para;
+	size_t npara;
+	long title;		/* index of the headline paragraph, or -1 */
+	const struct qt_span *sent;
+	size_t nsent;
+	const struct qt_ent *ent;
+	size_t nent;
+};
+
+struct qt_quote {
+	enum qt_form form;
+	size_t start, end;
+	const char *speaker;	/* canonical name or description; NULL: none */
+	size_t speakerlen;
+	enum qt_stype stype;
+	const char *cue;	/* as written; NULL: none */
+	size_t cuelen;
+	int has_sp;
+	size_t sp_start, sp_end;
+	unsigned part, nparts;
+};
+
+struct qt_rules;
+
+/* Build the rules from a loaded tree (cfg.h); bad values cfg_fail(). */
+struct qt_rules *qt_rules_new(const struct cfg *c);
+void qt_rules_free(struct qt_rules *r);
+/* The embedded default rules (common/qt.yaml), and that file parsed. */
+extern const char qt_rules_yaml[];
+extern const size_t qt_rules_yaml_len;
+const struct cfg *qt_default_cfg(void);
+
+/*
+ * Find the quotations of one document.  Appends to *v (grown with
+ * xreallocarray, *cap its room) and returns how many there are; forms is a
+ * mask of QT_FORM() bits selecting what is written.  Linear in the input
+ * apart from the bounded look-arounds of attribution.
+ */
+size_t qt_extract(const struct qt_rules *r, const struct qt_input *in,
+    unsigned forms, struct qt_quote **v, size_t *cap);
+
+/*
+ * One document of a stream (doc.h) to quote records (out.h): uses its sent
+ * and ent records when it has them and splits and tags it itself when not,
+ * then writes every record through with each quote record right after the
+ * text record where the quote (part) ends.
+ */
+struct doc;
+struct out;
+void qt_run(const struct qt_rules *r, unsigned forms, struct doc *d,
+    struct out *o);
+void qt_run_free(void);	/* release what qt_run() keeps between documents */
+
+/* "direct", "partial", "indirect"; and the reverse (-1 if unknown). */
+const char *qt_form_name(enum qt_form f);
+int qt_form_parse(const char *s, size_t n);
+
+/*
+ * For the qt*.c files only: the word lists as one table (qtlex.c).
+ * lx_get() looks a word or a phrase (words joined by one space) up, case
+ * folded, with typographic apostrophes read as ASCII ones.
+ */
+#include <stdint.h>
+
+enum {
+	LX_CUE = 1u << 0,	/* speech verb */
+	LX_ICUE = 1u << 1,	/* ... that also introduces reported speech */
+	LX_ATTRN = 1u << 2,	/* attribution noun: statement, interview */
+	LX_ADV = 1u << 3,	/* may stand between speaker and cue */
+	LX_HYPO = 1u << 4,	/* makes a following cue hypothetical */
+	LX_SCARE = 1u << 5,	/* announces a title or scare quote */
+	LX_TITLE = 1u << 6,	/* title before a name */
+	LX_GTITLE = 1u << 7,	/* title that tells gender */
+	LX_FORENAME = 1u << 8,
+	LX_MALE = 1u << 9,
+	LX_FEMALE = 1u << 10,
+	LX_ORGWORD = 1u << 11,	/* Ministry, Department: names an organisation */
+	LX_PHRASE = 1u << 12,	/* first word of a longer entry */
+	LX_DET = 1u << 13,
+	LX_PRON = 1u << 14,
+	LX_LINK = 1u << 15,	/* of, for: inside a describing phrase */
+	LX_STOP = 1u << 16,	/* ends a describing phrase or a name */
+	LX_PREP = 1u << 17,
+	LX_BE = 1u << 18,
+	LX_TIME = 1u << 19,
+	LX_NEG = 1u << 20,
+	LX_PARTICLE = 1u << 21,	/* van, bin: inside a name */
+	LX_SUFFIX = 1u << 22,	/* Jr. */
+};
+
+#define LX_MAXKEY 64
+
+struct lx_ent;
+struct qt_rules {
+	struct lx_ent *tab;
+	size_t mask, used;
+	size_t maxwords;	/* longest phrase, in words */
+};
+
+uint32_t lx_get(const struct qt_rules *r, const char *s, size_t n,
+    const char **title);
+
+/* Tokens (qttok.c).  A word's lx and title come from lx_get(). */
+enum { T_WORD, T_PUNCT, T_MARK };
+enum { MK_OD, MK_CD, MK_AD, MK_OS, MK_CS, MK_AS };	/* open/close/either */
+
+struct tok {
+	size_t s, e;		/* bytes */
+	uint32_t lx;
+	const char *title;
+	unsigned char kind, cap;
+	int ch;			/* T_PUNCT: ASCII char ('-' dash, '~' other);
+				   T_MARK: MK_* */
+	int para, sent;
+	long q;			/* top-level quotation it lies in, or -1 */
+};
+
+/* One run of the extractor over one document. */
+struct qtx {
+	const struct qt_rules *r;
+	const struct qt_input *in;
+	struct tok *tok;
+	size_t ntok, tokcap;
+};
+
+void qt_tokenize(struct qtx *x, size_t a, size_t b, int para);
+/* A capitalised word that may be part of a name. */
+int qt_namey(const struct qtx *x, size_t i);
+
+/* An attribution found in the tokens (qt.c), resolved by qtname.c. */
+enum { SK_NONE, SK_NAME, SK_DESC, SK_PRON };
+enum { AT_NONE, AT_OWN, AT_NEXT, AT_PREV, AT_TITLE };
+struct qt_attr {
+	size_t spa, spb;	/* speaker mention, tokens; spa == spb: none */
+	int sk;			/* SK_* */
+	size_t cua, cub;	/* cue, tokens */
+	int how;		/* AT_*: where it was found */
+};
+
+struct qt_rec {
+	enum qt_form form;
+	size_t start, end;	/* bytes */
+	unsigned part, nparts;
+	int para;
+	size_t chain;
+	struct qt_attr at;
+	const char *speaker;	/* set by qt_resolve() */
+	size_t speakerlen;
+	enum qt_stype stype;
+};
+
+void qt_resolve(const struct qtx *x, struct qt_rec *r, size_t n);
+
+#endif

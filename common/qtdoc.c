@@ -1,0 +1,286 @@
+/*
+ * qtdoc: extract-quotes on one document of a record stream.  The text is
+ * laid out at its original offsets (raw documents are used as they are),
+ * sentences and entities come from the stream or, where it has none, from
+ * the library's splitter and tagger, so a raw article and a full pipeline
+ * give the same quotes.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "buf.h"
+#include "doc.h"
+#include "ner.h"
+#include "out.h"
+#include "qt.h"
+#include "rec.h"
+#include "sbd.h"
+#include "tool.h"
+
+/* Kept between documents so a stream does not allocate per document. */
+static struct buf text, attrs;
+static struct qt_span *paras, *sents;
+static size_t pcap, scap;
+static struct qt_ent *ents;
+static size_t ecap;
+static size_t *anchor, *owner, acap, ocap;
+static struct qt_quote *quotes;
+static size_t qcap;
+static struct sbd_span *spans;
+static size_t spcap;
+static struct ner_text *ntexts;
+static size_t ntcap;
+static struct ner_ent *nents;
+static size_t necap;
+
+static int
+is_text(const struct rec *r)
+{
+	return !(r->flags & REC_MALFORMED) && (tool_is(r, "para") ||
+	    tool_is(r, "sent"));
+}
+
+static void
+span_add(struct qt_span **v, size_t *cap, size_t n, size_t a, size_t b)
+{
+	if (n == *cap) {
+		*cap = *cap ? 2 * *cap : 64;
+		*v = xreallocarray(*v, *cap, sizeof **v);
+	}
+	(*v)[n].start = a;
+	(*v)[n].end = b;
+}
+
+static int
+cmp_ent(const void *a, const void *b)
+{
+	const struct qt_ent *x = a, *y = b;
+
+	return (x->start > y->start) - (x->start < y->start);
+}
+
+static enum qt_etype
+etype(const char *v, size_t n)
+{
+	if (n == 3 && memcmp(v, "PER", 3) == 0)
+		return QT_PER;
+	if (n == 3 && memcmp(v, "ORG", 3) == 0)
+		return QT_ORG;
+	if (n == 3 && memcmp(v, "LOC", 3) == 0)
+		return QT_LOC;
+	return QT_MISC;
+}
+
+void
+qt_run(const struct qt_rules *rules, unsigned forms, struct doc *d,
+    struct out *o)
+{
+	struct qt_input in;
+	size_t i, j, k, n, np = 0, ns = 0, ne = 0, nq, nt = 0, len = 0;
+	int haspara = 0, hassent = 0, hasent = 0;
+	long title = -1;
+	size_t lastline = (size_t)-1;
+
+	for (i = 0; i < d->n; i++) {
+		const struct rec *r = &d->r[i];
+		if (r->flags & REC_MALFORMED)
+			continue;
+		haspara |= tool_is(r, "para");
+		hassent |= tool_is(r, "sent");
+		hasent |= tool_is(r, "ent");
+		if (is_text(r) && r->end > len)
+			len = r->end;
+	}
+	/* the text, at its offsets */
+	if (d->src) {
+		in.text = d->src;
+		in.len = d->srclen;
+	} else {
+		if (d->haslen && d->len > len)
+			len = d->len;
+		buf_reset(&text);
+		buf_grow(&text, len + 1);
+		memset(text.p, '\n', len);
+		text.len = len;
+		text.p[len] = '\0';
+		for (i = 0; i < d->n; i++) {
+			const struct rec *r = &d->r[i];
+			if (is_text(r) && r->textlen == r->end - r->start)
+				memcpy(text.p + r->start, r->text, r->textlen);
+		}
+		in.text = text.p;
+		in.len = len;
+	}
+	/* paragraphs: para records, or runs of sentences of one line */
+	if (acap < d->n + 1) {
+		acap = d->n + 1;
+		owner = xreallocarray(owner, acap, sizeof *owner);
+	}
+	for (i = 0; i < d->n; i++) {
+		const struct rec *r = &d->r[i];
+		size_t line;
+		if (!is_text(r) || r->end > in.len)
+			continue;
+		owner[nt++] = i;
+		if (haspara && !tool_is(r, "para")) {
+			span_add(&sents, &scap, ns++, r->start, r->end);
+			continue;
+		}
+		if (tool_is(r, "sent"))
+			span_add(&sents, &scap, ns++, r->start, r->end);
+		line = rec_attr_size(r, "line", 0);
+		if (tool_is(r, "sent") && np > 0 && line == lastline &&
+		    r->start >= paras[np - 1].end) {
+			/* the gap between sentences of a paragraph is space */
+			if (!d->src)
+				memset(text.p + paras[np - 1].end, ' ',
+				    r->start - paras[np - 1].end);
+			paras[np - 1].end = r->end;
+		} else {
+			const char *v;
+			size_t vl;
+			if (title < 0 && rec_attr(r, "role", &v, &vl) &&
+			    vl == 5 && memcmp(v, "title", 5) == 0)
+				title = (long)np;
+			span_add(&paras, &pcap, np++, r->start, r->end);
+		}
+		lastline = line;
+	}
+	/* sentences of their own when the stream has none */
+	if (!hassent) {
+		for (i = 0; i < np; i++) {
+			n = sbd_split(sbd_default(), in.text + paras[i].start,
+			    paras[i].end - paras[i].start, &spans, &spcap);
+			for (j = 0; j < n; j++)
+				span_add(&sents, &scap, ns++, paras[i].start +
+				    spans[j].start, paras[i].start + spans[j].end);
+		}
+	}
+	/* entities */
+	if (hasent) {
+		for (i = 0; i < d->n; i++) {
+			const struct rec *r = &d->r[i];
+			const char *v;
+			size_t vl;
+			if ((r->flags & REC_MALFORMED) || !tool_is(r, "ent") ||
+			    r->end > in.len)
+				continue;
+			if (ne == ecap) {
+				ecap = ecap ? 2 * ecap : 64;
+				ents = xreallocarray(ents, ecap, sizeof *ents);
+			}
+			ents[ne].start = r->start;
+			ents[ne].end = r->end;
+			ents[ne].type = rec_attr(r, "type", &v, &vl) ?
+			    etype(v, vl) : QT_MISC;
+			ents[ne].norm = NULL;
+			ents[ne].normlen = 0;
+			if (rec_attr(r, "norm", &v, &vl) && vl) {
+				ents[ne].norm = v;
+				ents[ne].normlen = vl;
+			}
+			ne++;
+		}
+		qsort(ents, ne, sizeof *ents, cmp_ent);
+	} else if (ns) {
+		if (ntcap < ns) {
+			ntcap = ns;
+			ntexts = xreallocarray(ntexts, ntcap, sizeof *ntexts);
+		}
+		for (i = 0; i < ns; i++) {
+			ntexts[i].text = in.text + sents[i].start;
+			ntexts[i].len = sents[i].end - sents[i].start;
+			ntexts[i].start = sents[i].start;
+		}
+		n = ner_tag(ner_default(), ntexts, ns, &nents, &necap);
+		if (ecap < n + 1) {
+			ecap = n + 1;
+			ents = xreallocarray(ents, ecap, sizeof *ents);
+		}
+		for (i = 0; i < n; i++) {
+			ents[ne].start = nents[i].start;
+			ents[ne].end = nents[i].end;
+			ents[ne].type = (enum qt_etype)nents[i].type;
+			ents[ne].norm = nents[i].norm;
+			ents[ne].normlen = nents[i].normlen;
+			ne++;
+		}
+		qsort(ents, ne, sizeof *ents, cmp_ent);
+	}
+	in.para = paras;
+	in.npara = np;
+	in.title = title;
+	in.sent = sents;
+	in.nsent = ns;
+	in.ent = ents;
+	in.nent = ne;
+	nq = qt_extract(rules, &in, forms, &quotes, &qcap);
+	/* each quote goes after the last text record holding its end */
+	if (ocap < nq + 1) {
+		ocap = nq + 1;
+		anchor = xreallocarray(anchor, ocap, sizeof *anchor);
+	}
+	for (k = 0, j = 0; k < nq; k++) {
+		size_t at = quotes[k].end - 1, best = (size_t)-1;
+		while (j < nt && d->r[owner[j]].end <= at)
+			j++;
+		for (i = j; i < nt && d->r[owner[i]].start <= at; i++)
+			best = owner[i];
+		if (best == (size_t)-1)
+			best = j > 0 ? owner[j - 1] : d->n - 1;
+		anchor[k] = best;
+	}
+	lastline = (size_t)-1;
+	for (i = 0, k = 0; i < d->n; i++) {
+		const struct rec *r = &d->r[i];
+		if (is_text(r) && nt && i != owner[0]) {
+			size_t line = rec_attr_size(r, "line", 0);
+			if (tool_is(r, "para") || line != lastline)
+				out_para_end(o);
+		}
+		if (is_text(r))
+			lastline = rec_attr_size(r, "line", 0);
+		out_rec(o, r);
+		for (; k < nq && anchor[k] <= i; k++) {
+			const struct qt_quote *q = &quotes[k];
+			static const char *const st[] = { "name", "description",
+			    "none" };
+			char part[48];
+			buf_reset(&attrs);
+			attr_puts(&attrs, "form", qt_form_name(q->form));
+			attr_put(&attrs, "speaker", q->speaker, q->speakerlen);
+			attr_puts(&attrs, "speaker_type", st[q->stype]);
+			attr_put(&attrs, "cue", q->cue, q->cuelen);
+			snprintf(part, sizeof part, "%u/%u", q->part, q->nparts);
+			attr_puts(&attrs, "part", part);
+			if (q->has_sp) {
+				attr_putu(&attrs, "speaker_start", q->sp_start);
+				attr_putu(&attrs, "speaker_end", q->sp_end);
+			} else {
+				attr_put(&attrs, "speaker_start", NULL, 0);
+				attr_put(&attrs, "speaker_end", NULL, 0);
+			}
+			out_new(o, "quote", q->start, q->end, attrs.p,
+			    in.text + q->start, q->end - q->start);
+		}
+	}
+	if (nt)
+		out_para_end(o);
+}
+
+void
+qt_run_free(void)
+{
+	buf_free(&text);
+	buf_free(&attrs);
+	free(paras);
+	free(sents);
+	free(ents);
+	free(anchor);
+	free(owner);
+	free(quotes);
+	free(spans);
+	free(ntexts);
+	free(nents);
+}

@@ -1,0 +1,274 @@
+/*
+ * qtlex: the word lists of extract-quotes (common/qt.yaml) as one hash
+ * table from a lower-cased word or phrase to flags, plus the closed-class
+ * words of English grammar that are not a matter of configuration.
+ */
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "buf.h"
+#include "cfg.h"
+#include "embed.h"
+#include "qt.h"
+
+EMBED(qt_rules_yaml, "common/qt.yaml");
+
+struct lx_ent {
+	char *key;		/* lower case, words joined by one space */
+	uint32_t flags;
+	char *title;		/* LX_TITLE: what the title stands for */
+};
+
+/* Grammar words: fixed, not rules a user would want to change. */
+static const struct {
+	const char *w;
+	uint32_t f;
+} grammar[] = {
+	{ "a", LX_DET }, { "an", LX_DET }, { "the", LX_DET }, { "this", LX_DET },
+	{ "another", LX_DET }, { "one", LX_DET }, { "two", LX_DET },
+	{ "three", LX_DET }, { "several", LX_DET }, { "many", LX_DET },
+	{ "some", LX_DET }, { "most", LX_DET }, { "both", LX_DET },
+	{ "his", LX_DET }, { "her", LX_DET }, { "their", LX_DET },
+	{ "its", LX_DET }, { "our", LX_DET }, { "other", LX_DET },
+	{ "these", LX_DET }, { "those", LX_DET }, { "few", LX_DET },
+	{ "he", LX_PRON | LX_MALE }, { "she", LX_PRON | LX_FEMALE },
+	{ "they", LX_PRON }, { "it", LX_PRON }, { "we", LX_PRON },
+	{ "i", LX_PRON }, { "you", LX_PRON },
+	{ "him", LX_STOP }, { "them", LX_STOP }, { "us", LX_STOP },
+	{ "me", LX_STOP }, { "itself", LX_STOP }, { "himself", LX_STOP },
+	{ "herself", LX_STOP }, { "themselves", LX_STOP },
+	{ "of", LX_LINK }, { "for", LX_LINK }, { "at", LX_LINK },
+	{ "with", LX_LINK }, { "from", LX_LINK }, { "to", LX_LINK | LX_STOP },
+	{ "close", 0 }, { "familiar", 0 },
+	{ "that", LX_STOP }, { "which", LX_STOP }, { "who", LX_STOP },
+	{ "whom", LX_STOP }, { "whose", LX_STOP }, { "and", LX_STOP },
+	{ "but", LX_STOP }, { "or", LX_STOP }, { "nor", LX_STOP },
+	{ "because", LX_STOP }, { "when", LX_STOP }, { "while", LX_STOP },
+	{ "if", LX_STOP }, { "as", LX_STOP }, { "after", LX_STOP },
+	{ "before", LX_STOP }, { "since", LX_STOP }, { "although", LX_STOP },
+	{ "though", LX_STOP }, { "so", LX_STOP }, { "than", LX_STOP },
+	{ "where", LX_STOP }, { "what", LX_STOP }, { "how", LX_STOP },
+	{ "why", LX_STOP }, { "whether", LX_STOP }, { "until", LX_STOP },
+	{ "in", LX_STOP | LX_PREP }, { "on", LX_STOP | LX_PREP },
+	{ "during", LX_STOP | LX_PREP }, { "by", LX_STOP | LX_PREP },
+	{ "about", LX_STOP | LX_PREP }, { "into", LX_STOP | LX_PREP },
+	{ "over", LX_STOP | LX_PREP }, { "under", LX_STOP | LX_PREP },
+	{ "is", LX_STOP | LX_BE }, { "are", LX_STOP | LX_BE },
+	{ "was", LX_STOP | LX_BE }, { "were", LX_STOP | LX_BE },
+	{ "be", LX_STOP | LX_BE }, { "been", LX_STOP | LX_BE },
+	{ "being", LX_STOP | LX_BE }, { "get", LX_STOP | LX_BE },
+	{ "got", LX_STOP | LX_BE },
+	{ "monday", LX_TIME }, { "tuesday", LX_TIME }, { "wednesday", LX_TIME },
+	{ "thursday", LX_TIME }, { "friday", LX_TIME }, { "saturday", LX_TIME },
+	{ "sunday", LX_TIME }, { "yesterday", LX_TIME }, { "today", LX_TIME },
+	{ "tonight", LX_TIME }, { "tomorrow", LX_TIME }, { "earlier", LX_TIME },
+	{ "last", LX_TIME }, { "this week", LX_TIME }, { "week", LX_TIME },
+	{ "month", LX_TIME }, { "year", LX_TIME }, { "morning", LX_TIME },
+	{ "afternoon", LX_TIME }, { "evening", LX_TIME }, { "night", LX_TIME },
+	{ "january", LX_TIME }, { "february", LX_TIME }, { "march", LX_TIME },
+	{ "april", LX_TIME }, { "june", LX_TIME }, { "july", LX_TIME },
+	{ "august", LX_TIME }, { "september", LX_TIME }, { "october", LX_TIME },
+	{ "november", LX_TIME }, { "december", LX_TIME }, { "jan", LX_TIME },
+	{ "feb", LX_TIME }, { "aug", LX_TIME }, { "sept", LX_TIME },
+	{ "oct", LX_TIME }, { "nov", LX_TIME }, { "dec", LX_TIME },
+	{ "not", LX_NEG }, { "n't", LX_NEG }, { "never", LX_NEG },
+	{ "van", LX_PARTICLE }, { "von", LX_PARTICLE }, { "de", LX_PARTICLE },
+	{ "da", LX_PARTICLE }, { "del", LX_PARTICLE }, { "der", LX_PARTICLE },
+	{ "di", LX_PARTICLE }, { "du", LX_PARTICLE }, { "dos", LX_PARTICLE },
+	{ "bin", LX_PARTICLE }, { "ibn", LX_PARTICLE }, { "al", LX_PARTICLE },
+	{ "el", LX_PARTICLE }, { "la", LX_PARTICLE }, { "le", LX_PARTICLE },
+	{ "jr.", LX_SUFFIX }, { "sr.", LX_SUFFIX }, { "jr", LX_SUFFIX },
+	{ "sr", LX_SUFFIX }, { "ii", LX_SUFFIX }, { "iii", LX_SUFFIX },
+	{ "iv", LX_SUFFIX },
+	/* Capitalised at a sentence start but never part of a name. */
+	{ "but", LX_STOP }, { "however", LX_STOP }, { "meanwhile", LX_STOP },
+	{ "still", LX_STOP }, { "instead", LX_STOP }, { "yet", LX_STOP },
+	{ "then", LX_STOP }, { "now", LX_STOP }, { "here", LX_STOP },
+	{ "there", LX_STOP }, { "also", 0 },
+};
+
+static uint32_t
+hash(const char *s, size_t n)
+{
+	uint32_t h = 2166136261u;
+
+	while (n--)
+		h = (h ^ (unsigned char)*s++) * 16777619u;
+	return h;
+}
+
+static struct lx_ent *
+slot(const struct qt_rules *r, const char *key, size_t n)
+{
+	size_t i = hash(key, n) & r->mask;
+
+	for (;;) {
+		struct lx_ent *e = &r->tab[i];
+		if (e->key == NULL || (strlen(e->key) == n &&
+		    memcmp(e->key, key, n) == 0))
+			return e;
+		i = (i + 1) & r->mask;
+	}
+}
+
+/* Lower-case ASCII, fold typographic apostrophes; n is capped by caller. */
+static size_t
+lower(char *dst, const char *s, size_t n)
+{
+	size_t i, k = 0;
+
+	for (i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+		if (c == 0xe2 && i + 2 < n && (unsigned char)s[i + 1] == 0x80 &&
+		    (unsigned char)s[i + 2] == 0x99) {
+			dst[k++] = '\'';
+			i += 2;
+			continue;
+		}
+		dst[k++] = (c >= 'A' && c <= 'Z') ? (char)(c + 32) : (char)c;
+	}
+	return k;
+}
+
+static void
+grow(struct qt_rules *r)
+{
+	struct lx_ent *old = r->tab;
+	size_t i, oldn = r->mask + 1;
+
+	r->mask = r->mask ? r->mask * 2 + 1 : 1023;
+	r->tab = xcalloc(r->mask + 1, sizeof *r->tab);
+	for (i = 0; old && i < oldn; i++)
+		if (old[i].key)
+			*slot(r, old[i].key, strlen(old[i].key)) = old[i];
+	free(old);
+}
+
+static struct lx_ent *
+add(struct qt_rules *r, const char *w, size_t n, uint32_t f)
+{
+	char key[LX_MAXKEY];
+	struct lx_ent *e;
+	size_t k, i, words = 1;
+
+	if (n == 0 || n >= sizeof key)
+		return NULL;
+	if ((r->used + 1) * 2 > r->mask + 1)
+		grow(r);
+	k = lower(key, w, n);
+	for (i = 0; i < k; i++)
+		if (key[i] == ' ')
+			words++;
+	if (words > 1) {
+		/* the first word announces a phrase */
+		for (i = 0; key[i] != ' '; i++)
+			;
+		e = add(r, key, i, 0);
+		if (e)
+			e->flags |= LX_PHRASE;
+		if (words > r->maxwords)
+			r->maxwords = words;
+	}
+	e = slot(r, key, k);
+	if (e->key == NULL) {
+		e->key = xmemdup(key, k);
+		r->used++;
+	}
+	e->flags |= f;
+	return e;
+}
+
+static void
+addlist(struct qt_rules *r, const struct cfg *c, const char *name, uint32_t f)
+{
+	const struct cfg *s = cfg_seq(c, name);
+	size_t i;
+
+	for (i = 0; s && i < s->len; i++) {
+		if (s->val[i]->kind != CFG_SCALAR)
+			cfg_fail(s->val[i], "%s: expected a word or phrase", name);
+		add(r, s->val[i]->str, strlen(s->val[i]->str), f);
+	}
+}
+
+struct qt_rules *
+qt_rules_new(const struct cfg *c)
+{
+	struct qt_rules *r = xcalloc(1, sizeof *r);
+	const struct cfg *t;
+	size_t i;
+
+	grow(r);
+	for (i = 0; i < sizeof grammar / sizeof grammar[0]; i++)
+		add(r, grammar[i].w, strlen(grammar[i].w), grammar[i].f);
+	addlist(r, c, "cues", LX_CUE);
+	addlist(r, c, "indirect_cues", LX_CUE | LX_ICUE);
+	addlist(r, c, "attribution_nouns", LX_ATTRN);
+	addlist(r, c, "adverbs", LX_ADV);
+	addlist(r, c, "hypothetical", LX_HYPO);
+	addlist(r, c, "scare_words", LX_SCARE);
+	addlist(r, c, "male_titles", LX_MALE | LX_GTITLE);
+	addlist(r, c, "female_titles", LX_FEMALE | LX_GTITLE);
+	addlist(r, c, "male_names", LX_MALE | LX_FORENAME);
+	addlist(r, c, "female_names", LX_FEMALE | LX_FORENAME);
+	addlist(r, c, "org_words", LX_ORGWORD);
+	t = cfg_map(c, "titles");
+	for (i = 0; t && i < t->len; i++) {
+		struct lx_ent *e;
+		if (t->val[i]->kind != CFG_SCALAR)
+			cfg_fail(t->val[i], "titles: expected a description");
+		e = add(r, t->keys[i], strlen(t->keys[i]), LX_TITLE);
+		if (e) {
+			free(e->title);
+			e->title = xstrdup(t->val[i]->str);
+		}
+	}
+	/* A name in both gender lists tells nothing. */
+	for (i = 0; i <= r->mask; i++)
+		if ((r->tab[i].flags & (LX_MALE | LX_FEMALE)) ==
+		    (LX_MALE | LX_FEMALE) && !(r->tab[i].flags & LX_PRON))
+			r->tab[i].flags &= ~(LX_MALE | LX_FEMALE);
+	return r;
+}
+
+void
+qt_rules_free(struct qt_rules *r)
+{
+	size_t i;
+
+	if (r == NULL)
+		return;
+	for (i = 0; i <= r->mask; i++) {
+		free(r->tab[i].key);
+		free(r->tab[i].title);
+	}
+	free(r->tab);
+	free(r);
+}
+
+const struct cfg *
+qt_default_cfg(void)
+{
+	static struct cfg *c;
+
+	if (c == NULL)
+		c = cfg_parse("qt.yaml", qt_rules_yaml, qt_rules_yaml_len);
+	return c;
+}
+
+uint32_t
+lx_get(const struct qt_rules *r, const char *s, size_t n, const char **title)
+{
+	char key[LX_MAXKEY];
+	const struct lx_ent *e;
+	size_t k;
+
+	if (n == 0 || n >= sizeof key)
+		return 0;
+	k = lower(key, s, n);
+	e = slot(r, key, k);
+	if (title)
+		*title = e->key ? e->title : NULL;
+	return e->key ? e->flags : 0;
+}

@@ -1,0 +1,240 @@
+/*
+ * qttok: the tokens extract-quotes reasons over: words, punctuation and
+ * quotation marks, with apostrophes told apart from single quotes here,
+ * where the characters around them are at hand.
+ */
+#include <string.h>
+
+#include "buf.h"
+#include "qt.h"
+#include "u8.h"
+
+static int32_t
+cp_at(const char *t, size_t n, size_t i, size_t *len)
+{
+	size_t l;
+	int32_t c;
+
+	if (i >= n) {
+		if (len)
+			*len = 0;
+		return -2;	/* past the end */
+	}
+	c = u8_decode(t + i, n - i, &l);
+	if (len)
+		*len = l;
+	return c;
+}
+
+static int32_t
+cp_before(const char *t, size_t lo, size_t i)
+{
+	size_t l;
+
+	if (i <= lo)
+		return -2;
+	l = u8_prevlen(t + lo, i - lo);
+	return cp_at(t, i, i - l, NULL);
+}
+
+static int
+isdbl(int32_t c)
+{
+	return c == '"' || c == 0x201c || c == 0x201d || c == 0x201e ||
+	    c == 0xab || c == 0xbb;
+}
+
+static int
+issgl(int32_t c)
+{
+	return c == '\'' || c == 0x2018 || c == 0x2019 || c == 0x201a;
+}
+
+static int
+isal(int32_t c)
+{
+	return c >= 0 && (c < 0x80 ? ((c | 32) >= 'a' && (c | 32) <= 'z') ||
+	    (c >= '0' && c <= '9') : u8_isalnum(c));
+}
+
+static int
+isopenctx(int32_t c)
+{
+	return c == -2 || u8_isspace(c) || c == '(' || c == '[' || c == '{' ||
+	    c == 0x2014 || c == 0x2013 || c == '-' || c == '/' || isdbl(c) ||
+	    issgl(c);
+}
+
+static int
+isclosectx(int32_t c)
+{
+	return c == -2 || u8_isspace(c) || c == '.' || c == ',' || c == ';' ||
+	    c == ':' || c == '!' || c == '?' || c == ')' || c == ']' ||
+	    c == 0x2014 || c == 0x2013 || c == 0x2026 || c == '-' ||
+	    isdbl(c) || issgl(c);
+}
+
+/* An apostrophe that starts a word: ’90s, ’em, and rock ’n’ roll. */
+static size_t
+lead_apostrophe(const char *t, size_t n, size_t i, size_t l)
+{
+	size_t l2, l3;
+	int32_t c = cp_at(t, n, i + l, &l2), c3;
+
+	if (c >= '0' && c <= '9')
+		return l;
+	if (c == 'n' || c == 'N') {
+		c3 = cp_at(t, n, i + l + l2, &l3);
+		if (issgl(c3) && !isal(cp_at(t, n, i + l + l2 + l3, NULL)))
+			return l + l2 + l3;
+	}
+	if ((c == 'e' || c == 'c') && i + l + 2 <= n &&
+	    (memcmp(t + i + l, "em", 2) == 0 || memcmp(t + i + l, "cause", 5) == 0)) {
+		if (!isal(cp_at(t, n, i + l + (c == 'e' ? 2 : 5), NULL)))
+			return l;
+	}
+	return 0;
+}
+
+static void
+push(struct qtx *x, size_t s, size_t e, int kind, int ch)
+{
+	struct tok *k;
+
+	if (x->ntok == x->tokcap) {
+		x->tokcap = x->tokcap ? 2 * x->tokcap : 1024;
+		x->tok = xreallocarray(x->tok, x->tokcap, sizeof *x->tok);
+	}
+	k = &x->tok[x->ntok++];
+	memset(k, 0, sizeof *k);
+	k->s = s;
+	k->e = e;
+	k->kind = (unsigned char)kind;
+	k->ch = ch;
+	k->q = -1;
+}
+
+static int
+abbrev_dot(const struct qtx *x, size_t s, size_t e)
+{
+	const char *t = x->in->text;
+	size_t i;
+	uint32_t f;
+
+	if (e - s == 1 && t[s] >= 'A' && t[s] <= 'Z')
+		return 1;	/* an initial */
+	for (i = s; i < e; i++)
+		if (t[i] == '.')
+			return 1;	/* U.S */
+	f = lx_get(x->r, t + s, e - s + 1, NULL);
+	if (f & (LX_TITLE | LX_SUFFIX | LX_GTITLE))
+		return 1;
+	return e - s == 2 && memcmp(t + s, "St", 2) == 0;
+}
+
+/* Tokenise one paragraph [a, b). */
+void
+qt_tokenize(struct qtx *x, size_t a, size_t b, int para)
+{
+	const char *t = x->in->text;
+	size_t i = a, l, first = x->ntok;
+
+	while (i < b) {
+		int32_t c = cp_at(t, b, i, &l);
+
+		if (c != U8_BAD && u8_isspace(c)) {
+			i += l;
+			continue;
+		}
+		if (issgl(c) && isopenctx(cp_before(t, a, i))) {
+			size_t w = lead_apostrophe(t, b, i, l);
+			if (w) {
+				size_t s = i;
+				i += w;
+				while (i < b && isal(cp_at(t, b, i, &l)))
+					i += l;
+				push(x, s, i, T_WORD, 0);
+				continue;
+			}
+		}
+		if (isdbl(c) || issgl(c)) {
+			int32_t p = cp_before(t, a, i), nx = cp_at(t, b, i + l, NULL);
+			int mk;
+
+			if (c == 0x201c || c == 0x201e || c == 0xab)
+				mk = MK_OD;
+			else if (c == 0x201d || c == 0xbb)
+				mk = MK_CD;
+			else if (c == '"')
+				mk = isopenctx(p) && !(nx == -2 || u8_isspace(nx)) ?
+				    MK_OD : isclosectx(nx) && !u8_isspace(p) ?
+				    MK_CD : MK_AD;
+			else if (c == 0x2018 || c == 0x201a)
+				mk = MK_OS;
+			else if (isopenctx(p) && isal(nx))
+				mk = MK_OS;
+			else if (!isopenctx(p) && isclosectx(nx))
+				mk = MK_CS;
+			else
+				mk = MK_AS;
+			push(x, i, i + l, T_MARK, mk);
+			i += l;
+			continue;
+		}
+		if (isal(c)) {
+			size_t s = i;
+			i += l;
+			for (;;) {
+				size_t l2, l3;
+				int32_t d = cp_at(t, b, i, &l2);
+				if (isal(d)) {
+					i += l2;
+					continue;
+				}
+				if ((issgl(d) || d == '-' || d == '.' || d == '&' ||
+				    d == 0x2010 || d == 0x2011) &&
+				    isal(cp_at(t, b, i + l2, &l3))) {
+					i += l2;
+					continue;
+				}
+				break;
+			}
+			if (i < b && t[i] == '.' && abbrev_dot(x, s, i))
+				i++;
+			push(x, s, i, T_WORD, 0);
+			{
+				struct tok *k = &x->tok[x->ntok - 1];
+				const char *title;
+				k->cap = u8_isupper(c);
+				k->lx = lx_get(x->r, t + s, i - s, &title);
+				k->title = title;
+			}
+			continue;
+		}
+		if (c == 0x2014 || c == 0x2013)
+			push(x, i, i + l, T_PUNCT, '-');
+		else if (c == 0x2026)
+			push(x, i, i + l, T_PUNCT, '.');
+		else if (c >= 0 && c < 0x80)
+			push(x, i, i + l, T_PUNCT, c);
+		else
+			push(x, i, i + l, T_PUNCT, '~');
+		i += l;
+	}
+	for (i = first; i < x->ntok; i++)
+		x->tok[i].para = para;
+}
+
+int
+qt_namey(const struct qtx *x, size_t i)
+{
+	const struct tok *t = &x->tok[i];
+
+	if (t->kind != T_WORD || !t->cap)
+		return 0;
+	if (t->lx & (LX_STOP | LX_DET | LX_PRON | LX_TIME | LX_CUE | LX_LINK |
+	    LX_TITLE | LX_ADV | LX_HYPO))
+		return (t->lx & LX_FORENAME) && !(t->lx & (LX_STOP | LX_DET |
+		    LX_PRON | LX_LINK | LX_CUE));
+	return 1;
+}
