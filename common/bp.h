@@ -169,6 +169,7 @@ struct bp_ref {
 	const struct bp_pat *p;
 	size_t rule;
 	int anchor;
+	size_t off;		/* where in a contains pattern its window is */
 };
 
 struct bp_rules {
@@ -202,6 +203,7 @@ struct bp_rules {
 struct bp_scan {
 	uint32_t gen;
 	uint32_t *rhit;		/* rhit[r] == gen: rule r's pattern matched */
+	size_t *hit, nhit;	/* those rules, in the order found */
 	struct bp_list hits;	/* (value, position) pairs from a hash scan */
 };
 

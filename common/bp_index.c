@@ -132,6 +132,42 @@ bp_hash_scan(const struct bp_hash *h, const char *s, size_t n,
 	}
 }
 
+/* How rare a byte is in English text, roughly: a window of rare bytes
+ * makes the filter pass less often. */
+static int
+rarity(unsigned char c)
+{
+	if (c == ' ')
+		return 0;
+	if (strchr("etaoinshrdlu", c))
+		return 1;
+	if (strchr("cmwfgypb", c))
+		return 2;
+	if (strchr("vk.,", c))
+		return 3;
+	return 4;
+}
+
+/* The rarest 4-byte window of s[0..len), len >= 4. */
+static size_t
+rarest(const char *s, size_t len)
+{
+	size_t i, best = 0;
+	int score, top = -1;
+
+	for (i = 0; i + 4 <= len; i++) {
+		score = rarity((unsigned char)s[i]) +
+		    rarity((unsigned char)s[i + 1]) +
+		    rarity((unsigned char)s[i + 2]) +
+		    rarity((unsigned char)s[i + 3]);
+		if (score > top) {
+			top = score;
+			best = i;
+		}
+	}
+	return best;
+}
+
 /* The longest run of literal tokens in p: its start and length. */
 static size_t
 longest_run(const struct bp_pat *p, size_t *at)
@@ -177,6 +213,12 @@ index_ref(struct bp_rules *rs, size_t id)
 				    id);
 			return;
 		}
+		if (p->litlen >= 4) {
+			rs->ref[id].off = rarest(p->lit, p->litlen);
+			bp_hash_add(&rs->contains, p->lit + rs->ref[id].off,
+			    4, id);
+			return;
+		}
 		if (p->litlen > 0) {
 			bp_hash_add(&rs->contains, p->lit, p->litlen, id);
 			return;
@@ -209,7 +251,7 @@ index_ref(struct bp_rules *rs, size_t id)
 		char *run = xmalloc(len);
 
 		run_bytes(p, at, len, run);
-		bp_hash_add(&rs->contains, run, len, id);
+		bp_hash_add(&rs->contains, run + rarest(run, len), 4, id);
 		free(run);
 	} else
 		bp_list_add(a == BP_SUFFIX ? &rs->end[256] : &rs->start[256],
@@ -267,13 +309,30 @@ bp_scan_init(struct bp_scan *sc, const struct bp_rules *rs)
 {
 	memset(sc, 0, sizeof(*sc));
 	sc->rhit = xcalloc(rs->nrules + 1, sizeof(*sc->rhit));
+	sc->hit = xcalloc(rs->nrules + 1, sizeof(*sc->hit));
 }
 
 void
 bp_scan_free(struct bp_scan *sc)
 {
 	free(sc->rhit);
+	free(sc->hit);
 	free(sc->hits.v);
+}
+
+static void
+hit(const struct bp_rules *rs, struct bp_scan *sc, size_t rule)
+{
+	sc->rhit[rule] = sc->gen;
+	sc->hit[sc->nhit++] = rule;
+}
+
+static int
+cmp_size(const void *a, const void *b)
+{
+	size_t x = *(const size_t *)a, y = *(const size_t *)b;
+
+	return x < y ? -1 : x > y;
 }
 
 static int
@@ -296,7 +355,7 @@ try_list(const struct bp_rules *rs, struct bp_scan *sc,
 		    !in_bounds(&rs->rules[f->rule], words))
 			continue;
 		if (bp_pat_match(rs, f->p, f->anchor, lo, ca, n))
-			sc->rhit[f->rule] = sc->gen;
+			hit(rs, sc, f->rule);
 	}
 }
 
@@ -315,6 +374,7 @@ bp_line_rules(const struct bp_rules *rs, struct bp_scan *sc, const char *lo,
 		memset(sc->rhit, 0, rs->nrules * sizeof(*sc->rhit));
 		sc->gen = 1;
 	}
+	sc->nhit = 0;
 	if (n >= 4) {
 		const struct bp_list *l;
 
@@ -343,16 +403,19 @@ bp_line_rules(const struct bp_rules *rs, struct bp_scan *sc, const char *lo,
 			continue;
 		/* a contains pattern is checked where its literal is; any
 		 * other was found by a literal run inside it */
-		if (f->anchor == BP_CONTAINS ? bp_pat_match_at(rs, f->p, lo,
-		    ca, n, sc->hits.v[k + 1]) : bp_pat_match(rs, f->p,
-		    f->anchor, lo, ca, n))
-			sc->rhit[f->rule] = sc->gen;
+		if (f->anchor == BP_CONTAINS ? sc->hits.v[k + 1] >= f->off &&
+		    bp_pat_match_at(rs, f->p, lo, ca, n, sc->hits.v[k + 1] -
+		    f->off) : bp_pat_match(rs, f->p, f->anchor, lo, ca, n))
+			hit(rs, sc, f->rule);
 	}
-	for (r = 0; r < rs->nrules; r++) {
-		const struct bp_rule *ru = &rs->rules[r];
+	/* the first rule of each kind that matched, also-patterns and all */
+	if (sc->nhit > 1)
+		qsort(sc->hit, sc->nhit, sizeof(*sc->hit), cmp_size);
+	for (k = 0; k < sc->nhit; k++) {
+		const struct bp_rule *ru = &rs->rules[r = sc->hit[k]];
 		size_t i;
 
-		if (sc->rhit[r] != sc->gen || first[ru->where] >= 0)
+		if (first[ru->where] >= 0)
 			continue;
 		if (ru->nalso) {
 			for (i = 0; i < ru->nalso; i++)

@@ -1,0 +1,57 @@
+#!/bin/sh
+# strip-boilerplate speed and memory, next to cat and tr a-z A-Z on the same
+# input in the same run: a generated corpus of news articles (with the
+# boilerplate and residue strip-boilerplate removes) packed as raw records,
+# one document per line.  Each command runs three times; the fastest run is
+# reported, by wall clock and by CPU time (user + system, at the 10 ms
+# resolution of time(1): on a busy machine the wall clock also measures the
+# neighbours), with peak resident memory.
+: "${BIN:=$(pwd)/bin}" "${BP_BENCH_MB:=48}"
+tmp=$(mktemp -d) || exit 1
+trap 'rm -rf "$tmp"' EXIT
+mkdir "$tmp/art"
+LC_ALL=C awk -v seed=3 -v bytes=$((BP_BENCH_MB * 1000000)) -v dir="$tmp/art" \
+    -f "$(dirname "$0")/gen-news.awk" >"$tmp/list" || exit 1
+"$BIN/pack-docs" --from-list <"$tmp/list" >"$tmp/in.tsv" || exit 1
+bytes=$(wc -c <"$tmp/in.tsv")
+docs=$(wc -l <"$tmp/in.tsv")
+
+# run NAME CMD...: best of three, "wall cpu rss" into $tmp/NAME
+run() {
+	name=$1; shift
+	best=
+	for i in 1 2 3; do
+		t0=$(date +%s.%N)
+		/usr/bin/time -f '%U %S %M' -o "$tmp/t" "$@" <"$tmp/in.tsv" \
+		    >/dev/null || exit 1
+		t1=$(date +%s.%N)
+		line=$(awk -v a="$t0" -v z="$t1" \
+		    '{ printf "%.4f %.3f %d\n", z - a, $1 + $2, $3 }' "$tmp/t")
+		if [ -z "$best" ] || awk -v a="$line" -v b="$best" \
+		    'BEGIN { split(a, x, " "); split(b, y, " "); exit !(x[1] < y[1]) }'; then
+			best=$line
+		fi
+	done
+	echo "$best" >"$tmp/$name"
+}
+run cat cat
+run tr tr a-z A-Z
+run bp "$BIN/strip-boilerplate"
+run bpk "$BIN/strip-boilerplate" -k
+
+report() {
+	awk -v name="$1" -v b="$bytes" -v tr="$(cat "$tmp/tr")" '{
+		split(tr, t, " ")
+		w = $1 > 0 ? b / 1e6 / $1 : 0; c = $2 > 0 ? b / 1e6 / $2 : 0
+		tw = t[1] > 0 ? b / 1e6 / t[1] : 0; tc = t[2] > 0 ? b / 1e6 / t[2] : 0
+		printf "bench-bp: %-24s %8.1f MB/s wall %8.1f MB/s cpu  %6.0f KB peak", name, w, c, $3
+		if (name ~ /^strip/ && tw > 0)
+			printf "  (%.2f of tr wall, %.2f of tr cpu)", w / tw, tc > 0 && c > 0 ? c / tc : 0
+		printf "\n"
+	}' "$tmp/$2"
+}
+printf 'bench-bp: %d articles as raw records, %.1f MB, best of 3 runs\n' "$docs" "$(echo "$bytes" | awk '{ print $1 / 1e6 }')"
+report "cat" cat
+report "tr a-z A-Z" tr
+report "strip-boilerplate" bp
+report "strip-boilerplate -k" bpk
