@@ -70,8 +70,8 @@ main(int argc, char **argv)
 {
 	struct tool t = {
 		.name = "split-sentences",
-		.synopsis = "[-jotVv] [--raw | --records] [--rules file] "
-		    "[--dump-rules] [file ...]",
+		.synopsis = "[-jotv] [--dump-rules] [--raw | --records] "
+		    "[--rules file] [file ...]",
 		.kinds = kinds,
 		.rules = sbd_rules_yaml,
 		.ruleslen = sbd_rules_yaml_len,

@@ -10,6 +10,9 @@
  */
 #include <stdint.h>
 #include <stdio.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 #include <stdlib.h>
 #include <string.h>
 
@@ -45,7 +48,9 @@ struct sbd {
 	size_t maxlen;		/* no entry is longer */
 	int32_t *bullets;
 	size_t nbullets;
+	int32_t bmin, bmax;	/* range of the bullets, for a quick no */
 	unsigned char hot[256];	/* bytes that may start something to decide */
+	int asciihot;		/* a hot ASCII byte other than . ? ! (a bullet) */
 };
 
 /* Code points that end a sentence; "." and the ellipsis are told apart. */
@@ -98,15 +103,55 @@ dash(int32_t c)
 	return c == '-' || (c >= 0x2010 && c <= 0x2015) || c == 0x2212;
 }
 
-/* Decode with an ASCII fast path; n > 0. */
+/* Decode with fast paths for ASCII and the common 3-byte forms; n > 0. */
 static inline int32_t
 dec(const char *s, size_t n, size_t *len)
 {
-	if ((unsigned char)*s < 0x80) {
+	const unsigned char *p = (const unsigned char *)s;
+
+	if (p[0] < 0x80) {
 		*len = 1;
-		return (unsigned char)*s;
+		return p[0];
+	}
+	if (p[0] > 0xe0 && p[0] < 0xed && n >= 3 && (p[1] & 0xc0) == 0x80 &&
+	    (p[2] & 0xc0) == 0x80) {
+		*len = 3;
+		return (p[0] & 0x0f) << 12 | (p[1] & 0x3f) << 6 | (p[2] & 0x3f);
 	}
 	return u8_decode(s, n, len);
+}
+
+/* Classes with an inline ASCII path (u8.h for the rest). */
+static inline int
+alpha(int32_t c)
+{
+	return c < 0x80 ? ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') : u8_isalpha(c);
+}
+
+static inline int
+alnum(int32_t c)
+{
+	return c < 0x80 ? ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') ||
+	    (c >= '0' && c <= '9') : u8_isalnum(c);
+}
+
+static inline int
+upper(int32_t c)
+{
+	return c < 0x80 ? c >= 'A' && c <= 'Z' : u8_isupper(c);
+}
+
+static inline int
+lower(int32_t c)
+{
+	return c < 0x80 ? c >= 'a' && c <= 'z' : u8_islower(c);
+}
+
+/* Length of the code point ending at s + n (n > 0). */
+static inline size_t
+prevlen(const char *s, size_t n)
+{
+	return (unsigned char)s[n - 1] < 0x80 ? 1 : u8_prevlen(s, n);
 }
 
 static inline int
@@ -273,6 +318,8 @@ struct sbd *
 sbd_new(const struct cfg *rules)
 {
 	struct sbd *sb = xcalloc(1, sizeof *sb);
+
+	sb->bmin = 1;		/* an empty range until bullets are added */
 	const struct cfg *seq, *e;
 	size_t i, k, l;
 	int ok;
@@ -315,8 +362,14 @@ sbd_new(const struct cfg *rules)
 				cfg_fail(e, "a letter, digit, space, quote, bracket or "
 				    "terminator cannot be a bullet");
 			sb->bullets[sb->nbullets++] = c;
+			if (sb->nbullets == 1 || c < sb->bmin)
+				sb->bmin = c;
+			if (sb->nbullets == 1 || c > sb->bmax)
+				sb->bmax = c;
 			u8_encode(c, enc);
 			sb->hot[(unsigned char)enc[0]] = 1;
+			if (c < 0x80)
+				sb->asciihot = 1;
 		}
 	}
 	return sb;
@@ -350,11 +403,13 @@ sbd_default(void)
 	return def;
 }
 
-static int
+static inline int
 bullet(const struct sbd *sb, int32_t c)
 {
 	size_t i;
 
+	if (c < sb->bmin || c > sb->bmax)
+		return 0;
 	for (i = 0; i < sb->nbullets; i++)
 		if (sb->bullets[i] == c)
 			return 1;
@@ -392,7 +447,7 @@ seenword(struct scan *st, size_t upto)
 	size_t l;
 
 	while (st->word == NOWORD && st->cursor < upto) {
-		if (u8_isalnum(dec(st->t + st->cursor, st->len - st->cursor, &l)))
+		if (alnum(dec(st->t + st->cursor, st->len - st->cursor, &l)))
 			st->word = st->cursor;
 		st->cursor += l;
 	}
@@ -503,8 +558,8 @@ nextitem(struct scan *st, size_t p)
 	int style, alpha;
 	unsigned val;
 
-	if (p == 0 || !isws(st->t + p - u8_prevlen(st->t, p),
-	    u8_prevlen(st->t, p)))
+	if (p == 0 || !isws(st->t + p - prevlen(st->t, p),
+	    prevlen(st->t, p)))
 		return 0;
 	return marker(st->t, st->len, p, &style, &val, &alpha) &&
 	    style == st->list && alpha == st->listalpha && val == st->listnext;
@@ -543,7 +598,7 @@ token(struct scan *st, size_t end, unsigned *flags)
 	*flags = 0;
 	/* back to white space, at most TOKMAX bytes */
 	while (b > 0) {
-		l = u8_prevlen(t, b);
+		l = prevlen(t, b);
 		if (isws(t + b - l, l))
 			break;
 		if (end - b >= TOKMAX)
@@ -618,28 +673,28 @@ nextword(const struct scan *st, size_t p, struct next *nx)
 	c = dec(t + p, len - p, &l);
 	if (u8_isdigit(c) || c == '$' || c == 0xa3 || c == 0x20ac || c == 0xa5)
 		nx->cls = N_DIGIT;
-	else if (u8_isupper(c) || c == '#' || c == '@')
+	else if (upper(c) || c == '#' || c == '@')
 		nx->cls = N_UPPER;
-	else if (u8_islower(c)) {
+	else if (lower(c)) {
 		/* iPhone, eBay: a lower-case start that is still a start */
 		nx->cls = N_LOWER;
 		for (q = p + l; q < len && q - p < WORDMAX; q += w) {
 			int32_t d = dec(t + q, len - q, &w);
 
-			if (u8_isupper(d)) {
+			if (upper(d)) {
 				nx->cls = N_UPPER;
 				break;
 			}
-			if (!u8_isalpha(d))
+			if (!alpha(d))
 				break;
 		}
-	} else if (u8_isalpha(c))
+	} else if (alpha(c))
 		nx->cls = N_UPPER;	/* scripts without case */
 	else
 		nx->cls = N_OTHER;
 	if (nx->cls == N_UPPER) {
 		for (q = p; q < len && q - p <= WORDMAX; q += w)
-			if (!u8_isalpha(dec(t + q, len - q, &w)))
+			if (!alpha(dec(t + q, len - q, &w)))
 				break;
 		nx->flags = lookup(st->sb, t + p, q - p);
 	}
@@ -742,7 +797,7 @@ run_done:
 	if (!seenword(st, i))
 		return nxp;
 
-	detached = i == 0 || isws(t + i - u8_prevlen(t, i), u8_prevlen(t, i));
+	detached = i == 0 || isws(t + i - prevlen(t, i), prevlen(t, i));
 	kind = token(st, i, &prevflags);
 	nextword(st, nxp, &nx);
 	flags = nx.flags;
@@ -801,6 +856,38 @@ run_done:
 	return nxp;
 }
 
+/*
+ * The next byte at or after i that is hot, where the only hot ASCII bytes
+ * are . ? and ! (then 16 bytes are tested at a time), or len.
+ */
+static size_t
+skip(const char *t, size_t len, size_t i, const unsigned char *hot)
+{
+#ifdef __SSE2__
+	const __m128i dot = _mm_set1_epi8('.'), qm = _mm_set1_epi8('?'),
+	    em = _mm_set1_epi8('!');
+
+	while (i + 16 <= len) {
+		__m128i v = _mm_loadu_si128((const __m128i *)(const void *)(t + i));
+		unsigned m = (unsigned)_mm_movemask_epi8(_mm_or_si128(
+		    _mm_or_si128(_mm_cmpeq_epi8(v, dot), _mm_cmpeq_epi8(v, qm)),
+		    _mm_or_si128(_mm_cmpeq_epi8(v, em), v)));
+
+		while (m) {	/* non-ASCII bytes are candidates too */
+			unsigned k = (unsigned)__builtin_ctz(m);
+
+			if (hot[(unsigned char)t[i + k]])
+				return i + k;
+			m &= m - 1;
+		}
+		i += 16;
+	}
+#endif
+	while (i < len && !hot[(unsigned char)t[i]])
+		i++;
+	return i;
+}
+
 size_t
 sbd_split(const struct sbd *sb, const char *text, size_t len,
     struct sbd_span **v, size_t *cap)
@@ -823,8 +910,13 @@ sbd_split(const struct sbd *sb, const char *text, size_t len,
 	startsent(&st, p);
 	i = p;
 	while (i < len) {
-		unsigned char b = (unsigned char)text[i];
+		unsigned char b;
 
+		if (!st.list && !sb->asciihot)
+			i = skip(text, len, i, hot);
+		if (i >= len)
+			break;
+		b = (unsigned char)text[i];
 		if (!hot[b] && (int)b != st.listhot) {
 			i++;
 			continue;
@@ -847,7 +939,7 @@ sbd_split(const struct sbd *sb, const char *text, size_t len,
 			continue;
 		}
 		if (bullet(sb, c) && i > st.start && seenword(&st, i) &&
-		    isws(text + i - u8_prevlen(text, i), u8_prevlen(text, i))) {
+		    isws(text + i - prevlen(text, i), prevlen(text, i))) {
 			emit(&st, i);
 			startsent(&st, i);
 		}
