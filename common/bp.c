@@ -267,6 +267,7 @@ bp_add(struct bp_judge *j, const char *text, size_t len, size_t line)
 	/* The rules' one pass also says whether residue may be there; only
 	 * then is the paragraph searched byte for byte and blanked. */
 	if (match_rules(j, p)) {
+		j->arena.len = p->norm;	/* this normalisation is done with */
 		blank_residue(j, p);
 		normalise(j, p);
 		match_rules(j, p);
