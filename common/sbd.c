@@ -625,15 +625,15 @@ token(struct scan *st, size_t end, unsigned *flags)
 	*flags = lookup(st->sb, t + p, end - p);
 	if (*flags & W_TITLE)
 		return K_TITLE;
+	c = dec(t + p, end - p, &l);
+	if (l == end - p && alpha(c))
+		*flags |= W_ABBREV;	/* an initial: George W. Bush */
+	else if (acronym(t + p, end - p))
+		*flags |= W_ABBREV;	/* U.S., a.m., Ph.D. */
 	if (*flags & W_NUMBER)
 		return K_NUMBER;
 	if (*flags & W_ABBREV)
 		return K_ABBREV;
-	c = dec(t + p, end - p, &l);
-	if (l == end - p && u8_isalpha(c))
-		return K_ABBREV;	/* an initial: George W. Bush */
-	if (acronym(t + p, end - p))
-		return K_ABBREV;	/* U.S., a.m., Ph.D. */
 	return K_REGULAR;
 }
 
@@ -797,8 +797,13 @@ run_done:
 	if (!seenword(st, i))
 		return nxp;
 
-	detached = i == 0 || isws(t + i - prevlen(t, i), prevlen(t, i));
 	kind = token(st, i, &prevflags);
+	/* set off from the words before it: by a space, or by an opening
+	 * quote alone ("[...]" is an omission inside a sentence instead) */
+	l = i ? prevlen(t, i) : 0;
+	c = l ? dec(t + i - l, l, &l) : ' ';
+	detached = u8_isspace(c) || (kind == K_DETACHED && opener(c) &&
+	    c != '(' && c != '[' && c != '{');
 	nextword(st, nxp, &nx);
 	flags = nx.flags;
 	brk = 0;
