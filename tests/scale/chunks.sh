@@ -36,6 +36,7 @@ echo "stages: $STAGES${MISSING:+ (not built yet, skipped: $MISSING)}"
 tmp=$(mktemp -d) || exit 2
 trap 'rm -rf "$tmp"' EXIT INT TERM
 fail() { printf "FAIL: %s\n" "$*"; exit 1; }
+why() { [ "$1" -eq 124 ] && echo "timed out after $limit s" || echo "exited $1"; }
 
 # Run stages $3.. with option $2 (or none) on file $1, writing $1.<stage>
 # for each; prints the last one's name.
@@ -44,7 +45,7 @@ run_stages() {
 	shift 2
 	for s in "$@"; do
 		timeout "$limit" "$s" $opt <"$in" >"$in.$s" 2>"$in.$s.err" ||
-		    fail "$s on $in exited $? (124: hung): $(head -3 "$in.$s.err")"
+		    fail "$s on $in $(why $?): $(head -3 "$in.$s.err")"
 		in=$in.$s
 	done
 	echo "$in"

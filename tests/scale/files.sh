@@ -20,6 +20,7 @@ echo "stages: $STAGES${MISSING:+ (not built yet, skipped: $MISSING)}"
 tmp=$(mktemp -d) || exit 2
 trap 'rm -rf "$tmp"' EXIT INT TERM
 fail() { printf "FAIL: %s\n" "$*" >&2; exit 1; }
+why() { [ "$1" -eq 124 ] && echo "timed out after $limit s" || echo "exited $1"; }
 limit=${NU_SCALE_TIMEOUT:-60}	# a hang guard, not a speed test
 
 cd "$tmp" || exit 2
@@ -32,11 +33,11 @@ grep -l "$(printf '^x\traw\t')" a/* >/dev/null || fail "the corpus lacks a recor
 pipe() {
 	first=${STAGES%% *}
 	timeout "$limit" "$first" "$@" >out.0 2>err ||
-	    fail "$first FILE... exited $?: $(head -3 err)"
+	    fail "$first FILE... $(why $?): $(head -3 err)"
 	i=0
 	for s in ${STAGES#$first}; do
 		timeout "$limit" "$s" <out.$i >out.$((i + 1)) 2>err ||
-		    fail "$s exited $?: $(head -3 err)"
+		    fail "$s $(why $?): $(head -3 err)"
 		i=$((i + 1))
 	done
 	cat out.$i
