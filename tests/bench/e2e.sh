@@ -12,7 +12,7 @@
 #   BIN=build/bin E2E_DIR=build/bench/e2e E2E_MB=100 sh tests/bench/e2e.sh
 #
 # The corpus (tests/bench/gen-news.awk, seed 1) is kept in E2E_DIR and made
-# again only when E2E_MB changes.  Stages not built yet are skipped and
+# again only when E2E_MB or the generator changes.  Stages not built yet are skipped and
 # named.  Needs GNU time (/usr/bin/time) for CPU and RSS.
 
 here=$(cd "$(dirname "$0")" && pwd)
@@ -33,13 +33,14 @@ STAGES=$(echo "$STAGES" | sed 's/nu-cat//')	# the stand-in is not a stage here
 
 mkdir -p "$dir" || exit 1
 dir=$(cd "$dir" && pwd)
-if [ "$(cat "$dir/corpus.mb" 2>/dev/null)" != "$mb" ]; then
+stamp="$mb MB, gen-news $(cksum <"$here/gen-news.awk")"
+if [ "$(cat "$dir/corpus.mb" 2>/dev/null)" != "$stamp" ]; then
 	echo "bench-e2e: generating $mb MB of articles in $dir/articles ..."
 	rm -rf "$dir/articles" "$dir/corpus.mb"
 	mkdir "$dir/articles"
 	LC_ALL=C awk -v seed=1 -v bytes=$((mb * 1000000)) -v dir="$dir/articles" \
 	    -f "$here/gen-news.awk" >"$dir/list" || die "gen-news failed"
-	echo "$mb" >"$dir/corpus.mb"
+	echo "$stamp" >"$dir/corpus.mb"
 fi
 cd "$dir" || exit 1
 narts=$(wc -l <list)
