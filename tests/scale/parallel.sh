@@ -37,6 +37,9 @@ cd "$tmp" || exit 2
 mkdir a
 LC_ALL=C awk -v seed=11 -v n=40 -v hostile=1 -v dir=a \
     -f "$here/../bench/gen-news.awk" >list || fail "gen-news"
+# A name that, unescaped, would look like a doc record's first columns.
+odd=$(printf 'a/x\tdoc\t0.txt')
+cp a/000002.txt "$odd" && printf '%s\n' "$odd" >>list || fail "setup"
 pack-docs --from-list <list >articles.tsv || fail "pack-docs exited $?"
 
 # The serial run as a user types it, and the stream after its first stage.
