@@ -596,8 +596,8 @@ token(struct scan *st, size_t end, unsigned *flags)
 	int32_t c;
 
 	*flags = 0;
-	/* back to white space, at most TOKMAX bytes */
-	while (b > 0) {
+	/* back to white space or the sentence's start, at most TOKMAX bytes */
+	while (b > st->start) {
 		l = prevlen(t, b);
 		if (isws(t + b - l, l))
 			break;
@@ -739,6 +739,56 @@ citation(const struct scan *st, size_t p)
 	return nx.cls == N_UPPER || nx.cls == N_DIGIT ? q : 0;
 }
 
+static int
+webchar(int32_t c)
+{
+	return c == '.' || c == '@' || c == '/' || c == ':' || c == '_' ||
+	    c == '\\' || c == '=' || c == '#' || c == '%' || c == '&' || c == '~';
+}
+
+/*
+ * Scraped text loses spaces: "the water rose.Roads closed."  The run
+ * [i, j) of one . ? or ! glues two sentences when a lower-case letter or a
+ * digit is before it, a capitalised word (Cap + lower case) after it, and
+ * neither side looks like an address, a file name or an abbreviation.
+ */
+static int
+glued(const struct scan *st, size_t i, size_t j)
+{
+	const char *t = st->t;
+	size_t len = st->len, b, l, q, n;
+	int32_t c;
+
+	if (j != i + 1 || i == 0)
+		return 0;
+	c = dec(t + i - prevlen(t, i), prevlen(t, i), &l);
+	if (!lower(c) && !(c >= '0' && c <= '9'))
+		return 0;
+	for (b = i, n = 0; b > st->start && n < TOKMAX; n++) {
+		l = prevlen(t, b);
+		c = dec(t + b - l, l, &l);
+		if (u8_isspace(c))
+			break;
+		if (webchar(c))
+			return 0;
+		b -= l;
+	}
+	if (n < 2 || n >= TOKMAX)
+		return 0;
+	c = dec(t + j, len - j, &l);
+	if (!upper(c))
+		return 0;
+	for (q = j + l, n = 0; q < len; q += l, n++) {
+		c = dec(t + q, len - q, &l);
+		if (!lower(c))
+			break;
+	}
+	if (n == 0 || (q < len && (webchar(c) || u8_isdigit(c)) &&
+	    !(c == '.' && (q + 1 == len || isws(t + q + 1, len - q - 1)))))
+		return 0;
+	return 1;
+}
+
 /*
  * A terminator run starts at i.  Decide whether a sentence ends after it
  * (and its closing marks); returns where scanning goes on.
@@ -788,8 +838,9 @@ run_done:
 	}
 	if (k >= len)
 		return len;
-	/* a sentence ends only before white space (3.14, U.S.-led, a.com) */
-	if (!isws(t + k, len - k) && !cjk)	/* CJK stops need no space */
+	/* a sentence ends only before white space (3.14, U.S.-led, a.com),
+	 * unless a CJK stop or a sentence glued on ("over.The") follows */
+	if (!isws(t + k, len - k) && !cjk && (closed || !glued(st, i, j)))
 		return k;
 	nxp = k + u8_skipspace(t + k, len - k);
 	if (nxp >= len)

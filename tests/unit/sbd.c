@@ -37,8 +37,11 @@ invariants(const char *t, size_t n, const struct sbd_span *v, size_t k)
 			ok = 0;
 		if (space_at(t, n, v[i].end - u8_prevlen(t, v[i].end), &l))
 			ok = 0;
-		/* ends at the text's end or right before white space */
-		if (v[i].end < n && !space_at(t, n, v[i].end, &l))
+		/* ends at the text's end, right before white space, or after
+		 * the . ? ! of a sentence glued to the next one */
+		if (v[i].end < n && !space_at(t, n, v[i].end, &l) &&
+		    !(strchr(".?!", t[v[i].end - 1]) && i + 1 < k &&
+		    v[i + 1].start == v[i].end))
 			ok = 0;
 		for (p = v[i].start; p < v[i].end; p++)
 			cov[p] = 1;
@@ -53,7 +56,7 @@ invariants(const char *t, size_t n, const struct sbd_span *v, size_t k)
 }
 
 static const char *const pieces[] = {
-	"a", "Mr", "U.S", "Inc", "The", "the", "iPhone", "3", "3.5", " ", "  ",
+	"a", "Mr", "U.S", "Inc", "The", "the", "Then", "x", "iPhone", "3", "3.5", " ", "  ",
 	"\t", ".", ".", ".", "?", "!", "…", "...", ". . .", "\"", "'", "“", "”",
 	"‘", "’", "(", ")", "[", "]", "•", "1.", "2.", "b)", "\xc2\xa0",
 	"\xe2\x80\xa8", "\xff", "\xe2\x80", "\xc3", "e.g.", "No", "x@y.z",
@@ -125,6 +128,12 @@ main(void)
 	buf_adds(&b, " Next one.");
 	k = sbd_split(def, b.p, b.len, &v, &cap);
 	CHECK(k == 2 && invariants(b.p, b.len, v, k));
+
+	/* glued sentences split, addresses and numbers do not */
+	k = split(def, "Water rose.Roads closed.", &v, &cap);
+	CHECK(k == 2 && v[0].end == 11 && v[1].start == 11);
+	CHECK(split(def, "See x.Com/a or jo.Doe@x.org or 3.5 or U.S.Army.", &v,
+	    &cap) == 1);
 
 	/* rules from a tree: only what it lists */
 	c = cfg_parse("test.yaml", yaml, sizeof yaml - 1);
