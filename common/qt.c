@@ -547,6 +547,13 @@ np_before(const struct ctx *c, size_t cu, size_t lo, struct qt_attr *at)
 			return 0;
 		return np_end_at(c, m - 2, lo, at);
 	}
+	/* "legal experts, who worry that": the phrase before "who" */
+	if (word_is(c, j, "who") && j > lo + 1) {
+		j--;
+		if (is_p(c, j, ','))
+			j--;
+		return np_end_at(c, j, lo, at);
+	}
 	return np_end_at(c, j, lo, at);
 }
 
@@ -1027,14 +1034,72 @@ all_quoted(const struct ctx *c, size_t a, size_t b)
 	return 1;
 }
 
+/* Where reported content stops: before a semicolon, a bracket, "while
+ * ...", a dash before "-ing", or the next attribution ", X said". */
+static size_t
+clause_end(const struct ctx *c, size_t a, size_t b)
+{
+	size_t i, k, e;
+
+	for (i = a + 1; i < b; i++) {
+		if (c->x.tok[i].q >= 0)
+			continue;
+		if (is_p(c, i, ';') || is_p(c, i, '('))
+			return i;
+		if (is_p(c, i, '-') && i + 1 < b && is_word(c, i + 1) &&
+		    ends_with(c, i + 1, "ing"))
+			return i;
+		if (!is_p(c, i, ',') || i + 1 >= b)
+			continue;
+		if (((word_is(c, i + 1, "and") || word_is(c, i + 1, "but")) &&
+		    i + 2 < b && is_word(c, i + 2) && (c->x.tok[i + 2].lx &
+		    LX_PRON)) ||
+		    word_is(c, i + 1, "while") || word_is(c, i + 1, "whereas") ||
+		    word_is(c, i + 1, "although") || word_is(c, i + 1, "though") ||
+		    word_is(c, i + 1, "meaning") || word_is(c, i + 1, "according") ||
+		    word_is(c, i + 1, "compared") || ends_with(c, i + 1, "ing"))
+			return i;
+		for (k = i + 1; k < b && k < i + 6; k++)
+			if (cue_at(c, k, b, &e) && !ing_cue(c, k))
+				return i;
+	}
+	return b;
+}
+
 static void
-emit_indirect(struct ctx *c, size_t a, size_t b, const struct qt_attr *at)
+emit_indirect(struct ctx *c, size_t a, size_t b, const struct qt_attr *at,
+    int left)
 {
 	struct qt_rec *r;
+	size_t i;
 
-	b = trim_end(c, a, b);
 	while (a < b && (is_p(c, a, ',') || word_is(c, a, "that")))
 		a++;
+	if (left) {
+		/* "..., and Clinton broke it, according to X" */
+		for (i = b; i-- > a + 1;)
+			if (c->x.tok[i].q < 0 && (is_p(c, i, ';') ||
+			    (is_p(c, i - 1, ',') && (word_is(c, i, "and") ||
+			    word_is(c, i, "but"))))) {
+				a = i + 1;
+				break;
+			}
+	} else {
+		b = clause_end(c, a, b);
+		/* "said in an interview with CNN, ...": content after the
+		 * adverbial; "said in part", "wrote on Facebook": none */
+		if (a < b && is_word(c, a) && (c->x.tok[a].lx & (LX_PREP |
+		    LX_LINK))) {
+			for (i = a + 1; i < b && i < a + 9; i++)
+				if (is_p(c, i, ',') || word_is(c, i, "that") ||
+				    is_mark(c, i))
+					break;
+			if (i >= b || i >= a + 9 || is_mark(c, i))
+				return;
+			a = i + 1;
+		}
+	}
+	b = trim_end(c, a, b);
 	if (words_in(c, a, b) < 2 || all_quoted(c, a, b))
 		return;
 	if (c->nout == c->outcap) {
@@ -1070,6 +1135,11 @@ continuation(struct ctx *c, size_t s, size_t b)
 
 	while (s + 1 < c->nsent && c->sent[s + 1].para == c->sent[s].para) {
 		const struct sent *n = &c->sent[s + 1];
+		/* "He would ...", "Moreover, it could ...": the report goes on */
+		if (!(word_is(c, n->a, "he") || word_is(c, n->a, "she") ||
+		    word_is(c, n->a, "they") || word_is(c, n->a, "moreover") ||
+		    word_is(c, n->a, "furthermore")))
+			return b;
 		for (k = n->a; k < n->b; k++)
 			if (c->x.tok[k].q >= 0 || cue_at(c, k, n->b, &e))
 				return b;
@@ -1143,19 +1213,30 @@ indirect(struct ctx *c)
 			set_cue(&at, i, e);
 			at.how = AT_OWN;
 			if (is_according(c, i)) {
-				if (!np_after(c, e, be, &at))
+				int start = i == a || (i == a + 1 &&
+				    (word_is(c, a, "but") || word_is(c, a, "and")));
+				size_t from = e;
+				if (np_after(c, e, be, &at))
+					from = at.spb;
+				else if (!start)
 					continue;
-				if (i == a || (i == a + 1 && (word_is(c, a, "but") ||
-				    word_is(c, a, "and")))) {
-					for (k = at.spb; k < be && k < at.spb + 14; k++)
+				if (start) {
+					for (k = from; k < be && k < from + 14; k++)
 						if (is_p(c, k, ','))
 							break;
-					if (k < be && k < at.spb + 14) {
-						emit_indirect(c, k + 1, be, &at);
-						i = be;
+					if (k >= be || k >= from + 14)
+						continue;
+					if (at.spb <= at.spa) {
+						/* "According to the schedule published
+						 * Thursday, ...": the whole phrase */
+						at.spa = e;
+						at.spb = k;
+						at.sk = SK_DESC;
 					}
+					emit_indirect(c, k + 1, be, &at, 0);
+					i = be;
 				} else if (i > a && is_p(c, i - 1, ',')) {
-					emit_indirect(c, a, i - 1, &at);
+					emit_indirect(c, a, i - 1, &at, 1);
 					i = at.spb;
 				}
 				continue;
@@ -1173,7 +1254,28 @@ indirect(struct ctx *c)
 				x = after_cue(c, i, e, be);
 				at.cub = cue_object(c, i, e, be);
 				if (x < be && !is_mark(c, x) && !is_p(c, x, ':')) {
-					emit_indirect(c, x, be, &at);
+					emit_indirect(c, x, be, &at, 0);
+					i = be;
+				}
+				continue;
+			}
+			/* "She cut it but said ...": the subject is shared */
+			if (k > a && (word_is(c, k - 1, "and") ||
+			    word_is(c, k - 1, "but")) && !have &&
+			    subject(c, a, k - 1, &at)) {
+				have = 1;
+				prev = at;
+			}
+			if (k > a && (word_is(c, k - 1, "and") ||
+			    word_is(c, k - 1, "but")) && have) {
+				at.spa = prev.spa;
+				at.spb = prev.spb;
+				at.sk = prev.sk;
+				x = after_cue(c, i, e, be);
+				at.cub = cue_object(c, i, e, be);
+				if (x < be && !is_mark(c, x) && !is_p(c, x, ':') &&
+				    !is_p(c, x, ',')) {
+					emit_indirect(c, x, be, &at, 0);
 					i = be;
 				}
 				continue;
@@ -1187,24 +1289,31 @@ indirect(struct ctx *c)
 				    all_quoted(c, x, b)) || (is_p(c, x, ',') &&
 				    x + 1 < be && is_mark(c, x + 1))))
 					continue;	/* introduces a quotation */
+				if (x < be && is_p(c, x, ',') && at.spa > a &&
+				    word_is(c, at.spa - 1, "as") && at.spa - 1 <= a + 1) {
+					/* "As the Post reported, ..." */
+					emit_indirect(c, x + 1, be, &at, 0);
+					i = be;
+					continue;
+				}
 				if (x >= be || words_in(c, x, be) < 2 ||
 				    is_p(c, x, ',')) {
 					/* CLAUSE, SPEAKER CUE. */
 					if (at.spa > a + 1 && is_p(c, at.spa - 1, ',') &&
 					    !all_quoted(c, a, at.spa - 1))
-						emit_indirect(c, a, at.spa - 1, &at);
+						emit_indirect(c, a, at.spa - 1, &at, 1);
 					if (x >= be)
 						i = be;
 					continue;
 				}
-				emit_indirect(c, x, continuation(c, s, be), &at);
+				emit_indirect(c, x, continuation(c, s, be), &at, 0);
 				i = be;
 				continue;
 			}
 			/* CLAUSE, CUE SPEAKER. */
 			if (k > a + 1 && is_p(c, k - 1, ',') && !ing_cue(c, i) &&
 			    np_after(c, e, be, &at) && !all_quoted(c, a, k - 1)) {
-				emit_indirect(c, a, k - 1, &at);
+				emit_indirect(c, a, k - 1, &at, 1);
 				prev = at;
 				have = 1;
 				i = at.spb;
