@@ -497,22 +497,24 @@ bp_credit(const struct bp_rules *rs, const char *lo, const char *ca, size_t n)
 	}
 	if (e == 0)
 		return NULL;
-	if (lo[e - 1] == ')') {
+	if (lo[e - 1] == ')' || lo[e - 1] == ']') {
+		char open = lo[e - 1] == ')' ? '(' : '[';
 		size_t o = e - 1;
 		unsigned char c;
 
-		while (o > 0 && lo[o - 1] != '(' && lo[o - 1] != ')')
+		while (o > 0 && lo[o - 1] != open && lo[o - 1] != lo[e - 1])
 			o--;
-		if (o == 0 || lo[o - 1] != '(' ||
+		if (o == 0 || lo[o - 1] != open ||
 		    !credit_words(rs, lo, ca, o, e - 1))
 			return NULL;
 		for (k = o - 1; k > 0 && lo[k - 1] == ' '; k--)
 			;
 		if (k == 0)	/* a credit alone is a rule's business */
 			return NULL;
+		/* after a sentence; not after a quote, where a bracket
+		 * cites a source */
 		c = (unsigned char)lo[k - 1];
-		return c == '.' || c == '!' || c == '?' || c == '"' ||
-		    c == '\'' ? "credit-paren" : NULL;
+		return c == '.' || c == '!' || c == '?' ? "credit-paren" : NULL;
 	}
 	if (!wordc((unsigned char)lo[e - 1]))
 		return NULL;
@@ -531,6 +533,11 @@ bp_credit(const struct bp_rules *rs, const char *lo, const char *ca, size_t n)
 		if (lo[k - 1] == '.' && sentence_end(rs, lo, ca, k - 1))
 			return credit_words(rs, lo, ca, k + 1, e) ?
 			    "credit-tail" : NULL;
+		/* "... on Monday - Jane Roe/Reuters" */
+		if (lo[k - 1] == '-' && k >= 2 && lo[k - 2] == ' ')
+			return credit_words(rs, lo, ca, k + 1, e) &&
+			    memchr(lo + k + 1, '/', e - k - 1) ?
+			    "credit-dash" : NULL;
 	}
 	return NULL;
 }
