@@ -40,8 +40,7 @@ struct bp_judge {
 	struct buf arena;
 	struct buf low;		/* a paragraph in lower case, for residue */
 	struct buf core;	/* pull-quote scratch */
-	struct buf all;		/* the document reduced to words, for repeats */
-	size_t *allat;		/* where each paragraph starts in all */
+	struct buf all;		/* a paragraph reduced to words, for repeats */
 	struct bp_scan sc;
 };
 
@@ -61,7 +60,6 @@ bp_judge_free(struct bp_judge *j)
 	if (j == NULL)
 		return;
 	free(j->p);
-	free(j->allat);
 	bp_scan_free(&j->sc);
 	buf_free(&j->arena);
 	buf_free(&j->low);
@@ -342,8 +340,8 @@ pullquote(struct bp_judge *j, size_t i)
 {
 	const struct bp_rules *rs = j->rs;
 	struct para *p = &j->p[i];
-	const char *lo = j->arena.p + p->norm, *end, *hit, *from, *to;
-	size_t k, words = 0, lo_q, hi_q;
+	const char *lo = j->arena.p + p->norm, *end;
+	size_t k, q, words = 0, lo_q, hi_q, w0 = 1, wlen = 0, wat = 0;
 
 	if (!p->quote || p->words < rs->pq_min || p->words > rs->pq_max)
 		return 0;
@@ -360,49 +358,38 @@ pullquote(struct bp_judge *j, size_t i)
 		if (after < e && *after != '-')
 			return 0;
 	}
-	if (j->all.len == 0) {
-		j->allat = xreallocarray(j->allat, j->n + 1, sizeof(size_t));
-		buf_addc(&j->all, ' ');
-		for (k = 0; k < j->n; k++) {
-			j->allat[k] = j->all.len;
-			reduce(&j->all, j->arena.p + j->p[k].norm,
-			    j->p[k].nlen);
-		}
-		j->allat[j->n] = j->all.len;
-	}
 	buf_reset(&j->core);
 	buf_addc(&j->core, ' ');
 	reduce(&j->core, lo + 1, (size_t)(end - lo - 1));
-	for (k = 0; k < j->core.len; k++)
-		words += j->core.p[k] == ' ';
-	if (words < rs->pq_min + 1)
+	for (k = 1; k < j->core.len; k++)
+		if (j->core.p[k] == ' ') {
+			words++;
+			if (k - w0 > wlen)	/* the longest word, for a filter */
+				wlen = k - w0, wat = w0;
+			w0 = k + 1;
+		}
+	if (words < rs->pq_min)
 		return 0;
 	/* Look near the candidate only: a pull quote repeats its own
-	 * article, and a huge document must not cost quadratic time. */
+	 * article, and a huge document must not cost quadratic time.  A
+	 * paragraph is reduced to words only when it has the longest word. */
 	lo_q = i > PQ_WINDOW ? i - PQ_WINDOW : 0;
 	hi_q = i + PQ_WINDOW + 1 < j->n ? i + PQ_WINDOW + 1 : j->n;
-	from = j->all.p + j->allat[lo_q] - 1;
-	to = j->all.p + j->allat[hi_q];
-	while ((hit = memmem(from, (size_t)(to - from), j->core.p,
-	    j->core.len))) {
-		size_t at = (size_t)(hit - j->all.p) + 1, q, a = lo_q, b = hi_q;
+	for (q = lo_q; q < hi_q; q++) {
+		const struct para *o = &j->p[q];
 
-		from = hit + 1;
-		/* which paragraph holds the hit: allat is increasing */
-		while (b - a > 1) {
-			q = a + (b - a) / 2;
-			if (j->allat[q] <= at)
-				a = q;
-			else
-				b = q;
-		}
-		q = a;
-		if (q == i || j->p[q].why != BP_KEEP)
+		if (q == i || o->why != BP_KEEP || o->nlen < wlen ||
+		    !memmem(j->arena.p + o->norm, o->nlen, j->core.p + wat,
+		    wlen))
 			continue;
 		/* of two identical quote paragraphs the later one goes */
-		if (j->p[q].quote && j->p[q].words == p->words && q > i)
+		if (o->quote && o->words == p->words && q > i)
 			continue;
-		return 1;
+		buf_reset(&j->all);
+		buf_addc(&j->all, ' ');
+		reduce(&j->all, j->arena.p + o->norm, o->nlen);
+		if (memmem(j->all.p, j->all.len, j->core.p, j->core.len))
+			return 1;
 	}
 	return 0;
 }
@@ -433,7 +420,6 @@ bp_judge(struct bp_judge *j)
 	const struct bp_rules *rs = j->rs;
 	size_t i, n = j->n, first = n, last = n, title = n;
 
-	buf_reset(&j->all);
 	for (i = 0; i < n; i++) {
 		struct para *p = &j->p[i];
 		const char *lo = j->arena.p + p->norm;
