@@ -125,7 +125,7 @@ finish(void)
 static int
 train(int argc, char **argv)
 {
-	struct ner_train_opts opt = { 12, 0, NULL, 1 };
+	struct ner_train_opts opt = { 6, 0, NULL, NULL, 1, 0, 1 };
 	const char *out = NULL;
 	int ch;
 	static const struct option lo[] = {
@@ -133,6 +133,9 @@ train(int argc, char **argv)
 		{ "epochs", required_argument, NULL, 'e' },
 		{ "holdout", required_argument, NULL, 'H' },
 		{ "gazetteer", required_argument, NULL, 'g' },
+		{ "dump-holdout", required_argument, NULL, 'D' },
+		{ "seed", required_argument, NULL, 's' },
+		{ "bags", required_argument, NULL, 'b' },
 		{ NULL, 0, NULL, 0 },
 	};
 
@@ -142,10 +145,13 @@ train(int argc, char **argv)
 		case 'e': opt.epochs = atoi(optarg); break;
 		case 'H': opt.holdout = atoi(optarg); break;
 		case 'g': opt.gazetteer = optarg; break;
+		case 'D': opt.dump = optarg; break;
+		case 's': opt.seed = atoi(optarg); break;
+		case 'b': opt.bags = atoi(optarg); break;
 		default: goto usage;
 		}
 	}
-	if (out == NULL || optind >= argc || opt.epochs < 1)
+	if (out == NULL || optind >= argc || opt.epochs < 1 || opt.bags < 1)
 		goto usage;
 	return ner_train(out, argv + optind, argc - optind, &opt) ? 1 : 0;
 usage:

@@ -6,9 +6,9 @@
  *   0   magic "NUNERv01"
  *   8   u32 labels (NER_NLAB), u32 fcap, u32 gcap, f32 scale, u32 nrow
  *   28  zero up to 64
- *   64  u32 fkey[fcap]          feature keys (ner_feats), 0 = empty slot,
- *                               open addressing, linear probing
- *       u32 frow[fcap]          the key's row of weights
+ *   64  u32 slot[fcap][2]       feature key (ner_feats; 0 = empty slot)
+ *                               and its row of weights; open addressing,
+ *                               linear probing
  *       i16 w[nrow][NER_NLAB]   weights; a score is their sum times scale
  *       u32 gkey[gcap]          gazetteer (struct ner_gaz)
  *       u8  gval[gcap]
@@ -29,7 +29,7 @@ EMBED(ner_model_bin, "common/ner.model.bin");
 const char *const ner_type_name[] = { "PER", "ORG", "LOC", "MISC", NULL };
 
 struct ner_model {
-	const uint32_t *fkey, *frow;
+	const uint32_t *slot;	/* key, row */
 	const int16_t *w;
 	uint32_t fcap;
 	float scale;
@@ -52,9 +52,9 @@ row(const struct ner_model *m, uint32_t k)
 {
 	uint32_t msk = m->fcap - 1, j;
 
-	for (j = k & msk; m->fkey[j]; j = (j + 1) & msk)
-		if (m->fkey[j] == k)
-			return m->w + (size_t)m->frow[j] * NER_NLAB;
+	for (j = k & msk; m->slot[2 * j]; j = (j + 1) & msk)
+		if (m->slot[2 * j] == k)
+			return m->w + (size_t)m->slot[2 * j + 1] * NER_NLAB;
 	return NULL;
 }
 
@@ -85,8 +85,7 @@ setup(struct ner_model *m, const unsigned char *p, size_t n, int trusted)
 		return "truncated model";
 	if (((uintptr_t)p & 3) != 0)
 		return "misaligned model";
-	m->fkey = (const uint32_t *)(p + HDR);
-	m->frow = (const uint32_t *)(p + HDR + (size_t)fcap * 4);
+	m->slot = (const uint32_t *)(p + HDR);
 	m->w = (const int16_t *)(p + HDR + (size_t)fcap * 8);
 	m->fcap = fcap;
 	m->scale = scale;
@@ -96,12 +95,12 @@ setup(struct ner_model *m, const unsigned char *p, size_t n, int trusted)
 	/* a table with no empty slot would make look-ups loop forever, and
 	 * a row past the end would read outside the file */
 	if (!trusted) {
-		for (j = 0; j < fcap && m->fkey[j]; j++)
+		for (j = 0; j < fcap && m->slot[2 * j]; j++)
 			;
 		if (j == fcap)
 			return "feature table full";
 		for (j = 0; j < fcap; j++)
-			if (m->fkey[j] && m->frow[j] >= nrow)
+			if (m->slot[2 * j] && m->slot[2 * j + 1] >= nrow)
 				return "bad row index";
 	}
 	for (q = 0; q <= NER_NLAB; q++) {
@@ -221,8 +220,12 @@ score(const struct ner_model *m, const struct ner_tinfo *ti, size_t n,
 
 		nf = ner_feats(ti, n, i, d, f);
 		memset(acc, 0, sizeof acc);
+		/* the look-ups miss the cache: start them all at once */
 		for (k = 0; k < nf; k++)
-			r[k] = row(m, f[k]);
+			__builtin_prefetch(m->slot + 2 * (f[k] & (m->fcap - 1)));
+		for (k = 0; k < nf; k++)
+			if ((r[k] = row(m, f[k])) != NULL)
+				__builtin_prefetch(r[k]);
 		for (k = 0; k < nf; k++) {
 			if (!r[k])
 				continue;

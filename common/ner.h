@@ -132,7 +132,10 @@ struct ner_train_opts {
 	int epochs;
 	int holdout;		/* hold out every Nth document and score it */
 	const char *gazetteer;	/* TYPE TAB name lines, or NULL */
+	const char *dump;	/* write held-out predictions here (CoNLL) */
 	int verbose;
+	int seed;		/* varies the shuffling */
+	int bags;		/* models trained in turn and averaged */
 };
 int ner_train(const char *out, char *const *files, int nfiles,
     const struct ner_train_opts *o);

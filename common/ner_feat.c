@@ -488,6 +488,9 @@ ner_feats(const struct ner_tinfo *ti, size_t n, size_t i,
 			memlen = e->memlen;
 		}
 		f[k++] = fk(T_DOC, low | capel << 1 | capk << 2);
+#ifdef NER_NOMEM
+		mem = 0;
+#endif
 		if (mem) {
 			f[k++] = fk(T_MEM, mem | memlen << 4);
 			f[k++] = fk(T_MEMC, mem | memlen << 4 | capk << 8);
@@ -520,6 +523,21 @@ ner_final(int last)
 
 #define NEG (-1e30f)
 
+/* ner_allowed() as a table, for the inner loop */
+static uint8_t okt[NER_NLAB + 1][NER_NLAB];
+static int okt_done;
+
+static void
+okt_init(void)
+{
+	int p, y;
+
+	for (p = 0; p <= NER_NLAB; p++)
+		for (y = 0; y < NER_NLAB; y++)
+			okt[p][y] = (uint8_t)ner_allowed(p, y);
+	okt_done = 1;
+}
+
 void
 ner_viterbi(const float *sc, size_t n, const float *tr,
     const uint32_t *mask, uint8_t *out, float *dp, uint8_t *back)
@@ -530,6 +548,8 @@ ner_viterbi(const float *sc, size_t n, const float *tr,
 
 	if (n == 0)
 		return;
+	if (!okt_done)
+		okt_init();
 	for (y = 0; y < NER_NLAB; y++) {
 		dp[y] = NEG;
 		if (!ner_allowed(NER_NLAB, y) || (mask && !(mask[0] >> y & 1)))
@@ -548,7 +568,7 @@ ner_viterbi(const float *sc, size_t n, const float *tr,
 			bv = NEG;
 			best = -1;
 			for (p = 0; p < NER_NLAB; p++) {
-				if (pd[p] <= NEG || !ner_allowed(p, y))
+				if (pd[p] <= NEG || !okt[p][y])
 					continue;
 				v = pd[p] + tr[p * NER_NLAB + y];
 				if (v > bv) {

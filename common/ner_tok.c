@@ -163,7 +163,8 @@ ner_tokenize(const char *s, size_t n, struct ner_tok **v, size_t *cap)
 
 	while (i < n) {
 		c = dec(s, n, i, &l);
-		if (c >= 0 && (c == ' ' || u8_isspace(c))) {
+		if (c == ' ' || (c >= '\t' && c <= '\r') ||
+		    (c >= 0x80 && u8_isspace(c))) {
 			i += l;
 			continue;
 		}

@@ -13,6 +13,7 @@
  * Everything is deterministic: file order, a fixed shuffling seed, and
  * floating point done in the same order on every run.
  */
+#include <ctype.h>
 #include <err.h>
 #include <math.h>
 #include <stdio.h>
@@ -112,10 +113,15 @@ addsent(struct corpus *c, char *text, size_t len, struct ner_tok *tok,
 		    st ? NER_B : en ? NER_L : NER_I);
 	}
 	if ((types & 0xf) != 0xf) {
+		/* the prediction may use a type the set leaves out only where
+		 * the set marks one anyway: elsewhere the set says nothing
+		 * about that type, for or against */
+		uint32_t miss = typemask_all(types) & ~1u;
+
 		s->mask = xmalloc(n * sizeof *s->mask);
 		for (i = 0; i < n; i++)
-			s->mask[i] = s->gold[i] ? 1u << s->gold[i] :
-			    typemask_all(types);
+			s->mask[i] = s->gold[i] && (miss >> s->gold[i] & 1) ?
+			    0x1ffff : 0x1ffff & ~miss;
 	}
 }
 
@@ -604,6 +610,16 @@ wput(struct wtab *t, uint32_t k)
 	return t->n++;
 }
 
+static void
+wfree(struct wtab *t)
+{
+	free(t->key);
+	free(t->idx);
+	free(t->w);
+	free(t->u);
+	memset(t, 0, sizeof *t);
+}
+
 /* Score with the current weights, or the averaged ones (w - u / c). */
 static void
 wscore(const struct wtab *t, const uint32_t *f, const size_t *nf, size_t n,
@@ -782,6 +798,19 @@ f1(const struct prf *p)
 	return pr + rc > 0 ? 200 * pr * rc / (pr + rc) : 0;
 }
 
+/* IOB2 name of label i of lab[0..n), for --dump-holdout */
+static const char *
+labname(char *b, size_t sz, const uint8_t *lab, size_t i)
+{
+	int y = lab[i];
+
+	if (y == 0)
+		return "O";
+	snprintf(b, sz, "%c-%s", NER_LABPOS(y) == NER_B ||
+	    NER_LABPOS(y) == NER_U ? 'B' : 'I', ner_type_name[NER_LABTYPE(y)]);
+	return b;
+}
+
 /* Training */
 
 static uint64_t
@@ -829,7 +858,7 @@ wgrow(struct work *w, size_t n)
 static void
 rundoc(struct corpus *c, const struct tdoc *d, const struct ner_gaz *gz,
     struct ner_dmap *dm, struct wtab *t, double *step, int learn,
-    struct work *w, struct prf *score)
+    struct work *w, struct prf *score, FILE *dump)
 {
 	size_t j, i, k, n;
 	const uint8_t *gold;
@@ -859,16 +888,23 @@ rundoc(struct corpus *c, const struct tdoc *d, const struct ner_gaz *gz,
 			w->nf[i] = ner_feats(w->ti, n, i, dm,
 			    w->f + i * NER_MAXF);
 		wscore(t, w->f, w->nf, n, learn ? 0 : *step, w->sc, w->tr);
-		ner_viterbi(w->sc, n, w->tr, NULL, w->pred, w->dp, w->back);
+		ner_viterbi(w->sc, n, w->tr, learn ? s->mask : NULL, w->pred,
+		    w->dp, w->back);
 		if (score)
 			count(score, s->gold, w->pred, n, w->ga, w->pa);
+		if (dump) {
+			char b1[8], b2[8];
+
+			for (i = 0; i < n; i++)
+				fprintf(dump, "%.*s\t%s\t%s\n",
+				    (int)(s->tok[i].end - s->tok[i].start),
+				    s->text + s->tok[i].start,
+				    labname(b1, sizeof b1, s->gold, i),
+				    labname(b2, sizeof b2, w->pred, i));
+			fputc('\n', dump);
+		}
 		if (learn) {
 			gold = s->gold;
-			if (s->mask) {
-				ner_viterbi(w->sc, n, w->tr, s->mask, w->best,
-				    w->dp, w->back);
-				gold = w->best;
-			}
 			*step += 1;
 			for (i = 0; i < n; i++) {
 				yp = w->pred[i];
@@ -970,10 +1006,10 @@ save(const char *out, const struct wtab *t, double c,
 	put32(fp, nrow);
 	for (off = 28; off < 64; off++)
 		fputc(0, fp);
-	for (j = 0; j < fcap; j++)
+	for (j = 0; j < fcap; j++) {
 		put32(fp, key[j]);
-	for (j = 0; j < fcap; j++)
 		put32(fp, rowof[j]);
+	}
 	/* rows in the order their keys were given row numbers */
 	for (i = 0; i < t->cap; i++) {
 		if (!t->key[i])
@@ -1028,23 +1064,29 @@ ner_train(const char *out, char *const *files, int nfiles,
 	struct corpus c;
 	struct gbuild g;
 	struct ner_gaz gz;
-	struct wtab t;
+	struct wtab t, sum;
 	struct work w;
 	struct ner_dmap *dm;
 	size_t *order, no, i, ntok = 0;
 	double step = 0;
-	uint64_t seed = 0x9e3779b97f4a7c15ULL;
-	int f, ep, rc;
+	uint64_t seed;
+	int f, ep, rc, bag, k, *weight;
 
+	weight = xcalloc((size_t)nfiles + 1, sizeof *weight);
 	memset(&c, 0, sizeof c);
 	memset(&g, 0, sizeof g);
 	memset(&t, 0, sizeof t);
 	memset(&w, 0, sizeof w);
 	for (f = 0; f < nfiles; f++) {
-		char *path = xstrdup(files[f]), *colon;
+		char *path = xstrdup(files[f]), *colon, *at;
 		unsigned types = 0xf;
 		size_t l;
 
+		weight[f] = 1;
+		if ((at = strrchr(path, '@')) != NULL && strchr(at, '/') == NULL) {
+			*at = '\0';
+			weight[f] = atoi(at + 1) > 0 ? atoi(at + 1) : 1;
+		}
 		if ((colon = strrchr(path, ':')) != NULL) {
 			*colon = '\0';
 			types = parse_types(colon + 1);
@@ -1071,45 +1113,81 @@ ner_train(const char *out, char *const *files, int nfiles,
 	gz.key = g.key;
 	gz.val = g.val;
 	gz.cap = g.cap;
-	order = xmalloc(c.nd * sizeof *order);
-	no = 0;
-	for (i = 0; i < c.nd; i++) {
+	for (i = 0, no = 0; i < c.nd; i++)
+		no += (size_t)weight[c.d[i].file];
+	order = xmalloc(no * sizeof *order);
+	for (i = 0; i < c.nd; i++)
 		c.d[i].held = o->holdout > 0 && i % (size_t)o->holdout ==
 		    (size_t)o->holdout - 1;
-		if (!c.d[i].held)
-			order[no++] = i;
-	}
 	dm = ner_dmap_new();
-	for (ep = 0; ep < o->epochs; ep++) {
-		for (i = no; i > 1; i--) {
-			size_t k = rnd(&seed) % i, tmp = order[i - 1];
+	memset(&sum, 0, sizeof sum);
+	for (bag = 0; bag < o->bags; bag++) {
+		memset(&t, 0, sizeof t);
+		step = 0;
+		seed = 0x9e3779b97f4a7c15ULL + (uint64_t)o->seed +
+		    0x1000 * (uint64_t)bag;
+		/* a file of weight k is read k times an epoch */
+		no = 0;
+		for (i = 0; i < c.nd; i++)
+			for (k = 0; !c.d[i].held && k < weight[c.d[i].file];
+			    k++)
+				order[no++] = i;
+		for (ep = 0; ep < o->epochs; ep++) {
+			for (i = no; i > 1; i--) {
+				size_t r = rnd(&seed) % i, tmp = order[i - 1];
 
-			order[i - 1] = order[k];
-			order[k] = tmp;
-		}
-		for (i = 0; i < no; i++)
-			rundoc(&c, &c.d[order[i]], &gz, dm, &t, &step, 1, &w,
-			    NULL);
-		fprintf(stderr, "epoch %d: %zu features", ep + 1, t.n);
-		if (o->holdout > 0) {
-			struct prf *pf = xcalloc((size_t)nfiles + 1, sizeof *pf);
-
-			for (i = 0; i < c.nd; i++)
-				if (c.d[i].held)
-					rundoc(&c, &c.d[i], &gz, dm, &t, &step,
-					    0, &w, &pf[c.d[i].file]);
-			for (f = 0; f < nfiles; f++) {
-				pf[nfiles].gold += pf[f].gold;
-				pf[nfiles].pred += pf[f].pred;
-				pf[nfiles].ok += pf[f].ok;
-				fprintf(stderr, " %.1f", f1(&pf[f]));
+				order[i - 1] = order[r];
+				order[r] = tmp;
 			}
-			fprintf(stderr, " all %.2f", f1(&pf[nfiles]));
-			free(pf);
+			for (i = 0; i < no; i++)
+				rundoc(&c, &c.d[order[i]], &gz, dm, &t, &step,
+				    1, &w, NULL, NULL);
+			fprintf(stderr, "bag %d epoch %d: %zu features\n",
+			    bag + 1, ep + 1, t.n);
 		}
-		fputc('\n', stderr);
+		/* the bags' averaged weights are averaged in turn */
+		for (i = 0; i < t.cap; i++) {
+			size_t r, q;
+			int y;
+
+			if (!t.key[i])
+				continue;
+			r = t.idx[i];
+			q = wput(&sum, t.key[i]);
+			for (y = 0; y < NER_NLAB; y++)
+				sum.w[q * NER_NLAB + y] += (t.w[r * NER_NLAB + y] -
+				    t.u[r * NER_NLAB + y] / step) / o->bags;
+		}
+		wfree(&t);
 	}
-	rc = save(out, &t, step, o->gazetteer ? &g : NULL);
+	if (o->holdout > 0) {
+		struct prf *pf = xcalloc((size_t)nfiles + 1, sizeof *pf);
+		FILE *dump = NULL;
+		double one = 1;
+
+		if (o->dump && (dump = fopen(o->dump, "w")) == NULL)
+			warn("%s", o->dump);
+		for (i = 0; i < c.nd; i++)
+			if (c.d[i].held) {
+				if (dump)
+					fprintf(dump, "-DOCSTART-\tO\tO\n\n");
+				rundoc(&c, &c.d[i], &gz, dm, &sum, &one, 0, &w,
+				    &pf[c.d[i].file], dump);
+			}
+		if (dump)
+			fclose(dump);
+		fprintf(stderr, "held out, F1 per file:");
+		for (f = 0; f < nfiles; f++) {
+			pf[nfiles].gold += pf[f].gold;
+			pf[nfiles].pred += pf[f].pred;
+			pf[nfiles].ok += pf[f].ok;
+			fprintf(stderr, " %.2f", f1(&pf[f]));
+		}
+		fprintf(stderr, " all %.2f\n", f1(&pf[nfiles]));
+		free(pf);
+	}
+	rc = save(out, &sum, 1, o->gazetteer ? &g : NULL);
+	wfree(&sum);
 	ner_dmap_free(dm);
 	return rc;
 }
