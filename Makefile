@@ -56,7 +56,7 @@ EVAL =
 CHECK =
 CLEAN =
 
-.PHONY: all check bench eval model install uninstall clean lint-man unit-tests data-tests
+.PHONY: all check bench eval model install uninstall clean lint-man unit-tests data-tests memcheck
 all: $(BIN) bin
 
 # bin/ is a stable place for the current build's tools (tests and docs use it).
@@ -107,6 +107,18 @@ lint-man:
 	else echo "man: mandoc not installed, lint skipped"; fi
 
 check: all unit-tests data-tests lint-man $(CHECK)
+
+# The record reader's tests under valgrind: the codec unit test, and the
+# reader's data tests with nu-cat and pack-docs run through memcheck.
+memcheck: $(UNIT) $(TESTBIN) all
+	@command -v valgrind >/dev/null || { echo "memcheck: valgrind not installed"; exit 1; }
+	@rm -rf $(O)/vg && mkdir -p $(O)/vg
+	@for p in $(TESTBIN) $(O)/bin/pack-docs; do \
+		printf '#!/bin/sh\nexec valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite %s "$$@"\n' \
+		    $(CURDIR)/$$p > $(O)/vg/$${p##*/}; chmod +x $(O)/vg/$${p##*/}; done
+	@valgrind -q --error-exitcode=99 --leak-check=full $(O)/tests/rec
+	@BIN=$(CURDIR)/$(O)/vg TESTBIN= SHARED=$(SHARED) sh tests/run.sh tests/records
+	@BIN=$(CURDIR)/$(O)/vg TESTBIN= SHARED=$(SHARED) sh tests/run.sh tests/pack-docs
 
 bench: all $(BENCH)
 

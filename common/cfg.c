@@ -107,6 +107,18 @@ convert(yaml_document_t *doc, yaml_node_t *n, const char *file, int depth)
 	return c;
 }
 
+/* Nodes point at their file's name for messages; the names live as long as
+ * the process, kept here so they are not leaks. */
+static char **names;
+static size_t nnames;
+
+static const char *
+keep_name(const char *name)
+{
+	names = xreallocarray(names, nnames + 1, sizeof(*names));
+	return names[nnames++] = xstrdup(name);
+}
+
 struct cfg *
 cfg_parse(const char *name, const char *text, size_t len)
 {
@@ -115,7 +127,7 @@ cfg_parse(const char *name, const char *text, size_t len)
 	yaml_node_t *root;
 	yaml_mark_t m = { 0, 0, 0 };
 	struct cfg *c, at;
-	char *file = xstrdup(name);	/* nodes keep it for messages */
+	const char *file = keep_name(name);
 
 	if (!yaml_parser_initialize(&p))
 		errx(1, "yaml: out of memory");

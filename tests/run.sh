@@ -25,7 +25,8 @@ utf8=$(locale -a 2>/dev/null | grep -i -m1 -E '^(C|en_US)\.utf-?8$')
 locales="C${utf8:+ $utf8}"
 
 tmp=$(mktemp -d) || exit 2
-trap 'rm -rf "$tmp"' EXIT INT TERM
+trap 'rm -rf "$tmp"' EXIT
+trap 'exit 130' INT TERM
 pass=0 fail=0 skip=0
 
 # Split every .test file into numbered case files under $tmp/cases.
