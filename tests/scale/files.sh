@@ -33,7 +33,9 @@ grep -l "$(printf '^x\traw\t')" a/* >/dev/null || fail "the corpus lacks a recor
 pipe() {
 	first=${STAGES%% *}
 	timeout "$limit" "$first" "$@" >out.0 2>err ||
-	    fail "$first FILE... $(why $?): $(head -3 err)"
+	    fail "$first FILE... $(why $?): $(head -3 err)
+(every file here is raw text: newsutils(7) reads an input as records only
+when its first line is a valid doc or raw record)"
 	i=0
 	for s in ${STAGES#$first}; do
 		timeout "$limit" "$s" <out.$i >out.$((i + 1)) 2>err ||
