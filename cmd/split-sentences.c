@@ -44,15 +44,24 @@ split(const struct rec *p, struct out *o)
 	out_para_end(o);
 }
 
+/*
+ * The sentences replace the paragraphs.  A document that has paragraphs
+ * gets its sentences made anew from them (old sent records go); one that
+ * has none was split already, and its sent records pass through, so that
+ * running split-sentences twice gives what running it once does.
+ */
 static void
 run(struct doc *d, struct out *o)
 {
 	size_t i;
+	int paras = 0;
 
+	for (i = 0; i < d->n && !paras; i++)
+		paras = tool_is(&d->r[i], "para");
 	for (i = 0; i < d->n; i++) {
 		if (tool_is(&d->r[i], "para"))
 			split(&d->r[i], o);
-		else
+		else if (!paras || !tool_is(&d->r[i], "sent"))
 			out_rec(o, &d->r[i]);
 	}
 }
@@ -73,6 +82,7 @@ main(int argc, char **argv)
 		.synopsis = "[-jotv] [--dump-rules] [--raw | --records] "
 		    "[--rules file] [file ...]",
 		.kinds = kinds,
+		.flags = TOOL_SEES_OWN,
 		.rules = sbd_rules_yaml,
 		.ruleslen = sbd_rules_yaml_len,
 		.rulesname = "sbd.yaml",

@@ -38,9 +38,10 @@ struct sbd_span {
 };
 
 /*
- * Append the sentences of text[0..len) to *v (grown with xreallocarray,
- * *cap its capacity), return how many were appended.  Text that is all
- * White_Space has no sentence.
+ * Put the sentences of text[0..len) in (*v)[0..n) and return n.  *v is
+ * reused from call to call and grown with xreallocarray (*cap is its
+ * capacity; start with NULL and 0).  Text that is all White_Space has no
+ * sentence.
  */
 size_t sbd_split(const struct sbd *s, const char *text, size_t len,
     struct sbd_span **v, size_t *cap);
