@@ -61,6 +61,24 @@ bp_norm(const char *s, size_t n, char *lo, char *ca, size_t *words)
 		int map = 0;	/* 0 copy, ' ' space, -1 skip, else the byte */
 		size_t len = 1;
 
+		/* words of plain ASCII and the spaces between them: fast */
+		while (c == ' ' || (c > ' ' && c < 0x80)) {
+			if (c == ' ') {
+				if (!sp)
+					lo[o] = ca[o] = ' ', o++;
+				sp = 1;
+			} else {
+				w += sp;
+				sp = 0;
+				lo[o] = (char)((unsigned)(c - 'A') < 26 ?
+				    c + 32 : c);
+				ca[o++] = (char)c;
+			}
+			if (++i == n)
+				goto done;
+			c = u[i];
+		}
+
 		if (c < 0x80) {
 			if (c == ' ' || (c >= '\t' && c <= '\r'))
 				map = ' ';
@@ -130,6 +148,7 @@ bp_norm(const char *s, size_t n, char *lo, char *ca, size_t *words)
 		}
 		i += len;
 	}
+done:
 	if (o > 0 && lo[o - 1] == ' ')
 		o--;
 	*words = w;
