@@ -51,6 +51,7 @@ struct sbd {
 	int32_t bmin, bmax;	/* range of the bullets, for a quick no */
 	unsigned char hot[256];	/* bytes that may start something to decide */
 	int asciihot;		/* a hot ASCII byte other than . ? ! (a bullet) */
+	unsigned char minlead;	/* the smallest hot byte >= 0x80 */
 };
 
 /* Code points that end a sentence; "." and the ellipsis are told apart. */
@@ -372,6 +373,9 @@ sbd_new(const struct cfg *rules)
 				sb->asciihot = 1;
 		}
 	}
+	for (i = 0x80; i < 0x100 && !sb->hot[i]; i++)
+		;
+	sb->minlead = (unsigned char)(i < 0x100 ? i : 0xff);
 	return sb;
 }
 
@@ -917,19 +921,24 @@ run_done:
  * are . ? and ! (then 16 bytes are tested at a time), or len.
  */
 static size_t
-skip(const char *t, size_t len, size_t i, const unsigned char *hot)
+skip(const char *t, size_t len, size_t i, const unsigned char *hot,
+    unsigned char minlead)
 {
 #ifdef __SSE2__
 	const __m128i dot = _mm_set1_epi8('.'), qm = _mm_set1_epi8('?'),
 	    em = _mm_set1_epi8('!');
+	/* bytes >= minlead, compared as signed: the sign bit tells them
+	 * from ASCII, which is greater too */
+	const __m128i lead = _mm_set1_epi8((char)(minlead - 1));
 
 	while (i + 16 <= len) {
 		__m128i v = _mm_loadu_si128((const __m128i *)(const void *)(t + i));
 		unsigned m = (unsigned)_mm_movemask_epi8(_mm_or_si128(
 		    _mm_or_si128(_mm_cmpeq_epi8(v, dot), _mm_cmpeq_epi8(v, qm)),
-		    _mm_or_si128(_mm_cmpeq_epi8(v, em), v)));
+		    _mm_or_si128(_mm_cmpeq_epi8(v, em),
+		    _mm_and_si128(v, _mm_cmpgt_epi8(v, lead)))));
 
-		while (m) {	/* non-ASCII bytes are candidates too */
+		while (m) {	/* lead bytes of hot characters are candidates */
 			unsigned k = (unsigned)__builtin_ctz(m);
 
 			if (hot[(unsigned char)t[i + k]])
@@ -969,7 +978,7 @@ sbd_split(const struct sbd *sb, const char *text, size_t len,
 		unsigned char b;
 
 		if (!st.list && !sb->asciihot)
-			i = skip(text, len, i, hot);
+			i = skip(text, len, i, hot, sb->minlead);
 		if (i >= len)
 			break;
 		b = (unsigned char)text[i];
