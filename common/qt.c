@@ -196,6 +196,19 @@ ends_sentence(const struct ctx *c, size_t a, size_t b)
 	    is_p(c, i - 1, '?') || is_p(c, i - 1, ':') || is_p(c, i - 1, '-'));
 }
 
+/* Does the mark at o open a sentence-like quotation (“We ...) rather than
+ * a phrase (a “dry summer)?  Only such a one runs on over paragraphs. */
+static int
+opens_sentence(const struct ctx *c, size_t o, size_t a)
+{
+	if (o + 1 >= c->x.ntok || !is_word(c, o + 1) || !c->x.tok[o + 1].cap)
+		return 0;
+	return o == a || is_p(c, o - 1, ':') || is_p(c, o - 1, ',') ||
+	    is_p(c, o - 1, '.') || is_p(c, o - 1, '?') || is_p(c, o - 1, '!') ||
+	    is_p(c, o - 1, '-') || (is_word(c, o - 1) &&
+	    (c->x.tok[o - 1].lx & LX_CUE));
+}
+
 static void
 pair_all(struct ctx *c, const size_t *pa, int npara)
 {
@@ -219,7 +232,8 @@ pair_all(struct ctx *c, const size_t *pa, int npara)
 			chain = -1;
 		open = pair_para(c, a, b, p, &chain, first);
 		if (open != NONE && p + 1 < npara && pa[p + 1] < pa[p + 2] &&
-		    opens_dbl(c, pa[p + 1]) && ends_sentence(c, open, b)) {
+		    opens_dbl(c, pa[p + 1]) && ends_sentence(c, open, b) &&
+		    (first != NONE || opens_sentence(c, open, a))) {
 			if (chain < 0)
 				pend0 = c->nq;
 			add_q(c, open, NONE, p, chain);
@@ -586,7 +600,8 @@ np_after(const struct ctx *c, size_t i, size_t hi, struct qt_attr *at)
 	}
 	if (k == i || k - i >= 10 || !noun_head(c, k - 1))
 		return 0;
-	if (!(c->x.tok[i].lx & LX_DET) && !(k - i == 1 && ends_with(c, i, "s")))
+	/* "officials", "local officials": a bare phrase must be plural */
+	if (!(c->x.tok[i].lx & LX_DET) && !(k - i <= 2 && ends_with(c, k - 1, "s")))
 		return 0;
 	at->spa = i;
 	at->spb = k;
@@ -860,6 +875,15 @@ classify(struct ctx *c, struct iq *q, int attributed, int title)
 	}
 	if (q->part > 1)
 		return QT_DIRECT;
+	/* “A,” she said, “b.”: the second half goes on with the first */
+	if (p > 0 && is_p(c, p - 1, ',') && q > c->q) {
+		const struct iq *pq = q - 1;
+		while (pq > c->q && pq->chain != (long)(pq - c->q))
+			pq--;
+		if (pq->c != NONE && pq->para == q->para && o - pq->c <= 8 &&
+		    pq->form == QT_DIRECT && !upper)
+			return QT_DIRECT;
+	}
 	return upper && startish ? QT_DIRECT : QT_PARTIAL;
 }
 
@@ -929,6 +953,27 @@ attribute_quotes(struct ctx *c)
 						break;
 					}
 				}
+				/* "That was the warning from the minister, Grace
+				 * Obi": a person named after "from" */
+				for (k = c->sent[s2].a; !ok && k + 1 < c->sent[s2].b &&
+				    k < c->sent[s2].a + 10; k++) {
+					size_t n;
+					if (!word_is(c, k, "from"))
+						continue;
+					if (np_after(c, k + 1, c->sent[s2].b, &at) &&
+					    at.sk == SK_DESC && at.spb + 1 < c->sent[s2].b &&
+					    is_p(c, at.spb, ',') &&
+					    name_right(c, at.spb + 1, c->sent[s2].b, &at))
+						n = 1;
+					else
+						n = np_after(c, k + 1, c->sent[s2].b, &at) &&
+						    at.sk == SK_NAME;
+					if (n) {
+						set_cue(&at, k, k);
+						ok = 1;
+						at.how = AT_NEXT;
+					}
+				}
 			}
 		}
 		/* a colon ends the sentence before: "Caddell continued:" */
@@ -946,8 +991,13 @@ attribute_quotes(struct ctx *c)
 			at.how = AT_PREV;
 			ok = 1;
 		}
-		if (!ok && q->para == title)
+		if (q->para == title && (!ok || at.sk != SK_NAME)) {
+			/* a headline's speaker is the one the story names */
+			if (!ok)
+				memset(&at, 0, sizeof at);
 			at.how = AT_TITLE;
+			ok = 1;
+		}
 		for (j = i; j < c->nq && c->q[j].chain == (long)i; j++) {
 			c->q[j].at = at;
 			c->q[j].form = classify(c, &c->q[j], ok,
@@ -1088,8 +1138,13 @@ emit_indirect(struct ctx *c, size_t a, size_t b, const struct qt_attr *at,
 		b = clause_end(c, a, b);
 		/* "said in an interview with CNN, ...": content after the
 		 * adverbial; "said in part", "wrote on Facebook": none */
-		if (a < b && is_word(c, a) && (c->x.tok[a].lx & (LX_PREP |
-		    LX_LINK))) {
+		if (a < b && is_word(c, a) && ((c->x.tok[a].lx & (LX_PREP |
+		    LX_LINK)) || word_is(c, a, "after") || word_is(c, a, "before") ||
+		    word_is(c, a, "when") || word_is(c, a, "while") ||
+		    word_is(c, a, "because") || word_is(c, a, "since") ||
+		    word_is(c, a, "until") || word_is(c, a, "as") ||
+		    word_is(c, a, "if")) && !word_is(c, a, "about") &&
+		    !word_is(c, a, "over") && !word_is(c, a, "under")) {
 			for (i = a + 1; i < b && i < a + 9; i++)
 				if (is_p(c, i, ',') || word_is(c, i, "that") ||
 				    is_mark(c, i))
@@ -1281,6 +1336,10 @@ indirect(struct ctx *c)
 				continue;
 			}
 			if (np_before(c, i, a, &at)) {
+				/* "If the mayor claims that ...": not a report */
+				if (at.spa > a && is_word(c, at.spa - 1) &&
+				    (c->x.tok[at.spa - 1].lx & LX_HYPO))
+					continue;
 				x = after_cue(c, i, e, be);
 				at.cub = cue_object(c, i, e, be);
 				prev = at;

@@ -233,6 +233,24 @@ set(struct qt_rec *r, const char *s, size_t n, enum qt_stype t)
 	r->stype = t;
 }
 
+/* A name without the titles before it: "Mayor Ana Ortiz" is Ana Ortiz. */
+static void
+set_name(const struct qtx *x, struct qt_rec *r, const char *s, size_t n)
+{
+	size_t i;
+
+	for (;;) {
+		for (i = 0; i < n && s[i] != ' '; i++)
+			;
+		if (i == n || !(lx_get(x->r, s, i, NULL) & (LX_TITLE | LX_GTITLE)) ||
+		    (lx_get(x->r, s, i, NULL) & LX_FORENAME))
+			break;
+		s += i + 1;
+		n -= i + 1;
+	}
+	set(r, s, n, QT_SNAME);
+}
+
 static void
 resolve_one(const struct names *nm, struct qt_rec *r)
 {
@@ -246,10 +264,10 @@ resolve_one(const struct names *nm, struct qt_rec *r)
 	if (at->sk == SK_NAME) {
 		const struct men *m = find(nm, a);
 		if (m)
-			set(r, m->full, m->fulllen, QT_SNAME);
+			set_name(x, r, m->full, m->fulllen);
 		else
-			set(r, text + x->tok[a].s, x->tok[at->spb - 1].e -
-			    x->tok[a].s, QT_SNAME);
+			set_name(x, r, text + x->tok[a].s, x->tok[at->spb - 1].e -
+			    x->tok[a].s);
 		return;
 	}
 	if (at->sk == SK_PRON) {
@@ -265,7 +283,7 @@ resolve_one(const struct names *nm, struct qt_rec *r)
 				if (want_org ? !m->org : (m->org || (m->gender &&
 				    m->gender != g)))
 					continue;
-				set(r, m->full, m->fulllen, QT_SNAME);
+				set_name(x, r, m->full, m->fulllen);
 				return;
 			}
 		}
@@ -277,7 +295,7 @@ resolve_one(const struct names *nm, struct qt_rec *r)
 		for (i = nm->n; i-- > 0;) {
 			const struct men *m = &nm->m[i];
 			if (m->a < a && m->title && strcmp(m->title, want) == 0) {
-				set(r, m->full, m->fulllen, QT_SNAME);
+				set_name(x, r, m->full, m->fulllen);
 				return;
 			}
 		}
@@ -345,7 +363,7 @@ qt_resolve(const struct qtx *x, struct qt_rec *r, size_t n)
 	/* a headline quotation goes to the speaker the story names */
 	for (i = 0; i < n; i++) {
 		size_t best = (size_t)-1, bestw = 0;
-		if (r[i].at.how != AT_TITLE || r[i].speaker)
+		if (r[i].at.how != AT_TITLE || r[i].stype == QT_SNAME)
 			continue;
 		for (j = 0; j < n; j++) {
 			size_t w;

@@ -1,0 +1,7 @@
+# extract-quotes speed and memory on generated news with entity records
+# present (issue 6): tests/bench/qt-bench.sh.
+BENCH += bench-qt
+bench-qt: all
+	@BIN=$(CURDIR)/$(O)/bin sh tests/bench/qt-bench.sh
+
+.PHONY: bench-qt
