@@ -29,7 +29,8 @@ struct para {
 	size_t words;
 	enum bp_why why;
 	unsigned char title, body, term, sent, quote, list, colon, endq;
-	int m_any, m_edge, m_tail, m_head;	/* first matching rule, or -1 */
+	int m_any, m_edge, m_tail, m_head;	/* first matching rule, or -1;
+						 * UNKNOWN until edges() */
 	const char *rule, *cls;
 };
 
@@ -80,6 +81,8 @@ bp_count(const struct bp_judge *j)
 {
 	return j->n;
 }
+
+#define UNKNOWN (-2)
 
 static int
 is_lower(unsigned char c)
@@ -229,6 +232,10 @@ normalise(struct bp_judge *j, struct para *p)
 	j->arena.len = p->ca + n + 1;
 }
 
+/*
+ * Match the rules that apply anywhere; those of the edges are matched
+ * later, only for the few paragraphs where the judgement asks (edges()).
+ */
 static int
 match_rules(struct bp_judge *j, struct para *p)
 {
@@ -236,12 +243,28 @@ match_rules(struct bp_judge *j, struct para *p)
 	const char *lo = j->arena.p + p->norm;
 
 	residue = bp_line_rules(j->rs, &j->sc, lo, j->arena.p + p->ca,
-	    p->nlen, p->words, fr);
+	    p->nlen, p->words, fr, 1 << BP_WHERE_ANY);
 	p->m_any = fr[BP_WHERE_ANY];
-	p->m_edge = fr[BP_WHERE_EDGE];
-	p->m_tail = fr[BP_WHERE_TAIL];
-	p->m_head = fr[BP_WHERE_HEAD];
+	p->m_edge = p->m_tail = p->m_head = UNKNOWN;
 	return residue;
+}
+
+/* The rules of the edges, tail and head for paragraph i. */
+static struct para *
+edges(struct bp_judge *j, size_t i)
+{
+	struct para *p = &j->p[i];
+	int fr[BP_NWHERE];
+
+	if (p->m_edge == UNKNOWN) {
+		bp_line_rules(j->rs, &j->sc, j->arena.p + p->norm,
+		    j->arena.p + p->ca, p->nlen, p->words, fr,
+		    1 << BP_WHERE_EDGE | 1 << BP_WHERE_TAIL | 1 << BP_WHERE_HEAD);
+		p->m_edge = fr[BP_WHERE_EDGE];
+		p->m_tail = fr[BP_WHERE_TAIL];
+		p->m_head = fr[BP_WHERE_HEAD];
+	}
+	return p;
 }
 
 void
@@ -481,14 +504,20 @@ bp_judge(struct bp_judge *j)
 		struct para *p = &j->p[i];
 
 		p->body = p->why == BP_KEEP && !p->title &&
-		    p->words >= rs->body_min && p->term && p->m_edge < 0 &&
-		    p->m_tail < 0;
-		if (p->body) {
-			if (first == n)
-				first = i;
-			last = i;
-		}
+		    p->words >= rs->body_min && p->term;
 	}
+	for (i = 0; i < n && first == n; i++)
+		if (j->p[i].body && (edges(j, i)->m_edge >= 0 ||
+		    j->p[i].m_tail >= 0))
+			j->p[i].body = 0;
+		else if (j->p[i].body)
+			first = i;
+	for (i = n; i-- > first && last == n;)
+		if (j->p[i].body && (edges(j, i)->m_edge >= 0 ||
+		    j->p[i].m_tail >= 0))
+			j->p[i].body = 0;
+		else if (j->p[i].body)
+			last = i;
 
 	/* Sweep the tail: after the last body paragraph, end matter rules
 	 * apply, and so do the rules of the edges. */
@@ -497,6 +526,7 @@ bp_judge(struct bp_judge *j)
 
 		if (p->why != BP_KEEP || p->title)
 			continue;
+		edges(j, i);
 		if (p->m_tail >= 0)
 			drop(p, rs->rules[p->m_tail].why,
 			    rs->rules[p->m_tail].name);
@@ -510,6 +540,7 @@ bp_judge(struct bp_judge *j)
 
 		if (p->why != BP_KEEP || p->title)
 			continue;
+		edges(j, i);
 		if (p->m_edge >= 0)
 			drop(p, rs->rules[p->m_edge].why,
 			    rs->rules[p->m_edge].name);
@@ -536,16 +567,16 @@ bp_judge(struct bp_judge *j)
 	for (i = 0; i < n; i++) {
 		struct para *p = &j->p[i];
 
-		if (p->why == BP_KEEP && !p->title && p->m_edge >= 0 && i > 0 &&
-		    dropped(j, i - 1))
+		if (p->why == BP_KEEP && !p->title && i > 0 &&
+		    dropped(j, i - 1) && edges(j, i)->m_edge >= 0)
 			drop(p, rs->rules[p->m_edge].why,
 			    rs->rules[p->m_edge].name);
 	}
 	for (i = n; i-- > 0;) {
 		struct para *p = &j->p[i];
 
-		if (p->why == BP_KEEP && !p->title && p->m_edge >= 0 &&
-		    dropped(j, i + 1))
+		if (p->why == BP_KEEP && !p->title && dropped(j, i + 1) &&
+		    edges(j, i)->m_edge >= 0)
 			drop(p, rs->rules[p->m_edge].why,
 			    rs->rules[p->m_edge].name);
 	}

@@ -119,6 +119,8 @@ struct bp_pat {
 	size_t maxlen;		/* longest text it can match, SIZE_MAX if any */
 	char *lit;		/* leading literal run, for finding candidates */
 	size_t litlen;
+	char *tail;		/* trailing literal run */
+	size_t taillen;
 };
 
 struct bp_rule {
@@ -211,11 +213,12 @@ void bp_index(struct bp_rules *rs);
 void bp_index_free(struct bp_rules *rs);
 void bp_scan_init(struct bp_scan *sc, const struct bp_rules *rs);
 void bp_scan_free(struct bp_scan *sc);
-/* First matching rule of each kind of place (BP_WHERE_*), or -1; returns
- * whether residue may be in the paragraph. */
+/* First matching rule of each kind of place (BP_WHERE_*) in the mask
+ * where (bits 1 << BP_WHERE_*), or -1; returns whether residue may be in
+ * the paragraph. */
 int bp_line_rules(const struct bp_rules *rs, struct bp_scan *sc,
     const char *lo, const char *ca, size_t n, size_t words,
-    int first[BP_NWHERE]);
+    int first[BP_NWHERE], unsigned where);
 /* Hash-scan s[0..n): append (value, position) of each window hit. */
 void bp_hash_scan(const struct bp_hash *h, const char *s, size_t n,
     struct bp_list *out);

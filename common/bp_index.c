@@ -344,24 +344,36 @@ in_bounds(const struct bp_rule *r, size_t words)
 static void
 try_list(const struct bp_rules *rs, struct bp_scan *sc,
     const struct bp_list *l, const char *lo, const char *ca, size_t n,
-    size_t words)
+    size_t words, unsigned where)
 {
 	size_t k;
 
 	for (k = 0; k < l->n; k++) {
 		const struct bp_ref *f = &rs->ref[l->v[k]];
 
+		const struct bp_pat *p = f->p;
+
 		if (sc->rhit[f->rule] == sc->gen ||
+		    !(where >> rs->rules[f->rule].where & 1) ||
 		    !in_bounds(&rs->rules[f->rule], words))
 			continue;
-		if (bp_pat_match(rs, f->p, f->anchor, lo, ca, n))
+		/* the literal ends of the pattern first: most fail there */
+		if (f->anchor != BP_CONTAINS && f->anchor != BP_SUFFIX &&
+		    (p->litlen > n || memcmp(lo, p->lit, p->litlen) != 0))
+			continue;
+		if ((f->anchor == BP_SUFFIX || f->anchor == BP_LINE) &&
+		    (p->taillen > n || memcmp(lo + n - p->taillen, p->tail,
+		    p->taillen) != 0))
+			continue;
+		if (bp_pat_match(rs, p, f->anchor, lo, ca, n))
 			hit(rs, sc, f->rule);
 	}
 }
 
 int
 bp_line_rules(const struct bp_rules *rs, struct bp_scan *sc, const char *lo,
-    const char *ca, size_t n, size_t words, int first[BP_NWHERE])
+    const char *ca, size_t n, size_t words, int first[BP_NWHERE],
+    unsigned where)
 {
 	size_t k, r;
 	int w, residue = 0;
@@ -379,15 +391,15 @@ bp_line_rules(const struct bp_rules *rs, struct bp_scan *sc, const char *lo,
 		const struct bp_list *l;
 
 		if ((l = lookup(&rs->starth, lo)) != NULL)
-			try_list(rs, sc, l, lo, ca, n, words);
+			try_list(rs, sc, l, lo, ca, n, words, where);
 		if ((l = lookup(&rs->endh, lo + n - 4)) != NULL)
-			try_list(rs, sc, l, lo, ca, n, words);
+			try_list(rs, sc, l, lo, ca, n, words, where);
 	}
-	try_list(rs, sc, &rs->start[(unsigned char)lo[0]], lo, ca, n, words);
-	try_list(rs, sc, &rs->start[256], lo, ca, n, words);
-	try_list(rs, sc, &rs->end[(unsigned char)lo[n - 1]], lo, ca, n, words);
-	try_list(rs, sc, &rs->end[256], lo, ca, n, words);
-	try_list(rs, sc, &rs->contains.shortl, lo, ca, n, words);
+	try_list(rs, sc, &rs->start[(unsigned char)lo[0]], lo, ca, n, words, where);
+	try_list(rs, sc, &rs->start[256], lo, ca, n, words, where);
+	try_list(rs, sc, &rs->end[(unsigned char)lo[n - 1]], lo, ca, n, words, where);
+	try_list(rs, sc, &rs->end[256], lo, ca, n, words, where);
+	try_list(rs, sc, &rs->contains.shortl, lo, ca, n, words, where);
 	sc->hits.n = 0;
 	bp_hash_scan(&rs->contains, lo, n, &sc->hits);
 	for (k = 0; k < sc->hits.n; k += 2) {
@@ -399,6 +411,7 @@ bp_line_rules(const struct bp_rules *rs, struct bp_scan *sc, const char *lo,
 		}
 		f = &rs->ref[sc->hits.v[k]];
 		if (sc->rhit[f->rule] == sc->gen ||
+		    !(where >> rs->rules[f->rule].where & 1) ||
 		    !in_bounds(&rs->rules[f->rule], words))
 			continue;
 		/* a contains pattern is checked where its literal is; any

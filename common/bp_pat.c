@@ -268,6 +268,13 @@ bp_pat_compile(const struct bp_rules *rs, const struct cfg *node,
 	for (i = 0; i < p->litlen; i++)
 		p->lit[i] = (char)t[i].c;
 	p->lit[i] = '\0';
+	for (i = 0; i < ntok && t[ntok - 1 - i].t == T_LIT; i++)
+		;
+	p->taillen = i;
+	p->tail = xmalloc(i + 1);
+	for (i = 0; i < p->taillen; i++)
+		p->tail[i] = (char)t[ntok - p->taillen + i].c;
+	p->tail[i] = '\0';
 	free(lo);
 	free(ca);
 }
@@ -277,6 +284,7 @@ bp_pat_free(struct bp_pat *p)
 {
 	free(p->tok);
 	free(p->lit);
+	free(p->tail);
 }
 
 static int

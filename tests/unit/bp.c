@@ -57,7 +57,7 @@ match(const char *pat, int anchor, const char *text)
 		struct bp_scan sc;
 
 		bp_scan_init(&sc, r);
-		bp_line_rules(r, &sc, lo, ca, n, w, fr);
+		bp_line_rules(r, &sc, lo, ca, n, w, fr, ~0u);
 		CHECK((fr[BP_WHERE_ANY] == 0) == hit);
 		bp_scan_free(&sc);
 	}
