@@ -16,7 +16,6 @@
 #include "qt.h"
 #include "rec.h"
 #include "sbd.h"
-#include "tool.h"
 
 /* Kept between documents so a stream does not allocate per document. */
 static struct buf text, attrs;
@@ -34,12 +33,28 @@ static size_t ntcap;
 static struct ner_ent *nents;
 static size_t necap;
 
+/* Each record's kind, looked at once per document. */
+enum { K_OTHER, K_PARA, K_SENT, K_ENT };
+static unsigned char *kc;
+static size_t *lines, kcap;
+
 static int
-is_text(const struct rec *r)
+kind_of(const struct rec *r)
 {
-	return !(r->flags & REC_MALFORMED) && (tool_is(r, "para") ||
-	    tool_is(r, "sent"));
+	const char *k = r->kind;
+
+	if (r->flags & REC_MALFORMED)
+		return K_OTHER;
+	if (k[0] == 'p' && strcmp(k, "para") == 0)
+		return K_PARA;
+	if (k[0] == 's' && strcmp(k, "sent") == 0)
+		return K_SENT;
+	if (k[0] == 'e' && strcmp(k, "ent") == 0)
+		return K_ENT;
+	return K_OTHER;
 }
+
+#define is_text(i) (kc[i] == K_PARA || kc[i] == K_SENT)
 
 static void
 span_add(struct qt_span **v, size_t *cap, size_t n, size_t a, size_t b)
@@ -82,15 +97,22 @@ qt_run(const struct qt_rules *rules, unsigned forms, struct doc *d,
 	long title = -1;
 	size_t lastline = (size_t)-1;
 
+	if (kcap < d->n) {
+		kcap = d->n;
+		kc = xreallocarray(kc, kcap, sizeof *kc);
+		lines = xreallocarray(lines, kcap, sizeof *lines);
+	}
 	for (i = 0; i < d->n; i++) {
 		const struct rec *r = &d->r[i];
-		if (r->flags & REC_MALFORMED)
-			continue;
-		haspara |= tool_is(r, "para");
-		hassent |= tool_is(r, "sent");
-		hasent |= tool_is(r, "ent");
-		if (is_text(r) && r->end > len)
-			len = r->end;
+		kc[i] = (unsigned char)kind_of(r);
+		haspara |= kc[i] == K_PARA;
+		hassent |= kc[i] == K_SENT;
+		hasent |= kc[i] == K_ENT;
+		if (is_text(i)) {
+			lines[i] = rec_attr_size(r, "line", 0);
+			if (r->end > len)
+				len = r->end;
+		}
 	}
 	/* the text, at its offsets */
 	if (d->src) {
@@ -106,7 +128,7 @@ qt_run(const struct qt_rules *rules, unsigned forms, struct doc *d,
 		text.p[len] = '\0';
 		for (i = 0; i < d->n; i++) {
 			const struct rec *r = &d->r[i];
-			if (is_text(r) && r->textlen == r->end - r->start)
+			if (is_text(i) && r->textlen == r->end - r->start)
 				memcpy(text.p + r->start, r->text, r->textlen);
 		}
 		in.text = text.p;
@@ -120,17 +142,17 @@ qt_run(const struct qt_rules *rules, unsigned forms, struct doc *d,
 	for (i = 0; i < d->n; i++) {
 		const struct rec *r = &d->r[i];
 		size_t line;
-		if (!is_text(r) || r->end > in.len)
+		if (!is_text(i) || r->end > in.len)
 			continue;
 		owner[nt++] = i;
-		if (haspara && !tool_is(r, "para")) {
+		if (haspara && kc[i] != K_PARA) {
 			span_add(&sents, &scap, ns++, r->start, r->end);
 			continue;
 		}
-		if (tool_is(r, "sent"))
+		if (kc[i] == K_SENT)
 			span_add(&sents, &scap, ns++, r->start, r->end);
-		line = rec_attr_size(r, "line", 0);
-		if (tool_is(r, "sent") && np > 0 && line == lastline &&
+		line = lines[i];
+		if (kc[i] == K_SENT && np > 0 && line == lastline &&
 		    r->start >= paras[np - 1].end) {
 			/* the gap between sentences of a paragraph is space */
 			if (!d->src)
@@ -163,8 +185,7 @@ qt_run(const struct qt_rules *rules, unsigned forms, struct doc *d,
 			const struct rec *r = &d->r[i];
 			const char *v;
 			size_t vl;
-			if ((r->flags & REC_MALFORMED) || !tool_is(r, "ent") ||
-			    r->end > in.len)
+			if (kc[i] != K_ENT || r->end > in.len)
 				continue;
 			if (ne == ecap) {
 				ecap = ecap ? 2 * ecap : 64;
@@ -234,13 +255,12 @@ qt_run(const struct qt_rules *rules, unsigned forms, struct doc *d,
 	lastline = (size_t)-1;
 	for (i = 0, k = 0; i < d->n; i++) {
 		const struct rec *r = &d->r[i];
-		if (is_text(r) && nt && i != owner[0]) {
-			size_t line = rec_attr_size(r, "line", 0);
-			if (tool_is(r, "para") || line != lastline)
+		if (is_text(i) && nt && i != owner[0]) {
+			if (kc[i] == K_PARA || lines[i] != lastline)
 				out_para_end(o);
 		}
-		if (is_text(r))
-			lastline = rec_attr_size(r, "line", 0);
+		if (is_text(i))
+			lastline = lines[i];
 		out_rec(o, r);
 		for (; k < nq && anchor[k] <= i; k++) {
 			const struct qt_quote *q = &quotes[k];
@@ -279,6 +299,8 @@ qt_run_free(void)
 	free(ents);
 	free(anchor);
 	free(owner);
+	free(kc);
+	free(lines);
 	free(quotes);
 	free(spans);
 	free(ntexts);

@@ -16,6 +16,7 @@ EMBED(qt_rules_yaml, "common/qt.yaml");
 
 struct lx_ent {
 	char *key;		/* lower case, words joined by one space */
+	uint32_t klen, hash;
 	uint32_t flags;
 	char *title;		/* LX_TITLE: what the title stands for */
 };
@@ -99,17 +100,23 @@ hash(const char *s, size_t n)
 }
 
 static struct lx_ent *
-slot(const struct qt_rules *r, const char *key, size_t n)
+slot_h(const struct qt_rules *r, const char *key, size_t n, uint32_t h)
 {
-	size_t i = hash(key, n) & r->mask;
+	size_t i = h & r->mask;
 
 	for (;;) {
 		struct lx_ent *e = &r->tab[i];
-		if (e->key == NULL || (strlen(e->key) == n &&
+		if (e->key == NULL || (e->hash == h && e->klen == n &&
 		    memcmp(e->key, key, n) == 0))
 			return e;
 		i = (i + 1) & r->mask;
 	}
+}
+
+static struct lx_ent *
+slot(const struct qt_rules *r, const char *key, size_t n)
+{
+	return slot_h(r, key, n, hash(key, n));
 }
 
 /* Lower-case ASCII, fold typographic apostrophes; n is capped by caller. */
@@ -141,7 +148,7 @@ grow(struct qt_rules *r)
 	r->tab = xcalloc(r->mask + 1, sizeof *r->tab);
 	for (i = 0; old && i < oldn; i++)
 		if (old[i].key)
-			*slot(r, old[i].key, strlen(old[i].key)) = old[i];
+			*slot_h(r, old[i].key, old[i].klen, old[i].hash) = old[i];
 	free(old);
 }
 
@@ -173,6 +180,8 @@ add(struct qt_rules *r, const char *w, size_t n, uint32_t f)
 	e = slot(r, key, k);
 	if (e->key == NULL) {
 		e->key = xmemdup(key, k);
+		e->klen = (uint32_t)k;
+		e->hash = hash(key, k);
 		r->used++;
 	}
 	e->flags |= f;
@@ -262,12 +271,24 @@ lx_get(const struct qt_rules *r, const char *s, size_t n, const char **title)
 {
 	char key[LX_MAXKEY];
 	const struct lx_ent *e;
-	size_t k;
+	size_t i, k = 0;
+	uint32_t h = 2166136261u;
 
 	if (n == 0 || n >= sizeof key)
 		return 0;
-	k = lower(key, s, n);
-	e = slot(r, key, k);
+	/* lower case and hash in one pass; ’ reads as ' */
+	for (i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+		if (c == 0xe2 && i + 2 < n && (unsigned char)s[i + 1] == 0x80 &&
+		    (unsigned char)s[i + 2] == 0x99) {
+			c = '\'';
+			i += 2;
+		} else if (c >= 'A' && c <= 'Z')
+			c += 32;
+		key[k++] = (char)c;
+		h = (h ^ c) * 16777619u;
+	}
+	e = slot_h(r, key, k, h);
 	if (title)
 		*title = e->key ? e->title : NULL;
 	return e->key ? e->flags : 0;

@@ -327,6 +327,8 @@ qt_resolve(const struct qtx *x, struct qt_rec *r, size_t n)
 	struct names nm;
 	size_t i, j;
 
+	if (n == 0)
+		return;
 	memset(&nm, 0, sizeof nm);
 	nm.x = x;
 	if (x->in->nent) {

@@ -20,6 +20,11 @@ cp_at(const char *t, size_t n, size_t i, size_t *len)
 			*len = 0;
 		return -2;	/* past the end */
 	}
+	if ((unsigned char)t[i] < 0x80) {
+		if (len)
+			*len = 1;
+		return (unsigned char)t[i];
+	}
 	c = u8_decode(t + i, n - i, &l);
 	if (len)
 		*len = l;
@@ -51,6 +56,14 @@ issgl(int32_t c)
 }
 
 static int
+isspc(int32_t c)
+{
+	if (c >= 0 && c < 0x80)
+		return c == ' ' || (c >= '\t' && c <= '\r');
+	return c != U8_BAD && c >= 0 && u8_isspace(c);
+}
+
+static int
 isal(int32_t c)
 {
 	return c >= 0 && (c < 0x80 ? ((c | 32) >= 'a' && (c | 32) <= 'z') ||
@@ -60,7 +73,7 @@ isal(int32_t c)
 static int
 isopenctx(int32_t c)
 {
-	return c == -2 || u8_isspace(c) || c == '(' || c == '[' || c == '{' ||
+	return c == -2 || isspc(c) || c == '(' || c == '[' || c == '{' ||
 	    c == 0x2014 || c == 0x2013 || c == '-' || c == '/' || isdbl(c) ||
 	    issgl(c);
 }
@@ -68,7 +81,7 @@ isopenctx(int32_t c)
 static int
 isclosectx(int32_t c)
 {
-	return c == -2 || u8_isspace(c) || c == '.' || c == ',' || c == ';' ||
+	return c == -2 || isspc(c) || c == '.' || c == ',' || c == ';' ||
 	    c == ':' || c == '!' || c == '?' || c == ')' || c == ']' ||
 	    c == 0x2014 || c == 0x2013 || c == 0x2026 || c == '-' ||
 	    isdbl(c) || issgl(c);
@@ -142,7 +155,7 @@ qt_tokenize(struct qtx *x, size_t a, size_t b, int para)
 	while (i < b) {
 		int32_t c = cp_at(t, b, i, &l);
 
-		if (c != U8_BAD && u8_isspace(c)) {
+		if (isspc(c)) {
 			i += l;
 			continue;
 		}
@@ -166,8 +179,8 @@ qt_tokenize(struct qtx *x, size_t a, size_t b, int para)
 			else if (c == 0x201d || c == 0xbb)
 				mk = MK_CD;
 			else if (c == '"')
-				mk = isopenctx(p) && !(nx == -2 || u8_isspace(nx)) ?
-				    MK_OD : isclosectx(nx) && !u8_isspace(p) ?
+				mk = isopenctx(p) && !(nx == -2 || isspc(nx)) ?
+				    MK_OD : isclosectx(nx) && !isspc(p) ?
 				    MK_CD : MK_AD;
 			else if (c == 0x2018 || c == 0x201a)
 				mk = MK_OS;
@@ -185,6 +198,11 @@ qt_tokenize(struct qtx *x, size_t a, size_t b, int para)
 			size_t s = i;
 			i += l;
 			for (;;) {
+				/* the common case: plain ASCII letters and digits */
+				while (i < b && ((unsigned)(((unsigned char)t[i] | 32) -
+				    'a') < 26u || (unsigned)((unsigned char)t[i] - '0') <
+				    10u))
+					i++;
 				size_t l2, l3;
 				int32_t d = cp_at(t, b, i, &l2);
 				if (isal(d)) {
