@@ -284,7 +284,7 @@ bp_index(struct bp_rules *rs)
 				    rs->inl[r].len[k], r << 16 | k);
 				/* and the rules' scan tells where to look */
 				bp_hash_add(&rs->contains, rs->inl[r].norm[k],
-				    rs->inl[r].nlen[k], rs->nref);
+				    rs->inl[r].nlen[k], rs->nref + (r << 16 | k));
 			}
 }
 
@@ -405,8 +405,14 @@ bp_line_rules(const struct bp_rules *rs, struct bp_scan *sc, const char *lo,
 	for (k = 0; k < sc->hits.n; k += 2) {
 		const struct bp_ref *f;
 
-		if (sc->hits.v[k] >= rs->nref) {	/* residue */
-			residue = 1;
+		if (sc->hits.v[k] >= rs->nref) {	/* residue, if all of it */
+			size_t v = sc->hits.v[k] - rs->nref, at = sc->hits.v[k + 1];
+			const struct bp_inl *in = &rs->inl[v >> 16];
+
+			v &= 0xffff;
+			if (n - at >= in->nlen[v] && memcmp(lo + at, in->norm[v],
+			    in->nlen[v]) == 0)
+				residue = 1;
 			continue;
 		}
 		f = &rs->ref[sc->hits.v[k]];
