@@ -4,8 +4,8 @@
  * output they make; it reads columns and escapes itself rather than with
  * the library's reader, so that a reader bug cannot hide its own output.
  *
- *   nu-check [-u] [-m N] [-l KINDS] [-w KINDS] [-r RAWSTREAM] STREAM
- *            [[DOC=]SOURCE ...]
+ *   nu-check [-u] [-m N] [-l KINDS] [-w KINDS] [-r RAWSTREAM]
+ *            [-i INPUT -o KINDS [-c KINDS]] STREAM [[DOC=]SOURCE ...]
  *
  * STREAM ("-" for standard input) is the output to check; each SOURCE is
  * a raw document, known by its path as given or as DOC when written
@@ -31,6 +31,13 @@
  *     inside one line, none starting or ending with White_Space, and
  *     together cover every byte of every non-blank line that is not
  *     White_Space.
+ * -i INPUT -o KINDS [-c KINDS]: nothing lost from a record stream INPUT
+ *     that the tool read: every line of INPUT comes out unchanged and in
+ *     order, except records of the tool's own KINDS (replaced), raw
+ *     records, and records of the -c kinds, which the tool consumes: the
+ *     records of its own kinds in the output must cover every byte of
+ *     their TEXT that is not White_Space.  Output lines that are not from
+ *     INPUT must be of the tool's own kinds, doc or para.
  * Exit 0 when all holds, 1 with one message per problem (at most 20) when
  * not, 2 on usage or I/O errors.
  */
@@ -63,7 +70,25 @@ static struct source *src;
 static size_t nsrc;
 static const char *streamname;
 static size_t lineno, nproblems, nmalformed;
-static char *lkinds, *wkinds;
+static char *lkinds, *wkinds, *okinds, *ckinds;
+
+/* -i: the input stream's lines, and what became of them */
+struct inline_ {
+	char *p;
+	size_t len;
+	int pass;		/* must come out unchanged */
+	char *doc, *text;	/* a consumed record, unescaped */
+	size_t doclen, textlen, start, end;
+};
+static struct inline_ *in;
+static size_t nin, ip;
+/* records of own kinds in the output, for the consumed ones */
+struct made {
+	char *doc;
+	size_t doclen, start, end;
+};
+static struct made *made;
+static size_t nmade;
 
 #define MAXPROBLEMS 20
 
@@ -333,6 +358,30 @@ check_value(const char *kind, const char *key, const char *v, size_t n,
 	}
 }
 
+/* ATTRS by the patterns of the format (a reader's malformed-line check). */
+static int
+attrs_ok(const char *a)
+{
+	static const char *const reserved[] = { "doc", "kind", "start", "end",
+	    "text", "attrs", NULL };
+	const char *p = a, *end = a + strlen(a), *bar, *eq;
+
+	if (strcmp(a, "_") == 0)
+		return 1;
+	if (*a == '\0')
+		return 0;
+	while (p <= end) {
+		if ((bar = memchr(p, '|', (size_t)(end - p))) == NULL)
+			bar = end;
+		if ((eq = memchr(p, '=', (size_t)(bar - p))) == NULL ||
+		    !name_ok(p, (size_t)(eq - p)) ||
+		    one_of(p, (size_t)(eq - p), reserved))
+			return 0;
+		p = bar + 1;
+	}
+	return 1;
+}
+
 static void
 check_attrs(const char *kind, size_t kindlen, const char *a, size_t n,
     size_t start, const struct source *s)
@@ -368,16 +417,17 @@ check_attrs(const char *kind, size_t kindlen, const char *a, size_t n,
 		    memchr(eq, '\r', (size_t)(bar - eq)) != NULL)
 			problem("backslash or CR in a value: '%.*s'",
 			    (int)(bar - p), p);
-		if (keys != NULL) {
-			if (keys[k] == NULL || !is(p, (size_t)(eq - p), keys[k]))
-				problem("%.*s: key %zu is '%.*s', expected "
-				    "'%s'", (int)kindlen, kind, k + 1,
-				    (int)(eq - p), p, keys[k] ? keys[k] :
-				    "(none)");
-			else
-				check_value(kind, keys[k], eq + 1,
-				    (size_t)(bar - eq - 1), start, s);
+		if (keys != NULL && keys[k] != NULL &&
+		    is(p, (size_t)(eq - p), keys[k])) {
+			check_value(kind, keys[k], eq + 1,
+			    (size_t)(bar - eq - 1), start, s);
 			k++;
+		} else if (keys != NULL) {
+			/* unknown keys pass; a known one out of place not */
+			for (i = 0; keys[i]; i++)
+				if (is(p, (size_t)(eq - p), keys[i]))
+					problem("%.*s: key '%s' out of order",
+					    (int)kindlen, kind, keys[i]);
 		}
 		p = bar + 1;
 	}
@@ -616,11 +666,136 @@ done_add(const char *name, size_t n)
 	return 0;
 }
 
+static int unescape(struct buf *b, const char *s, size_t n);
+
+static void
+load_input(const char *path)
+{
+	FILE *fp;
+	char *line = NULL, *f[6];
+	ssize_t len;
+	size_t cap = 0, i;
+	struct inline_ *l;
+	struct buf d = BUF_INIT, t = BUF_INIT;
+
+	if ((fp = fopen(path, "r")) == NULL)
+		err(2, "%s", path);
+	while ((len = getline(&line, &cap, fp)) > 0) {
+		if (line[len - 1] == '\n')
+			len--;
+		in = xreallocarray(in, nin + 1, sizeof(*in));
+		l = &in[nin++];
+		memset(l, 0, sizeof(*l));
+		l->p = xmemdup(line, (size_t)len);
+		l->len = (size_t)len;
+		l->pass = 1;
+		line[len] = '\0';
+		f[0] = line;
+		for (i = 1; i < 6; i++) {
+			if ((f[i] = memchr(f[i - 1], '\t',
+			    (size_t)(line + len - f[i - 1]))) == NULL)
+				break;
+			*f[i]++ = '\0';
+		}
+		if (i < 6 || memchr(f[5], '\t', (size_t)(line + len - f[5])) ||
+		    f[0][0] == '\0')
+			continue;	/* malformed: passed through */
+		if (in_list(okinds, f[1], strlen(f[1])))
+			l->pass = 0;
+		/* a raw record is consumed, unless malformed */
+		if (strcmp(f[1], "raw") == 0 && strcmp(f[2], "0") == 0 &&
+		    unescape(&t, f[5], (size_t)(line + len - f[5])) == 0 &&
+		    number(f[3], strlen(f[3]), &l->end) && l->end == t.len)
+			l->pass = 0;
+		if (in_list(ckinds, f[1], strlen(f[1])) &&
+		    number(f[2], strlen(f[2]), &l->start) &&
+		    number(f[3], strlen(f[3]), &l->end) && l->start <= l->end &&
+		    unescape(&d, f[0], strlen(f[0])) == 0 &&
+		    unescape(&t, f[5], (size_t)(line + len - f[5])) == 0 &&
+		    t.len == l->end - l->start) {
+			l->pass = 0;
+			l->doc = xmemdup(d.p, d.len);
+			l->doclen = d.len;
+			l->text = xmemdup(t.p, t.len);
+			l->textlen = t.len;
+		}
+	}
+	free(line);
+	fclose(fp);
+	buf_free(&d);
+	buf_free(&t);
+}
+
+/* Next input line that must come out, from ip on. */
+static void
+skip_input(void)
+{
+	while (ip < nin && !in[ip].pass)
+		ip++;
+}
+
+/* Is output line l one of the input's, in order?  Else must it be made? */
+static void
+match_input(const char *l, size_t len)
+{
+	const char *t1, *t2;
+
+	skip_input();
+	if (ip < nin && in[ip].len == len && memcmp(in[ip].p, l, len) == 0) {
+		ip++;
+		return;
+	}
+	t1 = memchr(l, '\t', len);
+	t2 = t1 ? memchr(t1 + 1, '\t', len - (size_t)(t1 + 1 - l)) : NULL;
+	if (t2 == NULL || !(in_list(okinds, t1 + 1, (size_t)(t2 - t1 - 1)) ||
+	    is(t1 + 1, (size_t)(t2 - t1 - 1), "doc") ||
+	    is(t1 + 1, (size_t)(t2 - t1 - 1), "para")))
+		problem("line is neither the next input line (%zu) nor a "
+		    "record the tool makes", ip + 1);
+}
+
+/* Each consumed record is covered by records of own kinds. */
+static void
+check_consumed(void)
+{
+	size_t i, j, k, n, j0 = 0;
+	unsigned char *cov;
+	int32_t c;
+
+	for (i = 0; i < nin; i++) {
+		if (in[i].doc == NULL)
+			continue;
+		cov = xcalloc(in[i].textlen + 1, 1);
+		for (j = j0; j < nmade; j++) {
+			if (made[j].doclen != in[i].doclen || memcmp(made[j].doc,
+			    in[i].doc, in[i].doclen) != 0 ||
+			    made[j].end <= in[i].start ||
+			    made[j].start >= in[i].end)
+				continue;
+			for (k = made[j].start; k < made[j].end; k++)
+				if (k >= in[i].start && k < in[i].end)
+					cov[k - in[i].start] = 1;
+		}
+		for (k = 0; k < in[i].textlen; k += n) {
+			c = u8_decode(in[i].text + k, in[i].textlen - k, &n);
+			if (!cov[k] && (c == U8_BAD || !u8_isspace(c))) {
+				problem("input line %zu (%.*s %zu-%zu): byte "
+				    "%zu is in no record of %s", i + 1,
+				    (int)in[i].doclen, in[i].doc, in[i].start,
+				    in[i].end, in[i].start + k, okinds);
+				break;
+			}
+		}
+		free(cov);
+	}
+}
+
 static void
 usage(void)
 {
 	fprintf(stderr, "usage: nu-check [-u] [-m N] [-l kinds] [-w kinds] "
-	    "[-r rawstream] stream [[doc=]source ...]\n");
+	    "[-r rawstream] [-i input -o kinds [-c kinds]] stream "
+	    "[[doc=]source ...]\n");
 	exit(2);
 }
 
@@ -633,11 +808,15 @@ main(int argc, char **argv)
 	char *line = NULL, *eq, *f[6];
 	ssize_t len;
 	size_t cap = 0, expect_malformed = 0, start, end, doclen = 0, i;
-	int ch, unknown_ok = 0, havedoclen = 0, first = 1;
+	int ch, unknown_ok = 0, havedoclen = 0, first = 1, newdoc;
+	const char *inpath = NULL;
 	const char *why;
 
-	while ((ch = getopt(argc, argv, "l:m:r:uw:")) != -1) {
+	while ((ch = getopt(argc, argv, "c:i:l:m:o:r:uw:")) != -1) {
 		switch (ch) {
+		case 'c': ckinds = optarg; break;
+		case 'i': inpath = optarg; break;
+		case 'o': okinds = optarg; break;
 		case 'l': lkinds = optarg; break;
 		case 'm': expect_malformed = strtoul(optarg, NULL, 10); break;
 		case 'r': load_raw_stream(optarg); break;
@@ -648,8 +827,10 @@ main(int argc, char **argv)
 	}
 	argc -= optind;
 	argv += optind;
-	if (argc < 1)
+	if (argc < 1 || (inpath != NULL && okinds == NULL))
 		usage();
+	if (inpath != NULL)
+		load_input(inpath);
 	streamname = argv[0];
 	for (i = 1; i < (size_t)argc; i++) {
 		size_t n;
@@ -683,6 +864,8 @@ main(int argc, char **argv)
 			problem("last line has no LF");
 		} else
 			line[--len] = '\0';
+		if (in != NULL)
+			match_input(line, (size_t)len);
 		/* six columns, split at TABs */
 		f[0] = line;
 		for (i = 1; i < 6; i++) {
@@ -714,11 +897,28 @@ main(int argc, char **argv)
 				problem("malformed: %s", why);
 			continue;
 		}
+		if (!attrs_ok(f[4]))
+			why = "bad ATTRS";
+		else if (strcmp(f[1], "raw") == 0 && (start != 0 ||
+		    end != t.len))
+			why = "raw record's START and END are not 0 and its "
+			    "text's length";
+		else if (strcmp(f[1], "doc") != 0 && havedoclen && !first &&
+		    d.len == prev.len && memcmp(d.p, prev.p, d.len) == 0 &&
+		    end > doclen)
+			why = "END past the document's END";
+		if (why != NULL) {
+			nmalformed++;
+			if (nmalformed > expect_malformed)
+				problem("malformed: %s", why);
+			continue;
+		}
 		/* documents: contiguous, doc record first */
-		if (first || d.len != prev.len ||
-		    memcmp(d.p, prev.p, d.len) != 0) {
+		newdoc = first || d.len != prev.len ||
+		    memcmp(d.p, prev.p, d.len) != 0;
+		if (newdoc || strcmp(f[1], "doc") == 0) {
 			check_doc_done(cur);
-			if (done_add(d.p, d.len))
+			if (newdoc && done_add(d.p, d.len))
 				problem("document '%.*s' comes back after "
 				    "another one", (int)d.len, d.p);
 			buf_reset(&prev);
@@ -735,8 +935,7 @@ main(int argc, char **argv)
 				doclen = cur->len;
 				havedoclen = 1;
 			}
-		} else if (strcmp(f[1], "doc") == 0)
-			problem("doc record inside its document");
+		}
 		if (strcmp(f[1], "doc") == 0) {
 			if (start != 0 || t.len != 0)
 				problem("doc record with START %zu or TEXT",
@@ -753,6 +952,14 @@ main(int argc, char **argv)
 			problem("END %zu past the document's END %zu", end,
 			    doclen);
 		check_attrs(f[1], strlen(f[1]), f[4], strlen(f[4]), start, cur);
+		if (ckinds && in_list(okinds, f[1], strlen(f[1]))) {
+			made = xreallocarray(made, nmade + 1, sizeof(*made));
+			made[nmade].doc = xmemdup(d.p, d.len);
+			made[nmade].doclen = d.len;
+			made[nmade].start = start;
+			made[nmade].end = end;
+			nmade++;
+		}
 		if (cur != NULL && end <= cur->len) {
 			if (strcmp(f[1], "doc") != 0)
 				check_text(cur, start, end, t.p, t.len);
@@ -765,6 +972,13 @@ main(int argc, char **argv)
 		err(2, "%s", streamname);
 	check_doc_done(cur);
 	lineno = 0;
+	if (in != NULL) {
+		skip_input();
+		if (ip < nin)
+			problem("input line %zu is lost: %.*s", ip + 1,
+			    (int)(in[ip].len > 60 ? 60 : in[ip].len), in[ip].p);
+		check_consumed();
+	}
 	if (nmalformed != expect_malformed)
 		problem("%zu malformed lines, expected %zu", nmalformed,
 		    expect_malformed);
