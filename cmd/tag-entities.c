@@ -16,6 +16,10 @@
 
 static const char *const kinds[] = { "ent", NULL };
 
+#define TRAIN_USAGE "--train model.bin [--bags n] [--dump-holdout file] " \
+    "[--epochs n]\n           [--gazetteer file] [--holdout n] [--seed n] " \
+    "file[:types][@weight] ..."
+
 enum { OPT_MODEL = 0x1000 };	/* clear of tool.c's own long options */
 
 static const struct option longopts[] = {
@@ -155,8 +159,7 @@ train(int argc, char **argv)
 		goto usage;
 	return ner_train(out, argv + optind, argc - optind, &opt) ? 1 : 0;
 usage:
-	fprintf(stderr, "usage: tag-entities --train model.bin [--epochs n] "
-	    "[--holdout n] [--gazetteer file] file[:types] ...\n");
+	fprintf(stderr, "usage: tag-entities %s\n", TRAIN_USAGE);
 	return 2;
 }
 
@@ -166,9 +169,7 @@ main(int argc, char **argv)
 	static const struct tool t = {
 		.name = "tag-entities",
 		.synopsis = "[-jotVv] [--model file] [--raw | --records] "
-		    "[file ...]\n       tag-entities --train model.bin "
-		    "[--epochs n] [--holdout n] [--gazetteer file] "
-		    "file[:types] ...",
+		    "[file ...]\n       tag-entities " TRAIN_USAGE,
 		.kinds = kinds,
 		.longopts = longopts,
 		.option = option,

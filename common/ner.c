@@ -358,12 +358,16 @@ resolve(const struct ner_text *t, const struct scratch *s, struct ner_ent *e,
 				goto index;
 			}
 		}
-		if (e[i].type != NER_PER && (p = eget(&m, hashtoks(et, tk,
-		    len, 1 + e[i].type))) != 0) {
+		/* "Brightwater" after "Brightwater Capital" is the company,
+		 * whatever the word alone looked like (but a place stays) */
+		if ((e[i].type != NER_PER && (p = eget(&m, hashtoks(et, tk,
+		    len, 1 + e[i].type))) != 0) || (e[i].type != NER_LOC &&
+		    (p = eget(&m, hashtoks(et, tk, len, 1 + NER_ORG))) != 0)) {
 			const struct ner_ent *q = &e[p - 1];
 
-			if (q->type == e[i].type && sametoks(et, tk,
-			    &t[q->text], &s->et[s->eb[2 * (p - 1)]], len)) {
+			if (sametoks(et, tk, &t[q->text],
+			    &s->et[s->eb[2 * (p - 1)]], len)) {
+				e[i].type = q->type;
 				e[i].norm = q->norm;
 				e[i].normlen = q->normlen;
 			}
@@ -383,7 +387,42 @@ index:
 	free(m.val);
 }
 
-static void
+/* Lower-case words that may sit inside a name ("Bank of China", "Leonardo
+ * da Vinci", "Omar al-Bashir") */
+static const char *const particles[] = {
+	"al", "and", "bin", "da", "de", "del", "della", "der", "des", "di",
+	"do", "dos", "du", "el", "for", "in", "la", "le", "of", "on", "the",
+	"van", "von", "y", "zu", NULL
+};
+
+/*
+ * A name does not run across an ordinary lower-case word: in "French bank
+ * Societe Generale" the name starts after "bank".  Returns the new start.
+ */
+static size_t
+lowertrim(const char *text, const struct ner_tok *tk, size_t a, size_t b)
+{
+	size_t i, k, n, start = a;
+	const char *w;
+
+	for (i = a + 1; i < b; i++) {
+		w = text + tk[i].start;
+		n = tk[i].end - tk[i].start;
+		if (!(w[0] >= 'a' && w[0] <= 'z') || n < 2)
+			continue;
+		for (k = 0; particles[k]; k++)
+			if (strlen(particles[k]) == n &&
+			    memcmp(particles[k], w, n) == 0)
+				break;
+		if (!particles[k])
+			start = i + 1;
+	}
+	return start;
+}
+
+/* Add the entity tok[a..b] of text j; returns how many entities that
+ * added (0 when it extended the one before). */
+static int
 addent(struct scratch *s, struct ner_ent **v, size_t *cap, size_t ne,
     const struct ner_text *t, size_t j, const struct ner_tok *tk, size_t a,
     size_t b, int y)
@@ -399,9 +438,26 @@ addent(struct scratch *s, struct ner_ent **v, size_t *cap, size_t ne,
 		s->ebcap = 2 * ne + 64;
 		s->eb = xreallocarray(s->eb, s->ebcap, sizeof *s->eb);
 	}
-	if (s->net + (b - a + 1) > s->etcap) {
-		s->etcap = 2 * (s->net + b - a + 1) + 64;
+	if (s->net + (b - a + 2) > s->etcap) {
+		s->etcap = 2 * (s->net + b - a + 2) + 64;
 		s->et = xreallocarray(s->et, s->etcap, sizeof *s->et);
+	}
+	/* a place glued by a hyphen to an organisation's name is part of
+	 * it: "U.S.-China Cybersecurity Working Group" (but "U.S.-China
+	 * talks" stays two places) */
+	if (ne > 0 && y != 0 && NER_LABTYPE(y) == NER_ORG && b > a && a >= 2 &&
+	    tk[a - 1].end - tk[a - 1].start == 1 &&
+	    t[j].text[tk[a - 1].start] == '-' && tk[a - 1].end == tk[a].start &&
+	    (*v)[ne - 1].text == j &&
+	    (*v)[ne - 1].end == t[j].start + tk[a - 1].start) {
+		e = &(*v)[ne - 1];
+		e->end = t[j].start + tk[b].end;
+		e->type = NER_ORG;
+		e->normlen = (size_t)(t[j].text + tk[b].end - e->norm);
+		for (k = a - 1; k <= b; k++)
+			s->et[s->net++] = tk[k];
+		s->eb[2 * ne - 1] = s->net;
+		return 0;
 	}
 	e = &(*v)[ne];
 	e->start = t[j].start + tk[a].start;
@@ -414,6 +470,7 @@ addent(struct scratch *s, struct ner_ent **v, size_t *cap, size_t ne,
 	for (k = a; k <= b; k++)
 		s->et[s->net++] = tk[k];
 	s->eb[2 * ne + 1] = s->net;
+	return 1;
 }
 
 size_t
@@ -450,7 +507,11 @@ ner_tag(const struct ner_model *m, const struct ner_text *t, size_t n,
 			while (NER_LABPOS(s.lab[i]) != NER_U &&
 			    NER_LABPOS(s.lab[i]) != NER_L && i + 1 < nt)
 				i++;
-			addent(&s, v, cap, ne++, t, j, s.tok, a, i, y);
+			if (NER_LABTYPE(y) == NER_PER)
+				a += ner_titlelen(t[j].text, s.tok + a, i - a + 1);
+			a = lowertrim(t[j].text, s.tok, a, i);
+			ne += (size_t)addent(&s, v, cap, ne, t, j, s.tok, a, i,
+			    y);
 		}
 	}
 	resolve(t, &s, *v, ne);

@@ -65,6 +65,10 @@ struct ner_tok {
 	size_t start, end;
 };
 size_t ner_tokenize(const char *s, size_t n, struct ner_tok **v, size_t *cap);
+/* Titles ("President", "Sen.", "Prime Minister") are not part of a PER
+ * span: ner_titlelen() says how many leading tokens of one to drop. */
+int ner_istitle(const char *s, size_t n);
+size_t ner_titlelen(const char *text, const struct ner_tok *tok, size_t n);
 
 /* Labels: O, then B I L U for each type: label = 1 + 4 * type + pos. */
 enum { NER_B, NER_I, NER_L, NER_U };

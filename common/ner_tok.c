@@ -168,13 +168,13 @@ ner_tokenize(const char *s, size_t n, struct ner_tok **v, size_t *cap)
 			i += l;
 			continue;
 		}
-		if (isword(c)) {
-			j = wordend(s, n, i);
-		} else if (isurl(s, n, i)) {
+		if (isurl(s, n, i)) {
 			for (j = i; j < n && (unsigned char)s[j] > ' '; j++)
 				;
 			while (j > i + 4 && strchr(".,;:!?)\"'", s[j - 1]))
 				j--;
+		} else if (isword(c)) {
+			j = wordend(s, n, i);
 		} else if (c == '.' || c == '-' || c == '*' || c == '=') {
 			for (j = i + 1; j < n && s[j] == s[i]; j++)
 				;
@@ -190,4 +190,69 @@ ner_tokenize(const char *s, size_t n, struct ner_tok **v, size_t *cap)
 		i = j;
 	}
 	return k;
+}
+
+/*
+ * Titles and roles, which CoNLL keeps out of a person's span ("President
+ * Obama" is PER "Obama").  Some training sets put them inside; the
+ * trainer takes them out and the tagger trims any it still predicts.
+ */
+static const char *const titles[] = {
+	"adm", "admiral", "ambassador", "archbishop", "bishop", "brig",
+	"capt", "captain", "cardinal", "ceo", "chairman", "chairwoman",
+	"chancellor", "chief", "cmdr", "col", "colonel", "commander", "coach",
+	"dame", "dean", "deputy", "det", "detective", "dr", "emperor",
+	"empress", "father", "foreign", "former", "gen", "general", "gov",
+	"governor", "imam", "inspector", "judge", "justice", "king", "lady",
+	"lord", "lt", "maj", "major", "mayor", "minister", "miss", "mr", "mrs",
+	"ms", "pastor", "pope", "pres", "president", "prime", "prince",
+	"princess", "prof", "professor", "queen", "rabbi", "rep", "rev",
+	"reverend", "secretary", "sen", "senator", "sgt", "sergeant", "sheikh",
+	"sir", "sister", "speaker", "vice", NULL
+};
+
+int
+ner_istitle(const char *s, size_t n)
+{
+	char low[16];
+	size_t i, k;
+
+	if (n > 0 && s[n - 1] == '.')
+		n--;
+	if (n == 0 || n >= sizeof low)
+		return 0;
+	for (i = 0; i < n; i++) {
+		if ((unsigned char)s[i] >= 0x80)
+			return 0;
+		low[i] = (char)(s[i] >= 'A' && s[i] <= 'Z' ? s[i] + 32 : s[i]);
+	}
+	low[n] = '\0';
+	for (k = 0; titles[k]; k++)
+		if (strcmp(titles[k], low) == 0)
+			return 1;
+	return 0;
+}
+
+/* Leading tokens of a PER span tok[0..n) that are a title, as in
+ * "Secretary of State", "Prime Minister", "Mr.": how many to drop. */
+size_t
+ner_titlelen(const char *text, const struct ner_tok *tok, size_t n)
+{
+	size_t k = 0, last = 0;
+
+	while (k + 1 < n) {
+		const char *w = text + tok[k].start;
+		size_t len = tok[k].end - tok[k].start;
+
+		if (ner_istitle(w, len) || (last && k == last + 1 &&
+		    len == 5 && memcmp(w, "State", 5) == 0))
+			last = ++k;
+		else if (last && k == last && ((len == 2 &&
+		    memcmp(w, "of", 2) == 0) || (len == 3 &&
+		    memcmp(w, "the", 3) == 0)))
+			k++;
+		else
+			break;
+	}
+	return last;
 }

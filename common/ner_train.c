@@ -79,11 +79,26 @@ typemask_all(unsigned types)
  */
 static void
 addsent(struct corpus *c, char *text, size_t len, struct ner_tok *tok,
-    size_t n, const int *type, const uint8_t *begin, unsigned types)
+    size_t n, int *type, uint8_t *begin, unsigned types)
 {
 	struct sent *s;
-	size_t i;
+	size_t i, b, k;
 	int st, en;
+
+	/* the CoNLL convention: a title is not part of the person */
+	for (i = 0; i < n; i++) {
+		if (type[i] != 1 + NER_PER || !(i == 0 || begin[i] ||
+		    type[i - 1] != type[i]))
+			continue;
+		for (b = i + 1; b < n && type[b] == type[i] && !begin[b]; b++)
+			;
+		k = ner_titlelen(text, tok + i, b - i);
+		if (k) {
+			memset(type + i, 0, k * sizeof *type);
+			begin[i + k] = 1;
+		}
+		i = b - 1;
+	}
 
 	if (n == 0) {
 		free(text);
