@@ -33,6 +33,12 @@ STAGES=$(echo "$STAGES" | sed 's/nu-cat//')	# the stand-in is not a stage here
 
 mkdir -p "$dir" || exit 1
 dir=$(cd "$dir" && pwd)
+# One build for the whole run, even if the tree is rebuilt meanwhile.
+rm -rf "$dir/bin" && mkdir "$dir/bin" || exit 1
+for s in pack-docs $STAGES; do
+	cp "$BIN/$s" "$dir/bin/" || die "cannot copy $BIN/$s"
+done
+PATH=$dir/bin:$PATH
 stamp="$mb MB, gen-news $(cksum <"$here/gen-news.awk")"
 if [ "$(cat "$dir/corpus.mb" 2>/dev/null)" != "$stamp" ]; then
 	echo "bench-e2e: generating $mb MB of articles in $dir/articles ..."
