@@ -452,6 +452,10 @@ desc_left(const struct ctx *c, size_t j, size_t lo, struct qt_attr *at)
 		k++;
 	if (j - k >= 10)
 		return 0;
+	/* "in the past", "of his skills": the object of a preposition */
+	if (det && k > lo && is_word(c, k - 1) && (c->x.tok[k - 1].lx &
+	    (LX_PREP | LX_LINK)))
+		return 0;
 	/* a phrase cut out of a clause ("can pass such laws") is no speaker */
 	if (!det && k > lo && is_word(c, k - 1) && !(c->x.tok[k - 1].lx &
 	    (LX_STOP | LX_LINK)) && !(c->x.tok[k - 1].lx & (LX_BE | LX_HYPO)))
@@ -553,13 +557,32 @@ np_before(const struct ctx *c, size_t cu, size_t lo, struct qt_attr *at)
 		return 0;
 	j--;
 	if (is_p(c, j, ',') || is_p(c, j, ')')) {
-		int close = c->x.tok[j].ch == ')' ? '(' : ',';
-		for (m = j; m > lo && j - m < 18; m--)
-			if (is_p(c, m - 1, close) || is_mark(c, m - 1))
+		int close = c->x.tok[j].ch == ')' ? '(' : ',', tries;
+		struct qt_attr first;
+		int have = 0;
+		/* "Anne Richards, assistant secretary for population, refugees,
+		 * and migration, said": go back over the appositive's commas
+		 * to the name it describes */
+		for (tries = 0; tries < 4; tries++) {
+			for (m = j; m > lo && j - m < 24; m--)
+				if (is_p(c, m - 1, close) || is_mark(c, m - 1))
+					break;
+			if (m <= lo + 1 || j - m >= 24 || is_mark(c, m - 1))
 				break;
-		if (m <= lo + 1 || j - m >= 18 || is_mark(c, m - 1))
-			return 0;
-		return np_end_at(c, m - 2, lo, at);
+			if (np_end_at(c, m - 2, lo, at)) {
+				if (at->sk == SK_NAME || close == '(')
+					return 1;
+				if (!have) {
+					first = *at;
+					have = 1;
+				}
+			}
+			j = m - 1;
+			close = ',';
+		}
+		if (have)
+			*at = first;
+		return have;
 	}
 	/* "legal experts, who worry that": the phrase before "who" */
 	if (word_is(c, j, "who") && j > lo + 1) {
@@ -589,6 +612,17 @@ np_after(const struct ctx *c, size_t i, size_t hi, struct qt_attr *at)
 		return 1;
 	if (c->x.tok[i].lx & (LX_STOP | LX_TIME | LX_BE | LX_CUE | LX_LINK))
 		return 0;
+	/* "said master of ceremonies Asab Al-Tabchi", "exhorted Clinton's
+	 * introducer, actress Jamie Lee Curtis": the name after the role */
+	for (k = i; k < hi && k < i + 7; k++) {
+		if (namey(c, k) && k > i && !namey(c, k - 1) &&
+		    !contracted(c, k) && name_right(c, k, hi, at) &&
+		    (at->spb >= hi || !is_word(c, at->spb)))
+			return 1;
+		if (!(is_word(c, k) || is_p(c, k, ',')) || (is_word(c, k) &&
+		    (c->x.tok[k].lx & (LX_STOP | LX_CUE | LX_BE | LX_PREP))))
+			break;
+	}
 	for (k = i; k < hi && k - i < 10 && is_word(c, k); k++) {
 		uint32_t f = c->x.tok[k].lx;
 		if (k > i && (f & LX_LINK) && !(f & LX_STOP) && k + 1 < hi &&
@@ -598,6 +632,8 @@ np_after(const struct ctx *c, size_t i, size_t hi, struct qt_attr *at)
 		    LX_PRON | LX_LINK)))
 			break;
 	}
+	while (k > i + 1 && (c->x.tok[k - 1].lx & (LX_DET | LX_LINK)))
+		k--;
 	if (k == i || k - i >= 10 || !noun_head(c, k - 1))
 		return 0;
 	/* "officials", "local officials": a bare phrase must be plural */
@@ -644,6 +680,12 @@ cue_at(const struct ctx *c, size_t i, size_t hi, size_t *end)
 		}
 	}
 	if (!(t->lx & LX_CUE))
+		return 0;
+	/* "the United States needs": a capital inside a name, unless the
+	 * words around it are capitalised too, as in a headline */
+	if (t->cap && i > 0 && is_word(c, i - 1) && c->x.tok[i - 1].cap &&
+	    c->x.tok[i - 1].para == t->para && (i + 1 >= c->x.ntok ||
+	    !is_word(c, i + 1) || !c->x.tok[i + 1].cap))
 		return 0;
 	/* "the said property", "was told": not a speaker's cue */
 	k = skip_adv(c, i, 0);
