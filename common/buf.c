@@ -76,24 +76,6 @@ buf_grow(struct buf *b, size_t extra)
 }
 
 void
-buf_add(struct buf *b, const void *p, size_t n)
-{
-	buf_grow(b, n);
-	if (n)
-		memcpy(b->p + b->len, p, n);
-	b->len += n;
-	b->p[b->len] = '\0';
-}
-
-void
-buf_addc(struct buf *b, int c)
-{
-	buf_grow(b, 1);
-	b->p[b->len++] = (char)c;
-	b->p[b->len] = '\0';
-}
-
-void
 buf_adds(struct buf *b, const char *s)
 {
 	buf_add(b, s, strlen(s));
@@ -120,14 +102,20 @@ buf_addf(struct buf *b, const char *fmt, ...)
 void
 buf_addu(struct buf *b, size_t u)
 {
-	char tmp[24];
-	size_t i = sizeof(tmp);
+	size_t n = 1, v;
+	char *d;
 
+	for (v = u; v >= 10; v /= 10)
+		n++;
+	if (b->cap - b->len <= n)
+		buf_grow(b, n);
+	d = b->p + b->len + n;
+	*d = '\0';
 	do {
-		tmp[--i] = (char)('0' + u % 10);
+		*--d = (char)('0' + u % 10);
 		u /= 10;
 	} while (u);
-	buf_add(b, tmp + i, sizeof(tmp) - i);
+	b->len += n;
 }
 
 void

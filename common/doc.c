@@ -208,9 +208,11 @@ start(struct reader *rd)
 	}
 	if (rd->mode == RD_AUTO) {
 		scratch = xmalloc((size_t)rd->linelen + 3);
+		/* a raw record is valid only with START 0 and END its length */
 		rd->records = rec_parse(&r, rd->line, (size_t)rd->linelen,
 		    scratch) == NULL && (strcmp(r.kind, "doc") == 0 ||
-		    strcmp(r.kind, "raw") == 0);
+		    (strcmp(r.kind, "raw") == 0 && r.start == 0 &&
+		    r.end == r.textlen));
 		free(scratch);
 	} else
 		rd->records = rd->mode == RD_RECORDS;

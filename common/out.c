@@ -23,6 +23,8 @@ out_doc(struct out *o, const char *name, size_t namelen)
 	o->doc = name;
 	o->doclen = namelen;
 	o->inpara = 0;
+	buf_reset(&o->docesc);
+	rec_escape(&o->docesc, name ? name : "", name ? namelen : 0);
 }
 
 static int
@@ -68,7 +70,7 @@ out_rec(struct out *o, const struct rec *r)
 		o->nout += o->fmt != OUT_TEXT;
 		goto done;
 	}
-	isdoc = strcmp(r->kind, "doc") == 0;
+	isdoc = (o->only || o->fmt == OUT_TEXT) && strcmp(r->kind, "doc") == 0;
 	if (o->only && !isdoc && !made_kind(o, r->kind))
 		return;
 	switch (o->fmt) {
@@ -76,6 +78,9 @@ out_rec(struct out *o, const struct rec *r)
 		if (r->line != NULL && !(r->flags & REC_MADE)) {
 			buf_add(&o->b, r->line, r->linelen);
 			buf_addc(&o->b, '\n');
+		} else if (r->doc == o->doc && r->doclen == o->doclen) {
+			buf_add(&o->b, o->docesc.p, o->docesc.len);
+			rec_format_rest(&o->b, r);
 		} else
 			rec_format(&o->b, r);
 		break;
@@ -143,4 +148,5 @@ out_close(struct out *o)
 	if (fclose(stdout) == EOF)
 		err(1, "stdout");
 	buf_free(&o->b);
+	buf_free(&o->docesc);
 }

@@ -28,6 +28,7 @@ struct out {
 	const char *const *kinds;	/* kinds the tool makes, NULL-ended */
 	const char *doc;		/* current document's DOC, unescaped */
 	size_t doclen;
+	struct buf docesc;		/* the same, escaped once per document */
 	struct buf b;			/* pending output */
 	size_t inpara;			/* text lines since out_para_end */
 	size_t nout, nmade;		/* records written, of which made */

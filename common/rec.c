@@ -1,3 +1,4 @@
+#include <stdint.h>
 #include <string.h>
 
 #include "buf.h"
@@ -212,37 +213,58 @@ void
 rec_escape(struct buf *out, const char *s, size_t n)
 {
 	const unsigned char *p = (const unsigned char *)s;
-	size_t i = 0, run, len;
+	size_t i = 0, len;
+	char *d;
 
 	esc_init();
-	buf_grow(out, n + 16);
+	/* at most two bytes out for one in: grow once, then write directly */
+	if (out->cap - out->len <= 2 * n)
+		buf_grow(out, 2 * n);
+	d = out->p + out->len;
 	while (i < n) {
-		for (run = i; run < n && esc[p[run]] == 0; run++)
-			;
-		buf_add(out, s + i, run - i);
-		if ((i = run) == n)
+		/* eight plain bytes at a time: none >= 0x80, < 0x20 or '\\' */
+		while (n - i >= 8) {
+			uint64_t w, bs;
+
+			memcpy(&w, p + i, 8);
+			bs = w ^ 0x5c5c5c5c5c5c5c5cULL;
+			if (((w | ((w - 0x2020202020202020ULL) & ~w) |
+			    ((bs - 0x0101010101010101ULL) & ~bs)) &
+			    0x8080808080808080ULL) != 0)
+				break;
+			memcpy(d, p + i, 8);
+			d += 8;
+			i += 8;
+		}
+		if (i == n)
 			break;
 		switch (esc[p[i]]) {
+		case 0:
+			*d++ = (char)p[i++];
+			break;
 		case 1:
-			buf_addc(out, '\\');
-			buf_addc(out, p[i] == '\t' ? 't' : p[i] == '\n' ? 'n' :
-			    p[i] == '\r' ? 'r' : '\\');
+			*d++ = '\\';
+			*d++ = p[i] == '\t' ? 't' : p[i] == '\n' ? 'n' :
+			    p[i] == '\r' ? 'r' : '\\';
 			i++;
 			break;
 		case 2:
-			buf_addc(out, '?');
+			*d++ = '?';
 			i++;
 			break;
 		default:
 			if (u8_decode(s + i, n - i, &len) == U8_BAD) {
-				buf_addc(out, '?');
+				*d++ = '?';
 				i++;
 			} else {
-				buf_add(out, s + i, len);
+				memcpy(d, s + i, len);
+				d += len;
 				i += len;
 			}
 		}
 	}
+	out->len = (size_t)(d - out->p);
+	*d = '\0';
 }
 
 /* Append value bytes for ATTRS: separators become spaces, bad bytes '?'. */
@@ -345,6 +367,12 @@ void
 rec_format(struct buf *out, const struct rec *r)
 {
 	rec_escape(out, r->doc, r->doclen);
+	rec_format_rest(out, r);
+}
+
+void
+rec_format_rest(struct buf *out, const struct rec *r)
+{
 	buf_addc(out, '\t');
 	buf_adds(out, r->kind);
 	buf_addc(out, '\t');

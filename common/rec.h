@@ -63,6 +63,8 @@ int rec_unescape(struct buf *out, const char *s, size_t n);
 
 /* Append one record as a line (with LF) in the stream format. */
 void rec_format(struct buf *out, const struct rec *r);
+/* The same from the TAB after DOC on, for a writer that escaped DOC once. */
+void rec_format_rest(struct buf *out, const struct rec *r);
 /* Append one record as a JSON object line (with LF), newsutils(7). */
 void rec_format_json(struct buf *out, const struct rec *r);
 /* The JSON line for a malformed input line. */

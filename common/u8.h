@@ -14,8 +14,9 @@
 
 #define U8_BAD (-1)
 
-/* Decode one code point at s (n > 0 bytes left); *len gets 1..4. */
-int32_t u8_decode(const char *s, size_t n, size_t *len);
+/* Decode one code point at s (n > 0 bytes left); *len gets 1..4.
+ * Inline: it runs for every non-ASCII character of every tool. */
+static inline int32_t u8_decode(const char *s, size_t n, size_t *len);
 /* Length of the code point ending at s + n (n > 0); 1 for a bad byte. */
 size_t u8_prevlen(const char *s, size_t n);
 /* Encode c (a valid scalar value) into out[4]; returns the length. */
@@ -52,5 +53,45 @@ size_t u8_rskipspace(const char *s, size_t n);
 struct buf;
 #define U8_QUOTES 1
 void u8_fold(struct buf *out, const char *s, size_t n, int flags);
+
+static inline int32_t
+u8_decode(const char *s, size_t n, size_t *len)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	int32_t c;
+	size_t k, i;
+
+	if (p[0] < 0x80) {
+		*len = 1;
+		return p[0];
+	}
+	if (p[0] >= 0xc2 && p[0] <= 0xdf) {
+		k = 2;
+		c = p[0] & 0x1f;
+	} else if (p[0] >= 0xe0 && p[0] <= 0xef) {
+		k = 3;
+		c = p[0] & 0x0f;
+	} else if (p[0] >= 0xf0 && p[0] <= 0xf4) {
+		k = 4;
+		c = p[0] & 0x07;
+	} else
+		goto bad;
+	if (n < k)
+		goto bad;
+	for (i = 1; i < k; i++) {
+		if ((p[i] & 0xc0) != 0x80)
+			goto bad;
+		c = (c << 6) | (p[i] & 0x3f);
+	}
+	/* overlong forms, surrogates and values past U+10FFFF */
+	if ((k == 3 && c < 0x800) || (k == 4 && (c < 0x10000 || c > 0x10ffff)) ||
+	    (c >= 0xd800 && c <= 0xdfff))
+		goto bad;
+	*len = k;
+	return c;
+bad:
+	*len = 1;
+	return U8_BAD;
+}
 
 #endif
