@@ -570,7 +570,10 @@ np_before(const struct ctx *c, size_t cu, size_t lo, struct qt_attr *at)
 			if (m <= lo + 1 || j - m >= 24 || is_mark(c, m - 1))
 				break;
 			if (np_end_at(c, m - 2, lo, at)) {
-				if (at->sk == SK_NAME || close == '(')
+				/* "Stacy Baker of Columbia, South Carolina,
+				 * said": a place is no speaker */
+				if ((at->sk == SK_NAME && c->x.tok[at->spb - 1].et !=
+				    QT_LOC) || close == '(')
 					return 1;
 				if (!have) {
 					first = *at;
@@ -1496,6 +1499,12 @@ qt_extract(const struct qt_rules *r, const struct qt_input *in,
 		qt_tokenize(&c.x, in->para[p].start, in->para[p].end, p);
 	}
 	pa[in->npara] = pa[in->npara + 1] = c.x.ntok;
+	for (i = 0, j = 0; i < in->nent && j < c.x.ntok; i++) {
+		while (j < c.x.ntok && c.x.tok[j].e <= in->ent[i].start)
+			j++;
+		for (size_t k = j; k < c.x.ntok && c.x.tok[k].s < in->ent[i].end; k++)
+			c.x.tok[k].et = (int)in->ent[i].type;
+	}
 	make_sentences(&c, pa, (int)in->npara);
 	pair_all(&c, pa, (int)in->npara);
 	/* number the parts of each quotation, mark what lies inside */

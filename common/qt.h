@@ -163,6 +163,7 @@ struct tok {
 	int ch;			/* T_PUNCT: ASCII char ('-' dash, '~' other);
 				   T_MARK: MK_* */
 	int para, sent;
+	int et;			/* type of the entity it lies in, or -1 */
 	long q;			/* top-level quotation it lies in, or -1 */
 };
 

@@ -125,6 +125,7 @@ push(struct qtx *x, size_t s, size_t e, int kind, int ch)
 	k->kind = (unsigned char)kind;
 	k->ch = ch;
 	k->q = -1;
+	k->et = -1;
 }
 
 static int
