@@ -9,6 +9,7 @@
 # CRLF, TABs, backslashes, bad UTF-8, NUL, empty files ...) packed by
 # pack-docs.  Checked:
 #   - every stage exits 0 and keeps one doc record per article, in order;
+#   - raw records and the output hold no raw CR and are valid UTF-8;
 #   - an empty chunk gives empty output;
 #   - raw records cut into 1, 2, 3, 5, 8 and 13 random chunks, and one
 #     chunk per document, give the serial output;
@@ -67,6 +68,15 @@ for s in $STAGES; do
 done
 [ -x "${TESTBIN:-/nonexistent}/nu-cat" ] && { nu-cat --records "$serial" >/dev/null ||
     fail "final output is not a well-formed record stream"; }
+# What Hadoop and Spark need of a line, though the articles hold CR and
+# invalid UTF-8: no raw CR (their line reader ends a line there too), and
+# valid UTF-8 (Spark decodes lines as strings).
+for f in "$tmp/raw" "$serial"; do
+	grep -q "$(printf '')" "$f" && fail "${f##*/} holds a raw CR"
+	iconv -f UTF-8 -t UTF-8 "$f" >/dev/null 2>&1 || fail "${f##*/} is not valid UTF-8"
+done
+grep -q "$(printf '')" "$tmp"/a/* || fail "the corpus lacks a CR"
+cat "$tmp"/a/* | iconv -f UTF-8 -t UTF-8 >/dev/null 2>&1 && fail "the corpus lacks invalid UTF-8"
 
 # An empty chunk (an empty Spark partition) adds nothing.
 : >"$tmp/empty"
