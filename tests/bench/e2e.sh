@@ -12,8 +12,10 @@
 #   BIN=build/bin E2E_DIR=build/bench/e2e E2E_MB=100 sh tests/bench/e2e.sh
 #
 # The corpus (tests/bench/gen-news.awk, seed 1) is kept in E2E_DIR and made
-# again only when E2E_MB or the generator changes.  Stages not built yet are skipped and
-# named.  Needs GNU time (/usr/bin/time) for CPU and RSS.
+# again only when E2E_MB or the generator changes; the stages' outputs are
+# removed at the end.  E2E_JOBS sets parallel's -j (default: all cores).
+# Stages not built yet are skipped and named.  Needs GNU time
+# (/usr/bin/time) for CPU and RSS.
 
 here=$(cd "$(dirname "$0")" && pwd)
 : "${BIN:?set BIN to the directory of the built tools}"
@@ -126,6 +128,7 @@ echo "pipeline under GNU parallel, -j $jobs --block 4M, one job = every filter p
     parallel --pipe -k --block 4M -j $jobs --halt now,fail=1 'bash $dir/job.sh'" \
     >par.out || die "the parallel run failed: $(tail -3 time.par)"
 cmp -s par.out "$final" || die "parallel output differs from the serial output"
+rm -f par.out raw.tsv ./*.out
 read -r pw pu ps pr <time.par
 header
 for s in pack-docs $STAGES; do
@@ -148,4 +151,3 @@ END {
 	    " %.2f MB/CPU-s; output identical to the serial run\n",
 	    w, st, st / w, c, b / 1e6 / c
 }' par.sum
-rm -f par.out
