@@ -12,6 +12,7 @@
 #include "cfg.h"
 #include "doc.h"
 
+static struct cfg *root;		/* kept: the rules may point into it */
 static struct bp_rules *rules;
 static struct bp_judge *judge;
 
@@ -35,8 +36,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	size_t n = 0, nk = 0, i, j;
 
 	if (rules == NULL) {
-		rules = bp_compile(cfg_parse("bp.yaml", bp_rules_yaml,
-		    bp_rules_yaml_len));
+		root = cfg_parse("bp.yaml", bp_rules_yaml, bp_rules_yaml_len);
+		rules = bp_compile(root);
 		judge = bp_judge_new(rules);
 	}
 	memcpy(s, data, size);
