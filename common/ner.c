@@ -19,6 +19,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "buf.h"
 #include "embed.h"
@@ -420,6 +421,43 @@ lowertrim(const char *text, const struct ner_tok *tk, size_t a, size_t b)
 	return start;
 }
 
+/*
+ * Arabic names go on through a particle joined by a hyphen: "Abdel Fattah
+ * el-Sisi", "Bashar al-Assad", which the tokenizer cuts at the hyphen.
+ * Returns the new last token of the person ending at b, and labels the
+ * words taken in as the person's.
+ */
+static size_t
+particle(const char *text, const struct ner_tok *tk, size_t n, size_t b,
+    uint8_t *lab)
+{
+	static const char *const p[] = {
+		"al", "el", "bin", "ben", "abu", "ibn", "ul", "ad", "as", "ash",
+		"an", "ar", "az", NULL
+	};
+	const char *w;
+	size_t len, k;
+
+	if (b + 3 >= n)
+		return b;
+	w = text + tk[b + 1].start;
+	len = tk[b + 1].end - tk[b + 1].start;
+	if (tk[b + 1].end != tk[b + 2].start ||
+	    tk[b + 2].end != tk[b + 3].start ||
+	    tk[b + 2].end - tk[b + 2].start != 1 ||
+	    text[tk[b + 2].start] != '-' ||
+	    !(text[tk[b + 3].start] >= 'A' && text[tk[b + 3].start] <= 'Z'))
+		return b;
+	for (k = 0; p[k]; k++)
+		if (strlen(p[k]) == len && strncasecmp(p[k], w, len) == 0)
+			break;
+	if (!p[k])
+		return b;
+	for (k = b + 1; k <= b + 3; k++)
+		lab[k] = NER_LAB(NER_PER, k == b + 3 ? NER_L : NER_I);
+	return b + 3;
+}
+
 /* Add the entity tok[a..b] of text j; returns how many entities that
  * added (0 when it extended the one before). */
 static int
@@ -498,7 +536,6 @@ ner_tag(const struct ner_model *m, const struct ner_text *t, size_t n,
 		ner_gaz_mark(&m->gaz, s.ti, nt);
 		score(m, s.ti, nt, d, s.sc);
 		ner_viterbi(s.sc, nt, m->tr, NULL, s.lab, s.dp, s.back);
-		ner_dmap_remember(d, s.ti, nt, s.lab);
 		for (i = 0; i < nt; i++) {
 			if ((y = s.lab[i]) == 0)
 				continue;
@@ -507,12 +544,16 @@ ner_tag(const struct ner_model *m, const struct ner_text *t, size_t n,
 			while (NER_LABPOS(s.lab[i]) != NER_U &&
 			    NER_LABPOS(s.lab[i]) != NER_L && i + 1 < nt)
 				i++;
-			if (NER_LABTYPE(y) == NER_PER)
+			if (NER_LABTYPE(y) == NER_PER) {
 				a += ner_titlelen(t[j].text, s.tok + a, i - a + 1);
+				i = particle(t[j].text, s.tok, nt, i, s.lab);
+			}
 			a = lowertrim(t[j].text, s.tok, a, i);
 			ne += (size_t)addent(&s, v, cap, ne, t, j, s.tok, a, i,
 			    y);
 		}
+		/* later text sees what this one was tagged as */
+		ner_dmap_remember(d, s.ti, nt, s.lab);
 	}
 	resolve(t, &s, *v, ne);
 	ner_dmap_free(d);

@@ -488,9 +488,6 @@ ner_feats(const struct ner_tinfo *ti, size_t n, size_t i,
 			memlen = e->memlen;
 		}
 		f[k++] = fk(T_DOC, low | capel << 1 | capk << 2);
-#ifdef NER_NOMEM
-		mem = 0;
-#endif
 		if (mem) {
 			f[k++] = fk(T_MEM, mem | memlen << 4);
 			f[k++] = fk(T_MEMC, mem | memlen << 4 | capk << 8);
