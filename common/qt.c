@@ -1148,7 +1148,8 @@ clause_end(const struct ctx *c, size_t a, size_t b)
 			continue;
 		if (((word_is(c, i + 1, "and") || word_is(c, i + 1, "but")) &&
 		    i + 2 < b && is_word(c, i + 2) && (c->x.tok[i + 2].lx &
-		    LX_PRON)) ||
+		    LX_PRON)) || (is_word(c, i + 1) && (c->x.tok[i + 1].lx &
+		    LX_PRON) && !word_is(c, i + 1, "it")) ||
 		    word_is(c, i + 1, "while") || word_is(c, i + 1, "whereas") ||
 		    word_is(c, i + 1, "although") || word_is(c, i + 1, "though") ||
 		    word_is(c, i + 1, "meaning") || word_is(c, i + 1, "according") ||
@@ -1189,7 +1190,10 @@ emit_indirect(struct ctx *c, size_t a, size_t b, const struct qt_attr *at,
 		    word_is(c, a, "because") || word_is(c, a, "since") ||
 		    word_is(c, a, "until") || word_is(c, a, "as") ||
 		    word_is(c, a, "if")) && !word_is(c, a, "about") &&
-		    !word_is(c, a, "over") && !word_is(c, a, "under")) {
+		    !word_is(c, a, "over") && !word_is(c, a, "under") &&
+		    /* "pledged to stay": an infinitive is content */
+		    !(word_is(c, a, "to") && a + 1 < b && is_word(c, a + 1) &&
+		    !c->x.tok[a + 1].cap && !(c->x.tok[a + 1].lx & LX_DET))) {
 			for (i = a + 1; i < b && i < a + 9; i++)
 				if (is_p(c, i, ',') || word_is(c, i, "that") ||
 				    is_mark(c, i))

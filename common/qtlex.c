@@ -85,7 +85,7 @@ static const struct {
 	/* Capitalised at a sentence start but never part of a name. */
 	{ "but", LX_STOP }, { "however", LX_STOP }, { "meanwhile", LX_STOP },
 	{ "still", LX_STOP }, { "instead", LX_STOP }, { "yet", LX_STOP },
-	{ "then", LX_STOP }, { "now", LX_STOP }, { "here", LX_STOP },
+	{ "then", LX_STOP | LX_ADV }, { "now", LX_STOP | LX_ADV }, { "here", LX_STOP },
 	{ "there", LX_STOP }, { "also", 0 },
 };
 
