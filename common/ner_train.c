@@ -1204,5 +1204,27 @@ ner_train(const char *out, char *const *files, int nfiles,
 	rc = save(out, &sum, 1, o->gazetteer ? &g : NULL);
 	wfree(&sum);
 	ner_dmap_free(dm);
+	for (i = 0; i < c.ns; i++) {
+		free(c.s[i].text);
+		free(c.s[i].tok);
+		free(c.s[i].gold);
+		free(c.s[i].mask);
+	}
+	free(c.s);
+	free(c.d);
+	free(g.key);
+	free(g.val);
+	free(w.ti);
+	free(w.f);
+	free(w.nf);
+	free(w.sc);
+	free(w.dp);
+	free(w.back);
+	free(w.pred);
+	free(w.best);
+	free(w.ga);
+	free(w.pa);
+	free(order);
+	free(weight);
 	return rc;
 }
