@@ -1529,7 +1529,8 @@ qt_extract(const struct qt_rules *r, const struct qt_input *in,
 	if (forms & QT_FORM(QT_INDIRECT))
 		indirect(&c);
 	qt_resolve(&c.x, c.out, c.nout);
-	qsort(c.out, c.nout, sizeof *c.out, cmp_rec);
+	if (c.nout > 1)
+		qsort(c.out, c.nout, sizeof *c.out, cmp_rec);
 	for (i = 0; i < c.nout; i++) {
 		struct qt_rec *q = &c.out[i];
 		struct qt_quote *o;

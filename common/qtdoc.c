@@ -203,7 +203,8 @@ qt_run(const struct qt_rules *rules, unsigned forms, struct doc *d,
 			}
 			ne++;
 		}
-		qsort(ents, ne, sizeof *ents, cmp_ent);
+		if (ne > 1)
+			qsort(ents, ne, sizeof *ents, cmp_ent);
 	} else if (ns) {
 		if (ntcap < ns) {
 			ntcap = ns;
@@ -227,7 +228,8 @@ qt_run(const struct qt_rules *rules, unsigned forms, struct doc *d,
 			ents[ne].normlen = nents[i].normlen;
 			ne++;
 		}
-		qsort(ents, ne, sizeof *ents, cmp_ent);
+		if (ne > 1)
+			qsort(ents, ne, sizeof *ents, cmp_ent);
 	}
 	in.para = paras;
 	in.npara = np;

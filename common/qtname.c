@@ -358,7 +358,8 @@ qt_resolve(const struct qtx *x, struct qt_rec *r, size_t n)
 			add(&nm, at->spa, at->spb)->org = has_orgword(x, at->spa,
 			    at->spb);
 	}
-	qsort(nm.m, nm.n, sizeof *nm.m, cmp_men);
+	if (nm.n > 1)
+		qsort(nm.m, nm.n, sizeof *nm.m, cmp_men);
 	fill(&nm);
 	for (i = 0; i < n; i++)
 		resolve_one(&nm, &r[i]);
