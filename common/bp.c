@@ -1,7 +1,9 @@
 /*
  * bp: judging paragraphs as article or boilerplate.  See bp.h for the
  * contract, bp.yaml for the rules and strip-boilerplate(1) for the user's
- * view.  The pattern language lives in bp_pat.c.
+ * view.  The pattern language and the credit detectors live in bp_pat.c,
+ * matching every rule in one pass in bp_index.c, reading the YAML in
+ * bp_rules.c, and the tool's run() in bp_tool.c.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -437,6 +439,15 @@ dropped(const struct bp_judge *j, size_t i)
 	return i < j->n && j->p[i].why != BP_KEEP;
 }
 
+/*
+ * Judge a document, in this order: the rules that apply anywhere (matched
+ * as paragraphs were added); the headline; detectors that need only the
+ * paragraph or a repeat of it; the body paragraphs, whose first and last
+ * bound the article; the head and the tail swept with their own rules;
+ * edge rules next to drops; list headers and their items; short menu lines
+ * spreading from the edges; short non-sentences between two drops.  Each
+ * step only drops, so a paragraph kept here is kept when judged again.
+ */
 void
 bp_judge(struct bp_judge *j)
 {
