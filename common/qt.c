@@ -1277,13 +1277,27 @@ after_cue(const struct ctx *c, size_t cu, size_t e, size_t be)
 	return x;
 }
 
-/* The subject at the start of a sentence: "Kasich quit, telling ...". */
+/* The subject of a sentence's main clause: "Kasich quit, telling ...",
+ * "While celebrating victories, Trump mocked ..., saying ...". */
 static int
 subject(const struct ctx *c, size_t a, size_t cu, struct qt_attr *at)
 {
+	size_t i;
+
 	if (a < cu && (word_is(c, a, "but") || word_is(c, a, "and")))
 		a++;
-	return np_after(c, a, cu, at) && at->spa == a;
+	if (np_after(c, a, cu, at) && at->spa == a)
+		return 1;
+	for (i = a; i + 2 < cu; i++) {
+		if (!is_p(c, i, ',') || c->x.tok[i].q >= 0)
+			continue;
+		if (np_after(c, i + 1, cu, at) && at->spa == i + 1 &&
+		    at->sk != SK_DESC && at->spb < cu && is_word(c, at->spb) &&
+		    !c->x.tok[at->spb].cap && !(c->x.tok[at->spb].lx &
+		    (LX_STOP | LX_DET)))
+			return 1;
+	}
+	return 0;
 }
 
 static void
