@@ -632,7 +632,11 @@ np_after(const struct ctx *c, size_t i, size_t hi, struct qt_attr *at)
 		    is_word(c, k + 1))
 			continue;
 		if (k > i && (f & (LX_STOP | LX_CUE | LX_BE | LX_PREP | LX_TIME |
-		    LX_PRON | LX_LINK)))
+		    LX_PRON | LX_LINK | LX_ADV | LX_HYPO | LX_NEG)))
+			break;
+		/* a verb ends the phrase: "The department has deemed" */
+		if (k > i && !c->x.tok[k].cap && (ends_with(c, k, "ed") ||
+		    ly_adverb(c, k, i)))
 			break;
 	}
 	while (k > i + 1 && (c->x.tok[k - 1].lx & (LX_DET | LX_LINK)))
@@ -1144,6 +1148,10 @@ clause_end(const struct ctx *c, size_t a, size_t b)
 		if (is_p(c, i, '-') && i + 1 < b && is_word(c, i + 1) &&
 		    ends_with(c, i + 1, "ing"))
 			return i;
+		/* "said he has no gigs and suggested that ...": a second report */
+		if (word_is(c, i, "and") && i + 1 < b && cue_at(c, i + 1, b, &e) &&
+		    !ing_cue(c, i + 1))
+			return i;
 		if (!is_p(c, i, ',') || i + 1 >= b)
 			continue;
 		if (((word_is(c, i + 1, "and") || word_is(c, i + 1, "but")) &&
@@ -1162,7 +1170,7 @@ clause_end(const struct ctx *c, size_t a, size_t b)
 	return b;
 }
 
-static void
+static int
 emit_indirect(struct ctx *c, size_t a, size_t b, const struct qt_attr *at,
     int left)
 {
@@ -1199,13 +1207,13 @@ emit_indirect(struct ctx *c, size_t a, size_t b, const struct qt_attr *at,
 				    is_mark(c, i))
 					break;
 			if (i >= b || i >= a + 9 || is_mark(c, i))
-				return;
+				return 0;
 			a = i + 1;
 		}
 	}
 	b = trim_end(c, a, b);
 	if (words_in(c, a, b) < 2 || all_quoted(c, a, b))
-		return;
+		return 0;
 	if (c->nout == c->outcap) {
 		c->outcap = c->outcap ? 2 * c->outcap : 64;
 		c->out = xreallocarray(c->out, c->outcap, sizeof *c->out);
@@ -1218,6 +1226,7 @@ emit_indirect(struct ctx *c, size_t a, size_t b, const struct qt_attr *at,
 	r->part = r->nparts = 1;
 	r->at = *at;
 	r->para = c->x.tok[a].para;
+	return 1;
 }
 
 static int
@@ -1371,10 +1380,9 @@ indirect(struct ctx *c)
 					continue;
 				x = after_cue(c, i, e, be);
 				at.cub = cue_object(c, i, e, be);
-				if (x < be && !is_mark(c, x) && !is_p(c, x, ':')) {
-					emit_indirect(c, x, be, &at, 0);
+				if (x < be && !is_mark(c, x) && !is_p(c, x, ':') &&
+				    emit_indirect(c, x, be, &at, 0))
 					i = be;
-				}
 				continue;
 			}
 			/* "She cut it but said ...": the subject is shared */
@@ -1392,10 +1400,8 @@ indirect(struct ctx *c)
 				x = after_cue(c, i, e, be);
 				at.cub = cue_object(c, i, e, be);
 				if (x < be && !is_mark(c, x) && !is_p(c, x, ':') &&
-				    !is_p(c, x, ',')) {
-					emit_indirect(c, x, be, &at, 0);
+				    !is_p(c, x, ',') && emit_indirect(c, x, be, &at, 0))
 					i = be;
-				}
 				continue;
 			}
 			if (np_before(c, i, a, &at)) {
@@ -1414,8 +1420,8 @@ indirect(struct ctx *c)
 				if (x < be && is_p(c, x, ',') && at.spa > a &&
 				    word_is(c, at.spa - 1, "as") && at.spa - 1 <= a + 1) {
 					/* "As the Post reported, ..." */
-					emit_indirect(c, x + 1, be, &at, 0);
-					i = be;
+					if (emit_indirect(c, x + 1, be, &at, 0))
+						i = be;
 					continue;
 				}
 				if (x >= be || words_in(c, x, be) < 2 ||
@@ -1428,8 +1434,8 @@ indirect(struct ctx *c)
 						i = be;
 					continue;
 				}
-				emit_indirect(c, x, continuation(c, s, be), &at, 0);
-				i = be;
+				if (emit_indirect(c, x, continuation(c, s, be), &at, 0))
+					i = be;
 				continue;
 			}
 			/* CLAUSE, CUE SPEAKER. */
