@@ -13,7 +13,7 @@ NER_TRAIN = \
 	$(NER_DATA)/gum_ne/train_open.conll \
 	$(NER_DATA)/synthetic/synthetic.jsonl
 NER_EPOCHS = 6
-NER_BAGS = 3
+NER_BAGS = 5
 
 model: $(O)/bin/tag-entities
 	$(O)/bin/tag-entities --train common/ner.model.new \

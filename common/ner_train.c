@@ -1086,8 +1086,10 @@ ner_train(const char *out, char *const *files, int nfiles,
 	double step = 0;
 	uint64_t seed;
 	int f, ep, rc, bag, k, *weight;
+	unsigned *ftypes;
 
 	weight = xcalloc((size_t)nfiles + 1, sizeof *weight);
+	ftypes = xcalloc((size_t)nfiles + 1, sizeof *ftypes);
 	memset(&c, 0, sizeof c);
 	memset(&g, 0, sizeof g);
 	memset(&t, 0, sizeof t);
@@ -1106,6 +1108,7 @@ ner_train(const char *out, char *const *files, int nfiles,
 			*colon = '\0';
 			types = parse_types(colon + 1);
 		}
+		ftypes[f] = types;
 		l = strlen(path);
 		fprintf(stderr, "train: %s\n", files[f]);
 		if (l > 6 && strcmp(path + l - 6, ".jsonl") == 0)
@@ -1198,7 +1201,18 @@ ner_train(const char *out, char *const *files, int nfiles,
 			pf[nfiles].ok += pf[f].ok;
 			fprintf(stderr, " %.2f", f1(&pf[f]));
 		}
-		fprintf(stderr, " all %.2f\n", f1(&pf[nfiles]));
+		fprintf(stderr, " all %.2f", f1(&pf[nfiles]));
+		{
+			struct prf full = { 0, 0, 0 };
+
+			for (f = 0; f < nfiles; f++)
+				if (ftypes[f] == 0xf) {
+					full.gold += pf[f].gold;
+					full.pred += pf[f].pred;
+					full.ok += pf[f].ok;
+				}
+			fprintf(stderr, " fully annotated %.2f\n", f1(&full));
+		}
 		free(pf);
 	}
 	rc = save(out, &sum, 1, o->gazetteer ? &g : NULL);
@@ -1226,5 +1240,6 @@ ner_train(const char *out, char *const *files, int nfiles,
 	free(w.pa);
 	free(order);
 	free(weight);
+	free(ftypes);
 	return rc;
 }
