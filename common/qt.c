@@ -1154,18 +1154,25 @@ clause_end(const struct ctx *c, size_t a, size_t b)
 			return i;
 		if (!is_p(c, i, ',') || i + 1 >= b)
 			continue;
+		/* ", and he ...", ", and the union has ...": a new clause */
 		if (((word_is(c, i + 1, "and") || word_is(c, i + 1, "but")) &&
-		    i + 2 < b && is_word(c, i + 2) && (c->x.tok[i + 2].lx &
-		    LX_PRON)) || (is_word(c, i + 1) && (c->x.tok[i + 1].lx &
+		    i + 2 < b && is_word(c, i + 2) && ((c->x.tok[i + 2].lx &
+		    (LX_PRON | LX_DET)) || namey(c, i + 2))) ||
+		    (is_word(c, i + 1) && (c->x.tok[i + 1].lx &
 		    LX_PRON) && !word_is(c, i + 1, "it")) ||
 		    word_is(c, i + 1, "while") || word_is(c, i + 1, "whereas") ||
 		    word_is(c, i + 1, "although") || word_is(c, i + 1, "though") ||
 		    word_is(c, i + 1, "meaning") || word_is(c, i + 1, "according") ||
-		    word_is(c, i + 1, "compared") || ends_with(c, i + 1, "ing"))
+		    word_is(c, i + 1, "compared") || (ends_with(c, i + 1, "ing") &&
+		    !word_is(c, i + 1, "including")))
 			return i;
-		for (k = i + 1; k < b && k < i + 6; k++)
-			if (cue_at(c, k, b, &e) && !ing_cue(c, k))
+		/* ", the mayor said": the next attribution */
+		for (k = i + 2; k < b && k < i + 6; k++) {
+			struct qt_attr o;
+			if (cue_at(c, k, b, &e) && !ing_cue(c, k) &&
+			    np_before(c, k, i + 1, &o))
 				return i;
+		}
 	}
 	return b;
 }
@@ -1426,6 +1433,16 @@ indirect(struct ctx *c)
 				}
 				if (x >= be || words_in(c, x, be) < 2 ||
 				    is_p(c, x, ',')) {
+					/* "A, they say, B": the report is what follows
+					 * when that is a clause of its own */
+					if (x < be && is_p(c, x, ',') && at.spa > a + 1 &&
+					    is_p(c, at.spa - 1, ',') &&
+					    words_in(c, x + 1, be) >= 4 &&
+					    !is_mark(c, x + 1) &&
+					    emit_indirect(c, x + 1, be, &at, 0)) {
+						i = be;
+						continue;
+					}
 					/* CLAUSE, SPEAKER CUE. */
 					if (at.spa > a + 1 && is_p(c, at.spa - 1, ',') &&
 					    !all_quoted(c, a, at.spa - 1))
