@@ -48,12 +48,11 @@ done <list >articles.jsonl
 prog='def c: gsub("[\u0000-\u0008\u000b\u000c\u000e-\u001f]"; "?"); [(.id|c), "raw", 0, (.text|utf8bytelength), "_", (.text|c)] | @tsv'
 jq -r "$prog" articles.jsonl >jq.tsv || fail "the jq one-liner exited $?"
 
-# The READMEs show this program and no other.
-for doc in "$here/README-scale.md" "$here/../../README.md"; do
-	[ -f "$doc" ] && grep -q "jq -r 'def c:" "$doc" || continue
-	got=$(grep "jq -r 'def c:" "$doc" | sed "s/.*jq -r '//; s/' articles.jsonl.*//")
-	[ "$got" = "$prog" ] || fail "$doc shows another jq program: $got"
-done
+# The README shows this program and no other.
+doc=$here/../../README.md
+grep -q "jq -r 'def c:" "$doc" || fail "README.md shows no jq program"
+got=$(grep "jq -r 'def c:" "$doc" | sed "s/.*jq -r '//; s/' articles.jsonl.*//")
+[ "$got" = "$prog" ] || fail "README.md shows another jq program: $got"
 
 cmp -s jq.tsv packed.tsv || fail "jq's raw records differ from pack-docs':
 $(diff packed.tsv jq.tsv | head -10)"

@@ -20,7 +20,6 @@ fail() { printf "FAIL: %s\n" "$*"; exit 1; }
 limit=${NU_SCALE_TIMEOUT:-60}	# a hang guard, not a speed test
 
 readme=$here/../../README.md
-grep -q "^    cat > nu-job.sh <<'EOF'" "$readme" 2>/dev/null || readme=$here/README-scale.md
 cd "$tmp" || exit 2
 awk '/^    cat > nu-job.sh <<.EOF.$/ { on = 1; next }
     on && /^    EOF$/ { exit }
