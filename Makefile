@@ -62,7 +62,7 @@ all: $(BIN) bin
 # bin/ is a stable place for the current build's tools (tests and docs use it).
 bin: $(BIN)
 	@mkdir -p bin
-	@for p in $(PROGS); do ln -sf ../$(O)/bin/$$p bin/$$p; done
+	@for p in $(PROGS); do ln -sf $(abspath $(O))/bin/$$p bin/$$p; done
 .PHONY: bin
 
 $(O)/common/%.o: common/%.c $(wildcard common/*.h) $(LIB_DATA) | $(O)/common
