@@ -156,6 +156,7 @@ struct bp_set {
 struct bp_list {
 	size_t *v;
 	size_t n, cap;
+	size_t nany;		/* of rule refs: those of where: any come first */
 };
 
 struct bp_hash {
@@ -233,6 +234,8 @@ void bp_pat_free(struct bp_pat *p);
 /* Does p match lo[0..n) (ca: the same text with case kept) at anchor? */
 int bp_pat_match(const struct bp_rules *rs, const struct bp_pat *p,
     int anchor, const char *lo, const char *ca, size_t n);
+int bp_pat_may_start(const struct bp_rules *rs, const struct bp_pat *p,
+    const char *lo, const char *ca, size_t n);
 /* Does p, a contains pattern, match starting at lo + at? */
 int bp_pat_match_at(const struct bp_rules *rs, const struct bp_pat *p,
     const char *lo, const char *ca, size_t n, size_t at);

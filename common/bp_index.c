@@ -258,6 +258,39 @@ index_ref(struct bp_rules *rs, size_t id)
 		    id);
 }
 
+/* Put the refs of rules that apply anywhere first, so that matching only
+ * those (most of the work) skips the rest of a list at once. */
+static void
+partition(const struct bp_rules *rs, struct bp_list *l)
+{
+	size_t i, k = 0, *tmp;
+
+	if (l->n == 0)
+		return;
+	tmp = xreallocarray(NULL, l->n, sizeof(*tmp));
+	for (i = 0; i < l->n; i++)
+		if (l->v[i] < rs->nref &&
+		    rs->rules[rs->ref[l->v[i]].rule].where == BP_WHERE_ANY)
+			tmp[k++] = l->v[i];
+	l->nany = k;
+	for (i = 0; i < l->n; i++)
+		if (!(l->v[i] < rs->nref &&
+		    rs->rules[rs->ref[l->v[i]].rule].where == BP_WHERE_ANY))
+			tmp[k++] = l->v[i];
+	memcpy(l->v, tmp, l->n * sizeof(*tmp));
+	free(tmp);
+}
+
+static void
+partition_hash(const struct bp_rules *rs, struct bp_hash *h)
+{
+	size_t i;
+
+	for (i = 0; i < h->cap; i++)
+		partition(rs, &h->val[i]);
+	partition(rs, &h->shortl);
+}
+
 void
 bp_index(struct bp_rules *rs)
 {
@@ -286,6 +319,12 @@ bp_index(struct bp_rules *rs)
 				bp_hash_add(&rs->contains, rs->inl[r].norm[k],
 				    rs->inl[r].nlen[k], rs->nref + (r << 16 | k));
 			}
+	for (k = 0; k < 257; k++) {
+		partition(rs, &rs->start[k]);
+		partition(rs, &rs->end[k]);
+	}
+	partition_hash(rs, &rs->starth);
+	partition_hash(rs, &rs->endh);
 }
 
 void
@@ -346,9 +385,10 @@ try_list(const struct bp_rules *rs, struct bp_scan *sc,
     const struct bp_list *l, const char *lo, const char *ca, size_t n,
     size_t words, unsigned where)
 {
-	size_t k;
+	size_t k = where & 1 << BP_WHERE_ANY ? 0 : l->nany;
+	size_t end = where & ~(1u << BP_WHERE_ANY) ? l->n : l->nany;
 
-	for (k = 0; k < l->n; k++) {
+	for (; k < end; k++) {
 		const struct bp_ref *f = &rs->ref[l->v[k]];
 
 		const struct bp_pat *p = f->p;
@@ -357,9 +397,10 @@ try_list(const struct bp_rules *rs, struct bp_scan *sc,
 		    !(where >> rs->rules[f->rule].where & 1) ||
 		    !in_bounds(&rs->rules[f->rule], words))
 			continue;
-		/* the literal ends of the pattern first: most fail there */
+		/* the ends of the pattern first: most fail there */
 		if (f->anchor != BP_CONTAINS && f->anchor != BP_SUFFIX &&
-		    (p->litlen > n || memcmp(lo, p->lit, p->litlen) != 0))
+		    (p->litlen > n || memcmp(lo, p->lit, p->litlen) != 0 ||
+		    (p->litlen == 0 && !bp_pat_may_start(rs, p, lo, ca, n))))
 			continue;
 		if ((f->anchor == BP_SUFFIX || f->anchor == BP_LINE) &&
 		    (p->taillen > n || memcmp(lo + n - p->taillen, p->tail,

@@ -358,6 +358,35 @@ m(const struct bp_rules *rs, const struct bp_tok *t, const struct bp_tok *te,
 	return 0;
 }
 
+/*
+ * Can p, anchored at the start, match lo at all?  A cheap look at the
+ * first token, for patterns that begin with a wildcard.
+ */
+int
+bp_pat_may_start(const struct bp_rules *rs, const struct bp_pat *p,
+    const char *lo, const char *ca, size_t n)
+{
+	const struct bp_tok *t = p->tok;
+	size_t k;
+
+	if (n == 0)
+		return 0;
+	switch (t->t) {
+	case T_NUM:
+		return lo[0] >= '0' && lo[0] <= '9';
+	case T_CAP:
+		return capital((unsigned char)ca[0]);
+	case T_SET:
+		for (k = 0; k < rs->sets[t->set].n; k++)
+			if (rs->sets[t->set].s[k][0] == lo[0])
+				return 1;
+		return 0;
+	case T_LIT:
+		return (unsigned char)lo[0] == t->c;
+	}
+	return 1;
+}
+
 /* May a match start at i (not inside a word)? */
 static int
 starts(const char *lo, size_t i)
