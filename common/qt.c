@@ -502,6 +502,14 @@ np_end_at(const struct ctx *c, size_t j, size_t lo, struct qt_attr *at)
 	}
 	if (namey(c, j) || (t->lx & LX_SUFFIX))
 		return name_left(c, j, lo, at);
+	/* "Read said": a surname that is also a cue word */
+	if (t->cap && (t->lx & LX_CUE) && !(t->lx & (LX_STOP | LX_DET)) &&
+	    j + 1 < c->x.ntok && (c->x.tok[j + 1].lx & LX_CUE)) {
+		at->spa = j;
+		at->spb = j + 1;
+		at->sk = SK_NAME;
+		return 1;
+	}
 	return desc_left(c, j, lo, at);
 }
 
@@ -560,6 +568,16 @@ np_before(const struct ctx *c, size_t cu, size_t lo, struct qt_attr *at)
 		int close = c->x.tok[j].ch == ')' ? '(' : ',', tries;
 		struct qt_attr first;
 		int have = 0;
+		size_t f;
+		/* "Harry Bond, 30, of Raleigh, N.C., who was polled, said":
+		 * the name that opens the chain of commas */
+		for (f = lo; f < j && f < lo + 8; f++)
+			if (is_p(c, f, ',') && c->x.tok[f].q < 0)
+				break;
+		if (f > lo && f < j && f < lo + 8 && j - lo < 48 &&
+		    np_end_at(c, f - 1, lo, at) && at->sk == SK_NAME &&
+		    at->spa <= lo + 3 && c->x.tok[at->spb - 1].et != QT_LOC)
+			return 1;
 		/* "Anne Richards, assistant secretary for population, refugees,
 		 * and migration, said": go back over the appositive's commas
 		 * to the name it describes */
@@ -763,12 +781,19 @@ attr_post(const struct ctx *c, size_t t, size_t hi, size_t maxgap,
 	while (t < hi && (is_p(c, t, ',') || is_p(c, t, '-')))
 		t++;
 	lim = hi;
-	for (i = t; i < hi; i++)
-		if (is_mark(c, i) || is_p(c, i, '.') || is_p(c, i, '?') ||
-		    is_p(c, i, '!') || is_p(c, i, ';')) {
-			lim = i;
+	for (i = t; i < hi; i++) {
+		/* "McConnell, R-Ky., said": a period before a comma goes on */
+		if (is_p(c, i, '.') && i + 1 < hi && is_p(c, i + 1, ','))
+			continue;
+		if (is_p(c, i, '.') || is_p(c, i, '?') || is_p(c, i, '!') ||
+		    is_p(c, i, ';'))
 			break;
-		}
+		/* a quotation opening after the speaker ends the frame */
+		if (is_mark(c, i) && (c->x.tok[i].ch == MK_OD ||
+		    c->x.tok[i].ch == MK_OS) && i > t + 12)
+			break;
+	}
+	lim = i;
 	if (t < lim && cue_at(c, t, lim, &e)) {
 		if (np_after(c, e, lim, at)) {
 			set_cue(at, t, e);
