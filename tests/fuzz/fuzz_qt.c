@@ -188,6 +188,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		}
 		FZ_CHECK(k == nkept);
 		buf_free(&o.b);
+		buf_free(&o.docesc);
 		free(keep);
 	}
 	rd_close(rd);

@@ -209,6 +209,10 @@ run(const char *data, size_t size, enum rd_mode mode, struct run *ru)
 	ru->tsv = tsv.b;
 	ru->json = json.b;
 	ru->text = text.b;
+	/* out_close() would close stdout: free the rest by hand */
+	buf_free(&tsv.docesc);
+	buf_free(&json.docesc);
+	buf_free(&text.docesc);
 }
 
 static void
@@ -241,8 +245,10 @@ is_doc_or_raw(const char *l, size_t len)
 	char *scratch = malloc(len + 3);
 	int ok;
 
+	/* a raw record is valid only with START 0 and END its length */
 	ok = rec_parse(&r, l, len, scratch) == NULL &&
-	    (strcmp(r.kind, "doc") == 0 || strcmp(r.kind, "raw") == 0);
+	    (strcmp(r.kind, "doc") == 0 || (strcmp(r.kind, "raw") == 0 &&
+	    r.start == 0 && r.end == r.textlen));
 	free(scratch);
 	return ok;
 }
