@@ -812,12 +812,43 @@ attr_post(const struct ctx *c, size_t t, size_t hi, size_t maxgap,
 }
 
 /* Before the opening mark: "X said:", "according to X,". */
+static int attr_pre1(const struct ctx *, size_t, size_t, struct qt_attr *,
+    size_t *);
+
+/*
+ * Before the opening mark.  The nearest cue wins, except that a report
+ * ("Cruz insisted that Republicans who refused ... were “nuts.”") goes to
+ * the reporting verb around the clause, not to a verb inside it.
+ */
 static int
 attr_pre(const struct ctx *c, size_t lo, size_t o, struct qt_attr *at)
+{
+	struct qt_attr outer;
+	size_t at_cue, k;
+
+	if (!attr_pre1(c, lo, o, at, &at_cue))
+		return 0;
+	if (c->x.tok[at_cue].lx & LX_CORE)
+		return 1;
+	k = at_cue;
+	while (k > lo && attr_pre1(c, lo, k, &outer, &k)) {
+		if ((c->x.tok[k].lx & LX_CORE) && outer.cub <= at_cue &&
+		    (word_is(c, outer.cub, "that") || outer.cub + 1 <= at->spa)) {
+			*at = outer;
+			return 1;
+		}
+	}
+	return 1;
+}
+
+static int
+attr_pre1(const struct ctx *c, size_t lo, size_t o, struct qt_attr *at,
+    size_t *cue)
 {
 	size_t i, e;
 
 	for (i = o; i-- > lo;) {
+		*cue = i;
 		if (c->x.tok[i].q >= 0 || !cue_at(c, i, o, &e))
 			continue;
 		if (is_according(c, i)) {

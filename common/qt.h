@@ -137,6 +137,7 @@ enum {
 	LX_NEG = 1u << 20,
 	LX_PARTICLE = 1u << 21,	/* van, bin: inside a name */
 	LX_SUFFIX = 1u << 22,	/* Jr. */
+	LX_CORE = 1u << 23,	/* a reporting verb proper: said, told, wrote */
 };
 
 #define LX_MAXKEY 64

@@ -214,6 +214,7 @@ qt_rules_new(const struct cfg *c)
 		add(r, grammar[i].w, strlen(grammar[i].w), grammar[i].f);
 	addlist(r, c, "cues", LX_CUE);
 	addlist(r, c, "indirect_cues", LX_CUE | LX_ICUE);
+	addlist(r, c, "reporting_verbs", LX_CUE | LX_CORE);
 	addlist(r, c, "attribution_nouns", LX_ATTRN);
 	addlist(r, c, "adverbs", LX_ADV);
 	addlist(r, c, "hypothetical", LX_HYPO);
