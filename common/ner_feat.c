@@ -269,6 +269,7 @@ struct ner_dmap {
 	size_t cap, n;
 };
 
+
 struct ner_dmap *
 ner_dmap_new(void)
 {

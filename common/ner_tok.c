@@ -103,6 +103,24 @@ isurl(const char *s, size_t n, size_t i)
 	    (n - i > 4 && memcmp(s + i, "www.", 4) == 0);
 }
 
+/* Is s[i..n) only closing marks and space?  A capital letter and period
+ * there end a sentence ("Serie A.") rather than make an initial. */
+static int
+atend(const char *s, size_t n, size_t i)
+{
+	for (; i < n; i++) {
+		/* ” and ’ */
+		if (n - i >= 3 && memcmp(s + i, "\xe2\x80", 2) == 0 &&
+		    (s[i + 2] == '\x9d' || s[i + 2] == '\x99')) {
+			i += 2;
+			continue;
+		}
+		if (s[i] == '\0' || !strchr(" \t\r\n\"')]", s[i]))
+			return 0;
+	}
+	return 1;
+}
+
 /* End of a word starting at i (s[i] is a word character). */
 static size_t
 wordend(const char *s, size_t n, size_t i)
@@ -150,7 +168,8 @@ wordend(const char *s, size_t n, size_t i)
 		}
 		break;
 	}
-	if (j < n && s[j] == '.' && takesdot(s + i, j - i))
+	if (j < n && s[j] == '.' && takesdot(s + i, j - i) &&
+	    !(j - i == 1 && atend(s, n, j + 1)))
 		j++;
 	return j;
 }

@@ -42,6 +42,9 @@ test_tokenizer(void)
 	CHECK(strcmp(toks("Mr. Okafor and Dr. Chen"), "Mr.|Okafor|and|Dr.|Chen") == 0);
 	CHECK(strcmp(toks("J.K. Rowling wrote"), "J.K.|Rowling|wrote") == 0);
 	CHECK(strcmp(toks("George W. Bush"), "George|W.|Bush") == 0);
+	/* a capital and period that end the text end a sentence */
+	CHECK(strcmp(toks("top of Serie A."), "top|of|Serie|A|.") == 0);
+	CHECK(strcmp(toks("said J.\xe2\x80\x9d"), "said|J|.|\xe2\x80\x9d") == 0);
 	CHECK(strcmp(toks("Acme Corp. rose"), "Acme|Corp.|rose") == 0);
 	CHECK(strcmp(toks("China's and Lu\xe2\x80\x99s plan"),
 	    "China|'s|and|Lu|\xe2\x80\x99s|plan") == 0);
