@@ -1358,7 +1358,10 @@ subject(const struct ctx *c, size_t a, size_t cu, struct qt_attr *at)
 
 	if (a < cu && (word_is(c, a, "but") || word_is(c, a, "and")))
 		a++;
-	if (np_after(c, a, cu, at) && at->spa == a)
+	/* "Trump's Virginia state director, Mike Rubino, reached ...": a
+	 * name after a role at the start counts */
+	if (np_after(c, a, cu, at) && (at->spa == a || (at->sk == SK_NAME &&
+	    at->spa <= a + 6)))
 		return 1;
 	for (i = a; i + 2 < cu; i++) {
 		if (!is_p(c, i, ',') || c->x.tok[i].q >= 0)
