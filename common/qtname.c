@@ -233,7 +233,8 @@ set(struct qt_rec *r, const char *s, size_t n, enum qt_stype t)
 	r->stype = t;
 }
 
-/* A name without the titles before it: "Mayor Ana Ortiz" is Ana Ortiz. */
+/* A name without the titles before it: "Mayor Ana Ortiz" is Ana Ortiz,
+ * and without a word the tagger took in with it: "Though Trump". */
 static void
 set_name(const struct qtx *x, struct qt_rec *r, const char *s, size_t n)
 {
@@ -242,7 +243,8 @@ set_name(const struct qtx *x, struct qt_rec *r, const char *s, size_t n)
 	for (;;) {
 		for (i = 0; i < n && s[i] != ' '; i++)
 			;
-		if (i == n || !(lx_get(x->r, s, i, NULL) & (LX_TITLE | LX_GTITLE)) ||
+		if (i == n || !(lx_get(x->r, s, i, NULL) & (LX_TITLE | LX_GTITLE |
+		    LX_STOP | LX_DET | LX_ADV | LX_HYPO | LX_PREP | LX_CUE)) ||
 		    (lx_get(x->r, s, i, NULL) & LX_FORENAME))
 			break;
 		s += i + 1;
