@@ -15,8 +15,9 @@
  *   - ent[] are in order and disjoint; norm points to the full name the
  *     mention refers to (or is NULL), and lives as long as the input.
  * Invariants of each struct qt_quote written by qt_extract():
- *   - start < end, [start, end) lies in one paragraph and holds no quotation
- *     mark at either edge; quotes are sorted by end, then start;
+ *   - start < end and [start, end) lies in one paragraph; the marks that
+ *     enclose a direct or partial quote lie outside it (reported speech may
+ *     begin or end with a quoted fragment); sorted by end, then start;
  *   - 1 <= part <= nparts, and parts of one quotation share speaker and cue;
  *   - speaker/cue point into text or into an ent's norm, so they live as
  *     long as the input; has_sp says whether sp_start/sp_end are set.
