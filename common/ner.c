@@ -511,6 +511,128 @@ addent(struct scratch *s, struct ner_ent **v, size_t *cap, size_t ne,
 	return 1;
 }
 
+/*
+ * One sense per discourse: words tagged as a name somewhere in the
+ * document are that name where they appear again untagged, capitalised as
+ * before (a single word only when the document never writes it in lower
+ * case, so a sentence-initial "The" tagged once by mistake goes no
+ * further).  Returns the new number of entities, sorted again.
+ */
+#define SEED_PROP 11
+#define PROP_MAX 4
+
+struct order {
+	size_t start, i;
+};
+
+static int
+byorder(const void *a, const void *b)
+{
+	const struct order *x = a, *y = b;
+
+	return x->start < y->start ? -1 : x->start > y->start;
+}
+
+static size_t
+propagate(const struct ner_text *t, size_t n, struct scratch *s,
+    const struct ner_dmap *d, struct ner_ent **v, size_t *cap, size_t ne)
+{
+	struct emap m = { NULL, NULL, 0, 0 };
+	struct order *o;
+	struct ner_ent *e2;
+	size_t *eb2, i, j, k, a, len, nt, p, l, ne0 = ne, first = 0;
+	unsigned char ch;
+
+	for (i = 0; i < ne; i++) {
+		const struct ner_text *et = &t[(*v)[i].text];
+
+		a = s->eb[2 * i];
+		len = s->eb[2 * i + 1] - a;
+		ch = (unsigned char)et->text[s->et[a].start];
+		if (len > PROP_MAX || !(ch >= 'A' && ch <= 'Z'))
+			continue;
+		if (!eget(&m, hashtoks(et, &s->et[a], len, SEED_PROP)))
+			eput(&m, hashtoks(et, &s->et[a], len, SEED_PROP), i);
+	}
+	if (m.n == 0)
+		return ne;
+	for (j = 0; j < n; j++) {
+		const struct ner_tok *tk;
+		size_t next = first;
+
+		/* the entities of text j are [first, next) */
+		while (next < ne0 && (*v)[next].text == j)
+			next++;
+		nt = ner_tokenize(t[j].text, t[j].len, &s->tok, &s->tokcap);
+		tk = s->tok;
+		k = first;
+		for (i = 0; i < nt; i++) {
+			size_t ts = t[j].start + tk[i].start;
+
+			while (k < next && (*v)[k].end <= ts)
+				k++;
+			if (k < next && (*v)[k].start < t[j].start + tk[i].end)
+				continue;	/* inside a tagged name */
+			ch = (unsigned char)t[j].text[tk[i].start];
+			if (!(ch >= 'A' && ch <= 'Z'))
+				continue;
+			for (l = PROP_MAX; l > 0; l--) {
+				const struct ner_ent *q;
+
+				if (i + l > nt || (k < next && (*v)[k].start <
+				    t[j].start + tk[i + l - 1].end))
+					continue;
+				if ((p = eget(&m, hashtoks(&t[j], tk + i, l,
+				    SEED_PROP))) == 0)
+					continue;
+				q = &(*v)[p - 1];
+				if (s->eb[2 * (p - 1) + 1] - s->eb[2 * (p - 1)] != l ||
+				    !sametoks(&t[j], tk + i, &t[q->text],
+				    &s->et[s->eb[2 * (p - 1)]], l))
+					continue;
+				if (l == 1) {
+					grow(s, 1);
+					ner_tinfo_fill(s->ti, t[j].text, tk + i,
+					    1);
+					if (ner_dmap_lower(d, s->ti[0].lw))
+						continue;
+				}
+				addent(s, v, cap, ne, t, j, tk, i, i + l - 1,
+				    NER_LAB(q->type, l == 1 ? NER_U : NER_B));
+				(*v)[ne].type = q->type;
+				ne++;
+				i += l - 1;
+				break;
+			}
+		}
+		first = next;
+	}
+	free(m.key);
+	free(m.val);
+	if (ne == ne0)
+		return ne;
+	/* back into document order */
+	o = xreallocarray(NULL, ne, sizeof *o);
+	for (i = 0; i < ne; i++) {
+		o[i].start = (*v)[i].start;
+		o[i].i = i;
+	}
+	qsort(o, ne, sizeof *o, byorder);
+	e2 = xreallocarray(NULL, ne, sizeof *e2);
+	eb2 = xreallocarray(NULL, 2 * ne, sizeof *eb2);
+	for (i = 0; i < ne; i++) {
+		e2[i] = (*v)[o[i].i];
+		eb2[2 * i] = s->eb[2 * o[i].i];
+		eb2[2 * i + 1] = s->eb[2 * o[i].i + 1];
+	}
+	memcpy(*v, e2, ne * sizeof *e2);
+	memcpy(s->eb, eb2, 2 * ne * sizeof *eb2);
+	free(o);
+	free(e2);
+	free(eb2);
+	return ne;
+}
+
 size_t
 ner_tag(const struct ner_model *m, const struct ner_text *t, size_t n,
     struct ner_ent **v, size_t *cap)
@@ -555,6 +677,7 @@ ner_tag(const struct ner_model *m, const struct ner_text *t, size_t n,
 		/* later text sees what this one was tagged as */
 		ner_dmap_remember(d, s.ti, nt, s.lab);
 	}
+	ne = propagate(t, n, &s, d, v, cap, ne);
 	resolve(t, &s, *v, ne);
 	ner_dmap_free(d);
 	free(s.tok);

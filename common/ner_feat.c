@@ -353,6 +353,14 @@ dput(struct ner_dmap *d, uint64_t lw)
 	return &d->e[j];
 }
 
+size_t
+ner_dmap_lower(const struct ner_dmap *d, uint64_t lw)
+{
+	const struct dent *e = dfind(d, lw);
+
+	return e ? e->nlow : 0;
+}
+
 static int
 hasletters(const struct ner_tinfo *t)
 {
