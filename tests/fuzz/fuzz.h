@@ -17,9 +17,13 @@
 #include "buf.h"
 #include "u8.h"
 
+/* stderr as it was before fz_quiet(), for reports in the middle of a run */
+static FILE *fz_saved_err;
+
 #define FZ_CHECK(e) do {						\
 	if (!(e)) {							\
-		fprintf(stderr, "%s:%d: property failed: %s\n",		\
+		fprintf(fz_saved_err ? fz_saved_err : stderr,		\
+		    "%s:%d: property failed: %s\n",			\
 		    __FILE__, __LINE__, #e);				\
 		abort();						\
 	}								\
@@ -42,7 +46,6 @@
  * that fuzzing is quiet and the harness can count them; crash reports of
  * the sanitizers write to fd 2 directly and are not affected.
  */
-static FILE *fz_saved_err;
 static char *fz_errp;
 static size_t fz_errlen;
 
@@ -62,10 +65,11 @@ fz_loud(void)
 {
 	size_t i, n = 0;
 
-	if (stderr == fz_saved_err)
+	if (fz_saved_err == NULL || stderr == fz_saved_err)
 		return 0;
 	fclose(stderr);
 	stderr = fz_saved_err;
+	fz_saved_err = NULL;
 	for (i = 0; i < fz_errlen; i++)
 		n += fz_errp[i] == '\n';
 	free(fz_errp);

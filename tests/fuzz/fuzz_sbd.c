@@ -17,6 +17,24 @@ space_at(const char *s, size_t n, size_t i, size_t *len)
 	return c != U8_BAD && u8_isspace(c);
 }
 
+/* A break between sentences glued by a lost space: "left.Then". */
+static int
+glued(const char *s, size_t n, size_t at)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t len;
+	int32_t next;
+
+	if (at == 0 || at >= n)
+		return 0;
+	next = u8_decode(s + at, n - at, &len);
+	if (next == U8_BAD || !u8_isupper(next))
+		return 0;
+	/* after a terminator, or a closing mark (ASCII or U+20xx) */
+	return strchr(".?!\"')]", s[at - 1]) != NULL ||
+	    (at >= 3 && p[at - 3] == 0xe2 && p[at - 2] == 0x80);
+}
+
 static void
 check(const struct sbd *sb, const char *s, size_t n)
 {
@@ -34,8 +52,14 @@ check(const struct sbd *sb, const char *s, size_t n)
 		/* the last character is not White_Space either */
 		j = v[i].end - u8_prevlen(s + v[i].start, v[i].end - v[i].start);
 		FZ_CHECK(!space_at(s, v[i].end, j, &len) || len != v[i].end - j);
-		/* it ends at the end of the text or before White_Space */
-		FZ_CHECK(v[i].end == n || space_at(s, n, v[i].end, &len));
+		/* it ends at the end of the text or before White_Space
+		 * (sbd.h), or, since sentences glued by a lost space are
+		 * split ("left.Then"), right after a terminator and before
+		 * an upper-case letter; the header still says the former
+		 * only (reported). */
+		FZ_PENDING(v[i].end == n || space_at(s, n, v[i].end, &len));
+		FZ_CHECK(v[i].end == n || space_at(s, n, v[i].end, &len) ||
+		    glued(s, n, v[i].end));
 		memset(cov + v[i].start, 1, v[i].end - v[i].start);
 	}
 	for (i = 0; i < n; i += len)
