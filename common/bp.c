@@ -33,6 +33,8 @@ struct para {
 	unsigned char title, body, term, sent, quote, list, colon, endq;
 	int m_any, m_edge, m_tail, m_head;	/* first matching rule, or -1;
 						 * UNKNOWN until edges() */
+	size_t dh, dn;		/* its candidates for the rules of the edges:
+				 * (ref, position) pairs at j->defer.v + dh */
 	const char *rule, *cls;
 };
 
@@ -45,6 +47,7 @@ struct bp_judge {
 	struct buf core;	/* pull-quote scratch */
 	struct buf all;		/* a paragraph reduced to words, for repeats */
 	struct bp_scan sc;
+	struct bp_list defer;	/* candidates kept for edges() */
 };
 
 struct bp_judge *
@@ -64,6 +67,7 @@ bp_judge_free(struct bp_judge *j)
 		return;
 	free(j->p);
 	bp_scan_free(&j->sc);
+	free(j->defer.v);
 	buf_free(&j->arena);
 	buf_free(&j->low);
 	buf_free(&j->core);
@@ -75,6 +79,7 @@ void
 bp_begin(struct bp_judge *j)
 {
 	j->n = 0;
+	j->defer.n = 0;
 	buf_reset(&j->arena);
 }
 
@@ -235,20 +240,29 @@ normalise(struct bp_judge *j, struct para *p)
 }
 
 /*
- * Match the rules that apply anywhere; those of the edges are matched
- * later, only for the few paragraphs where the judgement asks (edges()).
+ * Match the rules that apply anywhere; the candidates of those of the edges
+ * are kept, and matched later only for the few paragraphs where the
+ * judgement asks (edges()).
  */
-static int
+static void
 match_rules(struct bp_judge *j, struct para *p)
 {
-	int fr[BP_NWHERE], residue;
-	const char *lo = j->arena.p + p->norm;
+	const struct bp_rules *rs = j->rs;
+	const size_t *v = j->sc.refs.v;
+	int fr[BP_NWHERE];
+	size_t k;
 
-	residue = bp_line_rules(j->rs, &j->sc, lo, j->arena.p + p->ca,
-	    p->nlen, p->words, fr, 1 << BP_WHERE_ANY);
+	bp_match_refs(rs, &j->sc, j->arena.p + p->norm, j->arena.p + p->ca,
+	    p->nlen, p->words, fr, 1 << BP_WHERE_ANY, v, j->sc.refs.n);
 	p->m_any = fr[BP_WHERE_ANY];
 	p->m_edge = p->m_tail = p->m_head = UNKNOWN;
-	return residue;
+	p->dh = j->defer.n;
+	for (k = 0; k < j->sc.refs.n; k += 2)
+		if (rs->rules[rs->ref[v[k]].rule].where != BP_WHERE_ANY) {
+			bp_list_add(&j->defer, v[k]);
+			bp_list_add(&j->defer, v[k + 1]);
+		}
+	p->dn = j->defer.n - p->dh;
 }
 
 /* The rules of the edges, tail and head for paragraph i. */
@@ -259,9 +273,10 @@ edges(struct bp_judge *j, size_t i)
 	int fr[BP_NWHERE];
 
 	if (p->m_edge == UNKNOWN) {
-		bp_line_rules(j->rs, &j->sc, j->arena.p + p->norm,
+		bp_match_refs(j->rs, &j->sc, j->arena.p + p->norm,
 		    j->arena.p + p->ca, p->nlen, p->words, fr,
-		    1 << BP_WHERE_EDGE | 1 << BP_WHERE_TAIL | 1 << BP_WHERE_HEAD);
+		    1 << BP_WHERE_EDGE | 1 << BP_WHERE_TAIL | 1 << BP_WHERE_HEAD,
+		    j->defer.v + p->dh, p->dn);
 		p->m_edge = fr[BP_WHERE_EDGE];
 		p->m_tail = fr[BP_WHERE_TAIL];
 		p->m_head = fr[BP_WHERE_HEAD];
@@ -289,12 +304,15 @@ bp_add(struct bp_judge *j, const char *text, size_t len, size_t line)
 	normalise(j, p);
 	/* The rules' one pass also says whether residue may be there; only
 	 * then is the paragraph searched byte for byte and blanked. */
-	if (match_rules(j, p)) {
+	if (bp_scan_text(j->rs, &j->sc, j->arena.p + p->norm, p->nlen,
+	    p->words)) {
 		j->arena.len = p->norm;	/* this normalisation is done with */
 		blank_residue(j, p);
 		normalise(j, p);
-		match_rules(j, p);
+		bp_scan_text(j->rs, &j->sc, j->arena.p + p->norm, p->nlen,
+		    p->words);
 	}
+	match_rules(j, p);
 }
 
 /* Features of a normalised paragraph that the judgement uses. */

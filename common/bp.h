@@ -142,6 +142,7 @@ struct bp_inl {
 	size_t *len;
 	char **norm;		/* normalised, for the rules' scan */
 	size_t *nlen;
+	size_t *koff;		/* where in norm the scan's key is */
 	size_t n;
 };
 
@@ -184,8 +185,13 @@ struct bp_rules {
 					 * [256]: none of the ways here fits */
 	struct bp_hash endh;		/* suffix refs by their last 4 bytes */
 	struct bp_list end[257];	/* suffix refs by last byte, [256] */
-	struct bp_hash contains;	/* contains refs by leading literal, and
-					 * others by a literal run inside */
+	struct bp_hash wordh;		/* refs and residue by 4 bytes from a
+					 * word start of their literal text */
+	struct bp_list punct[256];	/* ... or by an ASCII punctuation byte */
+	uint64_t pbits[4];		/* punct[c] is not empty */
+	struct bp_hash contains;	/* the rest: contains refs by leading
+					 * literal, and others by a literal run
+					 * inside, found at any byte */
 	struct bp_hash inl_any;		/* anywhere residue: inline k << 16 | t */
 	struct bp_rule *rules;
 	size_t nrules;
@@ -208,6 +214,7 @@ struct bp_scan {
 	uint32_t *rhit;		/* rhit[r] == gen: rule r's pattern matched */
 	size_t *hit, nhit;	/* those rules, in the order found */
 	struct bp_list hits;	/* (value, position) pairs from a hash scan */
+	struct bp_list refs;	/* (ref, position) pairs of bp_scan_text() */
 };
 
 void bp_index(struct bp_rules *rs);
@@ -220,6 +227,19 @@ void bp_scan_free(struct bp_scan *sc);
 int bp_line_rules(const struct bp_rules *rs, struct bp_scan *sc,
     const char *lo, const char *ca, size_t n, size_t words,
     int first[BP_NWHERE], unsigned where);
+/*
+ * bp_line_rules() in two steps, so that a paragraph is scanned once while
+ * the rules of some places are matched later: bp_scan_text() finds the
+ * candidate (ref, position) pairs of rules whose word bounds admit words
+ * into sc->refs and returns whether residue may be in the paragraph;
+ * bp_match_refs() matches the rules of the places in where, trying the
+ * candidates in refs[0..nrefs) (pairs, as bp_scan_text() left them).
+ */
+int bp_scan_text(const struct bp_rules *rs, struct bp_scan *sc,
+    const char *lo, size_t n, size_t words);
+void bp_match_refs(const struct bp_rules *rs, struct bp_scan *sc,
+    const char *lo, const char *ca, size_t n, size_t words,
+    int first[BP_NWHERE], unsigned where, const size_t *refs, size_t nrefs);
 /* Hash-scan s[0..n): append (value, position) of each window hit. */
 void bp_hash_scan(const struct bp_hash *h, const char *s, size_t n,
     struct bp_list *out);

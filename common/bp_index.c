@@ -3,8 +3,10 @@
  * in about one pass over it.  A rule list of hundreds of patterns tried one
  * by one would cost hundreds of passes: instead prefix and line patterns
  * are bucketed by their first byte, suffix patterns by their last, and the
- * leading literals of contains patterns (and of residue) are found by one
- * scan of 4-byte windows through a 64K-bit filter.
+ * literals of contains patterns (and of residue) are found by one walk over
+ * the words: a match never starts inside a word, so each literal is keyed
+ * by 4 bytes that start a word of it (looked up at the text's word starts
+ * only, through a 64K-bit filter) or by a punctuation byte in it.
  */
 #include <stdint.h>
 #include <stdlib.h>
@@ -195,6 +197,78 @@ run_bytes(const struct bp_pat *p, size_t at, size_t len, char *out)
 		out[i] = (char)p->tok[at + i].c;
 }
 
+/* Bytes of a word, as the pattern matcher sees them (wordc() in bp_pat.c):
+ * ASCII letters and digits, and every byte of a UTF-8 sequence. */
+static unsigned char wtab[256];
+
+static void
+wtab_init(void)
+{
+	int c;
+
+	for (c = 0; c < 256; c++)
+		wtab[c] = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+		    (c >= '0' && c <= '9') || c >= 0x80;
+}
+
+static int
+punctc(unsigned char c)
+{
+	return !wtab[c] && c != ' ';
+}
+
+enum { KEY_NONE, KEY_WORD, KEY_PUNCT };
+
+/*
+ * How the scan of the words finds the literal text s[0..len): by its 4
+ * bytes at *at that start a word (a word byte after a non-word byte of s,
+ * or at 0 when start says a match begins there, and so does a word of the
+ * text), the rarest such; else by a punctuation byte, the rarest.
+ */
+static int
+key_at(const char *s, size_t len, int start, size_t *at)
+{
+	size_t j;
+	int score, top = -1;
+
+	for (j = 0; j + 4 <= len; j++) {
+		if (!wtab[(unsigned char)s[j]] || (j == 0 ? !start :
+		    wtab[(unsigned char)s[j - 1]]))
+			continue;
+		score = rarity((unsigned char)s[j]) +
+		    rarity((unsigned char)s[j + 1]) +
+		    rarity((unsigned char)s[j + 2]) +
+		    rarity((unsigned char)s[j + 3]);
+		if (score > top)
+			top = score, *at = j;
+	}
+	if (top >= 0)
+		return KEY_WORD;
+	for (j = 0; j < len; j++) {
+		unsigned char c = (unsigned char)s[j];
+
+		if (!punctc(c))
+			continue;
+		score = strchr(".,-'\":()", c) ? 0 : 1;
+		if (score > top)
+			top = score, *at = j;
+	}
+	return top >= 0 ? KEY_PUNCT : KEY_NONE;
+}
+
+static void
+add_key(struct bp_rules *rs, const char *s, int kind, size_t at, size_t v)
+{
+	unsigned char c = (unsigned char)s[at];
+
+	if (kind == KEY_WORD)
+		bp_hash_add(&rs->wordh, s + at, 4, v);
+	else {
+		bp_list_add(&rs->punct[c], v);
+		rs->pbits[c >> 6] |= (uint64_t)1 << (c & 63);
+	}
+}
+
 static void
 index_ref(struct bp_rules *rs, size_t id)
 {
@@ -202,15 +276,30 @@ index_ref(struct bp_rules *rs, size_t id)
 	int a = rs->ref[id].anchor;
 	size_t at, len, tail;
 	char buf4[4];
+	int kind;
 
 	if (a == BP_CONTAINS) {
 		if (p->tok[0].t == T_SET) {	/* each entry an anchor */
 			const struct bp_set *st = &rs->sets[p->tok[0].set];
 			size_t e;
 
-			for (e = 0; e < st->n; e++)
-				bp_hash_add(&rs->contains, st->s[e], st->len[e],
-				    id);
+			for (e = 0; e < st->n; e++) {
+				const char *es = st->s[e];
+
+				if (st->len[e] > 0 && punctc((unsigned char)es[0]))
+					add_key(rs, es, KEY_PUNCT, 0, id);
+				else if (st->len[e] >= 4)
+					add_key(rs, es, KEY_WORD, 0, id);
+				else
+					bp_hash_add(&rs->contains, es,
+					    st->len[e], id);
+			}
+			return;
+		}
+		if (p->litlen >= 4 &&
+		    (kind = key_at(p->lit, p->litlen, 1, &at)) != KEY_NONE) {
+			rs->ref[id].off = at;
+			add_key(rs, p->lit, kind, at, id);
 			return;
 		}
 		if (p->litlen >= 4) {
@@ -249,9 +338,20 @@ index_ref(struct bp_rules *rs, size_t id)
 	/* no literal where the anchor is: find a literal run inside */
 	if ((len = longest_run(p, &at)) >= 4) {
 		char *run = xmalloc(len);
+		size_t k;
 
 		run_bytes(p, at, len, run);
-		bp_hash_add(&rs->contains, run + rarest(run, len), 4, id);
+		/* a contains pattern found here is tried at the window;
+		 * another without a key is tried on every paragraph */
+		if (a != BP_CONTAINS &&
+		    (kind = key_at(run, len, at == 0, &k)) != KEY_NONE)
+			add_key(rs, run, kind, k, id);
+		else if (a != BP_CONTAINS)
+			bp_list_add(a == BP_SUFFIX ? &rs->end[256] :
+			    &rs->start[256], id);
+		else
+			bp_hash_add(&rs->contains, run + rarest(run, len), 4,
+			    id);
 		free(run);
 	} else
 		bp_list_add(a == BP_SUFFIX ? &rs->end[256] : &rs->start[256],
@@ -296,6 +396,7 @@ bp_index(struct bp_rules *rs)
 {
 	size_t r, a, k, nref = 0;
 
+	wtab_init();
 	for (r = 0; r < rs->nrules; r++)
 		for (a = 0; a < BP_NANCHOR; a++)
 			nref += rs->rules[r].npat[a];
@@ -313,11 +414,23 @@ bp_index(struct bp_rules *rs)
 	for (r = 0; r < rs->ninl; r++)
 		if (rs->inl[r].at == BP_AT_ANYWHERE)
 			for (k = 0; k < rs->inl[r].n; k++) {
-				bp_hash_add(&rs->inl_any, rs->inl[r].text[k],
-				    rs->inl[r].len[k], r << 16 | k);
-				/* and the rules' scan tells where to look */
-				bp_hash_add(&rs->contains, rs->inl[r].norm[k],
-				    rs->inl[r].nlen[k], rs->nref + (r << 16 | k));
+				struct bp_inl *in = &rs->inl[r];
+				int kind;
+
+				bp_hash_add(&rs->inl_any, in->text[k],
+				    in->len[k], r << 16 | k);
+				/* and the rules' scan tells where to look;
+				 * residue may begin inside a word */
+				kind = key_at(in->norm[k], in->nlen[k], 0,
+				    &in->koff[k]);
+				if (kind != KEY_NONE)
+					add_key(rs, in->norm[k], kind,
+					    in->koff[k], rs->nref + (r << 16 | k));
+				else {
+					in->koff[k] = 0;
+					bp_hash_add(&rs->contains, in->norm[k],
+					    in->nlen[k], rs->nref + (r << 16 | k));
+				}
 			}
 	for (k = 0; k < 257; k++) {
 		partition(rs, &rs->start[k]);
@@ -336,8 +449,11 @@ bp_index_free(struct bp_rules *rs)
 		free(rs->start[i].v);
 		free(rs->end[i].v);
 	}
+	for (i = 0; i < 256; i++)
+		free(rs->punct[i].v);
 	bp_hash_free(&rs->starth);
 	bp_hash_free(&rs->endh);
+	bp_hash_free(&rs->wordh);
 	bp_hash_free(&rs->contains);
 	bp_hash_free(&rs->inl_any);
 	free(rs->ref);
@@ -357,6 +473,7 @@ bp_scan_free(struct bp_scan *sc)
 	free(sc->rhit);
 	free(sc->hit);
 	free(sc->hits.v);
+	free(sc->refs.v);
 }
 
 static void
@@ -411,18 +528,100 @@ try_list(const struct bp_rules *rs, struct bp_scan *sc,
 	}
 }
 
+/* Take the candidates in l found at pos: residue is checked at once, refs
+ * of rules whose word bounds admit the paragraph are kept for matching. */
+static int
+take(const struct bp_rules *rs, struct bp_scan *sc, const struct bp_list *l,
+    const char *lo, size_t n, size_t pos, size_t words)
+{
+	size_t k;
+	int residue = 0;
+
+	for (k = 0; k < l->n; k++) {
+		size_t v = l->v[k];
+
+		if (v >= rs->nref) {	/* residue, if all of it */
+			const struct bp_inl *in = &rs->inl[(v - rs->nref) >> 16];
+			size_t t = (v - rs->nref) & 0xffff, at;
+
+			if (pos < in->koff[t])
+				continue;
+			at = pos - in->koff[t];
+			if (n - at >= in->nlen[t] && memcmp(lo + at, in->norm[t],
+			    in->nlen[t]) == 0)
+				residue = 1;
+			continue;
+		}
+		if (!in_bounds(&rs->rules[rs->ref[v].rule], words))
+			continue;
+		bp_list_add(&sc->refs, v);
+		bp_list_add(&sc->refs, pos);
+	}
+	return residue;
+}
+
 int
-bp_line_rules(const struct bp_rules *rs, struct bp_scan *sc, const char *lo,
+bp_scan_text(const struct bp_rules *rs, struct bp_scan *sc, const char *lo,
+    size_t n, size_t words)
+{
+	const struct bp_list *l;
+	size_t k, r;
+	int residue = 0;
+
+	sc->refs.n = 0;
+	if (n == 0)
+		return 0;
+	for (k = 0; k < n;) {
+		unsigned char c = (unsigned char)lo[k];
+
+		if (wtab[c]) {	/* a word start */
+			if (k + 4 <= n && (l = lookup(&rs->wordh, lo + k)))
+				residue |= take(rs, sc, l, lo, n, k, words);
+			for (k++; k < n && wtab[(unsigned char)lo[k]]; k++)
+				;
+		} else {
+			if (rs->pbits[c >> 6] >> (c & 63) & 1)
+				residue |= take(rs, sc, &rs->punct[c], lo, n, k,
+				    words);
+			k++;
+		}
+	}
+	if (rs->contains.used) {	/* what has no such key: every byte */
+		sc->hits.n = 0;
+		bp_hash_scan(&rs->contains, lo, n, &sc->hits);
+		for (k = 0; k < sc->hits.n; k += 2) {
+			struct bp_list one = { &sc->hits.v[k], 1, 1, 0 };
+
+			residue |= take(rs, sc, &one, lo, n, sc->hits.v[k + 1],
+			    words);
+		}
+	}
+	/* residue glued to either edge */
+	for (r = 0; r < rs->ninl && !residue; r++) {
+		const struct bp_inl *in = &rs->inl[r];
+
+		if (in->at == BP_AT_ANYWHERE)
+			continue;
+		for (k = 0; k < in->n && !residue; k++)
+			residue = n > in->nlen[k] && memcmp(in->at == BP_AT_START ?
+			    lo : lo + n - in->nlen[k], in->norm[k],
+			    in->nlen[k]) == 0;
+	}
+	return residue;
+}
+
+void
+bp_match_refs(const struct bp_rules *rs, struct bp_scan *sc, const char *lo,
     const char *ca, size_t n, size_t words, int first[BP_NWHERE],
-    unsigned where)
+    unsigned where, const size_t *refs, size_t nrefs)
 {
 	size_t k, r;
-	int w, residue = 0;
+	int w;
 
 	for (w = 0; w < BP_NWHERE; w++)
 		first[w] = -1;
 	if (n == 0)
-		return 0;
+		return;
 	if (++sc->gen == 0) {
 		memset(sc->rhit, 0, rs->nrules * sizeof(*sc->rhit));
 		sc->gen = 1;
@@ -441,30 +640,16 @@ bp_line_rules(const struct bp_rules *rs, struct bp_scan *sc, const char *lo,
 	try_list(rs, sc, &rs->end[(unsigned char)lo[n - 1]], lo, ca, n, words, where);
 	try_list(rs, sc, &rs->end[256], lo, ca, n, words, where);
 	try_list(rs, sc, &rs->contains.shortl, lo, ca, n, words, where);
-	sc->hits.n = 0;
-	bp_hash_scan(&rs->contains, lo, n, &sc->hits);
-	for (k = 0; k < sc->hits.n; k += 2) {
-		const struct bp_ref *f;
+	for (k = 0; k < nrefs; k += 2) {
+		const struct bp_ref *f = &rs->ref[refs[k]];
 
-		if (sc->hits.v[k] >= rs->nref) {	/* residue, if all of it */
-			size_t v = sc->hits.v[k] - rs->nref, at = sc->hits.v[k + 1];
-			const struct bp_inl *in = &rs->inl[v >> 16];
-
-			v &= 0xffff;
-			if (n - at >= in->nlen[v] && memcmp(lo + at, in->norm[v],
-			    in->nlen[v]) == 0)
-				residue = 1;
-			continue;
-		}
-		f = &rs->ref[sc->hits.v[k]];
 		if (sc->rhit[f->rule] == sc->gen ||
-		    !(where >> rs->rules[f->rule].where & 1) ||
-		    !in_bounds(&rs->rules[f->rule], words))
+		    !(where >> rs->rules[f->rule].where & 1))
 			continue;
 		/* a contains pattern is checked where its literal is; any
 		 * other was found by a literal run inside it */
-		if (f->anchor == BP_CONTAINS ? sc->hits.v[k + 1] >= f->off &&
-		    bp_pat_match_at(rs, f->p, lo, ca, n, sc->hits.v[k + 1] -
+		if (f->anchor == BP_CONTAINS ? refs[k + 1] >= f->off &&
+		    bp_pat_match_at(rs, f->p, lo, ca, n, refs[k + 1] -
 		    f->off) : bp_pat_match(rs, f->p, f->anchor, lo, ca, n))
 			hit(rs, sc, f->rule);
 	}
@@ -487,16 +672,16 @@ bp_line_rules(const struct bp_rules *rs, struct bp_scan *sc, const char *lo,
 		}
 		first[ru->where] = (int)r;
 	}
-	/* residue glued to either edge */
-	for (r = 0; r < rs->ninl && !residue; r++) {
-		const struct bp_inl *in = &rs->inl[r];
+}
 
-		if (in->at == BP_AT_ANYWHERE)
-			continue;
-		for (k = 0; k < in->n && !residue; k++)
-			residue = n > in->nlen[k] && memcmp(in->at == BP_AT_START ?
-			    lo : lo + n - in->nlen[k], in->norm[k],
-			    in->nlen[k]) == 0;
-	}
+int
+bp_line_rules(const struct bp_rules *rs, struct bp_scan *sc, const char *lo,
+    const char *ca, size_t n, size_t words, int first[BP_NWHERE],
+    unsigned where)
+{
+	int residue = bp_scan_text(rs, sc, lo, n, words);
+
+	bp_match_refs(rs, sc, lo, ca, n, words, first, where, sc->refs.v,
+	    sc->refs.n);
 	return residue;
 }

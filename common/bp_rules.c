@@ -166,6 +166,7 @@ compile_inline(struct bp_rules *rs, const struct cfg *l)
 		in->n = t->len;
 		in->norm = xcalloc(t->len, sizeof(char *));
 		in->nlen = xcalloc(t->len, sizeof(size_t));
+		in->koff = xcalloc(t->len, sizeof(size_t));
 		for (k = 0; k < t->len; k++) {
 			char *s, *ca;
 			size_t c, w;
@@ -331,6 +332,7 @@ bp_rules_free(struct bp_rules *rs)
 		free(rs->inl[i].text);
 		free(rs->inl[i].norm);
 		free(rs->inl[i].nlen);
+		free(rs->inl[i].koff);
 		free(rs->inl[i].len);
 		free(rs->inl[i].name);
 	}
