@@ -529,19 +529,20 @@ ner_final(int last)
 
 #define NEG (-1e30f)
 
-/* ner_allowed() as a table, for the inner loop */
-static uint8_t okt[NER_NLAB + 1][NER_NLAB];
-static int okt_done;
-
+/* For each label, the labels ner_allowed() lets come before it (the nine
+ * that close a name, or B and I of its own type), so the inner loop tries
+ * only those.  Built per call: no static state, safe in threads. */
 static void
-okt_init(void)
+prevlists(uint8_t prevs[NER_NLAB][9], int nprev[NER_NLAB])
 {
 	int p, y;
 
-	for (p = 0; p <= NER_NLAB; p++)
-		for (y = 0; y < NER_NLAB; y++)
-			okt[p][y] = (uint8_t)ner_allowed(p, y);
-	okt_done = 1;
+	for (y = 0; y < NER_NLAB; y++) {
+		nprev[y] = 0;
+		for (p = 0; p < NER_NLAB; p++)
+			if (ner_allowed(p, y))
+				prevs[y][nprev[y]++] = (uint8_t)p;
+	}
 }
 
 void
@@ -549,13 +550,14 @@ ner_viterbi(const float *sc, size_t n, const float *tr,
     const uint32_t *mask, uint8_t *out, float *dp, uint8_t *back)
 {
 	size_t i;
-	int y, p, best;
+	int y, p, k, best, nprev[NER_NLAB];
+	uint8_t prevs[NER_NLAB][9];
 	float v, bv;
 
 	if (n == 0)
 		return;
-	if (!okt_done)
-		okt_init();
+	if (n > 1)
+		prevlists(prevs, nprev);
 	for (y = 0; y < NER_NLAB; y++) {
 		dp[y] = NEG;
 		if (!ner_allowed(NER_NLAB, y) || (mask && !(mask[0] >> y & 1)))
@@ -573,8 +575,9 @@ ner_viterbi(const float *sc, size_t n, const float *tr,
 				continue;
 			bv = NEG;
 			best = -1;
-			for (p = 0; p < NER_NLAB; p++) {
-				if (pd[p] <= NEG || !okt[p][y])
+			for (k = 0; k < nprev[y]; k++) {
+				p = prevs[y][k];
+				if (pd[p] <= NEG)
 					continue;
 				v = pd[p] + tr[p * NER_NLAB + y];
 				if (v > bv) {
