@@ -807,6 +807,12 @@ attr_post(const struct ctx *c, size_t t, size_t hi, size_t maxgap,
 			set_cue(at, i, cue_object(c, i, e, lim));
 			return 1;
 		}
+		/* "“...” but to take the lead, says Evan Tracey" */
+		if (is_p(c, skip_adv(c, i, t) - 1, ',') && !ing_cue(c, i) &&
+		    np_after(c, e, lim, at)) {
+			set_cue(at, i, e);
+			return 1;
+		}
 	}
 	return 0;
 }
@@ -1033,7 +1039,7 @@ attribute_quotes(struct ctx *c)
 		if (!ok)
 			ok = attr_pre(c, lo, q->o, &at);
 		if (!ok && last_part->c != NONE)
-			ok = attr_post(c, last_part->c + 1, hi, 12, &at);
+			ok = attr_post(c, last_part->c + 1, hi, 20, &at);
 		if (ok)
 			at.how = AT_OWN;
 		/* the sentence after, when it names a speaker and quotes nothing */
