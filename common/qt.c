@@ -866,7 +866,9 @@ attr_pre1(const struct ctx *c, size_t lo, size_t o, struct qt_attr *at,
 		}
 		if (ing_cue(c, i)) {
 			size_t k = skip_adv(c, i, lo);
-			if (k > lo && is_p(c, k - 1, ',') &&
+			/* "..., saying", "issued a statement saying" */
+			if (k > lo && (is_p(c, k - 1, ',') || (is_word(c, k - 1) &&
+			    (c->x.tok[k - 1].lx & LX_ATTRN))) &&
 			    subject(c, sent_lo(c, i), k, at)) {
 				set_cue(at, i, cue_object(c, i, e, o));
 				return 1;
@@ -1441,7 +1443,8 @@ indirect(struct ctx *c)
 				continue;
 			}
 			k = skip_adv(c, i, a);
-			if (ing_cue(c, i) && k > a && is_p(c, k - 1, ',')) {
+			if (ing_cue(c, i) && k > a && (is_p(c, k - 1, ',') ||
+			    (is_word(c, k - 1) && (c->x.tok[k - 1].lx & LX_ATTRN)))) {
 				/* "..., he said, insisting that ...": the speaker
 				 * is the sentence's own */
 				if (have) {
