@@ -46,7 +46,7 @@ report() {
 		tw = t[1] > 0 ? b / 1e6 / t[1] : 0; tc = t[2] > 0 ? b / 1e6 / t[2] : 0
 		printf "bench-bp: %-24s %8.1f MB/s wall %8.1f MB/s cpu  %6.0f KB peak", name, w, c, $3
 		if (name ~ /^strip/ && tw > 0)
-			printf "  (%.2f of tr wall, %.2f of tr cpu)", w / tw, tc > 0 && c > 0 ? c / tc : 0
+			printf "  (%.2f of tr wall, %.2f of tr cpu)", w / tw, ((tc > 0 && c > 0) ? c / tc : 0)
 		printf "\n"
 	}' "$tmp/$2"
 }
