@@ -49,6 +49,17 @@ put(char *lo, char *ca, size_t *o, char l, char c)
 	(*o)++;
 }
 
+#define ONES 0x0101010101010101ULL
+#define HIGH 0x8080808080808080ULL
+
+/* 0x80 in each byte of x that is not zero (for bytes under 0x80 and
+ * not: no carry crosses a byte). */
+static uint64_t
+nonzero(uint64_t x)
+{
+	return (((x & ~HIGH) + ~HIGH) | x) & HIGH;
+}
+
 size_t
 bp_norm(const char *s, size_t n, char *lo, char *ca, size_t *words)
 {
@@ -57,11 +68,36 @@ bp_norm(const char *s, size_t n, char *lo, char *ca, size_t *words)
 	int sp = 1;
 
 	while (i < n) {
-		unsigned char c = u[i];
+		unsigned char c;
 		int map = 0;	/* 0 copy, ' ' space, -1 skip, else the byte */
-		size_t len = 1;
+		size_t len = 1, lim;
 
-		/* words of plain ASCII and the spaces between them: fast */
+		/* Eight bytes at a time while they are printable ASCII and
+		 * single spaces, which normalising leaves as they are. */
+		while (i + 8 <= n) {
+			uint64_t x, sps, up, l;
+
+			memcpy(&x, u + i, 8);
+			sps = ~nonzero(x ^ ONES * ' ') & HIGH;	/* spaces */
+			if ((x & HIGH) || (~nonzero(x & ONES * 0x60) & HIGH) ||
+			    (sps & sps << 8) || (sp && (sps & 0x80)))
+				break;
+			w += (size_t)__builtin_popcountll(~sps & HIGH &
+			    (sps << 8 | (uint64_t)sp << 7));
+			sp = (int)(sps >> 63);
+			up = (x + ONES * (0x80 - 'A')) &
+			    ~(x + ONES * (0x80 - 'Z' - 1)) & HIGH;
+			l = x | up >> 2;
+			memcpy(ca + o, &x, 8);
+			memcpy(lo + o, &l, 8);
+			o += 8;
+			i += 8;
+		}
+		if (i == n)
+			break;
+		c = u[i];
+		/* then byte by byte up to the next eight */
+		lim = i + 8;
 		while (c == ' ' || (c > ' ' && c < 0x80)) {
 			if (c == ' ') {
 				if (!sp)
@@ -76,6 +112,8 @@ bp_norm(const char *s, size_t n, char *lo, char *ca, size_t *words)
 			}
 			if (++i == n)
 				goto done;
+			if (i == lim)
+				goto next;
 			c = u[i];
 		}
 
@@ -147,6 +185,7 @@ bp_norm(const char *s, size_t n, char *lo, char *ca, size_t *words)
 				put(lo, ca, &o, (char)map, (char)map);
 		}
 		i += len;
+next:		;
 	}
 done:
 	if (o > 0 && lo[o - 1] == ' ')

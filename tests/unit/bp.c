@@ -82,6 +82,17 @@ test_norm(void)
 	/* zero-width characters go */
 	n = bp_norm("a\xe2\x80\x8b" "b", 5, lo, ca, &w);
 	CHECK_MEM(lo, n, "ab");
+	/* eight bytes at a time: runs of blanks, controls and UTF-8 across
+	 * the edges of eight-byte blocks, capitals at either end */
+	s = "ABCDEFG  HIJKLMN\tO PQRSTUVW XYZ@[`{ a\x01" "b  ";
+	n = bp_norm(s, strlen(s), lo, ca, &w);
+	CHECK_MEM(lo, n, "abcdefg hijklmn o pqrstuvw xyz@[`{ a\x01" "b");
+	CHECK_MEM(ca, n, "ABCDEFG HIJKLMN O PQRSTUVW XYZ@[`{ a\x01" "b");
+	CHECK(w == 6);
+	s = "1234567 \xe2\x80\x9cQuote\xe2\x80\x9d said Ann, 12345678";
+	n = bp_norm(s, strlen(s), lo, ca, &w);
+	CHECK_MEM(lo, n, "1234567 \"quote\" said ann, 12345678");
+	CHECK(w == 5);
 }
 
 static void
