@@ -612,6 +612,14 @@ np_before(const struct ctx *c, size_t cu, size_t lo, struct qt_attr *at)
 			j--;
 		return np_end_at(c, j, lo, at);
 	}
+	/* "the polling guru who founded fivethirtyeight.com tweeted" */
+	for (m = j; m > lo + 1 && j - m < 6 && is_word(c, m); m--)
+		if (word_is(c, m, "who")) {
+			size_t w = is_p(c, m - 1, ',') ? m - 2 : m - 1;
+			if (w > lo && np_end_at(c, w, lo, at))
+				return 1;
+			break;
+		}
 	return np_end_at(c, j, lo, at);
 }
 
@@ -629,8 +637,18 @@ np_after(const struct ctx *c, size_t i, size_t hi, struct qt_attr *at)
 		at->sk = SK_PRON;
 		return 1;
 	}
-	if (name_right(c, i, hi, at))
+	if (name_right(c, i, hi, at)) {
+		/* "tweeted Rubio spokesman Alex Conant": the name after the role */
+		struct qt_attr b2;
+		for (k = at->spb; k < hi && k < at->spb + 3 && is_word(c, k) &&
+		    !c->x.tok[k].cap && !(c->x.tok[k].lx & (LX_STOP | LX_CUE |
+		    LX_PREP | LX_LINK | LX_BE | LX_DET)); k++)
+			;
+		if (k > at->spb && k < hi && namey(c, k) &&
+		    name_right(c, k, hi, &b2))
+			*at = b2;
 		return 1;
+	}
 	if (c->x.tok[i].lx & (LX_STOP | LX_TIME | LX_BE | LX_CUE | LX_LINK))
 		return 0;
 	/* "said master of ceremonies Asab Al-Tabchi", "exhorted Clinton's
