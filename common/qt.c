@@ -640,13 +640,18 @@ np_after(const struct ctx *c, size_t i, size_t hi, struct qt_attr *at)
 	if (name_right(c, i, hi, at)) {
 		/* "tweeted Rubio spokesman Alex Conant": the name after the role */
 		struct qt_attr b2;
+
+		memset(&b2, 0, sizeof b2);
 		for (k = at->spb; k < hi && k < at->spb + 3 && is_word(c, k) &&
 		    !c->x.tok[k].cap && !(c->x.tok[k].lx & (LX_STOP | LX_CUE |
 		    LX_PREP | LX_LINK | LX_BE | LX_DET)); k++)
 			;
 		if (k > at->spb && k < hi && namey(c, k) &&
-		    name_right(c, k, hi, &b2))
-			*at = b2;
+		    name_right(c, k, hi, &b2)) {
+			at->spa = b2.spa;
+			at->spb = b2.spb;
+			at->sk = b2.sk;
+		}
 		return 1;
 	}
 	if (c->x.tok[i].lx & (LX_STOP | LX_TIME | LX_BE | LX_CUE | LX_LINK))
@@ -850,6 +855,7 @@ attr_pre(const struct ctx *c, size_t lo, size_t o, struct qt_attr *at)
 	struct qt_attr outer;
 	size_t at_cue, k;
 
+	memset(&outer, 0, sizeof outer);
 	if (!attr_pre1(c, lo, o, at, &at_cue))
 		return 0;
 	if (c->x.tok[at_cue].lx & LX_CORE)
