@@ -158,6 +158,7 @@ struct bp_list {
 	size_t *v;
 	size_t n, cap;
 	size_t nany;		/* of rule refs: those of where: any come first */
+	int bymaxw;		/* and either part by max_words, largest first */
 };
 
 struct bp_hash {

@@ -358,6 +358,22 @@ index_ref(struct bp_rules *rs, size_t id)
 		    id);
 }
 
+/* Refs by their rule's max_words, largest first (insertion sort: lists
+ * are short), so that trying them stops at the first that cannot fit. */
+static void
+sort_maxw(const struct bp_rules *rs, size_t *v, size_t n)
+{
+	size_t i, k, x;
+
+	for (i = 1; i < n; i++) {
+		x = v[i];
+		for (k = i; k > 0 && rs->rules[rs->ref[v[k - 1]].rule].maxw <
+		    rs->rules[rs->ref[x].rule].maxw; k--)
+			v[k] = v[k - 1];
+		v[k] = x;
+	}
+}
+
 /* Put the refs of rules that apply anywhere first, so that matching only
  * those (most of the work) skips the rest of a list at once. */
 static void
@@ -379,6 +395,9 @@ partition(const struct bp_rules *rs, struct bp_list *l)
 			tmp[k++] = l->v[i];
 	memcpy(l->v, tmp, l->n * sizeof(*tmp));
 	free(tmp);
+	sort_maxw(rs, l->v, l->nany);
+	sort_maxw(rs, l->v + l->nany, l->n - l->nany);
+	l->bymaxw = 1;
 }
 
 static void
@@ -498,21 +517,19 @@ in_bounds(const struct bp_rule *r, size_t words)
 }
 
 static void
-try_list(const struct bp_rules *rs, struct bp_scan *sc,
-    const struct bp_list *l, const char *lo, const char *ca, size_t n,
-    size_t words, unsigned where)
+try_range(const struct bp_rules *rs, struct bp_scan *sc,
+    const struct bp_list *l, size_t k, size_t end, const char *lo,
+    const char *ca, size_t n, size_t words, unsigned where)
 {
-	size_t k = where & 1 << BP_WHERE_ANY ? 0 : l->nany;
-	size_t end = where & ~(1u << BP_WHERE_ANY) ? l->n : l->nany;
-
 	for (; k < end; k++) {
 		const struct bp_ref *f = &rs->ref[l->v[k]];
-
+		const struct bp_rule *r = &rs->rules[f->rule];
 		const struct bp_pat *p = f->p;
 
-		if (sc->rhit[f->rule] == sc->gen ||
-		    !(where >> rs->rules[f->rule].where & 1) ||
-		    !in_bounds(&rs->rules[f->rule], words))
+		if (l->bymaxw && words > r->maxw)
+			break;		/* nor any after it */
+		if (sc->rhit[f->rule] == sc->gen || !(where >> r->where & 1) ||
+		    !in_bounds(r, words))
 			continue;
 		/* the ends of the pattern first: most fail there */
 		if (f->anchor != BP_CONTAINS && f->anchor != BP_SUFFIX &&
@@ -525,6 +542,27 @@ try_list(const struct bp_rules *rs, struct bp_scan *sc,
 			continue;
 		if (bp_pat_match(rs, p, f->anchor, lo, ca, n))
 			hit(rs, sc, f->rule);
+	}
+}
+
+/* A list of refs holds those of where: any in [0, nany); a list that was
+ * never partitioned (nany 0) offers them only to the other places. */
+static void
+try_list(const struct bp_rules *rs, struct bp_scan *sc,
+    const struct bp_list *l, const char *lo, const char *ca, size_t n,
+    size_t words, unsigned where)
+{
+	unsigned any = where & 1 << BP_WHERE_ANY, other = where & ~any;
+
+	if (any && !other)
+		try_range(rs, sc, l, 0, l->nany, lo, ca, n, words, where);
+	else if (!any)
+		try_range(rs, sc, l, l->nany, l->n, lo, ca, n, words, where);
+	else if (!l->bymaxw)
+		try_range(rs, sc, l, 0, l->n, lo, ca, n, words, where);
+	else {
+		try_range(rs, sc, l, 0, l->nany, lo, ca, n, words, where);
+		try_range(rs, sc, l, l->nany, l->n, lo, ca, n, words, where);
 	}
 }
 
@@ -590,7 +628,7 @@ bp_scan_text(const struct bp_rules *rs, struct bp_scan *sc, const char *lo,
 		sc->hits.n = 0;
 		bp_hash_scan(&rs->contains, lo, n, &sc->hits);
 		for (k = 0; k < sc->hits.n; k += 2) {
-			struct bp_list one = { &sc->hits.v[k], 1, 1, 0 };
+			struct bp_list one = { .v = &sc->hits.v[k], .n = 1 };
 
 			residue |= take(rs, sc, &one, lo, n, sc->hits.v[k + 1],
 			    words);

@@ -82,8 +82,9 @@ bp_norm(const char *s, size_t n, char *lo, char *ca, size_t *words)
 			if ((x & HIGH) || (~nonzero(x & ONES * 0x60) & HIGH) ||
 			    (sps & sps << 8) || (sp && (sps & 0x80)))
 				break;
-			w += (size_t)__builtin_popcountll(~sps & HIGH &
-			    (sps << 8 | (uint64_t)sp << 7));
+			/* words start after a space: add up the 0x80s */
+			w += (size_t)((((~sps & HIGH & (sps << 8 |
+			    (uint64_t)sp << 7)) >> 7) * ONES) >> 56);
 			sp = (int)(sps >> 63);
 			up = (x + ONES * (0x80 - 'A')) &
 			    ~(x + ONES * (0x80 - 'Z' - 1)) & HIGH;
