@@ -401,6 +401,17 @@ contracted(const struct ctx *c, size_t i)
 	    memmem(tx(c, i), tl(c, i), "\xe2\x80\x99", 3) != NULL;
 }
 
+/* Trump's, Trump’s (but not O'Brien)? */
+static int
+possessive(const struct ctx *c, size_t i)
+{
+	const char *s = tx(c, i);
+	size_t n = tl(c, i);
+
+	return (n > 2 && s[n - 1] == 's' && s[n - 2] == '\'') ||
+	    (n > 4 && s[n - 1] == 's' && memcmp(s + n - 4, "\xe2\x80\x99", 3) == 0);
+}
+
 /* Can word i head a describing phrase ("officials", "the ministry")? */
 static int
 noun_head(const struct ctx *c, size_t i)
@@ -476,7 +487,7 @@ sure_name(const struct ctx *c, size_t a, size_t b)
 {
 	size_t i, n = tl(c, a);
 
-	if (contracted(c, b - 1) && !(b - a == 1 && !ends_with(c, b - 1, "s")))
+	if (possessive(c, b - 1))
 		return 0;	/* Trump's: a modifier, not a speaker */
 	if (b - a > 1 || a != c->sent[c->x.tok[a].sent].a)
 		return 1;
