@@ -1072,7 +1072,7 @@ attribute_quotes(struct ctx *c)
 		e = qend(c, last_part);
 		hi = e < c->x.ntok ? sent_hi(c, e) : c->x.ntok;
 		if (last_part->c != NONE)
-			ok = attr_post(c, last_part->c + 1, hi, 2, &at);
+			ok = attr_post(c, last_part->c + 1, hi, 4, &at);
 		if (!ok)
 			ok = attr_pre(c, lo, q->o, &at);
 		if (!ok && last_part->c != NONE)
