@@ -219,6 +219,28 @@ punctc(unsigned char c)
 
 enum { KEY_NONE, KEY_WORD, KEY_PUNCT };
 
+/* Does a word start with these 4 bytes in much of any English news text?
+ * A key there would stop the scan at every other sentence. */
+static int
+common(const char *s)
+{
+	static const char words[] =
+	    "the |and |that|this|with|have|from|been|they|will|were|said|"
+	    "what|when|your|more|than|them|some|into|also|only|over|most|"
+	    "othe|abou|afte|thei|ther|whic|woul|coul|is a|is t|for |was |"
+	    "are |has |not |but |his |her |had |its |can |may |all |one |"
+	    "you |who |new |our |out |year|time|firs|last|peop|comm|cour|"
+	    "repo|writ|acco|cont|stat|gove|offi|pres|work|like|just|even|"
+	    "back|make|made|many|such|very|much|week|news|publ|inte|show|"
+	    "in t|of t|to t|on t|at t|a co|a pr|a st|";
+	const char *w;
+
+	for (w = words; *w; w += 5)
+		if (memcmp(w, s, 4) == 0)
+			return 1;
+	return 0;
+}
+
 /*
  * How the scan of the words finds the literal text s[0..len): by its 4
  * bytes at *at that start a word (a word byte after a non-word byte of s,
@@ -235,10 +257,12 @@ key_at(const char *s, size_t len, int start, size_t *at)
 		if (!wtab[(unsigned char)s[j]] || (j == 0 ? !start :
 		    wtab[(unsigned char)s[j - 1]]))
 			continue;
-		score = rarity((unsigned char)s[j]) +
+		score = 16 + rarity((unsigned char)s[j]) +
 		    rarity((unsigned char)s[j + 1]) +
 		    rarity((unsigned char)s[j + 2]) +
 		    rarity((unsigned char)s[j + 3]);
+		if (common(s + j))
+			score -= 16;
 		if (score > top)
 			top = score, *at = j;
 	}
@@ -360,6 +384,12 @@ index_ref(struct bp_rules *rs, size_t id)
 
 /* Refs by their rule's max_words, largest first (insertion sort: lists
  * are short), so that trying them stops at the first that cannot fit. */
+static size_t
+maxw_of(const struct bp_rules *rs, size_t v)
+{
+	return v < rs->nref ? rs->rules[rs->ref[v].rule].maxw : SIZE_MAX;
+}
+
 static void
 sort_maxw(const struct bp_rules *rs, size_t *v, size_t n)
 {
@@ -367,8 +397,7 @@ sort_maxw(const struct bp_rules *rs, size_t *v, size_t n)
 
 	for (i = 1; i < n; i++) {
 		x = v[i];
-		for (k = i; k > 0 && rs->rules[rs->ref[v[k - 1]].rule].maxw <
-		    rs->rules[rs->ref[x].rule].maxw; k--)
+		for (k = i; k > 0 && maxw_of(rs, v[k - 1]) < maxw_of(rs, x); k--)
 			v[k] = v[k - 1];
 		v[k] = x;
 	}
@@ -457,6 +486,11 @@ bp_index(struct bp_rules *rs)
 	}
 	partition_hash(rs, &rs->starth);
 	partition_hash(rs, &rs->endh);
+	/* the scan's lists: residue first, then by max_words (take()) */
+	for (k = 0; k < rs->wordh.cap; k++)
+		sort_maxw(rs, rs->wordh.val[k].v, rs->wordh.val[k].n);
+	for (k = 0; k < 256; k++)
+		sort_maxw(rs, rs->punct[k].v, rs->punct[k].n);
 }
 
 void
@@ -567,8 +601,9 @@ try_list(const struct bp_rules *rs, struct bp_scan *sc,
 }
 
 /* Take the candidates in l found at pos: residue is checked at once, refs
- * of rules whose word bounds admit the paragraph are kept for matching. */
-static int
+ * of rules whose word bounds admit the paragraph are kept for matching.
+ * A list holds residue first, then refs by max_words, largest first. */
+static __attribute__((noinline)) int
 take(const struct bp_rules *rs, struct bp_scan *sc, const struct bp_list *l,
     const char *lo, size_t n, size_t pos, size_t words)
 {
@@ -590,7 +625,9 @@ take(const struct bp_rules *rs, struct bp_scan *sc, const struct bp_list *l,
 				residue = 1;
 			continue;
 		}
-		if (!in_bounds(&rs->rules[rs->ref[v].rule], words))
+		if (words > rs->rules[rs->ref[v].rule].maxw)
+			break;	/* the rest are bounded lower (sort_maxw) */
+		if (words < rs->rules[rs->ref[v].rule].minw)
 			continue;
 		bp_list_add(&sc->refs, v);
 		bp_list_add(&sc->refs, pos);
@@ -598,32 +635,105 @@ take(const struct bp_rules *rs, struct bp_scan *sc, const struct bp_list *l,
 	return residue;
 }
 
+#define ONES 0x0101010101010101ULL
+#define HIGH 0x8080808080808080ULL
+
+/* 0x80 in each byte of x, all under 0x80, that lies in [a, b]. */
+static uint64_t
+in_range(uint64_t x, unsigned a, unsigned b)
+{
+	return (x + ONES * (0x80 - a)) & ~(x + ONES * (0x7f - b)) & HIGH;
+}
+
+/* The candidates keyed by the 4 bytes at a word start, or NULL: the
+ * filter alone turns most words away, so this is inlined in the loop. */
+static inline const struct bp_list *
+at_word(const struct bp_hash *h, const char *lo, size_t n, size_t pos)
+{
+	uint32_t v, f;
+
+	if (pos + 4 > n)
+		return NULL;
+	memcpy(&v, lo + pos, 4);
+	f = fhash(v);
+	if (!((h->filter[f >> 6] >> (f & 63)) & 1))
+		return NULL;
+	{
+		const struct bp_list *l = &h->val[slot(h, v)];
+
+		return l->cap ? l : NULL;
+	}
+}
+
+static int
+at_punct(const struct bp_rules *rs, struct bp_scan *sc, const char *lo,
+    size_t n, size_t pos, size_t words)
+{
+	unsigned char c = (unsigned char)lo[pos];
+
+	if (!(rs->pbits[c >> 6] >> (c & 63) & 1))
+		return 0;
+	return take(rs, sc, &rs->punct[c], lo, n, pos, words);
+}
+
 int
 bp_scan_text(const struct bp_rules *rs, struct bp_scan *sc, const char *lo,
     size_t n, size_t words)
 {
-	const struct bp_list *l;
 	size_t k, r;
 	int residue = 0;
+	uint64_t prevw = 0;
 
 	sc->refs.n = 0;
 	if (n == 0)
 		return 0;
-	for (k = 0; k < n;) {
+	/* Eight bytes at a time: masks of word starts and of punctuation
+	 * (ASCII letters are lower case here). */
+	if (rs->wordh.used == 0)
+		goto punct;
+	for (k = 0; k + 8 <= n; k += 8) {
+		uint64_t x, x7, word, start, pun;
+
+		memcpy(&x, lo + k, 8);
+		x7 = x & ~HIGH;
+		word = (x & HIGH) | in_range(x7, 'a', 'z') |
+		    in_range(x7, '0', '9');
+		start = word & ~(word << 8 | prevw << 7);
+		prevw = word >> 63;
+		pun = ~word & HIGH & ~(~(((x7 ^ ONES * ' ') + ~HIGH) |
+		    (x ^ ONES * ' ')) & HIGH);
+		for (; start; start &= start - 1) {
+			size_t pos = k + (size_t)(__builtin_ctzll(start) >> 3);
+			const struct bp_list *l = at_word(&rs->wordh, lo, n, pos);
+
+			if (l != NULL)
+				residue |= take(rs, sc, l, lo, n, pos, words);
+		}
+		for (; pun; pun &= pun - 1)
+			residue |= at_punct(rs, sc, lo, n,
+			    k + (size_t)(__builtin_ctzll(pun) >> 3), words);
+	}
+	for (; k < n; k++) {
 		unsigned char c = (unsigned char)lo[k];
 
-		if (wtab[c]) {	/* a word start */
-			if (k + 4 <= n && (l = lookup(&rs->wordh, lo + k)))
+		if (wtab[c]) {
+			const struct bp_list *l;
+
+			if (!prevw && (l = at_word(&rs->wordh, lo, n, k)))
 				residue |= take(rs, sc, l, lo, n, k, words);
-			for (k++; k < n && wtab[(unsigned char)lo[k]]; k++)
-				;
+			prevw = 1;
 		} else {
-			if (rs->pbits[c >> 6] >> (c & 63) & 1)
-				residue |= take(rs, sc, &rs->punct[c], lo, n, k,
-				    words);
-			k++;
+			if (c != ' ')
+				residue |= at_punct(rs, sc, lo, n, k, words);
+			prevw = 0;
 		}
 	}
+	goto rest;
+punct:
+	for (k = 0; k < n; k++)
+		if (!wtab[(unsigned char)lo[k]] && lo[k] != ' ')
+			residue |= at_punct(rs, sc, lo, n, k, words);
+rest:
 	if (rs->contains.used) {	/* what has no such key: every byte */
 		sc->hits.n = 0;
 		bp_hash_scan(&rs->contains, lo, n, &sc->hits);
