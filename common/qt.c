@@ -1021,6 +1021,11 @@ classify(struct ctx *c, struct iq *q, int attributed, int title)
 		if (w <= 8 && !punct && title_case(c, o + 1, e))
 			return -1;
 	}
+	/* a programme or a book named in a report: “Fox & Friends,” */
+	if (!title && w >= 2 && w <= 8 && title_case(c, o + 1, e) &&
+	    !(e > o + 1 && c->x.tok[e - 1].kind == T_PUNCT &&
+	    strchr(".?!", c->x.tok[e - 1].ch)))
+		return -1;
 	if (q->part > 1)
 		return QT_DIRECT;
 	/* “A,” she said, “b.”: the second half goes on with the first */
