@@ -12,7 +12,7 @@ NER_TRAIN = \
 	$(NER_DATA)/btc/train.conll:PER,ORG,LOC \
 	$(NER_DATA)/gum_ne/train_open.conll \
 	$(NER_DATA)/synthetic/synthetic.jsonl
-NER_EPOCHS = 6
+NER_EPOCHS = 10
 NER_BAGS = 5
 
 model: $(O)/bin/tag-entities
