@@ -1388,8 +1388,8 @@ after_cue(const struct ctx *c, size_t cu, size_t e, size_t be)
 				x = k;
 				break;
 			}
-			if (is_mark(c, k) || (is_word(c, k) &&
-			    (c->x.tok[k].lx & (LX_CUE | LX_PRON | LX_BE))))
+			if (is_word(c, k) && (c->x.tok[k].lx & (LX_CUE |
+			    LX_PRON | LX_BE)))
 				break;
 		}
 	if (x < be && word_is(c, x, "that"))
