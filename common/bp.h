@@ -245,6 +245,18 @@ void bp_match_refs(const struct bp_rules *rs, struct bp_scan *sc,
 void bp_hash_scan(const struct bp_hash *h, const char *s, size_t n,
     struct bp_list *out);
 void bp_list_add(struct bp_list *l, size_t v);
+/* Append a pair: inline, as the scan appends one per candidate. */
+static inline void
+bp_list_add2(struct bp_list *l, size_t a, size_t b)
+{
+	if (l->cap - l->n < 2) {
+		bp_list_add(l, a);
+		bp_list_add(l, b);
+		return;
+	}
+	l->v[l->n++] = a;
+	l->v[l->n++] = b;
+}
 void bp_hash_add(struct bp_hash *h, const char *lit, size_t len, size_t v);
 void bp_hash_free(struct bp_hash *h);
 size_t bp_norm(const char *s, size_t n, char *lo, char *ca, size_t *words);

@@ -128,8 +128,7 @@ bp_hash_scan(const struct bp_hash *h, const char *s, size_t n,
 		if (l->cap == 0)
 			continue;
 		for (k = 0; k < l->n; k++) {
-			bp_list_add(out, l->v[k]);
-			bp_list_add(out, i);
+			bp_list_add2(out, l->v[k], i);
 		}
 	}
 }
@@ -629,8 +628,7 @@ take(const struct bp_rules *rs, struct bp_scan *sc, const struct bp_list *l,
 			break;	/* the rest are bounded lower (sort_maxw) */
 		if (words < rs->rules[rs->ref[v].rule].minw)
 			continue;
-		bp_list_add(&sc->refs, v);
-		bp_list_add(&sc->refs, pos);
+		bp_list_add2(&sc->refs, v, pos);
 	}
 	return residue;
 }
