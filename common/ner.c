@@ -14,6 +14,8 @@
  *       u8  gval[gcap]
  * fcap and gcap are powers of two (gcap may be 0).
  */
+#include <sys/stat.h>
+
 #include <err.h>
 #include <errno.h>
 #include <stdio.h>
@@ -134,34 +136,39 @@ struct ner_model *
 ner_load(const char *path)
 {
 	struct ner_model *m;
+	struct stat st;
 	FILE *fp;
-	struct buf b = BUF_INIT;
-	char tmp[65536];
-	size_t r;
+	char *p;
 	const char *why;
 
 	if ((fp = fopen(path, "rb")) == NULL) {
 		warn("%s", path);
 		return NULL;
 	}
-	while ((r = fread(tmp, 1, sizeof tmp, fp)) > 0)
-		buf_add(&b, tmp, r);
-	if (ferror(fp)) {
+	if (fstat(fileno(fp), &st) == -1 || !S_ISREG(st.st_mode)) {
+		warnx("%s: not a regular file", path);
+		fclose(fp);
+		return NULL;
+	}
+	/* one read of the whole file; malloc'd memory is aligned for the
+	 * u32 tables */
+	p = xmalloc((size_t)st.st_size + 1);
+	if (fread(p, 1, (size_t)st.st_size, fp) != (size_t)st.st_size) {
 		warn("%s", path);
 		fclose(fp);
-		buf_free(&b);
+		free(p);
 		return NULL;
 	}
 	fclose(fp);
 	m = xcalloc(1, sizeof *m);
-	/* malloc'd memory is aligned for the u32 tables */
-	if ((why = setup(m, (const unsigned char *)b.p, b.len, 0)) != NULL) {
+	if ((why = setup(m, (const unsigned char *)p, (size_t)st.st_size,
+	    0)) != NULL) {
 		warnx("%s: %s", path, why);
-		buf_free(&b);
+		free(p);
 		free(m);
 		return NULL;
 	}
-	m->mem = b.p;
+	m->mem = p;
 	return m;
 }
 

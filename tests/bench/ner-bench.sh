@@ -40,7 +40,16 @@ t0=$(date +%s.%N)
 i=0
 while [ $i -lt 50 ]; do "$BIN/tag-entities" </dev/null >/dev/null; i=$((i + 1)); done
 t1=$(date +%s.%N)
-awk -v a="$t0" -v z="$t1" 'BEGIN { printf "bench-ner: start and model load %.2f ms per run (process included)\n", (z - a) * 1000 / 50 }'
+awk -v a="$t0" -v z="$t1" 'BEGIN { printf "bench-ner: start with the embedded model %.2f ms per run (process included)\n", (z - a) * 1000 / 50 }'
+# the same model read from a file with --model
+model=$(dirname "$0")/../../common/ner.model.bin
+if [ -r "$model" ]; then
+	t0=$(date +%s.%N)
+	i=0
+	while [ $i -lt 20 ]; do "$BIN/tag-entities" --model "$model" </dev/null >/dev/null; i=$((i + 1)); done
+	t1=$(date +%s.%N)
+	awk -v a="$t0" -v z="$t1" 'BEGIN { printf "bench-ner: start with --model FILE %.2f ms per run (process included)\n", (z - a) * 1000 / 20 }'
+fi
 # the same text as many small documents: memory must not grow with the stream
 awk '{ printf "doc%d\traw\t0\t%d\t_\t%s\n", NR, length($0), $0 }' "$tmp/news.txt" >"$tmp/raw.tsv"
 /usr/bin/time -f '%M' -o "$tmp/rss2" "$BIN/tag-entities" "$tmp/raw.tsv" >"$tmp/out2" || exit 1

@@ -215,8 +215,14 @@ test_tag_invariants(void)
 		}
 		n = ner_tag(ner_default(), t, 4, &v, &cap);
 		m = ner_tag(ner_default(), t, 4, &w, &wcap);
-		if (n != m || (n && memcmp(v, w, n * sizeof *v) != 0))
+		if (n != m)
 			bad++;
+		/* field by field: struct padding is not part of the answer */
+		for (i = 0; i < n && i < m; i++)
+			if (v[i].start != w[i].start || v[i].end != w[i].end ||
+			    v[i].type != w[i].type || v[i].norm != w[i].norm ||
+			    v[i].normlen != w[i].normlen || v[i].text != w[i].text)
+				bad++;
 		for (i = 0; i < n; i++) {
 			const struct ner_text *x = &t[v[i].text];
 			int in = 0;
