@@ -1546,7 +1546,8 @@ indirect(struct ctx *c)
 					if (x < be && is_p(c, x, ',') && at.spa > a + 1 &&
 					    is_p(c, at.spa - 1, ',') &&
 					    words_in(c, x + 1, be) >= 4 &&
-					    !is_mark(c, x + 1) &&
+					    !is_mark(c, x + 1) && !word_is(c, x + 1, "and") &&
+					    !word_is(c, x + 1, "but") &&
 					    emit_indirect(c, x + 1, be, &at, 0)) {
 						i = be;
 						continue;
