@@ -49,6 +49,20 @@ put(char *lo, char *ca, size_t *o, char l, char c)
 	(*o)++;
 }
 
+#ifdef __SSE2__
+#include <emmintrin.h>
+
+/* Bits set in a 16-bit mask (no popcnt instruction on baseline x86-64). */
+static unsigned
+popc16(unsigned m)
+{
+	m = m - (m >> 1 & 0x5555);
+	m = (m & 0x3333) + (m >> 2 & 0x3333);
+	m = (m + (m >> 4)) & 0x0f0f;
+	return (m + (m >> 8)) & 0x1f;
+}
+#endif
+
 #define ONES 0x0101010101010101ULL
 #define HIGH 0x8080808080808080ULL
 
@@ -72,8 +86,32 @@ bp_norm(const char *s, size_t n, char *lo, char *ca, size_t *words)
 		int map = 0;	/* 0 copy, ' ' space, -1 skip, else the byte */
 		size_t len = 1, lim;
 
-		/* Eight bytes at a time while they are printable ASCII and
-		 * single spaces, which normalising leaves as they are. */
+		/* Sixteen or eight bytes at a time while they are printable
+		 * ASCII and single spaces, which normalising leaves as they
+		 * are. */
+#ifdef __SSE2__
+		while (i + 16 <= n) {
+			__m128i x = _mm_loadu_si128((const __m128i *)(u + i));
+			__m128i up = _mm_and_si128(
+			    _mm_cmpgt_epi8(x, _mm_set1_epi8('A' - 1)),
+			    _mm_cmplt_epi8(x, _mm_set1_epi8('Z' + 1)));
+			unsigned sps = (unsigned)_mm_movemask_epi8(
+			    _mm_cmpeq_epi8(x, _mm_set1_epi8(' ')));
+			/* under ' ' as signed bytes: controls and non-ASCII */
+			unsigned bad = (unsigned)_mm_movemask_epi8(
+			    _mm_cmplt_epi8(x, _mm_set1_epi8(' ')));
+
+			if (bad || (sps & sps << 1) || (sps & (unsigned)sp))
+				break;
+			w += popc16(~sps & 0xffff & (sps << 1 | (unsigned)sp));
+			sp = (int)(sps >> 15);
+			_mm_storeu_si128((__m128i *)(ca + o), x);
+			_mm_storeu_si128((__m128i *)(lo + o), _mm_or_si128(x,
+			    _mm_and_si128(up, _mm_set1_epi8(0x20))));
+			o += 16;
+			i += 16;
+		}
+#endif
 		while (i + 8 <= n) {
 			uint64_t x, sps, up, l;
 
