@@ -17,22 +17,39 @@ space_at(const char *s, size_t n, size_t i, size_t *len)
 	return c != U8_BAD && u8_isspace(c);
 }
 
-/* A break between sentences glued by a lost space: "left.Then". */
+/*
+ * A break with no space after it, as split-sentences makes between
+ * sentences glued by a lost space ("left.Then") and in text without
+ * spaces (CJK): a terminator, then closing marks, and no lower-case letter
+ * after it.  Never a break inside a plain word.
+ */
 static int
 glued(const char *s, size_t n, size_t at)
 {
-	const unsigned char *p = (const unsigned char *)s;
-	size_t len;
-	int32_t next;
+	size_t len, k;
+	int32_t c;
 
 	if (at == 0 || at >= n)
 		return 0;
-	next = u8_decode(s + at, n - at, &len);
-	if (next == U8_BAD || !u8_isupper(next))
+	c = u8_decode(s + at, n - at, &len);
+	if (c != U8_BAD && u8_islower(c))
 		return 0;
-	/* after a terminator, or a closing mark (ASCII or U+20xx) */
-	return strchr(".?!\"')]", s[at - 1]) != NULL ||
-	    (at >= 3 && p[at - 3] == 0xe2 && p[at - 2] == 0x80);
+	while (at > 0) {
+		k = u8_prevlen(s, at);
+		c = u8_decode(s + at - k, k, &len);
+		at -= k;
+		switch (c) {
+		case '"': case '\'': case ')': case ']': case 0x2019:
+		case 0x201d: case 0xbb: case 0x300d: case 0x300f: case 0xff09:
+			continue;	/* closing marks */
+		case '.': case '?': case '!': case 0x2026: case 0x3002:
+		case 0xff01: case 0xff1f:
+			return 1;
+		default:
+			return 0;
+		}
+	}
+	return 0;
 }
 
 static void
@@ -54,9 +71,9 @@ check(const struct sbd *sb, const char *s, size_t n)
 		FZ_CHECK(!space_at(s, v[i].end, j, &len) || len != v[i].end - j);
 		/* it ends at the end of the text or before White_Space
 		 * (sbd.h), or, since sentences glued by a lost space are
-		 * split ("left.Then"), right after a terminator and before
-		 * an upper-case letter; the header still says the former
-		 * only (reported). */
+		 * split ("left.Then", "。X"): after a terminator and its
+		 * closing marks; the header still says the former only
+		 * (reported). */
 		FZ_PENDING(v[i].end == n || space_at(s, n, v[i].end, &len));
 		FZ_CHECK(v[i].end == n || space_at(s, n, v[i].end, &len) ||
 		    glued(s, n, v[i].end));
