@@ -633,6 +633,9 @@ take(const struct bp_rules *rs, struct bp_scan *sc, const struct bp_list *l,
 	return residue;
 }
 
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 #define ONES 0x0101010101010101ULL
 #define HIGH 0x8080808080808080ULL
 
@@ -689,7 +692,37 @@ bp_scan_text(const struct bp_rules *rs, struct bp_scan *sc, const char *lo,
 	 * (ASCII letters are lower case here). */
 	if (rs->wordh.used == 0)
 		goto punct;
-	for (k = 0; k + 8 <= n; k += 8) {
+	k = 0;
+#ifdef __SSE2__
+	for (; k + 16 <= n; k += 16) {
+		__m128i x = _mm_loadu_si128((const __m128i *)(lo + k));
+		/* non-ASCII bytes are negative as signed */
+		__m128i wv = _mm_or_si128(_mm_cmplt_epi8(x, _mm_setzero_si128()),
+		    _mm_or_si128(_mm_and_si128(
+		    _mm_cmpgt_epi8(x, _mm_set1_epi8('a' - 1)),
+		    _mm_cmplt_epi8(x, _mm_set1_epi8('z' + 1))),
+		    _mm_and_si128(_mm_cmpgt_epi8(x, _mm_set1_epi8('0' - 1)),
+		    _mm_cmplt_epi8(x, _mm_set1_epi8('9' + 1)))));
+		unsigned word = (unsigned)_mm_movemask_epi8(wv);
+		unsigned sps = (unsigned)_mm_movemask_epi8(
+		    _mm_cmpeq_epi8(x, _mm_set1_epi8(' ')));
+		unsigned start = word & ~(word << 1 | (unsigned)prevw);
+		unsigned pun = ~word & ~sps & 0xffff;
+
+		prevw = word >> 15;
+		for (; start; start &= start - 1) {
+			size_t pos = k + (size_t)__builtin_ctz(start);
+			const struct bp_list *l = at_word(&rs->wordh, lo, n, pos);
+
+			if (l != NULL)
+				residue |= take(rs, sc, l, lo, n, pos, words);
+		}
+		for (; pun; pun &= pun - 1)
+			residue |= at_punct(rs, sc, lo, n,
+			    k + (size_t)__builtin_ctz(pun), words);
+	}
+#endif
+	for (; k + 8 <= n; k += 8) {
 		uint64_t x, x7, word, start, pun;
 
 		memcpy(&x, lo + k, 8);
