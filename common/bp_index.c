@@ -781,10 +781,16 @@ rest:
 
 		if (in->at == BP_AT_ANYWHERE)
 			continue;
-		for (k = 0; k < in->n && !residue; k++)
-			residue = n > in->nlen[k] && memcmp(in->at == BP_AT_START ?
-			    lo : lo + n - in->nlen[k], in->norm[k],
-			    in->nlen[k]) == 0;
+		for (k = 0; k < in->n && !residue; k++) {
+			const char *at;
+
+			if (n <= in->nlen[k])
+				continue;
+			at = in->at == BP_AT_START ? lo : lo + n - in->nlen[k];
+			/* the first byte turns nearly all away */
+			residue = in->nlen[k] == 0 || (at[0] == in->norm[k][0] &&
+			    memcmp(at, in->norm[k], in->nlen[k]) == 0);
+		}
 	}
 	return residue;
 }
