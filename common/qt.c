@@ -901,6 +901,13 @@ attr_pre1(const struct ctx *c, size_t lo, size_t o, struct qt_attr *at,
 		}
 		if (ing_cue(c, i)) {
 			size_t k = skip_adv(c, i, lo);
+			/* "with the campaign of X saying ...", "with a top
+			 * official citing ..." */
+			if (np_before(c, i, lo, at) && at->spa > lo &&
+			    word_is(c, at->spa - 1, "with")) {
+				set_cue(at, i, cue_object(c, i, e, o));
+				return 1;
+			}
 			/* "..., saying", "issued a statement saying" */
 			if (k > lo && (is_p(c, k - 1, ',') || (is_word(c, k - 1) &&
 			    (c->x.tok[k - 1].lx & LX_ATTRN))) &&
