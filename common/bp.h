@@ -269,6 +269,9 @@ int bp_pat_match(const struct bp_rules *rs, const struct bp_pat *p,
     int anchor, const char *lo, const char *ca, size_t n);
 int bp_pat_may_start(const struct bp_rules *rs, const struct bp_pat *p,
     const char *lo, const char *ca, size_t n);
+/* Can p, anchored at the end, match lo[0..n), n > 0, at all? */
+int bp_pat_may_end(const struct bp_rules *rs, const struct bp_pat *p,
+    const char *lo, size_t n);
 /* Does p, a contains pattern, match starting at lo + at? */
 int bp_pat_match_at(const struct bp_rules *rs, const struct bp_pat *p,
     const char *lo, const char *ca, size_t n, size_t at);

@@ -571,7 +571,8 @@ try_range(const struct bp_rules *rs, struct bp_scan *sc,
 			continue;
 		if ((f->anchor == BP_SUFFIX || f->anchor == BP_LINE) &&
 		    (p->taillen > n || memcmp(lo + n - p->taillen, p->tail,
-		    p->taillen) != 0))
+		    p->taillen) != 0 ||
+		    (p->taillen == 0 && !bp_pat_may_end(rs, p, lo, n))))
 			continue;
 		if (bp_pat_match(rs, p, f->anchor, lo, ca, n))
 			hit(rs, sc, f->rule);

@@ -465,6 +465,32 @@ bp_pat_may_start(const struct bp_rules *rs, const struct bp_pat *p,
 	return 1;
 }
 
+/*
+ * Can p, anchored at the end (line or suffix), match lo at all?  A look at
+ * the last byte for patterns that end with a number or a set.
+ */
+int
+bp_pat_may_end(const struct bp_rules *rs, const struct bp_pat *p,
+    const char *lo, size_t n)
+{
+	const struct bp_tok *t = &p->tok[p->n - 1];
+	const struct bp_set *st;
+	size_t k;
+
+	switch (t->t) {
+	case T_NUM:
+		return lo[n - 1] >= '0' && lo[n - 1] <= '9';
+	case T_SET:
+		st = &rs->sets[t->set];
+		for (k = 0; k < st->n; k++)
+			if (st->len[k] == 0 ||
+			    st->s[k][st->len[k] - 1] == lo[n - 1])
+				return 1;
+		return 0;
+	}
+	return 1;
+}
+
 /* May a match start at i (not inside a word)? */
 static int
 starts(const char *lo, size_t i)

@@ -122,6 +122,12 @@ test_patterns(void)
 	CHECK(match("<day>, #", BP_CONTAINS, "seen Tuesday, 12 times"));
 	CHECK(!match("<day>, #", BP_CONTAINS, "seen Friday, 12 times"));
 	CHECK(match("\\*\\@", BP_LINE, "*@"));
+	/* ending with a set or a number: the last byte decides early */
+	CHECK(match("seen on <day>", BP_SUFFIX, "It was seen on Monday"));
+	CHECK(!match("seen on <day>", BP_SUFFIX, "Seen on Monday again"));
+	CHECK(match("page #", BP_LINE, "Page 12"));
+	CHECK(!match("page #", BP_LINE, "Page 12a"));
+	CHECK(match("@ of #", BP_SUFFIX, "Photo 3 of 12"));
 	/* normalised alike: curly quotes, dashes */
 	CHECK(match("editor's note:", BP_PREFIX, "Editor\xe2\x80\x99s Note: hi"));
 	CHECK(match("a - b", BP_LINE, "A \xe2\x80\x94 B"));
