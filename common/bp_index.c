@@ -581,13 +581,15 @@ try_range(const struct bp_rules *rs, struct bp_scan *sc,
 
 /* A list of refs holds those of where: any in [0, nany); a list that was
  * never partitioned (nany 0) offers them only to the other places. */
-static void
+static inline void
 try_list(const struct bp_rules *rs, struct bp_scan *sc,
     const struct bp_list *l, const char *lo, const char *ca, size_t n,
     size_t words, unsigned where)
 {
 	unsigned any = where & 1 << BP_WHERE_ANY, other = where & ~any;
 
+	if (l->n == 0)
+		return;
 	if (any && !other)
 		try_range(rs, sc, l, 0, l->nany, lo, ca, n, words, where);
 	else if (!any)
