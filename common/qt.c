@@ -828,7 +828,13 @@ attr_post(const struct ctx *c, size_t t, size_t hi, size_t maxgap,
 			break;
 	}
 	lim = i;
-	if (t < lim && cue_at(c, t, lim, &e)) {
+	/* "defended “New York values,” saying ...": the sentence's subject */
+	if (t < lim && cue_at(c, t, lim, &e) && ing_cue(c, t) &&
+	    subject(c, sent_lo(c, t), t, at)) {
+		set_cue(at, t, cue_object(c, t, e, lim));
+		return 1;
+	}
+	if (t < lim && cue_at(c, t, lim, &e) && !ing_cue(c, t)) {
 		if (np_after(c, e, lim, at)) {
 			set_cue(at, t, e);
 			return 1;
@@ -908,12 +914,28 @@ attr_pre1(const struct ctx *c, size_t lo, size_t o, struct qt_attr *at,
 				set_cue(at, i, cue_object(c, i, e, o));
 				return 1;
 			}
-			/* "..., saying", "issued a statement saying" */
+			/* "..., saying", "issued a statement saying", and a comma
+			 * inside the marks: “New York values,” saying */
 			if (k > lo && (is_p(c, k - 1, ',') || (is_word(c, k - 1) &&
-			    (c->x.tok[k - 1].lx & LX_ATTRN))) &&
-			    subject(c, sent_lo(c, i), k, at)) {
-				set_cue(at, i, cue_object(c, i, e, o));
-				return 1;
+			    (c->x.tok[k - 1].lx & LX_ATTRN)) || (k > lo + 1 &&
+			    is_mark(c, k - 1) && is_p(c, k - 2, ',')))) {
+				/* "Fiorina said, adding ...": that speaker */
+				size_t j, e2;
+				for (j = k - 1; j-- > sent_lo(c, i);) {
+					if (c->x.tok[j].q >= 0 || !cue_at(c, j, k, &e2) ||
+					    ing_cue(c, j))
+						continue;
+					if (np_before(c, j, sent_lo(c, i), at) ||
+					    np_after(c, e2, k, at)) {
+						set_cue(at, i, cue_object(c, i, e, o));
+						return 1;
+					}
+					break;
+				}
+				if (subject(c, sent_lo(c, i), k, at)) {
+					set_cue(at, i, cue_object(c, i, e, o));
+					return 1;
+				}
 			}
 			continue;
 		}
