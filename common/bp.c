@@ -97,6 +97,22 @@ is_lower(unsigned char c)
 	return c >= 'a' && c <= 'z';
 }
 
+/* u8_skipspace() and u8_rskipspace(), at once where the edge is a
+ * printable ASCII byte, as it nearly always is. */
+static size_t
+skipspace(const char *s, size_t n)
+{
+	return n > 0 && (unsigned char)s[0] > ' ' && (unsigned char)s[0] < 0x7f ?
+	    0 : u8_skipspace(s, n);
+}
+
+static size_t
+rskipspace(const char *s, size_t n)
+{
+	return n > 0 && (unsigned char)s[n - 1] > ' ' &&
+	    (unsigned char)s[n - 1] < 0x7f ? 0 : u8_rskipspace(s, n);
+}
+
 /* Bytes that may end a sentence, looking at the last byte of a paragraph
  * in normalised text (quotes and brackets close a sentence too). */
 static int
@@ -215,8 +231,8 @@ blank_residue(struct bp_judge *j, struct para *p)
 	{
 		const char *t = cp ? cp : p->text;
 
-		p->lead = u8_skipspace(t, n);
-		p->trail = p->lead == n ? 0 : u8_rskipspace(t + p->lead,
+		p->lead = skipspace(t, n);
+		p->trail = p->lead == n ? 0 : rskipspace(t + p->lead,
 		    n - p->lead);
 	}
 }
@@ -296,8 +312,8 @@ bp_add(struct bp_judge *j, const char *text, size_t len, size_t line)
 	p->text = text;
 	p->len = len;
 	p->line = line;
-	p->lead = u8_skipspace(text, len);
-	p->trail = p->lead == len ? 0 : u8_rskipspace(text + p->lead,
+	p->lead = skipspace(text, len);
+	p->trail = p->lead == len ? 0 : rskipspace(text + p->lead,
 	    len - p->lead);
 	normalise(j, p);
 	/* The rules' one pass also says whether residue may be there; only
