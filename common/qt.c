@@ -290,6 +290,7 @@ make_sentences(struct ctx *c, size_t *pa, int npara)
 /* ---- noun phrases ------------------------------------------------------ */
 
 static int sure_name(const struct ctx *, size_t, size_t);
+static int possessive(const struct ctx *, size_t);
 
 static int
 namey(const struct ctx *c, size_t i)
@@ -329,6 +330,9 @@ name_left(const struct ctx *c, size_t j, size_t lo, struct qt_attr *at)
 
 	while (k > lo) {
 		size_t t = k - 1;
+		/* "Fox's Chris Wallace": the possessor is not the name */
+		if (possessive(c, t))
+			break;
 		if (namey(c, t) || ((c->x.tok[t].lx & LX_PARTICLE) &&
 		    !c->x.tok[t].cap) || name_of(c, t, lo, j + 1))
 			k = t;
@@ -938,6 +942,19 @@ attr_pre1(const struct ctx *c, size_t lo, size_t o, struct qt_attr *at,
 				}
 			}
 			continue;
+		}
+		{
+			/* "Trump doubled down ... and said the judge had ...":
+			 * the subject the verbs share */
+			size_t k = skip_adv(c, i, lo);
+			if (k > lo && (word_is(c, k - 1, "and") ||
+			    word_is(c, k - 1, "but"))) {
+				if (subject(c, sent_lo(c, i), k - 1, at)) {
+					set_cue(at, i, cue_object(c, i, e, o));
+					return 1;
+				}
+				continue;
+			}
 		}
 		if (np_before(c, i, lo, at) || (cue_object(c, i, e, o) == e &&
 		    np_after(c, e, o, at))) {
