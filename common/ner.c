@@ -640,49 +640,82 @@ propagate(const struct ner_text *t, size_t n, struct scratch *s,
 	return ne;
 }
 
+/*
+ * A text is decoded in windows of at most WINDOW tokens, cut after a
+ * sentence end where there is one, so that a paragraph of any length
+ * (a 50 MB line) costs bounded working memory on top of its tokens.
+ */
+#define WINDOW 1024
+
+static size_t
+window(const char *text, const struct ner_tok *tk, size_t w0, size_t nt)
+{
+	size_t k, end;
+
+	if (nt - w0 <= WINDOW)
+		return nt;
+	end = w0 + WINDOW;
+	for (k = end; k > w0 + WINDOW / 2; k--) {
+		char c = text[tk[k - 1].start];
+
+		if (tk[k - 1].end - tk[k - 1].start == 1 &&
+		    (c == '.' || c == '!' || c == '?'))
+			return k;
+	}
+	return end;
+}
+
 size_t
 ner_tag(const struct ner_model *m, const struct ner_text *t, size_t n,
     struct ner_ent **v, size_t *cap)
 {
 	struct scratch s;
 	struct ner_dmap *d;
-	size_t j, i, a, nt, ne = 0;
+	const struct ner_tok *tk;
+	size_t j, i, a, nt, w0, w1, wn, ne = 0;
 	int y;
 
 	memset(&s, 0, sizeof s);
 	d = ner_dmap_new();
+	grow(&s, WINDOW);
 	for (j = 0; j < n; j++) {
 		nt = ner_tokenize(t[j].text, t[j].len, &s.tok, &s.tokcap);
-		grow(&s, nt);
-		ner_tinfo_fill(s.ti, t[j].text, s.tok, nt);
-		ner_dmap_count(d, s.ti, nt);
+		for (w0 = 0; w0 < nt; w0 = w1) {
+			w1 = window(t[j].text, s.tok, w0, nt);
+			ner_tinfo_fill(s.ti, t[j].text, s.tok + w0, w1 - w0);
+			ner_dmap_count(d, s.ti, w1 - w0);
+		}
 	}
 	for (j = 0; j < n; j++) {
 		nt = ner_tokenize(t[j].text, t[j].len, &s.tok, &s.tokcap);
-		if (nt == 0)
-			continue;
-		ner_tinfo_fill(s.ti, t[j].text, s.tok, nt);
-		ner_gaz_mark(&m->gaz, s.ti, nt);
-		score(m, s.ti, nt, d, s.sc);
-		ner_viterbi(s.sc, nt, m->tr, NULL, s.lab, s.dp, s.back);
-		for (i = 0; i < nt; i++) {
-			if ((y = s.lab[i]) == 0)
-				continue;
-			/* the constraints make B I* L or U */
-			a = i;
-			while (NER_LABPOS(s.lab[i]) != NER_U &&
-			    NER_LABPOS(s.lab[i]) != NER_L && i + 1 < nt)
-				i++;
-			if (NER_LABTYPE(y) == NER_PER) {
-				a += ner_titlelen(t[j].text, s.tok + a, i - a + 1);
-				i = particle(t[j].text, s.tok, nt, i, s.lab);
+		for (w0 = 0; w0 < nt; w0 = w1) {
+			w1 = window(t[j].text, s.tok, w0, nt);
+			wn = w1 - w0;
+			tk = s.tok + w0;
+			ner_tinfo_fill(s.ti, t[j].text, tk, wn);
+			ner_gaz_mark(&m->gaz, s.ti, wn);
+			score(m, s.ti, wn, d, s.sc);
+			ner_viterbi(s.sc, wn, m->tr, NULL, s.lab, s.dp, s.back);
+			for (i = 0; i < wn; i++) {
+				if ((y = s.lab[i]) == 0)
+					continue;
+				/* the constraints make B I* L or U */
+				a = i;
+				while (NER_LABPOS(s.lab[i]) != NER_U &&
+				    NER_LABPOS(s.lab[i]) != NER_L && i + 1 < wn)
+					i++;
+				if (NER_LABTYPE(y) == NER_PER) {
+					a += ner_titlelen(t[j].text, tk + a,
+					    i - a + 1);
+					i = particle(t[j].text, tk, wn, i, s.lab);
+				}
+				a = lowertrim(t[j].text, tk, a, i);
+				ne += (size_t)addent(&s, v, cap, ne, t, j, tk,
+				    a, i, y);
 			}
-			a = lowertrim(t[j].text, s.tok, a, i);
-			ne += (size_t)addent(&s, v, cap, ne, t, j, s.tok, a, i,
-			    y);
+			/* later text sees what this one was tagged as */
+			ner_dmap_remember(d, s.ti, wn, s.lab);
 		}
-		/* later text sees what this one was tagged as */
-		ner_dmap_remember(d, s.ti, nt, s.lab);
 	}
 	ne = propagate(t, n, &s, d, v, cap, ne);
 	resolve(t, &s, *v, ne);
