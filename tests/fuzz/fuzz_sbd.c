@@ -20,20 +20,18 @@ space_at(const char *s, size_t n, size_t i, size_t *len)
 /*
  * A break with no space after it, as split-sentences makes between
  * sentences glued by a lost space ("left.Then") and in text without
- * spaces (CJK): a terminator, then closing marks, and no lower-case letter
- * after it.  Never a break inside a plain word.
+ * spaces (CJK): a terminator, then closing marks, and after . ? ! no
+ * lower-case letter.  Never a break inside a plain word.
  */
 static int
 glued(const char *s, size_t n, size_t at)
 {
 	size_t len, k;
-	int32_t c;
+	int32_t c, next;
 
 	if (at == 0 || at >= n)
 		return 0;
-	c = u8_decode(s + at, n - at, &len);
-	if (c != U8_BAD && u8_islower(c))
-		return 0;
+	next = u8_decode(s + at, n - at, &len);
 	while (at > 0) {
 		k = u8_prevlen(s, at);
 		c = u8_decode(s + at - k, k, &len);
@@ -42,9 +40,10 @@ glued(const char *s, size_t n, size_t at)
 		case '"': case '\'': case ')': case ']': case 0x2019:
 		case 0x201d: case 0xbb: case 0x300d: case 0x300f: case 0xff09:
 			continue;	/* closing marks */
-		case '.': case '?': case '!': case 0x2026: case 0x3002:
-		case 0xff01: case 0xff1f:
-			return 1;
+		case 0x3002: case 0xff01: case 0xff1f:
+			return 1;	/* CJK: no space is needed */
+		case '.': case '?': case '!': case 0x2026:
+			return next == U8_BAD || !u8_islower(next);
 		default:
 			return 0;
 		}
