@@ -628,7 +628,7 @@ np_before(const struct ctx *c, size_t cu, size_t lo, struct qt_attr *at)
 		return np_end_at(c, j, lo, at);
 	}
 	/* "the polling guru who founded fivethirtyeight.com tweeted" */
-	for (m = j; m > lo + 1 && j - m < 6 && is_word(c, m); m--)
+	for (m = j; m > lo + 1 && j - m < 10 && is_word(c, m); m--)
 		if (word_is(c, m, "who")) {
 			size_t w = is_p(c, m - 1, ',') ? m - 2 : m - 1;
 			if (w > lo && np_end_at(c, w, lo, at))

@@ -19,11 +19,12 @@ struct men {
 	const char *full;	/* the full name it refers to */
 	size_t fulllen;
 	const char *title;	/* "senator" when introduced as Sen. */
-	int gender, org, inq;
+	int gender, org, inq, head;
 };
 
 struct names {
 	const struct qtx *x;
+	long title;		/* the headline paragraph, or -1 */
 	struct men *m;
 	size_t n, cap;
 };
@@ -68,6 +69,8 @@ add(struct names *nm, size_t a, size_t b)
 	m->a = a;
 	m->b = b;
 	m->inq = nm->x->tok[a].q >= 0;
+	/* a headline's words name no one for the story: "Glenn Beck Blasts" */
+	m->head = nm->x->tok[a].para == nm->title;
 	return m;
 }
 
@@ -177,7 +180,8 @@ fill(struct names *nm)
 		if (m->b - m->a != 1 || nwords(m->full, m->fulllen) > 1)
 			continue;
 		for (j = i; j-- > 0;)
-			if (nm->m[j].org == m->org && nwords(nm->m[j].full,
+			if (!nm->m[j].head && nm->m[j].org == m->org &&
+			    nwords(nm->m[j].full,
 			    nm->m[j].fulllen) > 1 && name_has(x, nm->m[j].full,
 			    nm->m[j].fulllen, m->a, 1)) {
 				best = j;
@@ -280,7 +284,7 @@ resolve_one(const struct names *nm, struct qt_rec *r)
 		if (g || want_org) {
 			for (i = nm->n; i-- > 0;) {
 				const struct men *m = &nm->m[i];
-				if (m->a >= a || m->inq)
+				if (m->a >= a || m->inq || m->head)
 					continue;
 				if (want_org ? !m->org : (m->org || (m->gender &&
 				    m->gender != g)))
@@ -333,6 +337,8 @@ qt_resolve(const struct qtx *x, struct qt_rec *r, size_t n)
 		return;
 	memset(&nm, 0, sizeof nm);
 	nm.x = x;
+	nm.title = x->in->title >= 0 ? x->in->title :
+	    x->in->npara > 1 ? 0 : -1;
 	if (x->in->nent) {
 		for (i = 0; i < x->in->nent; i++) {
 			const struct qt_ent *e = &x->in->ent[i];
