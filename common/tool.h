@@ -36,8 +36,9 @@ struct tool {
 	const char *const *kinds; /* kinds it makes, NULL-ended */
 	unsigned flags;
 	/* Extra options: getopt_long() strings, handled by option(); a
-	 * nonzero return is a usage error.  Long options must use values
-	 * >= 256 or letters not taken by the common ones (hVvjto). */
+	 * nonzero return is a usage error.  Short letters must not be the
+	 * common ones (hVvjto); long-only options use values >= 0x1000
+	 * (tool.c takes 256 and up for its own). */
 	const char *shortopts;
 	const struct option *longopts;	/* NULL-ended, or NULL */
 	int (*option)(int ch, const char *arg);
