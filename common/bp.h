@@ -150,6 +150,8 @@ struct bp_set {
 	char *name;
 	char **s;		/* normalised entries */
 	size_t *len, n;
+	uint64_t first[4], last[4];	/* bytes an entry starts, ends with */
+	int empty;		/* an entry is empty */
 };
 
 /* Finding many literal anchors in one pass: a 64K-bit filter on a hash of

@@ -445,7 +445,6 @@ bp_pat_may_start(const struct bp_rules *rs, const struct bp_pat *p,
     const char *lo, const char *ca, size_t n)
 {
 	const struct bp_tok *t = p->tok;
-	size_t k;
 
 	if (n == 0)
 		return 0;
@@ -454,11 +453,14 @@ bp_pat_may_start(const struct bp_rules *rs, const struct bp_pat *p,
 		return lo[0] >= '0' && lo[0] <= '9';
 	case T_CAP:
 		return capital((unsigned char)ca[0]);
-	case T_SET:
-		for (k = 0; k < rs->sets[t->set].n; k++)
-			if (rs->sets[t->set].s[k][0] == lo[0])
-				return 1;
-		return 0;
+	case T_SET: {
+		const struct bp_set *st = &rs->sets[t->set];
+		unsigned char c = (unsigned char)lo[0];
+
+		/* an empty entry offers its NUL */
+		return (st->empty && c == 0) ||
+		    (st->first[c >> 6] >> (c & 63) & 1) != 0;
+	}
 	case T_LIT:
 		return (unsigned char)lo[0] == t->c;
 	}
@@ -475,18 +477,16 @@ bp_pat_may_end(const struct bp_rules *rs, const struct bp_pat *p,
 {
 	const struct bp_tok *t = &p->tok[p->n - 1];
 	const struct bp_set *st;
-	size_t k;
 
 	switch (t->t) {
 	case T_NUM:
 		return lo[n - 1] >= '0' && lo[n - 1] <= '9';
-	case T_SET:
+	case T_SET: {
+		unsigned char c = (unsigned char)lo[n - 1];
+
 		st = &rs->sets[t->set];
-		for (k = 0; k < st->n; k++)
-			if (st->len[k] == 0 ||
-			    st->s[k][st->len[k] - 1] == lo[n - 1])
-				return 1;
-		return 0;
+		return st->empty || (st->last[c >> 6] >> (c & 63) & 1) != 0;
+	}
 	}
 	return 1;
 }

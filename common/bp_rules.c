@@ -115,6 +115,15 @@ compile_sets(struct bp_rules *rs, const struct cfg *sets)
 			    &w);
 			st->s[k][st->len[k]] = '\0';
 			free(ca);
+			if (st->len[k] == 0)
+				st->empty = 1;
+			else {
+				unsigned char f = (unsigned char)st->s[k][0],
+				    e = (unsigned char)st->s[k][st->len[k] - 1];
+
+				st->first[f >> 6] |= (uint64_t)1 << (f & 63);
+				st->last[e >> 6] |= (uint64_t)1 << (e & 63);
+			}
 		}
 	}
 }
