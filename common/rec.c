@@ -121,28 +121,33 @@ rec_unescape(struct buf *out, const char *s, size_t n)
 	return 0;
 }
 
-/* Unescape into dst (room for n bytes); -1 on a bad sequence. */
+/* Unescape into dst (room for n bytes); -1 on a bad sequence.  Plain runs
+ * are copied whole: a raw record's TEXT has an escape on every line. */
 static int
 unescape_to(char *dst, size_t *dlen, const char *s, size_t n)
 {
-	size_t i, k = 0;
+	const char *end = s + n, *bs;
+	char *d = dst;
 
-	for (i = 0; i < n; i++) {
-		if (s[i] != '\\') {
-			dst[k++] = s[i];
-			continue;
-		}
-		if (++i == n)
+	while (s < end) {
+		if ((bs = memchr(s, '\\', (size_t)(end - s))) == NULL)
+			bs = end;
+		memcpy(d, s, (size_t)(bs - s));
+		d += bs - s;
+		if (bs == end)
+			break;
+		if (bs + 1 == end)
 			return -1;
-		switch (s[i]) {
-		case '\\': dst[k++] = '\\'; break;
-		case 't': dst[k++] = '\t'; break;
-		case 'n': dst[k++] = '\n'; break;
-		case 'r': dst[k++] = '\r'; break;
+		switch (bs[1]) {
+		case '\\': *d++ = '\\'; break;
+		case 't': *d++ = '\t'; break;
+		case 'n': *d++ = '\n'; break;
+		case 'r': *d++ = '\r'; break;
 		default: return -1;
 		}
+		s = bs + 2;
 	}
-	*dlen = k;
+	*dlen = (size_t)(d - dst);
 	return 0;
 }
 
