@@ -1086,6 +1086,18 @@ classify(struct ctx *c, struct iq *q, int attributed, int title)
 	return upper && startish ? QT_DIRECT : QT_PARTIAL;
 }
 
+/* Is there a cue outside quotations in tokens [a, b)? */
+static int
+region_cue(const struct ctx *c, size_t a, size_t b)
+{
+	size_t i, e;
+
+	for (i = a; i < b; i++)
+		if (c->x.tok[i].q < 0 && cue_at(c, i, b, &e))
+			return 1;
+	return 0;
+}
+
 /* Words of tokens [a, b) outside quotations. */
 static size_t
 outside_words(const struct ctx *c, size_t a, size_t b)
@@ -1098,9 +1110,9 @@ outside_words(const struct ctx *c, size_t a, size_t b)
 }
 
 static void
-attribute_quotes(struct ctx *c)
+attribute_quotes(struct ctx *c, size_t nind)
 {
-	size_t i, j;
+	size_t i, j, ii = 0, lastend = 0;
 	long title = c->x.in->title;
 	const struct qt_attr *last = NULL;
 	int lastpara = -10;
@@ -1183,12 +1195,25 @@ attribute_quotes(struct ctx *c)
 				at.how = AT_OWN;
 			}
 		}
-		/* a quote-only paragraph goes on with the last speaker */
-		if (!ok && last && q->para - lastpara <= 1 &&
-		    outside_words(c, lo, hi) <= 1) {
-			at = *last;
-			at.how = AT_PREV;
-			ok = 1;
+		/* a quote-only paragraph, or a quotation opening its sentence,
+		 * goes on with the last speaker: of a quotation or a report */
+		while (ii < nind && c->out[ii].end <= c->x.tok[q->o].s)
+			ii++;
+		if (!ok && (outside_words(c, lo, hi) <= 1 ||
+		    (outside_words(c, lo, q->o) == 0 &&
+		    !region_cue(c, lo, hi)))) {
+			const struct qt_rec *ind = ii > 0 ? &c->out[ii - 1] : NULL;
+			if (ind && ind->at.spb > ind->at.spa &&
+			    q->para - ind->para <= 1 && (!last ||
+			    ind->end > lastend)) {
+				at = ind->at;
+				at.how = AT_PREV;
+				ok = 1;
+			} else if (last && q->para - lastpara <= 1) {
+				at = *last;
+				at.how = AT_PREV;
+				ok = 1;
+			}
 		}
 		if (q->para == title && (!ok || at.sk != SK_NAME)) {
 			/* a headline's speaker is the one the story names */
@@ -1205,6 +1230,7 @@ attribute_quotes(struct ctx *c)
 		if (ok && q->form >= 0) {
 			last = &q->at;
 			lastpara = last_part->para;
+			lastend = c->x.tok[e < c->x.ntok ? e : c->x.ntok - 1].s;
 		}
 	}
 }
@@ -1716,10 +1742,10 @@ qt_extract(const struct qt_rules *r, const struct qt_input *in,
 					c.x.tok[t].q = (long)i;
 		}
 	}
-	attribute_quotes(&c);
+	/* reported speech first: a quotation may go on with its speaker */
+	indirect(&c);
+	attribute_quotes(&c, c.nout);
 	emit_quotes(&c);
-	if (forms & QT_FORM(QT_INDIRECT))
-		indirect(&c);
 	qt_resolve(&c.x, c.out, c.nout);
 	if (c.nout > 1)
 		qsort(c.out, c.nout, sizeof *c.out, cmp_rec);

@@ -8,6 +8,7 @@
  */
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "buf.h"
 #include "qt.h"
@@ -310,6 +311,18 @@ resolve_one(const struct names *nm, struct qt_rec *r)
 	    QT_SDESC);
 }
 
+/* Does s[0..n) hold w[0..wl), ignoring ASCII case? */
+static int
+has_word(const char *s, size_t n, const char *w, size_t wl)
+{
+	size_t i;
+
+	for (i = 0; i + wl <= n; i++)
+		if (strncasecmp(s + i, w, wl) == 0)
+			return 1;
+	return 0;
+}
+
 /* Words the headline quotation shares with a quotation in the story. */
 static size_t
 shared_words(const struct qtx *x, const struct qt_rec *h, const struct qt_rec *b)
@@ -321,7 +334,7 @@ shared_words(const struct qtx *x, const struct qt_rec *h, const struct qt_rec *b
 	for (i = tok_at(x, h->start); i < x->ntok && x->tok[i].s < h->end; i++) {
 		size_t wl = x->tok[i].e - x->tok[i].s;
 		if (x->tok[i].kind == T_WORD && wl >= 4 &&
-		    memmem(bt, bl, x->in->text + x->tok[i].s, wl))
+		    has_word(bt, bl, x->in->text + x->tok[i].s, wl))
 			n++;
 	}
 	return n;
@@ -376,13 +389,17 @@ qt_resolve(const struct qtx *x, struct qt_rec *r, size_t n)
 		size_t best = (size_t)-1, bestw = 0;
 		if (r[i].at.how != AT_TITLE || r[i].stype == QT_SNAME)
 			continue;
+		/* the quotation sharing most words; then the first quoted
+		 * speaker the story names, before any reported one */
 		for (j = 0; j < n; j++) {
 			size_t w;
 			if (r[j].para == r[i].para || !r[j].speaker ||
 			    r[j].stype != QT_SNAME)
 				continue;
-			w = shared_words(x, &r[i], &r[j]);
-			if (best == (size_t)-1 || w > bestw) {
+			w = 2 * shared_words(x, &r[i], &r[j]) +
+			    (r[j].form != QT_INDIRECT);
+			if (best == (size_t)-1 || w > bestw ||
+			    (w == bestw && r[j].start < r[best].start)) {
 				best = j;
 				bestw = w;
 			}
