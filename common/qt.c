@@ -602,6 +602,22 @@ np_before(const struct ctx *c, size_t cu, size_t lo, struct qt_attr *at)
 					break;
 			if (m <= lo + 1 || j - m >= 24 || is_mark(c, m - 1))
 				break;
+			/* "The harbour master, Elsa Brandt, told": the name
+			 * between the commas, after a describing phrase */
+			if (tries == 0 && close == ',' && j > m && m >= lo + 2) {
+				struct qt_attr d, nm_;
+				memset(&d, 0, sizeof d);
+				memset(&nm_, 0, sizeof nm_);
+				if (np_end_at(c, m - 2, lo, &d) && d.sk == SK_DESC &&
+				    d.spa <= lo + 1 && np_end_at(c, j - 1, m, &nm_) &&
+				    nm_.sk == SK_NAME && nm_.spa == m &&
+				    c->x.tok[j - 1].et != QT_LOC) {
+					at->spa = nm_.spa;
+					at->spb = nm_.spb;
+					at->sk = nm_.sk;
+					return 1;
+				}
+			}
 			if (np_end_at(c, m - 2, lo, at)) {
 				/* "Stacy Baker of Columbia, South Carolina,
 				 * said": a place is no speaker */
