@@ -63,11 +63,12 @@ struct source {
 	unsigned *cover;		/* per byte: records of -w kinds */
 	unsigned *per_line;		/* per line: records of -l kinds */
 	size_t wend;			/* end of the last -w record */
+	size_t *la, *lz;		/* trimmed span of each line, cached */
 	int seen, done;
 };
 
 static struct source *src;
-static size_t nsrc;
+static size_t nsrc, srccap;
 static const char *streamname;
 static size_t lineno, nproblems, nmalformed;
 static char *lkinds, *wkinds, *okinds, *ckinds;
@@ -154,7 +155,10 @@ add_source(const char *name, size_t namelen, char *p, size_t len)
 	size_t i, n;
 	int32_t c;
 
-	src = xreallocarray(src, nsrc + 1, sizeof(*src));
+	if (nsrc == srccap) {
+		srccap = srccap ? 2 * srccap : 64;
+		src = xreallocarray(src, srccap, sizeof(*src));
+	}
 	s = &src[nsrc++];
 	memset(s, 0, sizeof(*s));
 	s->name = xmemdup(name, namelen);
@@ -168,15 +172,14 @@ add_source(const char *name, size_t namelen, char *p, size_t len)
 		    c != '\r'))
 			s->bad[i] = 1;
 	}
-	s->lines = xreallocarray(NULL, 1, sizeof(size_t));
+	for (i = 0, n = 1; i < len; i++)
+		n += p[i] == '\n';
+	s->lines = xreallocarray(NULL, n, sizeof(size_t));
 	s->lines[0] = 0;
 	s->nlines = 1;
 	for (i = 0; i < len; i++)
-		if (p[i] == '\n') {
-			s->lines = xreallocarray(s->lines, s->nlines + 1,
-			    sizeof(size_t));
+		if (p[i] == '\n')
 			s->lines[s->nlines++] = i + 1;
-		}
 	s->cover = wkinds ? xcalloc(len + 1, sizeof(unsigned)) : NULL;
 	s->per_line = lkinds ? xcalloc(s->nlines, sizeof(unsigned)) : NULL;
 }
@@ -479,8 +482,26 @@ line_of(const struct source *s, size_t o)
 }
 
 /* The trimmed span of line k: [*a, *z), empty when blank. */
+static void line_span0(const struct source *s, size_t k, size_t *a,
+    size_t *z);
+
 static void
-line_span(const struct source *s, size_t k, size_t *a, size_t *z)
+line_span(struct source *s, size_t k, size_t *a, size_t *z)
+{
+	size_t i;
+
+	if (s->la == NULL) {
+		s->la = xreallocarray(NULL, s->nlines, sizeof(size_t));
+		s->lz = xreallocarray(NULL, s->nlines, sizeof(size_t));
+		for (i = 0; i < s->nlines; i++)
+			line_span0(s, i, &s->la[i], &s->lz[i]);
+	}
+	*a = s->la[k];
+	*z = s->lz[k];
+}
+
+static void
+line_span0(const struct source *s, size_t k, size_t *a, size_t *z)
 {
 	size_t ls = s->lines[k], le, i, n;
 	int32_t c;
@@ -683,7 +704,8 @@ load_input(const char *path)
 	while ((len = getline(&line, &cap, fp)) > 0) {
 		if (line[len - 1] == '\n')
 			len--;
-		in = xreallocarray(in, nin + 1, sizeof(*in));
+		if ((nin & (nin - 1)) == 0)	/* at powers of two */
+			in = xreallocarray(in, nin ? 2 * nin : 1, sizeof(*in));
 		l = &in[nin++];
 		memset(l, 0, sizeof(*l));
 		l->p = xmemdup(line, (size_t)len);
@@ -953,7 +975,9 @@ main(int argc, char **argv)
 			    doclen);
 		check_attrs(f[1], strlen(f[1]), f[4], strlen(f[4]), start, cur);
 		if (ckinds && in_list(okinds, f[1], strlen(f[1]))) {
-			made = xreallocarray(made, nmade + 1, sizeof(*made));
+			if ((nmade & (nmade - 1)) == 0)
+				made = xreallocarray(made, nmade ? 2 * nmade :
+				    1, sizeof(*made));
 			made[nmade].doc = xmemdup(d.p, d.len);
 			made[nmade].doclen = d.len;
 			made[nmade].start = start;
