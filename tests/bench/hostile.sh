@@ -46,7 +46,7 @@ gen_tiny 200 "$DIR/tiny200.tsv"
 
 # run TOOL FILE: prints "seconds peakKB", or fails.  A run longer than
 # BENCH_TIMEOUT seconds is stopped and reported (superlinear time).
-BENCH_TIMEOUT=${BENCH_TIMEOUT:-900}
+BENCH_TIMEOUT=${BENCH_TIMEOUT:-300}
 run() {
 	timeout "$BENCH_TIMEOUT" /usr/bin/time -f '%e %M' -o "$DIR/time" "$@" \
 	    >/dev/null 2>"$DIR/err"
