@@ -548,6 +548,7 @@ propagate(const struct ner_text *t, size_t n, struct scratch *s,
 	struct order *o;
 	struct ner_ent *e2;
 	size_t *eb2, i, j, k, a, len, nt, p, l, ne0 = ne, first = 0;
+	enum ner_type type;
 	unsigned char ch;
 
 	for (i = 0; i < ne; i++) {
@@ -604,9 +605,11 @@ propagate(const struct ner_text *t, size_t n, struct scratch *s,
 					if (ner_dmap_lower(d, s->ti[0].lw))
 						continue;
 				}
+				/* addent() may move *v: q must not be read after */
+				type = q->type;
 				addent(s, v, cap, ne, t, j, tk, i, i + l - 1,
-				    NER_LAB(q->type, l == 1 ? NER_U : NER_B));
-				(*v)[ne].type = q->type;
+				    NER_LAB(type, l == 1 ? NER_U : NER_B));
+				(*v)[ne].type = type;
 				ne++;
 				i += l - 1;
 				break;

@@ -252,6 +252,10 @@ qt_run(const struct qt_rules *rules, unsigned forms, struct doc *d,
 			best = owner[i];
 		if (best == (size_t)-1)
 			best = j > 0 ? owner[j - 1] : d->n - 1;
+		/* after what earlier tools wrote for it (its ent records):
+		 * a later tool's records follow an earlier one's */
+		while (best + 1 < d->n && !is_text(best + 1))
+			best++;
 		anchor[k] = best;
 	}
 	lastline = (size_t)-1;
