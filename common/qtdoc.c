@@ -298,6 +298,7 @@ qt_run(const struct qt_rules *rules, unsigned forms, struct doc *d,
 void
 qt_run_free(void)
 {
+	/* back to the empty state, so a later qt_run() starts afresh */
 	buf_free(&text);
 	buf_free(&attrs);
 	free(paras);
@@ -311,4 +312,21 @@ qt_run_free(void)
 	free(spans);
 	free(ntexts);
 	free(nents);
+	paras = sents = NULL;
+	pcap = scap = 0;
+	ents = NULL;
+	ecap = 0;
+	anchor = owner = NULL;
+	acap = ocap = 0;
+	kc = NULL;
+	lines = NULL;
+	kcap = 0;
+	quotes = NULL;
+	qcap = 0;
+	spans = NULL;
+	spcap = 0;
+	ntexts = NULL;
+	ntcap = 0;
+	nents = NULL;
+	necap = 0;
 }
