@@ -141,7 +141,17 @@ blank_residue(struct bp_judge *j, struct para *p)
 	lo = j->low.p;
 	for (i = 0; i < n; i++) {
 		unsigned char c = (unsigned char)p->text[i];
+		size_t len;
+
 		lo[i] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+		/* bad bytes as '?', as bp_norm() and record streams have them */
+		if (c >= 0x80) {
+			if (u8_decode(p->text + i, n - i, &len) == U8_BAD)
+				lo[i] = '?';
+			else
+				for (; len > 1; len--, i++)
+					lo[i + 1] = p->text[i + 1];
+		}
 	}
 	lo[n] = '\0';
 	j->low.len = n;

@@ -99,7 +99,9 @@ enum { BP_OPT_EXPLAIN = 300 };
  *
  * Matching works on normalised text: ASCII lower case, each run of
  * White_Space one space, curly quotes as ' and ", dashes as -, zero-width
- * characters gone.  A second copy keeps the case, byte for byte aligned.
+ * characters gone, each byte that is not UTF-8 a '?' (as a record stream
+ * carries it, so raw text and records are judged alike).  A second copy
+ * keeps the case, byte for byte aligned.
  */
 #ifdef BP_INTERNAL
 #include <stdint.h>

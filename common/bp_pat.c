@@ -215,7 +215,16 @@ bp_norm(const char *s, size_t n, char *lo, char *ca, size_t *words)
 				w++;
 			sp = 0;
 			if (map == 0) {
-				put(lo, ca, &o, (char)c, (char)c);
+				size_t k;
+
+				/* a byte that is not UTF-8 is judged as the
+				 * '?' a record stream carries in its place */
+				if (u8_decode(s + i, n - i, &len) == U8_BAD)
+					put(lo, ca, &o, '?', '?');
+				else
+					for (k = 0; k < len; k++)
+						put(lo, ca, &o, (char)u[i + k],
+						    (char)u[i + k]);
 			} else if (map == '.') {	/* … */
 				put(lo, ca, &o, '.', '.');
 				put(lo, ca, &o, '.', '.');
