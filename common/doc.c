@@ -263,8 +263,15 @@ read_records(struct reader *rd, struct doc *d)
 		line[len] = '\0';
 		scratch = line + len + 1;
 		why = rec_parse(&r, line, len, scratch);
-		if (why == NULL && named && (strcmp(r.kind, "doc") == 0 ||
-		    strcmp(r.kind, "raw") == 0 || r.doclen != d->namelen ||
+		if (why == NULL && (named || rd->n > 0) &&
+		    strcmp(r.kind, "doc") == 0) {
+			/* it starts the next document, even after lines that
+			 * were malformed only: r[0] is then the doc record */
+			rd->pending = 1;
+			return 1;
+		}
+		if (why == NULL && named && (strcmp(r.kind, "raw") == 0 ||
+		    r.doclen != d->namelen ||
 		    memcmp(r.doc, d->name, r.doclen) != 0)) {
 			rd->pending = 1;	/* it starts the next document */
 			return 1;
@@ -289,6 +296,11 @@ read_records(struct reader *rd, struct doc *d)
 		}
 		if (why == NULL && d->haslen && r.end > d->len)
 			why = "END past the document's END";
+		/* TEXT is the span's bytes, so the tools may trust offsets
+		 * computed from it; a doc record's TEXT is empty */
+		if (why == NULL && r.textlen != r.end - r.start &&
+		    strcmp(r.kind, "doc") != 0)
+			why = "TEXT is not END - START bytes long";
 		if (why != NULL) {
 			malformed(rd, why);
 			r.flags = REC_MALFORMED;

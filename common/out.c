@@ -147,6 +147,12 @@ out_close(struct out *o)
 	out_flush(o);
 	if (fclose(stdout) == EOF)
 		err(1, "stdout");
+	out_free(o);
+}
+
+void
+out_free(struct out *o)
+{
 	buf_free(&o->b);
 	buf_free(&o->docesc);
 }

@@ -48,5 +48,7 @@ void out_para_end(struct out *o);
 void out_flush(struct out *o);		/* write out, fatal on error */
 /* Flush and close stdout, fatal on error (call once at exit). */
 void out_close(struct out *o);
+/* Free what o holds without writing (for programs that never close). */
+void out_free(struct out *o);
 
 #endif

@@ -12,7 +12,9 @@
  *   - doclen > 0; kind matches [a-z][a-z0-9_]*;
  *   - start <= end;
  *   - attrs is "_" or key=value pairs joined by '|', keys [a-z][a-z0-9_]*,
- *     none of doc kind start end text attrs; values hold no TAB LF CR | \.
+ *     none of doc kind start end text attrs.  Values that attr_put()
+ *     writes hold no TAB LF CR | or backslash; a reader checks keys only,
+ *     as newsutils(7) says, so a value read may hold a CR or backslash.
  * The pointers belong to whoever filled the record (the document arena in
  * doc.h, or the caller for records it makes) and live as long as it.
  */

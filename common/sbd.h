@@ -14,10 +14,12 @@
  *   - start < end <= len, in order and disjoint;
  *   - no span starts or ends with White_Space, and every byte that is not
  *     White_Space belongs to exactly one span;
- *   - a span never ends inside a word: its end is at the end of the text,
- *     right before White_Space, or right after the terminator of a sentence
- *     with the next one glued on without a space ("rose.Roads closed"; only
- *     where neither side looks like an address, a number or a file name).
+ *   - a span never ends between two letters or digits: its end is at the
+ *     end of the text, right before White_Space, right after a full-width
+ *     terminator (。！？, which wants no space after it), or right after the
+ *     terminator of a sentence with the next one glued on without a space
+ *     ("rose.Roads closed"; only where neither side looks like an address,
+ *     a number or a file name).
  */
 #ifndef SBD_H
 #define SBD_H
