@@ -28,7 +28,91 @@ struct names {
 	long title;		/* the headline paragraph, or -1 */
 	struct men *m;
 	size_t n, cap;
+	/* indexes over m[] (sorted), so each look-up is not a scan of all
+	 * mentions: a document's time stays linear in its length */
+	size_t *bmax;		/* bmax[i]: largest b of m[0..i] */
+	size_t *last[3];	/* last[P][k]: latest i < k a pronoun P takes */
+	size_t *titled;		/* mentions with a title, by title then i */
+	size_t ntitled;
 };
+
+enum { P_ORG, P_MALE, P_FEMALE };
+#define NONE ((size_t)-1)
+
+/* A hash table of words (with an org flag) to mention indexes. */
+struct wtab {
+	struct wslot {
+		const char *w;
+		size_t wl;
+		int org;
+		size_t v, head;	/* latest index; first of a chain in next[] */
+	} *s;
+	size_t mask;
+};
+
+static size_t
+whash(const char *w, size_t wl, int org)
+{
+	size_t h = 2166136261u ^ (size_t)org, i;
+
+	for (i = 0; i < wl; i++)
+		h = (h ^ (unsigned char)w[i]) * 16777619u;
+	return h;
+}
+
+static void
+wtab_init(struct wtab *t, size_t n)
+{
+	size_t sz = 16;
+
+	while (sz < 4 * n + 4)
+		sz *= 2;
+	t->s = xreallocarray(NULL, sz, sizeof *t->s);
+	memset(t->s, 0, sz * sizeof *t->s);
+	t->mask = sz - 1;
+}
+
+/* The slot of a word: found, or empty (w == NULL) for the caller to fill. */
+static struct wslot *
+wtab_slot(struct wtab *t, const char *w, size_t wl, int org)
+{
+	size_t h = whash(w, wl, org) & t->mask;
+
+	for (;; h = (h + 1) & t->mask) {
+		struct wslot *e = &t->s[h];
+		if (e->w == NULL || (e->wl == wl && e->org == org &&
+		    memcmp(e->w, w, wl) == 0))
+			return e;
+	}
+}
+
+static struct wslot *
+wtab_get(struct wtab *t, const char *w, size_t wl, int org)
+{
+	struct wslot *e = wtab_slot(t, w, wl, org);
+
+	if (e->w == NULL) {
+		e->w = w;
+		e->wl = wl;
+		e->org = org;
+		e->v = e->head = NONE;
+	}
+	return e;
+}
+
+/* The first and the last word of a name (words end at a space). */
+static void
+end_words(const char *s, size_t n, size_t *fl, size_t *lo)
+{
+	size_t i;
+
+	for (i = 0; i < n && s[i] != ' '; i++)
+		;
+	*fl = i;
+	for (i = n; i > 0 && s[i - 1] != ' '; i--)
+		;
+	*lo = i;
+}
 
 static size_t
 tok_at(const struct qtx *x, size_t byte)
@@ -112,24 +196,6 @@ guess_names(struct names *nm)
 	}
 }
 
-/* Words of s, compared with token t. */
-static int
-name_has(const struct qtx *x, const char *s, size_t n, size_t t, int last)
-{
-	const char *w = x->in->text + x->tok[t].s;
-	size_t wl = x->tok[t].e - x->tok[t].s, i = 0, j;
-
-	while (i < n) {
-		for (j = i; j < n && s[j] != ' '; j++)
-			;
-		if (j - i == wl && memcmp(s + i, w, wl) == 0 && (!last || j == n ||
-		    i == 0))
-			return 1;
-		i = j + 1;
-	}
-	return 0;
-}
-
 static size_t
 nwords(const char *s, size_t n)
 {
@@ -155,10 +221,148 @@ gender_of(const struct qtx *x, const char *full, size_t n)
 }
 
 static void
+lone_names(struct names *nm)
+{
+	const struct qtx *x = nm->x;
+	struct wtab back, fwd;
+	size_t *next, i, fl, lo;
+
+	wtab_init(&back, nm->n);
+	wtab_init(&fwd, nm->n);
+	next = xreallocarray(NULL, 2 * nm->n + 1, sizeof *next);
+	/* later names: a chain of indexes per word, in order; a name of
+	 * several tokens keeps its full name through the loop below */
+	for (i = nm->n; i-- > 0;) {
+		const struct men *o = &nm->m[i];
+		struct wslot *e;
+		if (o->b - o->a <= 1)
+			continue;
+		end_words(o->full, o->fulllen, &fl, &lo);
+		e = wtab_get(&fwd, o->full, fl, o->org);
+		next[2 * i] = e->head;
+		e->head = 2 * i;
+		if (lo != 0) {
+			e = wtab_get(&fwd, o->full + lo, o->fulllen - lo, o->org);
+			next[2 * i + 1] = e->head;
+			e->head = 2 * i + 1;
+		}
+	}
+	for (i = 0; i < nm->n; i++) {
+		struct men *m = &nm->m[i];
+		size_t best = NONE;
+		if (m->b - m->a == 1 && nwords(m->full, m->fulllen) == 1) {
+			const char *w = x->in->text + x->tok[m->a].s;
+			size_t wl = x->tok[m->a].e - x->tok[m->a].s;
+			struct wslot *e = wtab_slot(&back, w, wl, m->org);
+			if (e->w != NULL)
+				best = e->v;
+			e = wtab_slot(&fwd, w, wl, m->org);
+			if (best == NONE && e->w != NULL) {
+				while (e->head != NONE && e->head / 2 <= i)
+					e->head = next[e->head];
+				if (e->head != NONE)
+					best = e->head / 2;
+			}
+			if (best != NONE) {
+				m->full = nm->m[best].full;
+				m->fulllen = nm->m[best].fulllen;
+				if (!m->title)
+					m->title = nm->m[best].title;
+			}
+		}
+		/* earlier names: the latest index per first and last word */
+		if (!m->head && nwords(m->full, m->fulllen) > 1) {
+			end_words(m->full, m->fulllen, &fl, &lo);
+			wtab_get(&back, m->full, fl, m->org)->v = i;
+			wtab_get(&back, m->full + lo, m->fulllen - lo,
+			    m->org)->v = i;
+		}
+	}
+	free(next);
+	free(back.s);
+	free(fwd.s);
+}
+
+static const struct names *sort_nm;
+
+static int
+cmp_full(const void *p, const void *q)
+{
+	const struct men *a = &sort_nm->m[*(const size_t *)p];
+	const struct men *b = &sort_nm->m[*(const size_t *)q];
+	int c;
+
+	if (a->fulllen != b->fulllen)
+		return a->fulllen < b->fulllen ? -1 : 1;
+	if ((c = memcmp(a->full, b->full, a->fulllen)) != 0)
+		return c;
+	return (*(const size_t *)p > *(const size_t *)q) -
+	    (*(const size_t *)p < *(const size_t *)q);
+}
+
+/* Gender and title belong to the person, not the mention: a mention
+ * without them takes the gender of the first mention of the same full
+ * name that has one, and the title of the first earlier one with a title. */
+static void
+same_person(struct names *nm)
+{
+	const struct qtx *x = nm->x;
+	size_t *ord, *grp, *gmin, *tfirst, i, g, ng = 0;
+
+	if (nm->n == 0)
+		return;
+	ord = xreallocarray(NULL, nm->n, sizeof *ord);
+	grp = xreallocarray(NULL, nm->n, sizeof *grp);
+	gmin = xreallocarray(NULL, nm->n, sizeof *gmin);
+	tfirst = xreallocarray(NULL, nm->n, sizeof *tfirst);
+	for (i = 0; i < nm->n; i++)
+		ord[i] = i;
+	sort_nm = nm;
+	qsort(ord, nm->n, sizeof *ord, cmp_full);
+	for (i = 0; i < nm->n; i++) {
+		const struct men *m = &nm->m[ord[i]];
+		if (i > 0) {
+			const struct men *p = &nm->m[ord[i - 1]];
+			if (p->fulllen != m->fulllen ||
+			    memcmp(p->full, m->full, m->fulllen) != 0)
+				ng++;
+		}
+		if (i == 0 || grp[ord[i - 1]] != ng) {
+			gmin[ng] = NONE;
+			tfirst[ng] = NONE;
+		}
+		grp[ord[i]] = ng;
+		/* in index order within a group: the first is the least */
+		if (m->gender && gmin[ng] == NONE)
+			gmin[ng] = ord[i];
+	}
+	for (i = 0; i < nm->n; i++) {
+		struct men *m = &nm->m[i];
+		g = grp[i];
+		if (!m->org) {
+			if (!m->gender)
+				m->gender = gender_of(x, m->full, m->fulllen);
+			if (!m->gender && gmin[g] != NONE)
+				m->gender = nm->m[gmin[g]].gender;
+			if (m->gender && (gmin[g] == NONE || i < gmin[g]))
+				gmin[g] = i;
+			if (!m->title && tfirst[g] != NONE)
+				m->title = nm->m[tfirst[g]].title;
+		}
+		if (m->title && tfirst[g] == NONE)
+			tfirst[g] = i;
+	}
+	free(ord);
+	free(grp);
+	free(gmin);
+	free(tfirst);
+}
+
+static void
 fill(struct names *nm)
 {
 	const struct qtx *x = nm->x;
-	size_t i, j;
+	size_t i;
 
 	for (i = 0; i < nm->n; i++) {
 		struct men *m = &nm->m[i];
@@ -174,60 +378,44 @@ fill(struct names *nm)
 				m->gender = (t->lx & LX_MALE) ? G_MALE : G_FEMALE;
 		}
 	}
-	/* a lone surname takes the full name of the person it belongs to */
-	for (i = 0; i < nm->n; i++) {
-		struct men *m = &nm->m[i];
-		size_t best = (size_t)-1;
-		if (m->b - m->a != 1 || nwords(m->full, m->fulllen) > 1)
-			continue;
-		for (j = i; j-- > 0;)
-			if (!nm->m[j].head && nm->m[j].org == m->org &&
-			    nwords(nm->m[j].full,
-			    nm->m[j].fulllen) > 1 && name_has(x, nm->m[j].full,
-			    nm->m[j].fulllen, m->a, 1)) {
-				best = j;
-				break;
-			}
-		for (j = i + 1; best == (size_t)-1 && j < nm->n; j++)
-			if (nm->m[j].org == m->org && nm->m[j].b - nm->m[j].a > 1 &&
-			    name_has(x, nm->m[j].full, nm->m[j].fulllen, m->a, 1))
-				best = j;
-		if (best != (size_t)-1) {
-			m->full = nm->m[best].full;
-			m->fulllen = nm->m[best].fulllen;
-			if (!m->title)
-				m->title = nm->m[best].title;
-		}
-	}
-	/* gender and title belong to the person, not the mention */
-	for (i = 0; i < nm->n; i++) {
-		struct men *m = &nm->m[i];
-		if (m->org)
-			continue;
-		if (!m->gender)
-			m->gender = gender_of(x, m->full, m->fulllen);
-		for (j = 0; j < nm->n && (!m->gender || !m->title); j++) {
-			const struct men *o = &nm->m[j];
-			if (o->fulllen != m->fulllen ||
-			    memcmp(o->full, m->full, m->fulllen) != 0)
-				continue;
-			if (!m->gender)
-				m->gender = o->gender;
-			if (!m->title && j < i)
-				m->title = o->title;
-		}
-	}
+	/* a lone surname takes the full name of the person it belongs to:
+	 * the nearest earlier multi-word name (not in the headline) that
+	 * begins or ends with it, else the next later one */
+	lone_names(nm);
+	same_person(nm);
 }
 
 static const struct men *
 find(const struct names *nm, size_t a)
 {
-	size_t i;
+	size_t lo = 0, hi = nm->n;
 
-	for (i = 0; i < nm->n; i++)
-		if (nm->m[i].a <= a && a < nm->m[i].b)
-			return &nm->m[i];
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (nm->bmax[mid] <= a)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	if (lo < nm->n && nm->m[lo].a <= a)
+		return &nm->m[lo];
 	return NULL;
+}
+
+/* The first mention (m[] sorted) that starts at or after token a. */
+static size_t
+first_from(const struct names *nm, size_t a)
+{
+	size_t lo = 0, hi = nm->n;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (nm->m[mid].a < a)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
 }
 
 static void
@@ -283,13 +471,12 @@ resolve_one(const struct names *nm, struct qt_rec *r)
 		int want_org = x->tok[a].e - x->tok[a].s == 2 &&
 		    (text[x->tok[a].s] | 32) == 'i' && (text[x->tok[a].s + 1] | 32) == 't';
 		if (g || want_org) {
-			for (i = nm->n; i-- > 0;) {
+			/* the latest fitting mention before a */
+			size_t k = first_from(nm, a);
+			i = nm->last[want_org ? P_ORG : g == G_MALE ? P_MALE :
+			    P_FEMALE][k];
+			if (i != NONE) {
 				const struct men *m = &nm->m[i];
-				if (m->a >= a || m->inq || m->head)
-					continue;
-				if (want_org ? !m->org : (m->org || (m->gender &&
-				    m->gender != g)))
-					continue;
 				set_name(x, r, m->full, m->fulllen);
 				return;
 			}
@@ -299,12 +486,21 @@ resolve_one(const struct names *nm, struct qt_rec *r)
 	    (text[x->tok[a].s] | 32) == 't') {
 		/* "the senator": the last person introduced as one */
 		const char *want = x->tok[a + 1].title;
-		for (i = nm->n; i-- > 0;) {
-			const struct men *m = &nm->m[i];
-			if (m->a < a && m->title && strcmp(m->title, want) == 0) {
-				set_name(x, r, m->full, m->fulllen);
-				return;
-			}
+		size_t k = first_from(nm, a), lo = 0, hi = nm->ntitled;
+		/* the first entry at or after (want, k); the one before it */
+		while (lo < hi) {
+			size_t mid = lo + (hi - lo) / 2, t = nm->titled[mid];
+			int c = strcmp(nm->m[t].title, want);
+			if (c < 0 || (c == 0 && t < k))
+				lo = mid + 1;
+			else
+				hi = mid;
+		}
+		if (lo > 0 && strcmp(nm->m[nm->titled[lo - 1]].title,
+		    want) == 0) {
+			const struct men *m = &nm->m[nm->titled[lo - 1]];
+			set_name(x, r, m->full, m->fulllen);
+			return;
 		}
 	}
 	set(r, text + x->tok[a].s, x->tok[at->spb - 1].e - x->tok[a].s,
@@ -340,11 +536,54 @@ shared_words(const struct qtx *x, const struct qt_rec *h, const struct qt_rec *b
 	return n;
 }
 
+static int
+cmp_titled(const void *p, const void *q)
+{
+	size_t a = *(const size_t *)p, b = *(const size_t *)q;
+	int c = strcmp(sort_nm->m[a].title, sort_nm->m[b].title);
+
+	if (c)
+		return c;
+	return (a > b) - (a < b);
+}
+
+/* What resolve_one() looks mentions up with (m[] sorted and filled). */
+static void
+index_names(struct names *nm)
+{
+	size_t i, p, n = nm->n;
+
+	nm->bmax = xreallocarray(NULL, n + 1, sizeof *nm->bmax);
+	for (i = 0; i < n; i++)
+		nm->bmax[i] = i > 0 && nm->bmax[i - 1] > nm->m[i].b ?
+		    nm->bmax[i - 1] : nm->m[i].b;
+	for (p = 0; p < 3; p++) {
+		nm->last[p] = xreallocarray(NULL, n + 1, sizeof *nm->last[p]);
+		nm->last[p][0] = NONE;
+		for (i = 0; i < n; i++) {
+			const struct men *m = &nm->m[i];
+			int ok = !m->inq && !m->head && (p == P_ORG ? m->org :
+			    !m->org && (!m->gender || m->gender ==
+			    (p == P_MALE ? G_MALE : G_FEMALE)));
+			nm->last[p][i + 1] = ok ? i : nm->last[p][i];
+		}
+	}
+	nm->titled = xreallocarray(NULL, n + 1, sizeof *nm->titled);
+	nm->ntitled = 0;
+	for (i = 0; i < n; i++)
+		if (nm->m[i].title)
+			nm->titled[nm->ntitled++] = i;
+	sort_nm = nm;
+	if (nm->ntitled > 1)
+		qsort(nm->titled, nm->ntitled, sizeof *nm->titled, cmp_titled);
+}
+
 void
 qt_resolve(const struct qtx *x, struct qt_rec *r, size_t n)
 {
 	struct names nm;
-	size_t i, j;
+	size_t i, j, p;
+	unsigned char *cov;
 
 	if (n == 0)
 		return;
@@ -372,16 +611,26 @@ qt_resolve(const struct qtx *x, struct qt_rec *r, size_t n)
 		}
 	} else
 		guess_names(&nm);
+	/* the tokens some mention holds, so a speaker is added only once */
+	cov = xreallocarray(NULL, x->ntok + 1, 1);
+	memset(cov, 0, x->ntok + 1);
+	for (i = 0; i < nm.n; i++)
+		memset(cov + nm.m[i].a, 1, nm.m[i].b - nm.m[i].a);
 	for (i = 0; i < n; i++) {
 		const struct qt_attr *at = &r[i].at;
-		if (at->sk == SK_NAME && at->spb > at->spa &&
-		    !find(&nm, at->spa))
+		if (at->sk == SK_NAME && at->spb > at->spa && at->spa < x->ntok &&
+		    !cov[at->spa]) {
+			size_t b = at->spb < x->ntok ? at->spb : x->ntok;
 			add(&nm, at->spa, at->spb)->org = has_orgword(x, at->spa,
 			    at->spb);
+			memset(cov + at->spa, 1, b - at->spa);
+		}
 	}
+	free(cov);
 	if (nm.n > 1)
 		qsort(nm.m, nm.n, sizeof *nm.m, cmp_men);
 	fill(&nm);
+	index_names(&nm);
 	for (i = 0; i < n; i++)
 		resolve_one(&nm, &r[i]);
 	/* a headline quotation goes to the speaker the story names */
@@ -413,4 +662,8 @@ qt_resolve(const struct qtx *x, struct qt_rec *r, size_t n)
 		}
 	}
 	free(nm.m);
+	free(nm.bmax);
+	for (p = 0; p < 3; p++)
+		free(nm.last[p]);
+	free(nm.titled);
 }
