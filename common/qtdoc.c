@@ -33,6 +33,83 @@ static size_t ntcap;
 static struct ner_ent *nents;
 static size_t necap;
 
+/*
+ * Where text records' offsets lie in text[]: the same offsets when the
+ * document's claimed extent is about the size of its text, else runs of
+ * records (segs) laid out one after another with short gaps, so a record
+ * claiming offsets near 2^40 costs its length, not its offsets.
+ */
+struct seg {
+	size_t os, oe;		/* original offsets */
+	size_t cs;		/* where os lies in text[] */
+};
+static struct seg *segs;
+static size_t nseg, segcap;
+#define SEG_GAP 64		/* longest gap kept between runs, in bytes */
+#define NOSEG ((size_t)-1)
+
+/* The run holding original offset x (an END may be its run's end). */
+static size_t
+seg_of(size_t x)
+{
+	size_t lo = 0, hi = nseg;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (segs[mid].oe < x)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < nseg && segs[lo].os <= x ? lo : NOSEG;
+}
+
+/* Original [a, b) in text[]: 0 when it lies in no one run. */
+static int
+to_c(size_t a, size_t b, size_t *ca, size_t *cb)
+{
+	size_t k;
+
+	if (nseg == 0) {
+		*ca = a;
+		*cb = b;
+		return 1;
+	}
+	if ((k = seg_of(a)) == NOSEG || b > segs[k].oe)
+		return 0;
+	*ca = segs[k].cs + (a - segs[k].os);
+	*cb = *ca + (b - a);
+	return 1;
+}
+
+/* An offset into text[] back to the original (inside a run). */
+static size_t
+from_c(size_t c)
+{
+	size_t lo = 0, hi = nseg;
+
+	if (nseg == 0)
+		return c;
+	while (lo < hi) {	/* the last run starting at or before c */
+		size_t mid = lo + (hi - lo) / 2;
+		if (segs[mid].cs <= c)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo == 0 ? c : segs[lo - 1].os + (c - segs[lo - 1].cs);
+}
+
+static int
+cmp_seg(const void *a, const void *b)
+{
+	const struct seg *x = a, *y = b;
+
+	if (x->os != y->os)
+		return x->os < y->os ? -1 : 1;
+	return (x->oe > y->oe) - (x->oe < y->oe);
+}
+
 /* Each record's kind, looked at once per document. */
 enum { K_OTHER, K_PARA, K_SENT, K_ENT };
 static unsigned char *kc;
@@ -115,12 +192,60 @@ qt_run(const struct qt_rules *rules, unsigned forms, struct doc *d,
 		}
 	}
 	/* the text, at its offsets */
+	nseg = 0;
 	if (d->src) {
 		in.text = d->src;
 		in.len = d->srclen;
 	} else {
+		size_t have = 0;
+		for (i = 0; i < d->n; i++)
+			if (is_text(i))
+				have += d->r[i].textlen;
 		if (d->haslen && d->len > len)
 			len = d->len;
+		if (len / 2 > have + 32768) {
+			/* claimed offsets far beyond the text: lay it out by
+			 * runs of records that hold their text */
+			for (i = 0; i < d->n; i++) {
+				const struct rec *r = &d->r[i];
+				if (!is_text(i) || r->textlen != r->end - r->start)
+					continue;
+				if (nseg == segcap) {
+					segcap = segcap ? 2 * segcap : 64;
+					segs = xreallocarray(segs, segcap,
+					    sizeof *segs);
+				}
+				segs[nseg].os = r->start;
+				segs[nseg++].oe = r->end;
+			}
+			if (nseg > 1)
+				qsort(segs, nseg, sizeof *segs, cmp_seg);
+			for (i = 0, k = 0; i < nseg; i++) {
+				if (k > 0 && segs[i].os <= segs[k - 1].oe) {
+					if (segs[i].oe > segs[k - 1].oe)
+						segs[k - 1].oe = segs[i].oe;
+					continue;
+				}
+				segs[k].os = segs[i].os;
+				segs[k].oe = segs[i].oe;
+				segs[k].cs = k == 0 ? (segs[i].os < SEG_GAP ?
+				    segs[i].os : SEG_GAP) : segs[k - 1].cs +
+				    (segs[k - 1].oe - segs[k - 1].os) + SEG_GAP;
+				k++;
+			}
+			nseg = k;
+			len = nseg ? segs[nseg - 1].cs + (segs[nseg - 1].oe -
+			    segs[nseg - 1].os) + SEG_GAP : 0;
+			if (nseg == 0) {
+				/* no text to lay out: nothing maps */
+				segs = segs ? segs : xreallocarray(NULL, 1,
+				    sizeof *segs);
+				segs[0].os = segs[0].oe = (size_t)-1;
+				segs[0].cs = 0;
+				nseg = 1;
+				len = 0;
+			}
+		}
 		buf_reset(&text);
 		buf_grow(&text, len + 1);
 		memset(text.p, '\n', len);
@@ -128,8 +253,10 @@ qt_run(const struct qt_rules *rules, unsigned forms, struct doc *d,
 		text.p[len] = '\0';
 		for (i = 0; i < d->n; i++) {
 			const struct rec *r = &d->r[i];
-			if (is_text(i) && r->textlen == r->end - r->start)
-				memcpy(text.p + r->start, r->text, r->textlen);
+			size_t ca, cb;
+			if (is_text(i) && r->textlen == r->end - r->start &&
+			    to_c(r->start, r->end, &ca, &cb))
+				memcpy(text.p + ca, r->text, r->textlen);
 		}
 		in.text = text.p;
 		in.len = len;
@@ -141,31 +268,32 @@ qt_run(const struct qt_rules *rules, unsigned forms, struct doc *d,
 	}
 	for (i = 0; i < d->n; i++) {
 		const struct rec *r = &d->r[i];
-		size_t line;
-		if (!is_text(i) || r->end > in.len)
+		size_t line, rs, re;
+		if (!is_text(i) || !to_c(r->start, r->end, &rs, &re) ||
+		    re > in.len)
 			continue;
 		owner[nt++] = i;
 		if (haspara && kc[i] != K_PARA) {
-			span_add(&sents, &scap, ns++, r->start, r->end);
+			span_add(&sents, &scap, ns++, rs, re);
 			continue;
 		}
 		if (kc[i] == K_SENT)
-			span_add(&sents, &scap, ns++, r->start, r->end);
+			span_add(&sents, &scap, ns++, rs, re);
 		line = lines[i];
 		if (kc[i] == K_SENT && np > 0 && line == lastline &&
-		    r->start >= paras[np - 1].end) {
+		    rs >= paras[np - 1].end) {
 			/* the gap between sentences of a paragraph is space */
 			if (!d->src)
 				memset(text.p + paras[np - 1].end, ' ',
-				    r->start - paras[np - 1].end);
-			paras[np - 1].end = r->end;
+				    rs - paras[np - 1].end);
+			paras[np - 1].end = re;
 		} else {
 			const char *v;
 			size_t vl;
 			if (title < 0 && rec_attr(r, "role", &v, &vl) &&
 			    vl == 5 && memcmp(v, "title", 5) == 0)
 				title = (long)np;
-			span_add(&paras, &pcap, np++, r->start, r->end);
+			span_add(&paras, &pcap, np++, rs, re);
 		}
 		lastline = line;
 	}
@@ -184,15 +312,16 @@ qt_run(const struct qt_rules *rules, unsigned forms, struct doc *d,
 		for (i = 0; i < d->n; i++) {
 			const struct rec *r = &d->r[i];
 			const char *v;
-			size_t vl;
-			if (kc[i] != K_ENT || r->end > in.len)
+			size_t vl, rs, re;
+			if (kc[i] != K_ENT || !to_c(r->start, r->end, &rs, &re) ||
+			    re > in.len)
 				continue;
 			if (ne == ecap) {
 				ecap = ecap ? 2 * ecap : 64;
 				ents = xreallocarray(ents, ecap, sizeof *ents);
 			}
-			ents[ne].start = r->start;
-			ents[ne].end = r->end;
+			ents[ne].start = rs;
+			ents[ne].end = re;
 			ents[ne].type = rec_attr(r, "type", &v, &vl) ?
 			    etype(v, vl) : QT_MISC;
 			ents[ne].norm = NULL;
@@ -239,6 +368,18 @@ qt_run(const struct qt_rules *rules, unsigned forms, struct doc *d,
 	in.ent = ents;
 	in.nent = ne;
 	nq = qt_extract(rules, &in, forms, &quotes, &qcap);
+	/* offsets back to the document's (a quote lies in one run) */
+	for (k = 0; nseg && k < nq; k++) {
+		struct qt_quote *q = &quotes[k];
+		size_t s0 = from_c(q->start);
+		q->end = s0 + (q->end - q->start);
+		q->start = s0;
+		if (q->has_sp) {
+			s0 = from_c(q->sp_start);
+			q->sp_end = s0 + (q->sp_end - q->sp_start);
+			q->sp_start = s0;
+		}
+	}
 	/* each quote goes after the last text record holding its end */
 	if (ocap < nq + 1) {
 		ocap = nq + 1;
@@ -273,6 +414,7 @@ qt_run(const struct qt_rules *rules, unsigned forms, struct doc *d,
 			static const char *const st[] = { "name", "description",
 			    "none" };
 			char part[48];
+			size_t ca = q->start, cb;
 			buf_reset(&attrs);
 			attr_puts(&attrs, "form", qt_form_name(q->form));
 			attr_put(&attrs, "speaker", q->speaker, q->speakerlen);
@@ -287,8 +429,9 @@ qt_run(const struct qt_rules *rules, unsigned forms, struct doc *d,
 				attr_put(&attrs, "speaker_start", NULL, 0);
 				attr_put(&attrs, "speaker_end", NULL, 0);
 			}
+			to_c(q->start, q->end, &ca, &cb);
 			out_new(o, "quote", q->start, q->end, attrs.p,
-			    in.text + q->start, q->end - q->start);
+			    in.text + ca, q->end - q->start);
 		}
 	}
 	if (nt)
@@ -329,4 +472,7 @@ qt_run_free(void)
 	ntcap = 0;
 	nents = NULL;
 	necap = 0;
+	free(segs);
+	segs = NULL;
+	nseg = segcap = 0;
 }
