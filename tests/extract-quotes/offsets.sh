@@ -8,9 +8,13 @@ trap 'rm -rf "$tmp"' EXIT
 fail() { echo "offsets: $*"; exit 1; }
 T=$(printf '\t')
 far=999999999900
+# the limit, except for a sanitized build (its shadow memory needs far
+# more address space; its allocator fails a terabyte request itself)
+lim=1000000
+case $(basename "$(cd "${BIN:?}/.." && pwd)") in build-*) lim=unlimited ;; esac
 
 printf 'h\tdoc\t0\t999999999999\tv=1\t\nh\tpara\t999999999990\t999999999995\tline=1|role=\tHello\n' >"$tmp/in1"
-(ulimit -v 1000000; extract-quotes "$tmp/in1" >"$tmp/out1") || fail "claimed END: failed"
+(ulimit -v $lim; extract-quotes "$tmp/in1" >"$tmp/out1") || fail "claimed END: failed"
 cmp -s "$tmp/in1" "$tmp/out1" || fail "claimed END: records changed"
 
 a='"We will win," Mayor Ana Ortiz said.'
@@ -21,7 +25,7 @@ b='"It is a start," Ana Ortiz said.'
 	printf 'h\tent\t26\t35\ttype=PER\tAna Ortiz\n'
 	printf 'h\tpara\t%s\t%s\tline=2|role=\t%s\n' $far $((far + ${#b})) "$b"
 } >"$tmp/in2"
-(ulimit -v 1000000; extract-quotes "$tmp/in2" >"$tmp/out2") || fail "far apart: failed"
+(ulimit -v $lim; extract-quotes "$tmp/in2" >"$tmp/out2") || fail "far apart: failed"
 {
 	sed -n 1,3p "$tmp/in2"
 	echo "h${T}quote${T}6${T}18${T}form=direct|speaker=Ana Ortiz|speaker_type=name|cue=said|part=1/1|speaker_start=26|speaker_end=35${T}We will win,"

@@ -7,8 +7,11 @@ lib=${BIN:?}/../libnewsutils.a
 command -v "${CC:-cc}" >/dev/null 2>&1 && [ -f "$lib" ] || exit 77
 tmp=$(mktemp -d) || exit 1
 trap 'rm -rf "$tmp"' EXIT
+# a sanitized build (build-address-undefined) links with the same options
+san=$(basename "$(cd "$BIN/.." && pwd)")
+case $san in build-*) san="-fsanitize=$(echo "${san#build-}" | tr - ,)" ;; *) san= ;; esac
 libs=$(pkg-config --libs libutf8proc yaml-0.1 2>/dev/null || echo -lutf8proc -lyaml)
-${CC:-cc} -std=c11 -D_GNU_SOURCE -I"$top/common" -o "$tmp/runfree" \
+${CC:-cc} -std=c11 -D_GNU_SOURCE $san -I"$top/common" -o "$tmp/runfree" \
     "$here/runfree.c" "$lib" $libs -lm || exit 1
 # two documents of paragraph records, offsets counted by awk
 awk 'BEGIN { FS = "|" }
