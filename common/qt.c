@@ -33,6 +33,14 @@ struct iq {
 	struct qt_attr at;
 };
 
+/* The words written somewhere other than at a sentence's start, as a
+ * hash set of token indexes; built at the first sure_name(). */
+struct midset {
+	size_t *slot;		/* token index + 1; 0: empty */
+	size_t mask;
+	int built;
+};
+
 struct ctx {
 	struct qtx x;
 	struct sent *sent;
@@ -41,6 +49,7 @@ struct ctx {
 	size_t nq, qcap;
 	struct qt_rec *out;
 	size_t nout, outcap;
+	struct midset *mid;
 };
 
 static const char *
@@ -484,22 +493,65 @@ desc_left(const struct ctx *c, size_t j, size_t lo, struct qt_attr *at)
 	return 1;
 }
 
+static size_t
+mid_hash(const char *w, size_t n)
+{
+	size_t h = 2166136261u, i;
+
+	for (i = 0; i < n; i++)
+		h = (h ^ (unsigned char)w[i]) * 16777619u;
+	return h;
+}
+
+/* The slot of the word of token t: holding the same bytes, or empty. */
+static size_t *
+mid_slot(const struct ctx *c, const char *w, size_t n)
+{
+	struct midset *m = c->mid;
+	size_t h;
+
+	for (h = mid_hash(w, n) & m->mask;; h = (h + 1) & m->mask) {
+		size_t *e = &m->slot[h];
+		if (*e == 0 || (tl(c, *e - 1) == n &&
+		    memcmp(tx(c, *e - 1), w, n) == 0))
+			return e;
+	}
+}
+
+static void
+mid_build(const struct ctx *c)
+{
+	struct midset *m = c->mid;
+	size_t i, sz = 16;
+
+	while (sz < 2 * c->x.ntok + 2)
+		sz *= 2;
+	m->slot = xreallocarray(NULL, sz, sizeof *m->slot);
+	memset(m->slot, 0, sz * sizeof *m->slot);
+	m->mask = sz - 1;
+	m->built = 1;
+	for (i = 0; i < c->x.ntok; i++)
+		if (c->sent[c->x.tok[i].sent].a != i) {
+			size_t *e = mid_slot(c, tx(c, i), tl(c, i));
+			if (*e == 0)
+				*e = i + 1;
+		}
+}
+
 /* A lone capitalised word opening a sentence ("Later", "Former") is a
  * name only if the story also writes it capitalised mid-sentence. */
 static int
 sure_name(const struct ctx *c, size_t a, size_t b)
 {
-	size_t i, n = tl(c, a);
-
 	if (possessive(c, b - 1))
 		return 0;	/* Trump's: a modifier, not a speaker */
 	if (b - a > 1 || a != c->sent[c->x.tok[a].sent].a)
 		return 1;
-	for (i = 0; i < c->x.ntok; i++)
-		if (i != a && tl(c, i) == n && memcmp(tx(c, i), tx(c, a), n) == 0 &&
-		    c->sent[c->x.tok[i].sent].a != i)
-			return 1;
-	return 0;
+	/* some other token with its bytes not opening a sentence (a itself
+	 * opens one): a hash set of those, not a scan of every token */
+	if (!c->mid->built)
+		mid_build(c);
+	return *mid_slot(c, tx(c, a), tl(c, a)) != 0;
 }
 
 static int
@@ -1725,10 +1777,13 @@ qt_extract(const struct qt_rules *r, const struct qt_input *in,
     unsigned forms, struct qt_quote **v, size_t *cap)
 {
 	struct ctx c;
+	struct midset mid;
 	size_t *pa, i, j, n = 0;
 	int p;
 
 	memset(&c, 0, sizeof c);
+	memset(&mid, 0, sizeof mid);
+	c.mid = &mid;
 	c.x.r = r;
 	c.x.in = in;
 	pa = xreallocarray(NULL, in->npara + 2, sizeof *pa);
@@ -1799,6 +1854,7 @@ qt_extract(const struct qt_rules *r, const struct qt_input *in,
 	free(c.sent);
 	free(c.q);
 	free(c.out);
+	free(mid.slot);
 	return n;
 }
 
