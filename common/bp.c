@@ -500,6 +500,30 @@ dropped(const struct bp_judge *j, size_t i)
 }
 
 /*
+ * Headlines with no sentence in them that end the document, after the last
+ * body paragraph, link to other stories.  The sweep from the end stops at
+ * the first kept paragraph that is not such a headline.
+ */
+static void
+tail_headlines(struct bp_judge *j, size_t last)
+{
+	size_t i;
+
+	if (last >= j->n)
+		return;
+	for (i = j->n; i-- > last + 1;) {
+		struct para *p = &j->p[i];
+
+		if (p->why != BP_KEEP)
+			continue;
+		if (p->title || p->term || p->colon || p->quote || p->list ||
+		    p->words < 4 || p->words > j->rs->related_max)
+			break;
+		drop(p, BP_RELATED, "tail-headline");
+	}
+}
+
+/*
  * Judge a document, in this order: the rules that apply anywhere (matched
  * as paragraphs were added); the headline; detectors that need only the
  * paragraph or a repeat of it; the body paragraphs, whose first and last
@@ -619,20 +643,8 @@ bp_judge(struct bp_judge *j)
 			drop(p, rs->rules[p->m_head].why,
 			    rs->rules[p->m_head].name);
 	}
-	/* Headlines with no sentence in them that end the document, after
-	 * the last body paragraph, link to other stories. */
-	if (rs->det_tailhead && last < n)
-		for (i = n; i-- > last + 1;) {
-			struct para *p = &j->p[i];
-
-			if (p->why != BP_KEEP)
-				continue;
-			if (p->title || p->term || p->colon || p->quote ||
-			    p->list || p->words < 4 ||
-			    p->words > rs->related_max)
-				break;
-			drop(p, BP_RELATED, "tail-headline");
-		}
+	if (rs->det_tailhead)
+		tail_headlines(j, last);
 	/* Between body paragraphs, an edge rule needs a dropped neighbour:
 	 * runs of such lines go with the drop they touch, down then up. */
 	for (i = 0; i < n; i++) {
@@ -714,6 +726,14 @@ sandwich:
 			drop(p, j->p[i - 1].why == j->p[i + 1].why ?
 			    j->p[i - 1].why : BP_NAV, "sandwich");
 		}
+
+	/* The tail again, now that the steps above dropped what they drop:
+	 * a paragraph that stopped the first sweep may be gone, and a second
+	 * judging, which sees only what was kept, sweeps without it.  Nothing
+	 * after this looks at neighbours, so the sweep's neighbourhood is the
+	 * same in both. */
+	if (rs->det_tailhead)
+		tail_headlines(j, last);
 
 	/* Classes of what stays, for --explain. */
 	for (i = 0; i < n; i++) {

@@ -13,7 +13,15 @@
  *     one bp_judge() to the next, so results never depend on how a stream
  *     was split;
  *   - judging is idempotent: judging the kept paragraphs (blanked and
- *     trimmed) of a judged document keeps them all and changes none;
+ *     trimmed) of a judged document keeps them all and changes none, and
+ *     so does judging them together with the dropped ones (their text as
+ *     it was, in their places).  So strip-boilerplate's records, with or
+ *     without --keep-dropped, judged again give the same records.  Its
+ *     --text output of one document of raw text, read back as raw text,
+ *     gives the same text (a line of raw text is a paragraph; the records
+ *     of other tools that --text prints are not paragraphs, and read back
+ *     they would be); the dropped lines are gone, so only the text, not
+ *     line numbers or offsets, can be the same;
  *   - a kept paragraph has text[lead, len - trail) non-empty; its bytes are
  *     the input's except blanked residue, which became spaces;
  *   - the text a verdict points to lives until the next bp_begin().
