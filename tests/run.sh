@@ -62,6 +62,24 @@ for f in $(find "$top" -name '*.test' | sort); do
 	' "$f" || fail=$((fail + 1))
 done
 
+# invariants IN OUT: when OUT is a record stream, nu-check (tests/lib)
+# holds it to newsutils(7): columns, keys in order, offsets, and TEXT equal
+# to the source bytes where the source is the case's raw input.
+invariants() {
+	command -v nu-check >/dev/null || return 0
+	[ -s "$2" ] && LC_ALL=C awk -F'\t' 'NF != 6 || $2 !~ /^[a-z][a-z0-9_]*$/ ||
+	    $3 !~ /^[0-9]+$/ || $4 !~ /^[0-9]+$/ { bad = 1; exit } END { exit bad }' \
+	    "$2" || return 0
+	if LC_ALL=C awk -F'\t' 'NR == 1 { exit !(NF == 6 && $2 == "raw") }' "$1"; then
+		nu-check -u -r "$1" "$2" >"$tmp/inv" 2>&1
+	elif LC_ALL=C awk -F'\t' 'NR == 1 { exit !(NF == 6 && $2 == "doc") }' "$1" ||
+	    [ ! -s "$1" ]; then
+		nu-check -u "$2" >"$tmp/inv" 2>&1
+	else
+		nu-check -u -- "$2" "-=$1" >"$tmp/inv" 2>&1
+	fi
+}
+
 n=$(cat "$tmp/cases/count" 2>/dev/null || echo 0)
 i=1
 while [ "$i" -le "$n" ]; do
@@ -73,6 +91,9 @@ while [ "$i" -le "$n" ]; do
 		why=""
 		if [ "$got" != "$want" ]; then
 			why="status $got, expected $want"
+		elif [ "$got" = 0 ] && ! invariants "$c.in" "$tmp/out"; then
+			why="output breaks the format's invariants:
+$(cat "$tmp/inv")"
 		elif ! cmp -s "$tmp/out" "$c.out"; then
 			why="stdout differs:
 $(diff "$c.out" "$tmp/out" | head -20)"
