@@ -1012,5 +1012,10 @@ main(int argc, char **argv)
 	if (nproblems > MAXPROBLEMS)
 		fprintf(stderr, "nu-check: %s: %zu problems in all\n",
 		    streamname, nproblems);
+	/* freed so that sanitizer runs of the tests see no leaks */
+	free(line);
+	buf_free(&d);
+	buf_free(&t);
+	buf_free(&prev);
 	return nproblems > 0;
 }
