@@ -529,8 +529,11 @@ tail_headlines(struct bp_judge *j, size_t last)
  * paragraph or a repeat of it; the body paragraphs, whose first and last
  * bound the article; the head and the tail swept with their own rules;
  * edge rules next to drops; list headers and their items; short menu lines
- * spreading from the edges; short non-sentences between two drops.  Each
- * step only drops, so a paragraph kept here is kept when judged again.
+ * spreading from the edges; short non-sentences between two drops; tail
+ * headlines once more.  Each step only drops, and only a drop lets a
+ * neighbour go, so a paragraph kept here is kept when judged again; the
+ * tail-headline sweep, stopped by a kept paragraph instead, ends the
+ * judgement so that it sees what a second judging sees.
  */
 void
 bp_judge(struct bp_judge *j)
