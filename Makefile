@@ -113,7 +113,7 @@ check: all unit-tests data-tests lint-man $(CHECK)
 memcheck: $(UNIT) $(TESTBIN) all
 	@command -v valgrind >/dev/null || { echo "memcheck: valgrind not installed"; exit 1; }
 	@rm -rf $(O)/vg && mkdir -p $(O)/vg
-	@for p in $(TESTBIN) $(O)/bin/pack-docs; do \
+	@for p in $(TESTBIN) $(BIN); do \
 		printf '#!/bin/sh\nexec valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite %s "$$@"\n' \
 		    $(CURDIR)/$$p > $(O)/vg/$${p##*/}; chmod +x $(O)/vg/$${p##*/}; done
 	@valgrind -q --error-exitcode=99 --leak-check=full $(O)/tests/rec
