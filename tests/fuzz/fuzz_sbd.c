@@ -55,11 +55,8 @@ check(const struct sbd *sb, const char *s, size_t n)
 		/* the last character is not White_Space either */
 		j = v[i].end - u8_prevlen(s + v[i].start, v[i].end - v[i].start);
 		FZ_CHECK(!space_at(s, v[i].end, j, &len) || len != v[i].end - j);
-		/* it ends at the end of the text or before White_Space
-		 * (sbd.h), or, since sentences glued by a lost space are
-		 * split ("left.Then", "。X"), or at least not inside a word;
-		 * the header still says the former only (reported). */
-		FZ_PENDING(v[i].end == n || space_at(s, n, v[i].end, &len));
+		/* it ends at the end of the text, before White_Space, or
+		 * between glued sentences ("left.Then", "。X"): sbd.h */
 		FZ_CHECK(v[i].end == n || space_at(s, n, v[i].end, &len) ||
 		    glued(s, n, v[i].end));
 		memset(cov + v[i].start, 1, v[i].end - v[i].start);
