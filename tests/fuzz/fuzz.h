@@ -142,4 +142,25 @@ fz_json_line(const char *p, size_t n)
 	}
 }
 
+/* Do a and b agree, allowing '?' in b for bytes of a that need it (the
+ * writers' replacement of bytes that are not clean UTF-8)? */
+static inline int
+same_but_replaced(const char *a, size_t an, const char *b, size_t bn)
+{
+	size_t i = 0, k;
+
+	if (an != bn)
+		return 0;
+	while (i < an) {
+		k = u8_cleanlen(a + i, an - i);
+		if (memcmp(a + i, b + i, k) != 0)
+			return 0;
+		if ((i += k) == an)
+			break;
+		if (b[i++] != '?')
+			return 0;
+	}
+	return 1;
+}
+
 #endif

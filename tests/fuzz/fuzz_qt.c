@@ -22,25 +22,6 @@ static const char *const kinds[] = { "quote", NULL };
 static struct qt_rules *rules;
 
 static int
-same_but_replaced(const char *a, size_t an, const char *b, size_t bn)
-{
-	size_t i = 0, k;
-
-	if (an != bn)
-		return 0;
-	while (i < an) {
-		k = u8_cleanlen(a + i, an - i);
-		if (memcmp(a + i, b + i, k) != 0)
-			return 0;
-		if ((i += k) == an)
-			break;
-		if (b[i++] != '?')
-			return 0;
-	}
-	return 1;
-}
-
-static int
 line_at(const char *s, size_t n, size_t *pos, const char **l, size_t *len)
 {
 	const char *nl;

@@ -77,26 +77,6 @@ paragraphs(const char *s, size_t n, struct para **v)
 	return np;
 }
 
-/* Do a and b agree, allowing '?' in b for bytes of a that need it? */
-static int
-same_but_replaced(const char *a, size_t an, const char *b, size_t bn)
-{
-	size_t i = 0, k;
-
-	if (an != bn)
-		return 0;
-	while (i < an) {
-		k = u8_cleanlen(a + i, an - i);
-		if (memcmp(a + i, b + i, k) != 0)
-			return 0;
-		if ((i += k) == an)
-			break;
-		if (b[i++] != '?')
-			return 0;
-	}
-	return 1;
-}
-
 /* Check a raw document against our own reading of its source. */
 static void
 check_raw_doc(const struct doc *d)

@@ -16,29 +16,6 @@
 #include "fuzz.h"
 #include "rec.h"
 
-/* Do a and b agree, allowing '?' in b for bytes of a that need it? */
-static int
-same_but_replaced(const char *a, size_t an, const char *b, size_t bn)
-{
-	size_t i = 0, k;
-
-	if (an != bn)
-		return 0;
-	while (i < an) {
-		k = u8_cleanlen(a + i, an - i);
-		if (memcmp(a + i, b + i, k) != 0)
-			return 0;
-		i += k;
-		if (i == an)
-			break;
-		/* a[i] is the first byte that needs replacing */
-		if (b[i] != '?')
-			return 0;
-		i++;
-	}
-	return 1;
-}
-
 /* Our own reading of the escape rules, to compare rec_unescape() with. */
 static int
 escapes_ok(const char *s, size_t n)
