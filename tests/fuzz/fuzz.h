@@ -163,4 +163,19 @@ same_but_replaced(const char *a, size_t an, const char *b, size_t bn)
 	return 1;
 }
 
+/* Next line of s[*pos..n) without its LF; 0 at the end. */
+static inline int
+line_at(const char *s, size_t n, size_t *pos, const char **l, size_t *len)
+{
+	const char *nl;
+
+	if (*pos >= n)
+		return 0;
+	*l = s + *pos;
+	nl = memchr(*l, '\n', n - *pos);
+	*len = nl ? (size_t)(nl - *l) : n - *pos;
+	*pos += *len + (nl != NULL);
+	return 1;
+}
+
 #endif

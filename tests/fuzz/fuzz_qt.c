@@ -21,20 +21,6 @@
 static const char *const kinds[] = { "quote", NULL };
 static struct qt_rules *rules;
 
-static int
-line_at(const char *s, size_t n, size_t *pos, const char **l, size_t *len)
-{
-	const char *nl;
-
-	if (*pos >= n)
-		return 0;
-	*l = s + *pos;
-	nl = memchr(*l, '\n', n - *pos);
-	*len = nl ? (size_t)(nl - *l) : n - *pos;
-	*pos += *len + (nl != NULL);
-	return 1;
-}
-
 static size_t
 number(const char *v, size_t n, int *ok)
 {

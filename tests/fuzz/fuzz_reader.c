@@ -202,21 +202,6 @@ run_free(struct run *ru)
 	buf_free(&ru->text);
 }
 
-/* Next line of s[*pos..n) without its LF; 0 at the end. */
-static int
-line_at(const char *s, size_t n, size_t *pos, const char **l, size_t *len)
-{
-	const char *nl;
-
-	if (*pos >= n)
-		return 0;
-	*l = s + *pos;
-	nl = memchr(*l, '\n', n - *pos);
-	*len = nl ? (size_t)(nl - *l) : n - *pos;
-	*pos += *len + (nl != NULL);
-	return 1;
-}
-
 static int
 is_doc_or_raw(const char *l, size_t len)
 {
