@@ -15,28 +15,12 @@ status=0
 
 # gen_line MB FILE, gen_tiny MB FILE: the inputs of tests/hostile/big.sh
 gen_line() {
-	[ -s "$2" ] && return
-	awk -v n="$(($1 * 1048576))" 'BEGIN {
-		s[0] = "The council met on Tuesday in Portland, Maine. "
-		s[1] = "Mr. Lee said the U.S. plan would cost $14.5 million by Sept. 2027. "
-		s[2] = "\342\200\234We will not wait,\342\200\235 said Sen. Ann Kline of the E.U. delegation. "
-		s[3] = "Shares of Acme Corp. rose 2.1% to $38.40 at 3 p.m. on Jan. 3... "
-		s[4] = "Critics, led by Dr. J.R. Smith, called it \342\200\234a half-built pier.\342\200\235 "
-		while (len < n) { x = s[i++ % 5]; printf "%s", x; len += length(x) }
-	}' >"$2"
+	[ -s "$2" ] || awk -v what=line -v n="$(($1 * 1048576))" \
+	    -f "$here/tests/hostile/gen.awk" >"$2"
 }
 gen_tiny() {
-	[ -s "$2" ] && return
-	awk -v n="$(($1 * 1048576))" 'BEGIN {
-		while (len < n) {
-			i++
-			t = (i % 5 == 0) ? "Title " i "\\nMr. Lee said \342\200\234yes.\342\200\235" : "Item " i " rose 2%."
-			u = t; gsub(/\\n/, "\n", u)
-			l = sprintf("doc%d\traw\t0\t%d\t_\t%s\n", i, length(u), t)
-			printf "%s", l
-			len += length(l)
-		}
-	}' >"$2"
+	[ -s "$2" ] || awk -v what=tiny -v n="$(($1 * 1048576))" \
+	    -f "$here/tests/hostile/gen.awk" >"$2"
 }
 
 gen_line 12 "$DIR/line12.txt"
