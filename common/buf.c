@@ -99,23 +99,47 @@ buf_addf(struct buf *b, const char *fmt, ...)
 	b->len += (size_t)n;
 }
 
+/* two digits per division: numbers are written for every record */
+static const char digits2[] =
+    "00010203040506070809"
+    "10111213141516171819"
+    "20212223242526272829"
+    "30313233343536373839"
+    "40414243444546474849"
+    "50515253545556575859"
+    "60616263646566676869"
+    "70717273747576777879"
+    "80818283848586878889"
+    "90919293949596979899";
+
+char *
+buf_putu(char *d, size_t u)
+{
+	char tmp[BUF_UMAX], *t = tmp + sizeof(tmp);
+	size_t n;
+
+	while (u >= 100) {
+		t -= 2;
+		memcpy(t, digits2 + 2 * (u % 100), 2);
+		u /= 100;
+	}
+	if (u >= 10) {
+		t -= 2;
+		memcpy(t, digits2 + 2 * u, 2);
+	} else
+		*--t = (char)('0' + u);
+	n = (size_t)(tmp + sizeof(tmp) - t);
+	memcpy(d, t, n);
+	return d + n;
+}
+
 void
 buf_addu(struct buf *b, size_t u)
 {
-	size_t n = 1, v;
-	char *d;
-
-	for (v = u; v >= 10; v /= 10)
-		n++;
-	if (b->cap - b->len <= n)
-		buf_grow(b, n);
-	d = b->p + b->len + n;
-	*d = '\0';
-	do {
-		*--d = (char)('0' + u % 10);
-		u /= 10;
-	} while (u);
-	b->len += n;
+	if (b->cap - b->len <= BUF_UMAX)
+		buf_grow(b, BUF_UMAX);
+	b->len = (size_t)(buf_putu(b->p + b->len, u) - b->p);
+	b->p[b->len] = '\0';
 }
 
 void

@@ -31,6 +31,9 @@ void buf_adds(struct buf *b, const char *s);
 void buf_addf(struct buf *b, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 void buf_addu(struct buf *b, size_t u);	/* decimal, no leading zeros */
+/* Write u in decimal at d, which has room for BUF_UMAX; returns the end. */
+#define BUF_UMAX 20
+char *buf_putu(char *d, size_t u);
 void buf_reset(struct buf *b);		/* len = 0, keeps the memory */
 void buf_free(struct buf *b);
 

@@ -1,5 +1,8 @@
 #include <stdint.h>
 #include <string.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #include "buf.h"
 #include "rec.h"
@@ -218,7 +221,7 @@ void
 rec_escape(struct buf *out, const char *s, size_t n)
 {
 	const unsigned char *p = (const unsigned char *)s;
-	size_t i = 0, len;
+	size_t i = 0, len, k;
 	char *d;
 
 	esc_init();
@@ -227,6 +230,29 @@ rec_escape(struct buf *out, const char *s, size_t n)
 		buf_grow(out, 2 * n);
 	d = out->p + out->len;
 	while (i < n) {
+#ifdef __SSE2__
+		/*
+		 * sixteen plain bytes at a time: a signed compare flags both
+		 * < 0x20 and >= 0x80 (negative), then '\\' on its own
+		 */
+		while (n - i >= 16) {
+			__m128i v = _mm_loadu_si128((const __m128i *)(p + i));
+			unsigned m = (unsigned)_mm_movemask_epi8(_mm_or_si128(
+			    _mm_cmplt_epi8(v, _mm_set1_epi8(0x20)),
+			    _mm_cmpeq_epi8(v, _mm_set1_epi8('\\'))));
+
+			if (m != 0) {
+				k = (size_t)__builtin_ctz(m);
+				memcpy(d, p + i, k);
+				d += k;
+				i += k;
+				break;
+			}
+			_mm_storeu_si128((__m128i *)d, v);
+			d += 16;
+			i += 16;
+		}
+#endif
 		/* eight plain bytes at a time: none >= 0x80, < 0x20 or '\\' */
 		while (n - i >= 8) {
 			uint64_t w, bs;
@@ -276,20 +302,26 @@ rec_escape(struct buf *out, const char *s, size_t n)
 static void
 attr_value(struct buf *b, const char *s, size_t n)
 {
-	size_t i = 0, len;
+	size_t i = 0, j, len;
 	unsigned char c;
 
 	buf_grow(b, n);
 	while (i < n) {
+		/* copy runs of printable ASCII other than the separators whole */
+		for (j = i; j < n; j++) {
+			c = (unsigned char)s[j];
+			if (c < 0x20 || c >= 0x80 || c == '|' || c == '\\')
+				break;
+		}
+		buf_add(b, s + i, j - i);
+		if ((i = j) == n)
+			break;
 		c = (unsigned char)s[i];
 		if (c == '\t' || c == '\n' || c == '\r' || c == '|' || c == '\\') {
 			buf_addc(b, ' ');
 			i++;
-		} else if (c < 0x20) {
-			buf_addc(b, '?');
-			i++;
 		} else if (c < 0x80) {
-			buf_addc(b, c);
+			buf_addc(b, '?');
 			i++;
 		} else if (u8_decode(s + i, n - i, &len) == U8_BAD) {
 			buf_addc(b, '?');
@@ -378,18 +410,29 @@ rec_format(struct buf *out, const struct rec *r)
 void
 rec_format_rest(struct buf *out, const struct rec *r)
 {
-	buf_addc(out, '\t');
-	buf_adds(out, r->kind);
-	buf_addc(out, '\t');
-	buf_addu(out, r->start);
-	buf_addc(out, '\t');
-	buf_addu(out, r->end);
-	buf_addc(out, '\t');
-	if (r->attrslen)
-		buf_add(out, r->attrs, r->attrslen);
-	else
-		buf_addc(out, '_');
-	buf_addc(out, '\t');
+	size_t klen = strlen(r->kind), need;
+	char *d;
+
+	/* one size check for all but TEXT (rec_escape sizes that itself) */
+	need = klen + 2 * BUF_UMAX + r->attrslen + 5;
+	if (out->cap - out->len <= need)
+		buf_grow(out, need);
+	d = out->p + out->len;
+	*d++ = '\t';
+	memcpy(d, r->kind, klen);
+	d += klen;
+	*d++ = '\t';
+	d = buf_putu(d, r->start);
+	*d++ = '\t';
+	d = buf_putu(d, r->end);
+	*d++ = '\t';
+	if (r->attrslen) {
+		memcpy(d, r->attrs, r->attrslen);
+		d += r->attrslen;
+	} else
+		*d++ = '_';
+	*d++ = '\t';
+	out->len = (size_t)(d - out->p);
 	rec_escape(out, r->text, r->textlen);
 	buf_addc(out, '\n');
 }

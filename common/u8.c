@@ -1,4 +1,7 @@
 #include <utf8proc.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #include "buf.h"
 #include "u8.h"
@@ -55,6 +58,22 @@ u8_cleanlen(const char *s, size_t n)
 	size_t i = 0, len;
 
 	while (i < n) {
+#ifdef __SSE2__
+		/* sixteen at a time while all are SP..DEL (signed: >= 0x20) */
+		while (n - i >= 16) {
+			__m128i v = _mm_loadu_si128((const __m128i *)(p + i));
+			unsigned m = (unsigned)_mm_movemask_epi8(
+			    _mm_cmplt_epi8(v, _mm_set1_epi8(0x20)));
+
+			if (m != 0) {
+				i += (size_t)__builtin_ctz(m);
+				break;
+			}
+			i += 16;
+		}
+		if (i == n)
+			break;
+#endif
 		if (p[i] < 0x80) {
 			if (!asciiok[p[i]])
 				break;
@@ -161,13 +180,29 @@ u8_toupper(int32_t c)
 	return utf8proc_toupper(c);
 }
 
+/* ASCII first: nearly every byte these look at is ASCII */
+static int
+ascii_space(unsigned char c)
+{
+	return c == ' ' || (c >= '\t' && c <= '\r');
+}
+
 size_t
 u8_skipspace(const char *s, size_t n)
 {
 	size_t i = 0, len;
+	unsigned char c;
 
-	while (i < n && u8_isspace(u8_decode(s + i, n - i, &len)))
-		i += len;
+	while (i < n) {
+		if ((c = (unsigned char)s[i]) < 0x80) {
+			if (!ascii_space(c))
+				break;
+			i++;
+		} else if (u8_isspace(u8_decode(s + i, n - i, &len)))
+			i += len;
+		else
+			break;
+	}
 	return i;
 }
 
@@ -175,8 +210,15 @@ size_t
 u8_rskipspace(const char *s, size_t n)
 {
 	size_t i = n, len, k;
+	unsigned char c;
 
 	while (i > 0) {
+		if ((c = (unsigned char)s[i - 1]) < 0x80) {
+			if (!ascii_space(c))
+				break;
+			i--;
+			continue;
+		}
 		k = u8_prevlen(s, i);
 		if (!u8_isspace(u8_decode(s + i - k, k, &len)))
 			break;
