@@ -53,7 +53,8 @@ pack(const char *path)
 		fclose(fp);
 	out_doc(&o, path, strlen(path));
 	out_new(&o, "raw", 0, data.len, "_", data.p ? data.p : "", data.len);
-	out_flush(&o);
+	if (o.b.len >= OUT_BATCH)
+		out_flush(&o);
 	ndoc++;
 	nbytes += data.len;
 	return 0;

@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "arena.h"
 #include "buf.h"
@@ -20,6 +21,7 @@ struct reader {
 	size_t linecap;
 	ssize_t linelen;
 	int pending;		/* line holds the first line of the next doc */
+	int waits;		/* a pipe or terminal: see rd_waits() */
 	int nl;			/* the line in line ended with LF */
 	size_t lineno;
 	struct buf src;		/* a raw input's bytes */
@@ -36,6 +38,7 @@ struct reader *
 rd_open(const char *path, enum rd_mode mode)
 {
 	struct reader *rd;
+	struct stat st;
 	FILE *fp;
 
 	if (strcmp(path, "-") == 0)
@@ -45,6 +48,8 @@ rd_open(const char *path, enum rd_mode mode)
 		return NULL;
 	}
 	rd = xcalloc(1, sizeof(*rd));
+	if (fp == stdin)
+		rd->waits = fstat(fileno(fp), &st) != 0 || !S_ISREG(st.st_mode);
 	rd->fp = fp;
 	rd->path = path;
 	rd->name = fp == stdin ? "stdin" : path;
@@ -69,6 +74,7 @@ rd_close(struct reader *rd)
 size_t rd_errors(const struct reader *rd) { return rd->nerr; }
 size_t rd_records(const struct reader *rd) { return rd->nrec; }
 size_t rd_bytes(const struct reader *rd) { return rd->nbytes; }
+int rd_waits(const struct reader *rd) { return rd->waits; }
 
 /* Next line into rd->line without its LF; 0 at EOF, -1 on error. */
 static int

@@ -61,6 +61,12 @@ int rd_next(struct reader *rd, struct doc *d);
 size_t rd_errors(const struct reader *rd);	/* malformed lines so far */
 size_t rd_records(const struct reader *rd);	/* record lines read */
 size_t rd_bytes(const struct reader *rd);	/* bytes read */
+/*
+ * Whether the input is standard input from a pipe or terminal, where
+ * whoever writes it may be waiting for each document's results (file
+ * operands and redirected files are read through without waiting).
+ */
+int rd_waits(const struct reader *rd);
 void rd_close(struct reader *rd);
 
 /*

@@ -9,8 +9,10 @@
  * make are not written, except doc records (and never in OUT_TEXT, whose
  * doc records have no text).
  *
- * Output is buffered and flushed at the end of every document (out_flush);
- * a write error is fatal: message, exit 1.
+ * Output is buffered; the caller flushes it between documents (out_flush)
+ * once OUT_BATCH bytes are pending, or after every document when a reader
+ * may be waiting for it; past OUT_HIGH it is written even in mid-document.
+ * A write error is fatal: message, exit 1.
  */
 #ifndef OUT_H
 #define OUT_H
@@ -21,6 +23,8 @@
 #include "rec.h"
 
 enum out_fmt { OUT_TSV, OUT_JSON, OUT_TEXT };
+
+#define OUT_BATCH (64 * 1024)
 
 struct out {
 	enum out_fmt fmt;

@@ -177,7 +177,10 @@ tool_main(const struct tool *t, int argc, char **argv)
 				drop_own(t, &d);
 			out_doc(&o, d.name, d.namelen);
 			t->run(&d, &o);
-			out_flush(&o);
+			/* whole documents; one write per document only when
+			 * someone may be waiting for it */
+			if (rd_waits(rd) || o.b.len >= OUT_BATCH)
+				out_flush(&o);
 			ndoc++;
 		}
 		if (c < 0 || rd_errors(rd) > 0)
