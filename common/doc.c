@@ -124,7 +124,7 @@ doc_paragraphs(const char *name, size_t namelen, const char *src, size_t len,
 	size_t pos = 0, ls, le, lineno = 0, a, z;
 	const char *nl;
 	struct rec *p;
-	struct buf attrs = BUF_INIT;
+	char attrs[5 + BUF_UMAX + 6], *d;
 
 	if (len >= 3 && memcmp(src, "\xef\xbb\xbf", 3) == 0)
 		pos = 3;
@@ -154,13 +154,15 @@ doc_paragraphs(const char *name, size_t namelen, const char *src, size_t len,
 		p->text = src + a;
 		p->textlen = z - a;
 		p->flags = REC_MADE;
-		buf_reset(&attrs);
-		attr_putu(&attrs, "line", lineno);
-		attr_put(&attrs, "role", NULL, 0);
-		p->attrs = ar_memdup(ar, attrs.p, attrs.len);
-		p->attrslen = attrs.len;
+		/* what attr_putu() and attr_put() would make, without them */
+		d = attrs;
+		memcpy(d, "line=", 5);
+		d = buf_putu(d + 5, lineno);
+		memcpy(d, "|role=", 6);
+		d += 6;
+		p->attrslen = (size_t)(d - attrs);
+		p->attrs = ar_memdup(ar, attrs, p->attrslen);
 	}
-	buf_free(&attrs);
 }
 
 /* Fill d with a raw document: a made doc record, then its paragraphs. */

@@ -336,10 +336,19 @@ attr_value(struct buf *b, const char *s, size_t n)
 void
 attr_put(struct buf *b, const char *key, const char *val, size_t n)
 {
+	size_t klen = strlen(key);
+	char *d;
+
+	if (b->cap - b->len <= klen + 2)
+		buf_grow(b, klen + 2);
+	d = b->p + b->len;
 	if (b->len > 0)
-		buf_addc(b, '|');
-	buf_adds(b, key);
-	buf_addc(b, '=');
+		*d++ = '|';
+	memcpy(d, key, klen);
+	d += klen;
+	*d++ = '=';
+	*d = '\0';
+	b->len = (size_t)(d - b->p);
 	if (val != NULL)
 		attr_value(b, val, n);
 }
@@ -370,21 +379,24 @@ attr_end(struct buf *b)
 int
 rec_attr(const struct rec *r, const char *key, const char **val, size_t *vlen)
 {
-	const char *p = r->attrs, *end = r->attrs + r->attrslen, *bar;
+	const char *p = r->attrs, *end = r->attrs + r->attrslen, *q;
 	size_t klen = strlen(key);
 
 	if (r->attrs == NULL)
 		return 0;
+	/* ATTRS are short: plain loops beat library calls here */
 	while (p < end) {
-		if ((bar = memchr(p, '|', (size_t)(end - p))) == NULL)
-			bar = end;
-		if ((size_t)(bar - p) > klen && p[klen] == '=' &&
+		if ((size_t)(end - p) > klen && p[klen] == '=' &&
 		    memcmp(p, key, klen) == 0) {
+			for (q = p + klen + 1; q < end && *q != '|'; q++)
+				;
 			*val = p + klen + 1;
-			*vlen = (size_t)(bar - *val);
+			*vlen = (size_t)(q - *val);
 			return 1;
 		}
-		p = bar + 1;
+		while (p < end && *p != '|')
+			p++;
+		p++;
 	}
 	return 0;
 }
