@@ -523,99 +523,57 @@ tail_headlines(struct bp_judge *j, size_t last)
 	}
 }
 
-/*
- * Judge a document, in this order: the rules that apply anywhere (matched
- * as paragraphs were added); the headline; detectors that need only the
- * paragraph or a repeat of it; the body paragraphs, whose first and last
- * bound the article; the head and the tail swept with their own rules;
- * edge rules next to drops; list headers and their items; short menu lines
- * spreading from the edges; short non-sentences between two drops; tail
- * headlines once more.  Each step only drops, and only a drop lets a
- * neighbour go, so a paragraph kept here is kept when judged again; the
- * tail-headline sweep, stopped by a kept paragraph instead, ends the
- * judgement so that it sees what a second judging sees.
- */
-void
-bp_judge(struct bp_judge *j)
+/* Does paragraph p, kept and first of those kept, read like a headline
+ * (short, no closing period)? */
+static int
+headline(const struct bp_judge *j, const struct para *p)
 {
-	const struct bp_rules *rs = j->rs;
-	size_t i, n = j->n, first = n, last = n, title = n;
+	const char *lo = j->arena.p + p->norm;
 
-	for (i = 0; i < n; i++) {
-		struct para *p = &j->p[i];
-		const char *lo = j->arena.p + p->norm;
+	return p->words <= j->rs->title_max && lo[p->nlen - 1] != '.' &&
+	    !p->colon;
+}
 
-		features(p, lo);
-		p->cls = "body";
-		p->rule = "-";
-		if (p->nlen == 0) {	/* nothing but residue */
-			drop(p, rs->residue_why, "residue-only");
-			continue;
-		}
-		if (p->m_any >= 0)
-			drop(p, rs->rules[p->m_any].why,
-			    rs->rules[p->m_any].name);
-	}
+static int
+body_like(const struct bp_judge *j, const struct para *p)
+{
+	return p->why == BP_KEEP && !p->title && p->words >= j->rs->body_min &&
+	    p->term;
+}
 
-	/* The headline: the first paragraph that survived, if it reads like
-	 * one (short, no closing period). */
-	for (i = 0; i < n && j->p[i].why != BP_KEEP; i++)
-		;
-	if (i < n) {
-		struct para *p = &j->p[i];
-		const char *lo = j->arena.p + p->norm;
+/*
+ * The article's bounds among the paragraphs kept so far: the first and last
+ * body paragraphs (body_like, matching no rule of the edges or tail), or n
+ * when there is none.  Sets the body flags: body_like within the bounds.
+ */
+static void
+bounds(struct bp_judge *j, size_t *firstp, size_t *lastp)
+{
+	size_t i, n = j->n, first = n, last = n;
 
-		if (p->words <= rs->title_max && lo[p->nlen - 1] != '.' &&
-		    !p->colon) {
-			p->title = 1;
-			p->cls = "title";
-			title = i;
-		}
-	}
-
-	/* Detectors that need no context beyond the paragraph or document. */
-	for (i = 0; i < n; i++) {
-		struct para *p = &j->p[i];
-		const char *lo = j->arena.p + p->norm;
-		const char *r;
-
-		if (p->why != BP_KEEP || p->title)
-			continue;
-		if (rs->det_symbols && bp_symbols_only(lo, p->nlen))
-			drop(p, BP_NAV, "symbols-only");
-		else if (rs->det_credit && p->words <= rs->caption_max &&
-		    ((r = bp_credit(rs, lo, j->arena.p + p->ca, p->nlen)) ||
-		    (r = bp_credit_line(rs, lo, j->arena.p + p->ca, p->nlen))))
-			drop(p, BP_CAPTION, r);
-		else if (rs->det_label && (r = bp_caps_label(rs, lo,
-		    j->arena.p + p->ca, p->nlen, p->words)) != NULL)
-			drop(p, BP_RELATED, r);
-	}
-	if (rs->det_pullquote)
-		for (i = 0; i < n; i++)
-			if (kept(j, i) && !j->p[i].title && pullquote(j, i))
-				drop(&j->p[i], BP_PULLQUOTE, "pull-quote");
-
-	/* Body paragraphs: long enough, ending a sentence, matching no rule
-	 * of the edges.  The article runs from the first to the last. */
-	for (i = 0; i < n; i++) {
-		struct para *p = &j->p[i];
-
-		p->body = p->why == BP_KEEP && !p->title &&
-		    p->words >= rs->body_min && p->term;
-	}
 	for (i = 0; i < n && first == n; i++)
-		if (j->p[i].body && (edges(j, i)->m_edge >= 0 ||
-		    j->p[i].m_tail >= 0))
-			j->p[i].body = 0;
-		else if (j->p[i].body)
+		if (body_like(j, &j->p[i]) && edges(j, i)->m_edge < 0 &&
+		    j->p[i].m_tail < 0)
 			first = i;
 	for (i = n; i-- > first && last == n;)
-		if (j->p[i].body && (edges(j, i)->m_edge >= 0 ||
-		    j->p[i].m_tail >= 0))
-			j->p[i].body = 0;
-		else if (j->p[i].body)
+		if (body_like(j, &j->p[i]) && edges(j, i)->m_edge < 0 &&
+		    j->p[i].m_tail < 0)
 			last = i;
+	for (i = 0; i < n; i++)
+		j->p[i].body = i >= first && i <= last && body_like(j, &j->p[i]);
+	*firstp = first;
+	*lastp = last;
+}
+
+/*
+ * The steps that judge a paragraph by where it is: within the bounds
+ * (title, first, last), or next to a drop.  Each only drops.
+ */
+static void
+place(struct bp_judge *j, size_t title, size_t first, size_t last)
+{
+	const struct bp_rules *rs = j->rs;
+	size_t i, n = j->n;
 
 	/* Sweep the tail: after the last body paragraph, end matter rules
 	 * apply, and so do the rules of the edges. */
@@ -716,12 +674,14 @@ spread:
 	}
 sandwich:
 	/* A short line between two dropped ones goes with them, unless it
-	 * reads as a sentence, a quote or a list item. */
+	 * reads as a sentence, a quote or a list item, or bounds the article:
+	 * the bounds are what the neighbourhoods were judged against. */
 	if (rs->det_sandwich)
 		for (i = 1; i + 1 < n; i++) {
 			struct para *p = &j->p[i];
 
 			if (p->why != BP_KEEP || p->title || p->sent ||
+			    i == first || i == last ||
 			    p->words > rs->sandwich_max || p->list ||
 			    (p->quote && p->endq) || !dropped(j, i - 1) ||
 			    !dropped(j, i + 1))
@@ -737,6 +697,102 @@ sandwich:
 	 * same in both. */
 	if (rs->det_tailhead)
 		tail_headlines(j, last);
+}
+
+/*
+ * Judge a document, in this order: the rules that apply anywhere (matched
+ * as paragraphs were added); the headline; detectors that need only the
+ * paragraph or a repeat of it; the body paragraphs, whose first and last
+ * bound the article; then place(): the head and the tail swept with their
+ * own rules; edge rules next to drops; list headers and their items; short
+ * menu lines spreading from the edges; short non-sentences between two
+ * drops; tail headlines once more.  Each step only drops, and only a drop
+ * lets a neighbour go, so a paragraph kept here is kept when judged again,
+ * provided the second judging finds the same headline and bounds among the
+ * kept paragraphs.  It need not: the paragraph that bounded the article may
+ * be dropped afterwards as a list item, or the first paragraph, not a
+ * headline, by the head sweep, leaving one that is.  So the headline and
+ * bounds are found again among what was kept, and place() runs again with
+ * them until they hold.  Rounds stay few: list items are all taken in the
+ * first (a new drop only ends a list), the headline changes once, and the
+ * sandwich spares the bounds; were it to drop the first body paragraph,
+ * every round could move it down by one, quadratic in the document.
+ */
+void
+bp_judge(struct bp_judge *j)
+{
+	const struct bp_rules *rs = j->rs;
+	size_t i, n = j->n, first, last, title = n;
+
+	for (i = 0; i < n; i++) {
+		struct para *p = &j->p[i];
+
+		features(p, j->arena.p + p->norm);
+		p->cls = "body";
+		p->rule = "-";
+		if (p->nlen == 0) {	/* nothing but residue */
+			drop(p, rs->residue_why, "residue-only");
+			continue;
+		}
+		if (p->m_any >= 0)
+			drop(p, rs->rules[p->m_any].why,
+			    rs->rules[p->m_any].name);
+	}
+
+	/* The headline: the first paragraph that survived, if it reads like
+	 * one. */
+	for (i = 0; i < n && j->p[i].why != BP_KEEP; i++)
+		;
+	if (i < n && headline(j, &j->p[i])) {
+		j->p[i].title = 1;
+		title = i;
+	}
+
+	/* Detectors that need no context beyond the paragraph or document. */
+	for (i = 0; i < n; i++) {
+		struct para *p = &j->p[i];
+		const char *lo = j->arena.p + p->norm;
+		const char *r;
+
+		if (p->why != BP_KEEP || p->title)
+			continue;
+		if (rs->det_symbols && bp_symbols_only(lo, p->nlen))
+			drop(p, BP_NAV, "symbols-only");
+		else if (rs->det_credit && p->words <= rs->caption_max &&
+		    ((r = bp_credit(rs, lo, j->arena.p + p->ca, p->nlen)) ||
+		    (r = bp_credit_line(rs, lo, j->arena.p + p->ca, p->nlen))))
+			drop(p, BP_CAPTION, r);
+		else if (rs->det_label && (r = bp_caps_label(rs, lo,
+		    j->arena.p + p->ca, p->nlen, p->words)) != NULL)
+			drop(p, BP_RELATED, r);
+	}
+	if (rs->det_pullquote)
+		for (i = 0; i < n; i++)
+			if (kept(j, i) && !j->p[i].title && pullquote(j, i))
+				drop(&j->p[i], BP_PULLQUOTE, "pull-quote");
+
+	bounds(j, &first, &last);
+	for (;;) {
+		size_t t = title, f, l;
+
+		place(j, title, first, last);
+		/* what a judging of the kept paragraphs alone would take for
+		 * the headline and the bounds */
+		if (title == n) {
+			for (i = 0; i < n && j->p[i].why != BP_KEEP; i++)
+				;
+			if (i < n && headline(j, &j->p[i])) {
+				j->p[i].title = 1;
+				t = i;
+			}
+		}
+		bounds(j, &f, &l);
+		if (t == title && f == first && l == last)
+			break;
+		title = t;
+		first = f;
+		last = l;
+	}
 
 	/* Classes of what stays, for --explain. */
 	for (i = 0; i < n; i++) {

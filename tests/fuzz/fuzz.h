@@ -30,18 +30,6 @@ static FILE *fz_saved_err;
 } while (0)
 
 /*
- * Properties the library breaks today, each reported to the lead with a
- * repro (see the comment where it is used).  They are checked only when
- * built with -DFZ_STRICT (make fuzz FUZZ_STRICT=1), so that the replay in
- * make check stays green until the fix lands; then the define goes.
- */
-#ifdef FZ_STRICT
-#define FZ_PENDING(e) FZ_CHECK(e)
-#else
-#define FZ_PENDING(e) ((void)(0 && (e)))
-#endif
-
-/*
  * Library messages (warnx) go to a memory stream while a harness runs, so
  * that fuzzing is quiet and the harness can count them; crash reports of
  * the sanitizers write to fd 2 directly and are not affected.
