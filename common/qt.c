@@ -34,11 +34,19 @@ struct iq {
 };
 
 /* The words written somewhere other than at a sentence's start, as a
- * hash set of token indexes; built at the first sure_name(). */
+ * hash set of token indexes (by their lx_fold() hash, compared byte for
+ * byte).  A document asks a few times, and a scan of its tokens costs a
+ * tenth of building the set, so the first questions scan; the set is built
+ * once scans would cost more than MID_SCANS passes, which keeps a
+ * document's time linear. */
+#define MID_SCANS 16
 struct midset {
-	size_t *slot;		/* token index + 1; 0: empty */
+	struct mslot {
+		uint32_t h;
+		size_t i;	/* token index + 1; 0: empty */
+	} *slot;
 	size_t mask;
-	int built;
+	size_t scanned;		/* tokens looked at by scans */
 };
 
 struct ctx {
@@ -493,27 +501,33 @@ desc_left(const struct ctx *c, size_t j, size_t lo, struct qt_attr *at)
 	return 1;
 }
 
-static size_t
-mid_hash(const char *w, size_t n)
+static int
+same_word(const struct ctx *c, size_t i, size_t j)
 {
-	size_t h = 2166136261u, i;
+	const struct tok *a = &c->x.tok[i], *b = &c->x.tok[j];
 
-	for (i = 0; i < n; i++)
-		h = (h ^ (unsigned char)w[i]) * 16777619u;
-	return h;
+	return a->h == b->h && a->kind == T_WORD && b->kind == T_WORD &&
+	    a->e - a->s == b->e - b->s &&
+	    memcmp(c->x.in->text + a->s, c->x.in->text + b->s, a->e - a->s) == 0;
 }
 
-/* The slot of the word of token t: holding the same bytes, or empty. */
-static size_t *
-mid_slot(const struct ctx *c, const char *w, size_t n)
+static int
+opens_sent(const struct ctx *c, size_t i)
 {
-	struct midset *m = c->mid;
+	return c->sent[c->x.tok[i].sent].a == i;
+}
+
+/* The slot of word token t: one holding a word of the same bytes, or an
+ * empty one. */
+static struct mslot *
+mid_slot(const struct ctx *c, size_t t)
+{
+	const struct midset *m = c->mid;
 	size_t h;
 
-	for (h = mid_hash(w, n) & m->mask;; h = (h + 1) & m->mask) {
-		size_t *e = &m->slot[h];
-		if (*e == 0 || (tl(c, *e - 1) == n &&
-		    memcmp(tx(c, *e - 1), w, n) == 0))
+	for (h = c->x.tok[t].h & m->mask;; h = (h + 1) & m->mask) {
+		struct mslot *e = &m->slot[h];
+		if (e->i == 0 || same_word(c, e->i - 1, t))
 			return e;
 	}
 }
@@ -522,20 +536,42 @@ static void
 mid_build(const struct ctx *c)
 {
 	struct midset *m = c->mid;
-	size_t i, sz = 16;
+	size_t i, n = 0, sz = 16;
 
-	while (sz < 2 * c->x.ntok + 2)
-		sz *= 2;
-	m->slot = xreallocarray(NULL, sz, sizeof *m->slot);
-	memset(m->slot, 0, sz * sizeof *m->slot);
-	m->mask = sz - 1;
-	m->built = 1;
 	for (i = 0; i < c->x.ntok; i++)
-		if (c->sent[c->x.tok[i].sent].a != i) {
-			size_t *e = mid_slot(c, tx(c, i), tl(c, i));
-			if (*e == 0)
-				*e = i + 1;
+		n += is_word(c, i);
+	while (sz < 2 * n + 2)
+		sz *= 2;
+	m->slot = xcalloc(sz, sizeof *m->slot);
+	m->mask = sz - 1;
+	for (i = 0; i < c->x.ntok; i++)
+		if (is_word(c, i) && !opens_sent(c, i)) {
+			struct mslot *e = mid_slot(c, i);
+			if (e->i == 0) {
+				e->h = c->x.tok[i].h;
+				e->i = i + 1;
+			}
 		}
+}
+
+/* Is word a written, with the same bytes, somewhere not opening a
+ * sentence? */
+static int
+written_mid(const struct ctx *c, size_t a)
+{
+	struct midset *m = c->mid;
+	size_t i;
+
+	if (m->slot == NULL && m->scanned < MID_SCANS * c->x.ntok) {
+		m->scanned += c->x.ntok;
+		for (i = 0; i < c->x.ntok; i++)
+			if (same_word(c, i, a) && !opens_sent(c, i))
+				return 1;
+		return 0;
+	}
+	if (m->slot == NULL)
+		mid_build(c);
+	return mid_slot(c, a)->i != 0;
 }
 
 /* A lone capitalised word opening a sentence ("Later", "Former") is a
@@ -547,11 +583,9 @@ sure_name(const struct ctx *c, size_t a, size_t b)
 		return 0;	/* Trump's: a modifier, not a speaker */
 	if (b - a > 1 || a != c->sent[c->x.tok[a].sent].a)
 		return 1;
-	/* some other token with its bytes not opening a sentence (a itself
-	 * opens one): a hash set of those, not a scan of every token */
-	if (!c->mid->built)
-		mid_build(c);
-	return *mid_slot(c, tx(c, a), tl(c, a)) != 0;
+	/* some other word with its bytes not opening a sentence (a itself
+	 * opens one, and is a word: callers pass names) */
+	return written_mid(c, a);
 }
 
 static int

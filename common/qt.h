@@ -152,6 +152,17 @@ struct qt_rules {
 
 uint32_t lx_get(const struct qt_rules *r, const char *s, size_t n,
     const char **title);
+/*
+ * The same in two steps, so the tokenizer hashes each word once: lx_fold()
+ * returns the hash of the folded s[0..n) and writes the folded key to key
+ * (LX_MAXKEY bytes) when key is not NULL and n < LX_MAXKEY, else sets
+ * *klen to 0, which lx_find() finds nothing for.
+ */
+#define LX_HASH0 2166136261u
+#define LX_HASH(h, c) (((h) ^ (unsigned char)(c)) * 16777619u)
+uint32_t lx_fold(const char *s, size_t n, char *key, size_t *klen);
+uint32_t lx_find(const struct qt_rules *r, const char *key, size_t k,
+    uint32_t h, const char **title);
 
 /* Tokens (qttok.c).  A word's lx and title come from lx_get(). */
 enum { T_WORD, T_PUNCT, T_MARK };
@@ -160,6 +171,7 @@ enum { MK_OD, MK_CD, MK_AD, MK_OS, MK_CS, MK_AS };	/* open/close/either */
 struct tok {
 	size_t s, e;		/* bytes */
 	uint32_t lx;
+	uint32_t h;		/* T_WORD: lx_fold() hash of its bytes */
 	const char *title;
 	unsigned char kind, cap;
 	int ch;			/* T_PUNCT: ASCII char ('-' dash, '~' other);

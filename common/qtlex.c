@@ -269,15 +269,12 @@ qt_default_cfg(void)
 }
 
 uint32_t
-lx_get(const struct qt_rules *r, const char *s, size_t n, const char **title)
+lx_fold(const char *s, size_t n, char *key, size_t *klen)
 {
-	char key[LX_MAXKEY];
-	const struct lx_ent *e;
 	size_t i, k = 0;
-	uint32_t h = 2166136261u;
+	uint32_t h = LX_HASH0;
+	int put = key != NULL && n < LX_MAXKEY;
 
-	if (n == 0 || n >= sizeof key)
-		return 0;
 	/* lower case and hash in one pass; ’ reads as ' */
 	for (i = 0; i < n; i++) {
 		unsigned char c = (unsigned char)s[i];
@@ -287,11 +284,40 @@ lx_get(const struct qt_rules *r, const char *s, size_t n, const char **title)
 			i += 2;
 		} else if (c >= 'A' && c <= 'Z')
 			c += 32;
-		key[k++] = (char)c;
-		h = (h ^ c) * 16777619u;
+		if (put)
+			key[k++] = (char)c;
+		h = LX_HASH(h, c);
+	}
+	*klen = k;
+	return h;
+}
+
+uint32_t
+lx_find(const struct qt_rules *r, const char *key, size_t k, uint32_t h,
+    const char **title)
+{
+	const struct lx_ent *e;
+
+	if (k == 0) {
+		if (title)
+			*title = NULL;
+		return 0;
 	}
 	e = slot_h(r, key, k, h);
 	if (title)
 		*title = e->key ? e->title : NULL;
 	return e->key ? e->flags : 0;
+}
+
+uint32_t
+lx_get(const struct qt_rules *r, const char *s, size_t n, const char **title)
+{
+	char key[LX_MAXKEY];
+	size_t k;
+	uint32_t h;
+
+	if (n >= sizeof key)
+		n = 0;		/* longer than any entry */
+	h = lx_fold(s, n, key, &k);
+	return lx_find(r, key, k, h, title);
 }

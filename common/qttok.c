@@ -109,7 +109,7 @@ lead_apostrophe(const char *t, size_t n, size_t i, size_t l)
 	return 0;
 }
 
-static void
+static struct tok *
 push(struct qtx *x, size_t s, size_t e, int kind, int ch)
 {
 	struct tok *k;
@@ -119,28 +119,30 @@ push(struct qtx *x, size_t s, size_t e, int kind, int ch)
 		x->tok = xreallocarray(x->tok, x->tokcap, sizeof *x->tok);
 	}
 	k = &x->tok[x->ntok++];
-	memset(k, 0, sizeof *k);
-	k->s = s;
-	k->e = e;
-	k->kind = (unsigned char)kind;
-	k->ch = ch;
-	k->q = -1;
-	k->et = -1;
+	*k = (struct tok){ .s = s, .e = e, .kind = (unsigned char)kind,
+	    .ch = ch, .q = -1, .et = -1 };
+	return k;
 }
 
+/* Does the period after word [s, e) belong to it (U.S., Gov., an
+ * initial)?  h is the word's lx_fold() hash, key its folded key. */
 static int
-abbrev_dot(const struct qtx *x, size_t s, size_t e)
+abbrev_dot(const struct qtx *x, size_t s, size_t e, uint32_t h, char *key,
+    size_t k)
 {
 	const char *t = x->in->text;
 	size_t i;
-	uint32_t f;
+	uint32_t f = 0;
 
 	if (e - s == 1 && t[s] >= 'A' && t[s] <= 'Z')
 		return 1;	/* an initial */
 	for (i = s; i < e; i++)
 		if (t[i] == '.')
 			return 1;	/* U.S */
-	f = lx_get(x->r, t + s, e - s + 1, NULL);
+	if (e - s + 1 < LX_MAXKEY) {
+		key[k] = '.';
+		f = lx_find(x->r, key, k + 1, LX_HASH(h, '.'), NULL);
+	}
 	if (f & (LX_TITLE | LX_SUFFIX | LX_GTITLE))
 		return 1;
 	return e - s == 2 && memcmp(t + s, "St", 2) == 0;
@@ -165,9 +167,11 @@ qt_tokenize(struct qtx *x, size_t a, size_t b, int para)
 			if (w) {
 				size_t s = i;
 				i += w;
+				size_t kl;
 				while (i < b && isal(cp_at(t, b, i, &l)))
 					i += l;
-				push(x, s, i, T_WORD, 0);
+				push(x, s, i, T_WORD, 0)->h = lx_fold(t + s, i - s,
+				    NULL, &kl);
 				continue;
 			}
 		}
@@ -218,15 +222,25 @@ qt_tokenize(struct qtx *x, size_t a, size_t b, int para)
 				}
 				break;
 			}
-			if (i < b && t[i] == '.' && abbrev_dot(x, s, i))
-				i++;
-			push(x, s, i, T_WORD, 0);
 			{
-				struct tok *k = &x->tok[x->ntok - 1];
-				const char *title;
-				k->cap = u8_isupper(c);
-				k->lx = lx_get(x->r, t + s, i - s, &title);
-				k->title = title;
+				char key[LX_MAXKEY];
+				size_t kl;
+				uint32_t h = lx_fold(t + s, i - s, key, &kl);
+				struct tok *k;
+				if (i < b && t[i] == '.' && abbrev_dot(x, s, i, h,
+				    key, kl)) {
+					i++;
+					h = LX_HASH(h, '.');
+					if (i - s < LX_MAXKEY)
+						key[kl++] = '.';
+					else
+						kl = 0;
+				}
+				k = push(x, s, i, T_WORD, 0);
+				k->cap = c < 0x80 ? c >= 'A' && c <= 'Z' :
+				    u8_isupper(c);
+				k->h = h;
+				k->lx = lx_find(x->r, key, kl, h, &k->title);
 			}
 			continue;
 		}
