@@ -1,5 +1,6 @@
 #include <err.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -115,22 +116,29 @@ static const char digits2[] =
 char *
 buf_putu(char *d, size_t u)
 {
-	char tmp[BUF_UMAX], *t = tmp + sizeof(tmp);
-	size_t n;
+	uint64_t p = 10;
+	size_t n = 1;
+	char *e;
 
+	/* count the digits first, so they go straight to d, back to front */
+	while (n < BUF_UMAX && u >= p) {
+		n++;
+		if (n < BUF_UMAX)
+			p *= 10;
+	}
+	e = d + n;
+	d = e;
 	while (u >= 100) {
-		t -= 2;
-		memcpy(t, digits2 + 2 * (u % 100), 2);
+		d -= 2;
+		memcpy(d, digits2 + 2 * (u % 100), 2);
 		u /= 100;
 	}
 	if (u >= 10) {
-		t -= 2;
-		memcpy(t, digits2 + 2 * u, 2);
+		d -= 2;
+		memcpy(d, digits2 + 2 * u, 2);
 	} else
-		*--t = (char)('0' + u);
-	n = (size_t)(tmp + sizeof(tmp) - t);
-	memcpy(d, t, n);
-	return d + n;
+		*--d = (char)('0' + u);
+	return e;
 }
 
 void

@@ -252,6 +252,21 @@ rec_escape(struct buf *out, const char *s, size_t n)
 			d += 16;
 			i += 16;
 		}
+		/* the last few bytes: the final sixteen again, those before
+		 * i masked off, rather than one at a time */
+		if (n - i < 16 && n >= 16 && i < n) {
+			__m128i v = _mm_loadu_si128(
+			    (const __m128i *)(p + n - 16));
+			unsigned m = (unsigned)_mm_movemask_epi8(_mm_or_si128(
+			    _mm_cmplt_epi8(v, _mm_set1_epi8(0x20)),
+			    _mm_cmpeq_epi8(v, _mm_set1_epi8('\\'))));
+
+			m &= ~0u << (i - (n - 16));
+			k = (m == 0 ? 16 : (size_t)__builtin_ctz(m)) - (i - (n - 16));
+			memcpy(d, p + i, k);
+			d += k;
+			i += k;
+		}
 #endif
 		/* eight plain bytes at a time: none >= 0x80, < 0x20 or '\\' */
 		while (n - i >= 8) {

@@ -649,8 +649,16 @@ struct next {
 	int quoted;		/* an opening quote came first */
 	int bracket;		/* an opening bracket came first */
 	size_t open;		/* where the openers start */
-	unsigned flags;		/* of the first word */
+	size_t w, wlen;		/* the first word, when cls is N_UPPER */
 };
+
+/* The word list's flags for the next word: looked up only when a
+ * decision needs them, which the common "word. Word" does not. */
+static unsigned
+nextflags(const struct scan *st, const struct next *nx)
+{
+	return nx->wlen ? lookup(st->sb, st->t + nx->w, nx->wlen) : 0;
+}
 
 static void
 nextword(const struct scan *st, size_t p, struct next *nx)
@@ -700,7 +708,8 @@ nextword(const struct scan *st, size_t p, struct next *nx)
 		for (q = p; q < len && q - p <= WORDMAX; q += w)
 			if (!alpha(dec(t + q, len - q, &w)))
 				break;
-		nx->flags = lookup(st->sb, t + p, q - p);
+		nx->w = p;
+		nx->wlen = q - p;
 	}
 }
 
@@ -802,7 +811,7 @@ terminator(struct scan *st, size_t i)
 {
 	const char *t = st->t;
 	size_t len = st->len, j = i, k, l, nxp, end;
-	unsigned dots = 0, flags, prevflags;
+	unsigned dots = 0, prevflags;
 	int qe = 0, closed = 0, brk, kind, detached, cjk;
 	int32_t c;
 	struct next nx;
@@ -860,18 +869,19 @@ run_done:
 	detached = u8_isspace(c) || (kind == K_DETACHED && opener(c) &&
 	    c != '(' && c != '[' && c != '{');
 	nextword(st, nxp, &nx);
-	flags = nx.flags;
 	brk = 0;
 	if (qe) {
 		brk = nx.cls == N_UPPER || nx.cls == N_DIGIT;
-		if (brk && (prevflags & W_EXCLAIM) && !closed && !(flags & W_STARTER))
+		if (brk && (prevflags & W_EXCLAIM) && !closed &&
+		    !(nextflags(st, &nx) & W_STARTER))
 			brk = 0;
 	} else if (dots >= 2) {
 		/* an ellipsis: a pause inside a sentence unless a capital
 		 * follows; a spaced-off one of three dots only before a
 		 * sentence starter ("is . . . I didn't") */
 		if (detached && dots == 3)
-			brk = nx.cls == N_UPPER && (flags & W_STARTER);
+			brk = nx.cls == N_UPPER &&
+			    (nextflags(st, &nx) & W_STARTER);
 		else
 			brk = nx.cls == N_UPPER || (nx.cls == N_DIGIT && !nx.quoted);
 	} else {
@@ -886,12 +896,14 @@ run_done:
 			if (nx.cls == N_DIGIT && !nx.quoted && !nx.bracket)
 				brk = 0;
 			else if (prevflags & W_ABBREV)
-				brk = nx.cls == N_UPPER && (flags & W_STARTER);
+				brk = nx.cls == N_UPPER &&
+				    (nextflags(st, &nx) & W_STARTER);
 			else
 				brk = nx.cls == N_UPPER || nx.cls == N_DIGIT;
 			break;
 		case K_ABBREV:
-			brk = nx.cls == N_UPPER && (flags & W_STARTER);
+			brk = nx.cls == N_UPPER &&
+			    (nextflags(st, &nx) & W_STARTER);
 			break;
 		default:
 			brk = nx.cls == N_UPPER || nx.cls == N_DIGIT;

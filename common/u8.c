@@ -71,6 +71,19 @@ u8_cleanlen(const char *s, size_t n)
 			}
 			i += 16;
 		}
+		/* the last few bytes: the final sixteen again, those before
+		 * i masked off, rather than one at a time */
+		if (n - i < 16 && n >= 16 && i < n) {
+			__m128i v = _mm_loadu_si128(
+			    (const __m128i *)(p + n - 16));
+			unsigned m = (unsigned)_mm_movemask_epi8(
+			    _mm_cmplt_epi8(v, _mm_set1_epi8(0x20)));
+
+			m &= ~0u << (i - (n - 16));
+			if (m == 0)
+				return n;
+			i = n - 16 + (size_t)__builtin_ctz(m);
+		}
 		if (i == n)
 			break;
 #endif

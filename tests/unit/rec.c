@@ -237,9 +237,96 @@ test_u8(void)
 	}
 }
 
+/* Byte-at-a-time references for the 8- and 16-byte fast paths. */
+static void
+ref_escape(struct buf *b, const char *s, size_t n)
+{
+	size_t i = 0, len;
+	unsigned char c;
+
+	while (i < n) {
+		c = (unsigned char)s[i];
+		if (c == '\t' || c == '\n' || c == '\r' || c == '\\') {
+			buf_addc(b, '\\');
+			buf_addc(b, c == '\t' ? 't' : c == '\n' ? 'n' :
+			    c == '\r' ? 'r' : '\\');
+			i++;
+		} else if (c < 0x20) {
+			buf_addc(b, '?');
+			i++;
+		} else if (c < 0x80) {
+			buf_addc(b, c);
+			i++;
+		} else if (u8_decode(s + i, n - i, &len) == U8_BAD) {
+			buf_addc(b, '?');
+			i++;
+		} else {
+			buf_add(b, s + i, len);
+			i += len;
+		}
+	}
+}
+
+/*
+ * Every special byte or sequence at every position of strings of every
+ * length up to 50, so each fast path meets it at each offset, in its
+ * tail and across its edges.
+ */
+static void
+test_fast_paths(void)
+{
+	static const char *const odd[] = {
+		"\\", "\t", "\n", "\r", "\x01", "\x7f", "\xff",
+		"\xe2\x80\x9c", "\xe2\x80", "\xc3\xa9",
+	};
+	static const size_t nums[] = {
+		0, 9, 10, 99, 100, 12345678, 99999999, 100000000,
+		10000000000000000000ULL, (size_t)-1,
+	};
+	struct buf got = BUF_INIT, want = BUF_INIT;
+	char s[64], n1[32];
+	size_t k, len, pos, bad = 0, i, j;
+
+	for (k = 0; k < sizeof(odd) / sizeof(odd[0]); k++)
+		for (len = 0; len <= 50; len++)
+			for (pos = 0; pos <= len; pos++) {
+				size_t ol = strlen(odd[k]), n;
+
+				memset(s, 'a', sizeof(s));
+				n = len;
+				if (pos < len) {
+					memcpy(s + pos, odd[k], ol);
+					n = len + ol;
+				}
+				buf_reset(&got);
+				buf_reset(&want);
+				rec_escape(&got, s, n);
+				ref_escape(&want, s, n);
+				if (got.len != want.len ||
+				    memcmp(got.p, want.p, got.len) != 0)
+					bad++;
+				for (i = 0; i < n && s[i] != '\x01' &&
+				    (unsigned char)s[i] < 0x80; i++)
+					;
+				/* cleanlen: ASCII stops only at C0 controls */
+				if (i == n || s[i] == '\x01')
+					bad += u8_cleanlen(s, n) != i;
+			}
+	CHECK(bad == 0);
+	for (j = 0; j < sizeof(nums) / sizeof(nums[0]); j++) {
+		buf_reset(&got);
+		buf_addu(&got, nums[j]);
+		snprintf(n1, sizeof(n1), "%zu", nums[j]);
+		CHECK_MEM(got.p, got.len, n1);
+	}
+	buf_free(&got);
+	buf_free(&want);
+}
+
 int
 main(void)
 {
+	test_fast_paths();
 	test_escape_roundtrip();
 	test_valid();
 	test_malformed();
