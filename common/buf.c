@@ -116,28 +116,33 @@ static const char digits2[] =
 char *
 buf_putu(char *d, size_t u)
 {
-	uint64_t p = 10;
-	size_t n = 1;
+	static const uint64_t pow10[20] = {
+		1ULL, 10ULL, 100ULL, 1000ULL, 10000ULL, 100000ULL, 1000000ULL,
+		10000000ULL, 100000000ULL, 1000000000ULL, 10000000000ULL,
+		100000000000ULL, 1000000000000ULL, 10000000000000ULL,
+		100000000000000ULL, 1000000000000000ULL, 10000000000000000ULL,
+		100000000000000000ULL, 1000000000000000000ULL,
+		10000000000000000000ULL,
+	};
+	uint64_t v = u;
+	size_t t;
 	char *e;
 
-	/* count the digits first, so they go straight to d, back to front */
-	while (n < BUF_UMAX && u >= p) {
-		n++;
-		if (n < BUF_UMAX)
-			p *= 10;
-	}
-	e = d + n;
+	/* the digit count from the bit length (1233 / 4096 ~ log10 2), so
+	 * the digits go straight to d, back to front */
+	t = (size_t)(64 - __builtin_clzll(v | 1)) * 1233 >> 12;
+	e = d + t + 1 - ((v | 1) < pow10[t]);
 	d = e;
-	while (u >= 100) {
+	while (v >= 100) {
 		d -= 2;
-		memcpy(d, digits2 + 2 * (u % 100), 2);
-		u /= 100;
+		memcpy(d, digits2 + 2 * (v % 100), 2);
+		v /= 100;
 	}
-	if (u >= 10) {
+	if (v >= 10) {
 		d -= 2;
-		memcpy(d, digits2 + 2 * u, 2);
+		memcpy(d, digits2 + 2 * v, 2);
 	} else
-		*--d = (char)('0' + u);
+		*--d = (char)('0' + v);
 	return e;
 }
 

@@ -242,8 +242,10 @@ rec_escape(struct buf *out, const char *s, size_t n)
 			    _mm_cmpeq_epi8(v, _mm_set1_epi8('\\'))));
 
 			if (m != 0) {
+				/* all sixteen fit (2 * (n - i) bytes are
+				 * free), but only the first k count */
 				k = (size_t)__builtin_ctz(m);
-				memcpy(d, p + i, k);
+				_mm_storeu_si128((__m128i *)d, v);
 				d += k;
 				i += k;
 				break;
@@ -303,9 +305,10 @@ rec_escape(struct buf *out, const char *s, size_t n)
 				*d++ = '?';
 				i++;
 			} else {
-				memcpy(d, s + i, len);
-				d += len;
-				i += len;
+				/* 2 to 4 bytes: no call for so few */
+				do
+					*d++ = (char)p[i++];
+				while (--len);
 			}
 		}
 	}

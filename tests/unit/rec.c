@@ -284,7 +284,7 @@ test_fast_paths(void)
 		10000000000000000000ULL, (size_t)-1,
 	};
 	struct buf got = BUF_INIT, want = BUF_INIT;
-	char s[64], n1[32];
+	char s[64], n1[64];
 	size_t k, len, pos, bad = 0, i, j;
 
 	for (k = 0; k < sizeof(odd) / sizeof(odd[0]); k++)
@@ -319,6 +319,17 @@ test_fast_paths(void)
 		snprintf(n1, sizeof(n1), "%zu", nums[j]);
 		CHECK_MEM(got.p, got.len, n1);
 	}
+	/* each digit count, at both of its edges */
+	for (i = 0, j = 1; i < 20; i++, j *= 10) {
+		buf_reset(&got);
+		buf_addu(&got, j - 1);
+		buf_addc(&got, ' ');
+		buf_addu(&got, j);
+		snprintf(n1, sizeof(n1), "%zu %zu", j - 1, j);
+		if (got.len != strlen(n1) || memcmp(got.p, n1, got.len) != 0)
+			bad++;
+	}
+	CHECK(bad == 0);
 	buf_free(&got);
 	buf_free(&want);
 }
