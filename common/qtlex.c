@@ -100,6 +100,16 @@ hash(const char *s, size_t n)
 	return h;
 }
 
+/* memcmp() == 0 for the short keys of words, without the call */
+static int
+same(const char *a, const char *b, size_t n)
+{
+	while (n--)
+		if (*a++ != *b++)
+			return 0;
+	return 1;
+}
+
 static struct lx_ent *
 slot_h(const struct qt_rules *r, const char *key, size_t n, uint32_t h)
 {
@@ -108,7 +118,7 @@ slot_h(const struct qt_rules *r, const char *key, size_t n, uint32_t h)
 	for (;;) {
 		struct lx_ent *e = &r->tab[i];
 		if (e->key == NULL || (e->hash == h && e->klen == n &&
-		    memcmp(e->key, key, n) == 0))
+		    same(e->key, key, n)))
 			return e;
 		i = (i + 1) & r->mask;
 	}

@@ -110,7 +110,7 @@ lead_apostrophe(const char *t, size_t n, size_t i, size_t l)
 }
 
 static struct tok *
-push(struct qtx *x, size_t s, size_t e, int kind, int ch)
+push(struct qtx *x, size_t s, size_t e, int kind, int ch, int para)
 {
 	struct tok *k;
 
@@ -120,7 +120,7 @@ push(struct qtx *x, size_t s, size_t e, int kind, int ch)
 	}
 	k = &x->tok[x->ntok++];
 	*k = (struct tok){ .s = s, .e = e, .kind = (unsigned char)kind,
-	    .ch = ch, .q = -1, .et = -1 };
+	    .ch = ch, .para = para, .q = -1, .et = -1 };
 	return k;
 }
 
@@ -148,16 +148,77 @@ abbrev_dot(const struct qtx *x, size_t s, size_t e, uint32_t h, char *key,
 	return e - s == 2 && memcmp(t + s, "St", 2) == 0;
 }
 
+/* ASCII bytes: what the tokenizer can decide from the byte alone. */
+enum { C_PUNCT, C_SPACE, C_ALNUM, C_QUOTE };
+static const unsigned char ascii_class[128] = {
+	['\t'] = C_SPACE, ['\n'] = C_SPACE, ['\v'] = C_SPACE, ['\f'] = C_SPACE,
+	['\r'] = C_SPACE, [' '] = C_SPACE,
+	['0' ... '9'] = C_ALNUM, ['A' ... 'Z'] = C_ALNUM, ['a' ... 'z'] = C_ALNUM,
+	['"'] = C_QUOTE, ['\''] = C_QUOTE,
+};
+
+/* The end of the word starting at s, whose first character ends at i. */
+static size_t
+word_end(const char *t, size_t b, size_t i)
+{
+	size_t l2, l3;
+	int32_t d;
+
+	for (;;) {
+		/* the common case: plain ASCII letters and digits */
+		while (i < b && ((unsigned)(((unsigned char)t[i] | 32) - 'a') <
+		    26u || (unsigned)((unsigned char)t[i] - '0') < 10u))
+			i++;
+		if (i >= b)
+			return i;
+		if ((unsigned char)t[i] < 0x80) {
+			/* U.S, AT&T, don't, well-known */
+			if ((t[i] == '\'' || t[i] == '-' || t[i] == '.' ||
+			    t[i] == '&') && isal(cp_at(t, b, i + 1, NULL))) {
+				i++;
+				continue;
+			}
+			return i;
+		}
+		d = cp_at(t, b, i, &l2);
+		if (isal(d)) {
+			i += l2;
+			continue;
+		}
+		if ((issgl(d) || d == 0x2010 || d == 0x2011) &&
+		    isal(cp_at(t, b, i + l2, &l3))) {
+			i += l2;
+			continue;
+		}
+		return i;
+	}
+}
+
 /* Tokenise one paragraph [a, b). */
 void
 qt_tokenize(struct qtx *x, size_t a, size_t b, int para)
 {
 	const char *t = x->in->text;
-	size_t i = a, l, first = x->ntok;
+	size_t i = a, l;
 
 	while (i < b) {
-		int32_t c = cp_at(t, b, i, &l);
+		unsigned char c0 = (unsigned char)t[i];
+		int32_t c;
 
+		if (c0 < 0x80) {
+			switch (ascii_class[c0]) {
+			case C_SPACE:
+				i++;
+				continue;
+			case C_PUNCT:
+				push(x, i, i + 1, T_PUNCT, c0, para);
+				i++;
+				continue;
+			}
+			c = c0;
+			l = 1;
+		} else
+			c = cp_at(t, b, i, &l);
 		if (isspc(c)) {
 			i += l;
 			continue;
@@ -170,8 +231,8 @@ qt_tokenize(struct qtx *x, size_t a, size_t b, int para)
 				size_t kl;
 				while (i < b && isal(cp_at(t, b, i, &l)))
 					i += l;
-				push(x, s, i, T_WORD, 0)->h = lx_fold(t + s, i - s,
-				    NULL, &kl);
+				push(x, s, i, T_WORD, 0, para)->h = lx_fold(t + s,
+				    i - s, NULL, &kl);
 				continue;
 			}
 		}
@@ -195,67 +256,43 @@ qt_tokenize(struct qtx *x, size_t a, size_t b, int para)
 				mk = MK_CS;
 			else
 				mk = MK_AS;
-			push(x, i, i + l, T_MARK, mk);
+			push(x, i, i + l, T_MARK, mk, para);
 			i += l;
 			continue;
 		}
 		if (isal(c)) {
-			size_t s = i;
-			i += l;
-			for (;;) {
-				/* the common case: plain ASCII letters and digits */
-				while (i < b && ((unsigned)(((unsigned char)t[i] | 32) -
-				    'a') < 26u || (unsigned)((unsigned char)t[i] - '0') <
-				    10u))
-					i++;
-				size_t l2, l3;
-				int32_t d = cp_at(t, b, i, &l2);
-				if (isal(d)) {
-					i += l2;
-					continue;
-				}
-				if ((issgl(d) || d == '-' || d == '.' || d == '&' ||
-				    d == 0x2010 || d == 0x2011) &&
-				    isal(cp_at(t, b, i + l2, &l3))) {
-					i += l2;
-					continue;
-				}
-				break;
+			char key[LX_MAXKEY];
+			size_t s = i, kl;
+			uint32_t h;
+			struct tok *k;
+
+			i = word_end(t, b, i + l);
+			h = lx_fold(t + s, i - s, key, &kl);
+			if (i < b && t[i] == '.' && abbrev_dot(x, s, i, h, key,
+			    kl)) {
+				i++;
+				h = LX_HASH(h, '.');
+				if (i - s < LX_MAXKEY)
+					key[kl++] = '.';
+				else
+					kl = 0;
 			}
-			{
-				char key[LX_MAXKEY];
-				size_t kl;
-				uint32_t h = lx_fold(t + s, i - s, key, &kl);
-				struct tok *k;
-				if (i < b && t[i] == '.' && abbrev_dot(x, s, i, h,
-				    key, kl)) {
-					i++;
-					h = LX_HASH(h, '.');
-					if (i - s < LX_MAXKEY)
-						key[kl++] = '.';
-					else
-						kl = 0;
-				}
-				k = push(x, s, i, T_WORD, 0);
-				k->cap = c < 0x80 ? c >= 'A' && c <= 'Z' :
-				    u8_isupper(c);
-				k->h = h;
-				k->lx = lx_find(x->r, key, kl, h, &k->title);
-			}
+			k = push(x, s, i, T_WORD, 0, para);
+			k->cap = c < 0x80 ? c >= 'A' && c <= 'Z' : u8_isupper(c);
+			k->h = h;
+			k->lx = lx_find(x->r, key, kl, h, &k->title);
 			continue;
 		}
 		if (c == 0x2014 || c == 0x2013)
-			push(x, i, i + l, T_PUNCT, '-');
+			push(x, i, i + l, T_PUNCT, '-', para);
 		else if (c == 0x2026)
-			push(x, i, i + l, T_PUNCT, '.');
+			push(x, i, i + l, T_PUNCT, '.', para);
 		else if (c >= 0 && c < 0x80)
-			push(x, i, i + l, T_PUNCT, c);
+			push(x, i, i + l, T_PUNCT, c, para);
 		else
-			push(x, i, i + l, T_PUNCT, '~');
+			push(x, i, i + l, T_PUNCT, '~', para);
 		i += l;
 	}
-	for (i = first; i < x->ntok; i++)
-		x->tok[i].para = para;
 }
 
 int
