@@ -5,7 +5,6 @@
  * the library's splitter and tagger, so a raw article and a full pipeline
  * give the same quotes.
  */
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -150,6 +149,35 @@ cmp_ent(const void *a, const void *b)
 	const struct qt_ent *x = a, *y = b;
 
 	return (x->start > y->start) - (x->start < y->start);
+}
+
+/* Decimal u at p (room for 20 digits); returns its length.  snprintf()
+ * cost as much as the rest of a quote record. */
+static size_t
+put_u(char *p, unsigned u)
+{
+	char d[20];
+	size_t n = 0, k;
+
+	do
+		d[n++] = (char)('0' + u % 10);
+	while ((u /= 10) > 0);
+	for (k = 0; k < n; k++)
+		p[k] = d[n - 1 - k];
+	return n;
+}
+
+/* Entities arrive in order from tag-entities: sort only when not. */
+static void
+sort_ents(size_t ne)
+{
+	size_t i;
+
+	for (i = 1; i < ne; i++)
+		if (ents[i].start < ents[i - 1].start) {
+			qsort(ents, ne, sizeof *ents, cmp_ent);
+			return;
+		}
 }
 
 static enum qt_etype
@@ -332,8 +360,7 @@ qt_run(const struct qt_rules *rules, unsigned forms, struct doc *d,
 			}
 			ne++;
 		}
-		if (ne > 1)
-			qsort(ents, ne, sizeof *ents, cmp_ent);
+		sort_ents(ne);
 	} else if (ns) {
 		if (ntcap < ns) {
 			ntcap = ns;
@@ -357,8 +384,7 @@ qt_run(const struct qt_rules *rules, unsigned forms, struct doc *d,
 			ents[ne].normlen = nents[i].normlen;
 			ne++;
 		}
-		if (ne > 1)
-			qsort(ents, ne, sizeof *ents, cmp_ent);
+		sort_ents(ne);
 	}
 	in.para = paras;
 	in.npara = np;
@@ -414,14 +440,16 @@ qt_run(const struct qt_rules *rules, unsigned forms, struct doc *d,
 			static const char *const st[] = { "name", "description",
 			    "none" };
 			char part[48];
-			size_t ca = q->start, cb;
+			size_t ca = q->start, cb, pl;
 			buf_reset(&attrs);
 			attr_puts(&attrs, "form", qt_form_name(q->form));
 			attr_put(&attrs, "speaker", q->speaker, q->speakerlen);
 			attr_puts(&attrs, "speaker_type", st[q->stype]);
 			attr_put(&attrs, "cue", q->cue, q->cuelen);
-			snprintf(part, sizeof part, "%u/%u", q->part, q->nparts);
-			attr_puts(&attrs, "part", part);
+			pl = put_u(part, q->part);
+			part[pl++] = '/';
+			pl += put_u(part + pl, q->nparts);
+			attr_put(&attrs, "part", part, pl);
 			if (q->has_sp) {
 				attr_putu(&attrs, "speaker_start", q->sp_start);
 				attr_putu(&attrs, "speaker_end", q->sp_end);
