@@ -166,6 +166,10 @@ u8_isalnum(int32_t c)
 int
 u8_ispunct(int32_t c)
 {
+	/* ASCII's P* characters; $ + < = > ^ ` | ~ are symbols (S*) */
+	if (c >= 0 && c < 0x80)
+		return (int)((c < 64 ? 0x8c00f7ee00000000ULL >> c :
+		    0x28000000b8000001ULL >> (c - 64)) & 1);
 	switch (cat(c)) {
 	case UTF8PROC_CATEGORY_PC: case UTF8PROC_CATEGORY_PD:
 	case UTF8PROC_CATEGORY_PS: case UTF8PROC_CATEGORY_PE:

@@ -5,6 +5,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <utf8proc.h>
+
 #include "arena.h"
 #include "buf.h"
 #include "doc.h"
@@ -227,6 +229,19 @@ test_u8(void)
 	CHECK(u8_prevlen("a\xe2\x80\x9c", 4) == 3);
 	CHECK(u8_prevlen("a\x80", 2) == 1);
 	CHECK(u8_isspace(0xa0) && u8_isspace(0x2009) && !u8_isspace(0x200b));
+	{
+		/* u8_ispunct's ASCII table against utf8proc's categories */
+		int32_t c;
+		int bad = 0;
+
+		for (c = 0; c < 0x80; c++) {
+			utf8proc_category_t k = utf8proc_category(c);
+
+			bad += u8_ispunct(c) != (k >= UTF8PROC_CATEGORY_PC &&
+			    k <= UTF8PROC_CATEGORY_PO);
+		}
+		CHECK(bad == 0);
+	}
 	CHECK(u8_isupper(0xc9) && u8_islower(0xe9) && u8_tolower(0xc9) == 0xe9);
 	{
 		struct buf f = BUF_INIT;
