@@ -90,19 +90,11 @@ is_mark(const struct ctx *c, size_t i)
 	return c->x.tok[i].kind == T_MARK;
 }
 
+/* Is token i the word w (W_*, case folded)?  Only words have flags. */
 static int
-word_is(const struct ctx *c, size_t i, const char *w)
+word_is(const struct ctx *c, size_t i, unsigned w)
 {
-	size_t n = strlen(w), k;
-	const char *s;
-
-	if (!is_word(c, i) || tl(c, i) != n)
-		return 0;
-	s = tx(c, i);
-	for (k = 0; k < n; k++)
-		if ((s[k] | 32) != w[k])
-			return 0;
-	return 1;
+	return LX_WORD(c->x.tok[i].lx) == w;
 }
 
 /* ---- pairing ---------------------------------------------------------- */
@@ -319,7 +311,7 @@ namey(const struct ctx *c, size_t i)
 static int
 name_of(const struct ctx *c, size_t i, size_t lo, size_t hi)
 {
-	return i > lo && i + 1 < hi && word_is(c, i, "of") &&
+	return i > lo && i + 1 < hi && word_is(c, i, W_OF) &&
 	    namey(c, i - 1) && namey(c, i + 1);
 }
 
@@ -335,7 +327,7 @@ forename_cut(const struct ctx *c, size_t a, size_t b)
 		if ((c->x.tok[i].lx & LX_FORENAME) && namey(c, i + 1))
 			return i;
 	for (i = b; i-- > a + 1;)
-		if (word_is(c, i - 1, "of"))
+		if (word_is(c, i - 1, W_OF))
 			return i;	/* Secretary of State Kerry */
 	return a;
 }
@@ -723,7 +715,7 @@ np_before(const struct ctx *c, size_t cu, size_t lo, struct qt_attr *at)
 		return have;
 	}
 	/* "legal experts, who worry that": the phrase before "who" */
-	if (word_is(c, j, "who") && j > lo + 1) {
+	if (word_is(c, j, W_WHO) && j > lo + 1) {
 		j--;
 		if (is_p(c, j, ','))
 			j--;
@@ -731,7 +723,7 @@ np_before(const struct ctx *c, size_t cu, size_t lo, struct qt_attr *at)
 	}
 	/* "the polling guru who founded fivethirtyeight.com tweeted" */
 	for (m = j; m > lo + 1 && j - m < 10 && is_word(c, m); m--)
-		if (word_is(c, m, "who")) {
+		if (word_is(c, m, W_WHO)) {
 			size_t w = is_p(c, m - 1, ',') ? m - 2 : m - 1;
 			if (w > lo && np_end_at(c, w, lo, at))
 				return 1;
@@ -866,7 +858,7 @@ cue_at(const struct ctx *c, size_t i, size_t hi, size_t *end)
 static int
 is_according(const struct ctx *c, size_t i)
 {
-	return word_is(c, i, "according");
+	return word_is(c, i, W_ACCORDING);
 }
 
 /* told reporters, tells CNN: the addressee is part of the cue as written */
@@ -875,13 +867,13 @@ cue_object(const struct ctx *c, size_t cu, size_t end, size_t hi)
 {
 	struct qt_attr o;
 
-	if (!(word_is(c, cu, "told") || word_is(c, cu, "tells") ||
-	    word_is(c, cu, "telling") || word_is(c, cu, "tell") ||
-	    word_is(c, cu, "assured") || word_is(c, cu, "warned") ||
-	    word_is(c, cu, "reminded") || word_is(c, cu, "informed")))
+	if (!(word_is(c, cu, W_TOLD) || word_is(c, cu, W_TELLS) ||
+	    word_is(c, cu, W_TELLING) || word_is(c, cu, W_TELL) ||
+	    word_is(c, cu, W_ASSURED) || word_is(c, cu, W_WARNED) ||
+	    word_is(c, cu, W_REMINDED) || word_is(c, cu, W_INFORMED)))
 		return end;
 	memset(&o, 0, sizeof o);
-	if (end < hi && word_is(c, end, "reporters"))
+	if (end < hi && word_is(c, end, W_REPORTERS))
 		return end + 1;
 	if (np_after(c, end, hi, &o) && o.spb - o.spa <= 5)
 		return o.spb;
@@ -986,7 +978,7 @@ attr_pre(const struct ctx *c, size_t lo, size_t o, struct qt_attr *at)
 	k = at_cue;
 	while (k > lo && attr_pre1(c, lo, k, &outer, &k)) {
 		if ((c->x.tok[k].lx & LX_CORE) && outer.cub <= at_cue &&
-		    (word_is(c, outer.cub, "that") || outer.cub + 1 <= at->spa)) {
+		    (word_is(c, outer.cub, W_THAT) || outer.cub + 1 <= at->spa)) {
 			*at = outer;
 			return 1;
 		}
@@ -1016,7 +1008,7 @@ attr_pre1(const struct ctx *c, size_t lo, size_t o, struct qt_attr *at,
 			/* "with the campaign of X saying ...", "with a top
 			 * official citing ..." */
 			if (np_before(c, i, lo, at) && at->spa > lo &&
-			    word_is(c, at->spa - 1, "with")) {
+			    word_is(c, at->spa - 1, W_WITH)) {
 				set_cue(at, i, cue_object(c, i, e, o));
 				return 1;
 			}
@@ -1049,8 +1041,8 @@ attr_pre1(const struct ctx *c, size_t lo, size_t o, struct qt_attr *at,
 			/* "Trump doubled down ... and said the judge had ...":
 			 * the subject the verbs share */
 			size_t k = skip_adv(c, i, lo);
-			if (k > lo && (word_is(c, k - 1, "and") ||
-			    word_is(c, k - 1, "but"))) {
+			if (k > lo && (word_is(c, k - 1, W_AND) ||
+			    word_is(c, k - 1, W_BUT))) {
 				if (subject(c, sent_lo(c, i), k - 1, at)) {
 					set_cue(at, i, cue_object(c, i, e, o));
 					return 1;
@@ -1271,7 +1263,7 @@ attribute_quotes(struct ctx *c, size_t nind)
 				for (k = c->sent[s2].a; !ok && k + 1 < c->sent[s2].b &&
 				    k < c->sent[s2].a + 10; k++) {
 					size_t n;
-					if (!word_is(c, k, "from"))
+					if (!word_is(c, k, W_FROM))
 						continue;
 					if (np_after(c, k + 1, c->sent[s2].b, &at) &&
 					    at.sk == SK_DESC && at.spb + 1 < c->sent[s2].b &&
@@ -1347,8 +1339,8 @@ hypothetical(const struct ctx *c, size_t cu, size_t lo)
 	if (j > lo && is_word(c, j - 1) && (c->x.tok[j - 1].lx &
 	    (LX_HYPO | LX_NEG)))
 		return 1;
-	if (j > lo + 1 && is_word(c, j - 2) && (word_is(c, j - 2, "if") ||
-	    word_is(c, j - 2, "unless") || word_is(c, j - 2, "whether")))
+	if (j > lo + 1 && is_word(c, j - 2) && (word_is(c, j - 2, W_IF) ||
+	    word_is(c, j - 2, W_UNLESS) || word_is(c, j - 2, W_WHETHER)))
 		return 1;
 	return 0;
 }
@@ -1379,7 +1371,7 @@ skip_adverbials(const struct ctx *c, size_t i, size_t hi)
 			}
 		}
 		if (i < hi && is_p(c, i, ',') && i + 1 < hi &&
-		    word_is(c, i + 1, "that")) {
+		    word_is(c, i + 1, W_THAT)) {
 			i++;
 			continue;
 		}
@@ -1427,22 +1419,22 @@ clause_end(const struct ctx *c, size_t a, size_t b)
 		    ends_with(c, i + 1, "ing"))
 			return i;
 		/* "said he has no gigs and suggested that ...": a second report */
-		if (word_is(c, i, "and") && i + 1 < b && cue_at(c, i + 1, b, &e) &&
+		if (word_is(c, i, W_AND) && i + 1 < b && cue_at(c, i + 1, b, &e) &&
 		    !ing_cue(c, i + 1))
 			return i;
 		if (!is_p(c, i, ',') || i + 1 >= b)
 			continue;
 		/* ", and he ...", ", and the union has ...": a new clause */
-		if (((word_is(c, i + 1, "and") || word_is(c, i + 1, "but")) &&
+		if (((word_is(c, i + 1, W_AND) || word_is(c, i + 1, W_BUT)) &&
 		    i + 2 < b && is_word(c, i + 2) && ((c->x.tok[i + 2].lx &
 		    (LX_PRON | LX_DET)) || namey(c, i + 2))) ||
 		    (is_word(c, i + 1) && (c->x.tok[i + 1].lx &
-		    LX_PRON) && !word_is(c, i + 1, "it")) ||
-		    word_is(c, i + 1, "while") || word_is(c, i + 1, "whereas") ||
-		    word_is(c, i + 1, "although") || word_is(c, i + 1, "though") ||
-		    word_is(c, i + 1, "meaning") || word_is(c, i + 1, "according") ||
-		    word_is(c, i + 1, "compared") || (ends_with(c, i + 1, "ing") &&
-		    !word_is(c, i + 1, "including")))
+		    LX_PRON) && !word_is(c, i + 1, W_IT)) ||
+		    word_is(c, i + 1, W_WHILE) || word_is(c, i + 1, W_WHEREAS) ||
+		    word_is(c, i + 1, W_ALTHOUGH) || word_is(c, i + 1, W_THOUGH) ||
+		    word_is(c, i + 1, W_MEANING) || word_is(c, i + 1, W_ACCORDING) ||
+		    word_is(c, i + 1, W_COMPARED) || (ends_with(c, i + 1, "ing") &&
+		    !word_is(c, i + 1, W_INCLUDING)))
 			return i;
 		/* ", the mayor said": the next attribution */
 		for (k = i + 2; k < b && k < i + 6; k++) {
@@ -1462,14 +1454,14 @@ emit_indirect(struct ctx *c, size_t a, size_t b, const struct qt_attr *at,
 	struct qt_rec *r;
 	size_t i;
 
-	while (a < b && (is_p(c, a, ',') || word_is(c, a, "that")))
+	while (a < b && (is_p(c, a, ',') || word_is(c, a, W_THAT)))
 		a++;
 	if (left) {
 		/* "..., and Clinton broke it, according to X" */
 		for (i = b; i-- > a + 1;)
 			if (c->x.tok[i].q < 0 && (is_p(c, i, ';') ||
-			    (is_p(c, i - 1, ',') && (word_is(c, i, "and") ||
-			    word_is(c, i, "but"))))) {
+			    (is_p(c, i - 1, ',') && (word_is(c, i, W_AND) ||
+			    word_is(c, i, W_BUT))))) {
 				a = i + 1;
 				break;
 			}
@@ -1478,17 +1470,17 @@ emit_indirect(struct ctx *c, size_t a, size_t b, const struct qt_attr *at,
 		/* "said in an interview with CNN, ...": content after the
 		 * adverbial; "said in part", "wrote on Facebook": none */
 		if (a < b && is_word(c, a) && ((c->x.tok[a].lx & (LX_PREP |
-		    LX_LINK)) || word_is(c, a, "after") || word_is(c, a, "before") ||
-		    word_is(c, a, "when") || word_is(c, a, "while") ||
-		    word_is(c, a, "because") || word_is(c, a, "since") ||
-		    word_is(c, a, "until") || word_is(c, a, "as") ||
-		    word_is(c, a, "if")) && !word_is(c, a, "about") &&
-		    !word_is(c, a, "over") && !word_is(c, a, "under") &&
+		    LX_LINK)) || word_is(c, a, W_AFTER) || word_is(c, a, W_BEFORE) ||
+		    word_is(c, a, W_WHEN) || word_is(c, a, W_WHILE) ||
+		    word_is(c, a, W_BECAUSE) || word_is(c, a, W_SINCE) ||
+		    word_is(c, a, W_UNTIL) || word_is(c, a, W_AS) ||
+		    word_is(c, a, W_IF)) && !word_is(c, a, W_ABOUT) &&
+		    !word_is(c, a, W_OVER) && !word_is(c, a, W_UNDER) &&
 		    /* "pledged to stay": an infinitive is content */
-		    !(word_is(c, a, "to") && a + 1 < b && is_word(c, a + 1) &&
+		    !(word_is(c, a, W_TO) && a + 1 < b && is_word(c, a + 1) &&
 		    !c->x.tok[a + 1].cap && !(c->x.tok[a + 1].lx & LX_DET))) {
 			for (i = a + 1; i < b && i < a + 9; i++)
-				if (is_p(c, i, ',') || word_is(c, i, "that") ||
+				if (is_p(c, i, ',') || word_is(c, i, W_THAT) ||
 				    is_mark(c, i))
 					break;
 			if (i >= b || i >= a + 9 || is_mark(c, i))
@@ -1520,8 +1512,8 @@ has_modal(const struct ctx *c, size_t a, size_t b)
 	size_t i;
 
 	for (i = a; i < b && i < a + 8; i++)
-		if (word_is(c, i, "would") || word_is(c, i, "could") ||
-		    word_is(c, i, "might") || word_is(c, i, "should"))
+		if (word_is(c, i, W_WOULD) || word_is(c, i, W_COULD) ||
+		    word_is(c, i, W_MIGHT) || word_is(c, i, W_SHOULD))
 			return 1;
 	return 0;
 }
@@ -1534,9 +1526,9 @@ continuation(struct ctx *c, size_t s, size_t b)
 	while (s + 1 < c->nsent && c->sent[s + 1].para == c->sent[s].para) {
 		const struct sent *n = &c->sent[s + 1];
 		/* "He would ...", "Moreover, it could ...": the report goes on */
-		if (!(word_is(c, n->a, "he") || word_is(c, n->a, "she") ||
-		    word_is(c, n->a, "they") || word_is(c, n->a, "moreover") ||
-		    word_is(c, n->a, "furthermore")))
+		if (!(word_is(c, n->a, W_HE) || word_is(c, n->a, W_SHE) ||
+		    word_is(c, n->a, W_THEY) || word_is(c, n->a, W_MOREOVER) ||
+		    word_is(c, n->a, W_FURTHERMORE)))
 			return b;
 		for (k = n->a; k < n->b; k++)
 			if (c->x.tok[k].q >= 0 || cue_at(c, k, n->b, &e))
@@ -1558,7 +1550,7 @@ after_cue(const struct ctx *c, size_t cu, size_t e, size_t be)
 
 	if (x < be && is_word(c, x) && (c->x.tok[x].lx & (LX_PREP | LX_TIME)))
 		for (k = x + 1; k < be && k < x + 9; k++) {
-			if (word_is(c, k, "that")) {
+			if (word_is(c, k, W_THAT)) {
 				x = k;
 				break;
 			}
@@ -1566,7 +1558,7 @@ after_cue(const struct ctx *c, size_t cu, size_t e, size_t be)
 			    LX_PRON | LX_BE)))
 				break;
 		}
-	if (x < be && word_is(c, x, "that"))
+	if (x < be && word_is(c, x, W_THAT))
 		x++;
 	return x;
 }
@@ -1578,7 +1570,7 @@ subject(const struct ctx *c, size_t a, size_t cu, struct qt_attr *at)
 {
 	size_t i;
 
-	if (a < cu && (word_is(c, a, "but") || word_is(c, a, "and")))
+	if (a < cu && (word_is(c, a, W_BUT) || word_is(c, a, W_AND)))
 		a++;
 	/* "Trump's Virginia state director, Mike Rubino, reached ...": a
 	 * name after a role at the start counts */
@@ -1629,7 +1621,7 @@ indirect(struct ctx *c)
 			at.how = AT_OWN;
 			if (is_according(c, i)) {
 				int start = i == a || (i == a + 1 &&
-				    (word_is(c, a, "but") || word_is(c, a, "and")));
+				    (word_is(c, a, W_BUT) || word_is(c, a, W_AND)));
 				size_t from = e;
 				if (np_after(c, e, be, &at))
 					from = at.spb;
@@ -1675,14 +1667,14 @@ indirect(struct ctx *c)
 				continue;
 			}
 			/* "She cut it but said ...": the subject is shared */
-			if (k > a && (word_is(c, k - 1, "and") ||
-			    word_is(c, k - 1, "but")) && !have &&
+			if (k > a && (word_is(c, k - 1, W_AND) ||
+			    word_is(c, k - 1, W_BUT)) && !have &&
 			    subject(c, a, k - 1, &at)) {
 				have = 1;
 				prev = at;
 			}
-			if (k > a && (word_is(c, k - 1, "and") ||
-			    word_is(c, k - 1, "but")) && have) {
+			if (k > a && (word_is(c, k - 1, W_AND) ||
+			    word_is(c, k - 1, W_BUT)) && have) {
 				at.spa = prev.spa;
 				at.spb = prev.spb;
 				at.sk = prev.sk;
@@ -1707,7 +1699,7 @@ indirect(struct ctx *c)
 				    x + 1 < be && is_mark(c, x + 1))))
 					continue;	/* introduces a quotation */
 				if (x < be && is_p(c, x, ',') && at.spa > a &&
-				    word_is(c, at.spa - 1, "as") && at.spa - 1 <= a + 1) {
+				    word_is(c, at.spa - 1, W_AS) && at.spa - 1 <= a + 1) {
 					/* "As the Post reported, ..." */
 					if (emit_indirect(c, x + 1, be, &at, 0))
 						i = be;
@@ -1720,8 +1712,8 @@ indirect(struct ctx *c)
 					if (x < be && is_p(c, x, ',') && at.spa > a + 1 &&
 					    is_p(c, at.spa - 1, ',') &&
 					    words_in(c, x + 1, be) >= 4 &&
-					    !is_mark(c, x + 1) && !word_is(c, x + 1, "and") &&
-					    !word_is(c, x + 1, "but") &&
+					    !is_mark(c, x + 1) && !word_is(c, x + 1, W_AND) &&
+					    !word_is(c, x + 1, W_BUT) &&
 					    emit_indirect(c, x + 1, be, &at, 0)) {
 						i = be;
 						continue;

@@ -141,6 +141,23 @@ enum {
 	LX_CORE = 1u << 23,	/* a reporting verb proper: said, told, wrote */
 };
 
+/*
+ * The words the extractor asks about by name, numbered in the top byte of
+ * the flags lx_get() returns (LX_WORD()), so asking is one comparison.
+ */
+enum {
+	W_NONE,
+	W_ABOUT, W_ACCORDING, W_AFTER, W_ALTHOUGH, W_AND, W_AS, W_ASSURED,
+	W_BECAUSE, W_BEFORE, W_BUT, W_COMPARED, W_COULD, W_FROM,
+	W_FURTHERMORE, W_HE, W_IF, W_INCLUDING, W_INFORMED, W_IT, W_MEANING,
+	W_MIGHT, W_MOREOVER, W_OF, W_OVER, W_REMINDED, W_REPORTERS, W_SHE,
+	W_SHOULD, W_SINCE, W_TELL, W_TELLING, W_TELLS, W_THAT, W_THEY,
+	W_THOUGH, W_TO, W_TOLD, W_UNDER, W_UNLESS, W_UNTIL, W_WARNED, W_WHEN,
+	W_WHEREAS, W_WHETHER, W_WHILE, W_WHO, W_WITH, W_WOULD,
+	W_NWORDS
+};
+#define LX_WORD(f) ((f) >> 24)
+
 #define LX_MAXKEY 64
 
 struct lx_ent;

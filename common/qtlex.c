@@ -90,6 +90,28 @@ static const struct {
 	{ "there", LX_STOP }, { "also", 0 },
 };
 
+/* The words of LX_WORD(), in their enum's order. */
+static const char *const named[W_NWORDS] = {
+	[W_ABOUT] = "about", [W_ACCORDING] = "according", [W_AFTER] = "after",
+	[W_ALTHOUGH] = "although", [W_AND] = "and", [W_AS] = "as",
+	[W_ASSURED] = "assured", [W_BECAUSE] = "because",
+	[W_BEFORE] = "before", [W_BUT] = "but", [W_COMPARED] = "compared",
+	[W_COULD] = "could", [W_FROM] = "from",
+	[W_FURTHERMORE] = "furthermore", [W_HE] = "he", [W_IF] = "if",
+	[W_INCLUDING] = "including", [W_INFORMED] = "informed", [W_IT] = "it",
+	[W_MEANING] = "meaning", [W_MIGHT] = "might",
+	[W_MOREOVER] = "moreover", [W_OF] = "of", [W_OVER] = "over",
+	[W_REMINDED] = "reminded", [W_REPORTERS] = "reporters",
+	[W_SHE] = "she", [W_SHOULD] = "should", [W_SINCE] = "since",
+	[W_TELL] = "tell", [W_TELLING] = "telling", [W_TELLS] = "tells",
+	[W_THAT] = "that", [W_THEY] = "they", [W_THOUGH] = "though",
+	[W_TO] = "to", [W_TOLD] = "told", [W_UNDER] = "under",
+	[W_UNLESS] = "unless", [W_UNTIL] = "until", [W_WARNED] = "warned",
+	[W_WHEN] = "when", [W_WHEREAS] = "whereas", [W_WHETHER] = "whether",
+	[W_WHILE] = "while", [W_WHO] = "who", [W_WITH] = "with",
+	[W_WOULD] = "would",
+};
+
 static uint32_t
 hash(const char *s, size_t n)
 {
@@ -222,6 +244,8 @@ qt_rules_new(const struct cfg *c)
 	grow(r);
 	for (i = 0; i < sizeof grammar / sizeof grammar[0]; i++)
 		add(r, grammar[i].w, strlen(grammar[i].w), grammar[i].f);
+	for (i = 1; i < W_NWORDS; i++)
+		add(r, named[i], strlen(named[i]), (uint32_t)i << 24);
 	addlist(r, c, "cues", LX_CUE);
 	addlist(r, c, "indirect_cues", LX_CUE | LX_ICUE);
 	addlist(r, c, "reporting_verbs", LX_CUE | LX_CORE);
