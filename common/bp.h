@@ -206,6 +206,9 @@ struct bp_rules {
 					 * literal, and others by a literal run
 					 * inside, found at any byte */
 	struct bp_hash inl_any;		/* anywhere residue: inline k << 16 | t */
+	uint64_t inl_first[4], inl_last[4];	/* bytes that start residue of
+					 * the start, end residue of the end */
+	int inl_empty;			/* such residue is empty */
 	struct bp_rule *rules;
 	size_t nrules;
 	size_t maxw[BP_NWHERE];	/* largest max_words of each kind of rule */

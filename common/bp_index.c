@@ -479,6 +479,27 @@ bp_index(struct bp_rules *rs)
 					    in->nlen[k], rs->nref + (r << 16 | k));
 				}
 			}
+	/* residue at an edge: its byte there turns nearly all paragraphs
+	 * away before any entry is compared */
+	for (r = 0; r < rs->ninl; r++)
+		for (k = 0; k < rs->inl[r].n; k++) {
+			const struct bp_inl *in = &rs->inl[r];
+			unsigned char c;
+
+			if (in->at == BP_AT_ANYWHERE)
+				continue;
+			if (in->nlen[k] == 0) {
+				rs->inl_empty = 1;
+				continue;
+			}
+			if (in->at == BP_AT_START) {
+				c = (unsigned char)in->norm[k][0];
+				rs->inl_first[c >> 6] |= (uint64_t)1 << (c & 63);
+			} else {
+				c = (unsigned char)in->norm[k][in->nlen[k] - 1];
+				rs->inl_last[c >> 6] |= (uint64_t)1 << (c & 63);
+			}
+		}
 	for (k = 0; k < 257; k++) {
 		partition(rs, &rs->start[k]);
 		partition(rs, &rs->end[k]);
@@ -779,6 +800,12 @@ rest:
 		}
 	}
 	/* residue glued to either edge */
+	if (residue || !(rs->inl_empty ||
+	    (rs->inl_first[(unsigned char)lo[0] >> 6] >>
+	    ((unsigned char)lo[0] & 63) & 1) ||
+	    (rs->inl_last[(unsigned char)lo[n - 1] >> 6] >>
+	    ((unsigned char)lo[n - 1] & 63) & 1)))
+		return residue;
 	for (r = 0; r < rs->ninl && !residue; r++) {
 		const struct bp_inl *in = &rs->inl[r];
 
