@@ -240,7 +240,9 @@ read_raw(struct reader *rd, struct doc *d)
 		if (rd->nl)
 			buf_addc(&rd->src, '\n');
 	}
-	while ((k = fread(tmp, 1, sizeof(tmp), rd->fp)) > 0) {
+	/* feof first: a second read at the end is a system call per file */
+	while (!feof(rd->fp) &&
+	    (k = fread(tmp, 1, sizeof(tmp), rd->fp)) > 0) {
 		buf_add(&rd->src, tmp, k);
 		rd->nbytes += k;
 	}
