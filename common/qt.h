@@ -161,9 +161,12 @@ enum {
 #define LX_MAXKEY 64
 
 struct lx_ent;
+struct lx_slot;
 struct qt_rules {
-	struct lx_ent *tab;
-	size_t mask, used;
+	struct lx_ent *ent;	/* the entries, in the order added */
+	size_t nent, entcap;
+	struct lx_slot *slot;	/* index into ent[] by hash */
+	size_t mask;
 	size_t maxwords;	/* longest phrase, in words */
 };
 
@@ -171,12 +174,15 @@ uint32_t lx_get(const struct qt_rules *r, const char *s, size_t n,
     const char **title);
 /*
  * The same in two steps, so the tokenizer hashes each word once: lx_fold()
- * returns the hash of the folded s[0..n) and writes the folded key to key
- * (LX_MAXKEY bytes) when key is not NULL and n < LX_MAXKEY, else sets
- * *klen to 0, which lx_find() finds nothing for.
+ * writes the folded s[0..n) to key (LX_KEYBUF bytes, or NULL for a
+ * buffer of its own), followed by 8 zero bytes, and returns its hash,
+ * lx_hash(key, *klen).  For n >= LX_MAXKEY, which no entry is, it writes
+ * no key, sets *klen to 0 (lx_find() then finds nothing) and returns
+ * another hash of the folded bytes, so that equal bytes still hash
+ * equally.  lx_hash() reads key[0..k) and the zeros after it.
  */
-#define LX_HASH0 2166136261u
-#define LX_HASH(h, c) (((h) ^ (unsigned char)(c)) * 16777619u)
+#define LX_KEYBUF (LX_MAXKEY + 8)
+uint32_t lx_hash(const char *key, size_t k);
 uint32_t lx_fold(const char *s, size_t n, char *key, size_t *klen);
 uint32_t lx_find(const struct qt_rules *r, const char *key, size_t k,
     uint32_t h, const char **title);

@@ -15,10 +15,17 @@
 EMBED(qt_rules_yaml, "common/qt.yaml");
 
 struct lx_ent {
-	char *key;		/* lower case, words joined by one space */
-	uint32_t klen, hash;
+	char *key;		/* lower case, words joined by one space,
+				   followed by 8 zero bytes for lx_hash() */
+	uint32_t klen;
 	uint32_t flags;
 	char *title;		/* LX_TITLE: what the title stands for */
+};
+
+/* A slot of the open-addressing index: the key's hash, so most probes
+ * need not touch the entry, and the entry's index + 1 (0: empty). */
+struct lx_slot {
+	uint32_t hash, ent;
 };
 
 /* Grammar words: fixed, not rules a user would want to change. */
@@ -112,91 +119,85 @@ static const char *const named[W_NWORDS] = {
 	[W_WOULD] = "would",
 };
 
-static uint32_t
-hash(const char *s, size_t n)
+uint32_t
+lx_hash(const char *key, size_t k)
 {
-	uint32_t h = 2166136261u;
+	uint64_t h = 0x9e3779b97f4a7c15u ^ k, w;
+	size_t i;
 
-	while (n--)
-		h = (h ^ (unsigned char)*s++) * 16777619u;
-	return h;
+	/* eight bytes a step; the key's zero padding fills the last */
+	for (i = 0; i < k; i += 8) {
+		memcpy(&w, key + i, 8);
+		h = (h ^ w) * 0xff51afd7ed558ccdu;
+		h ^= h >> 32;
+	}
+	return (uint32_t)h;
 }
 
-/* memcmp() == 0 for the short keys of words, without the call */
+/* memcmp() == 0 for zero-padded keys of n bytes, eight at a time */
 static int
 same(const char *a, const char *b, size_t n)
 {
-	while (n--)
-		if (*a++ != *b++)
+	uint64_t x, y;
+	size_t i;
+
+	for (i = 0; i < n; i += 8) {
+		memcpy(&x, a + i, 8);
+		memcpy(&y, b + i, 8);
+		if (x != y)
 			return 0;
+	}
 	return 1;
 }
 
-static struct lx_ent *
+/* The slot of key: the one holding it, or the empty one to put it in. */
+static struct lx_slot *
 slot_h(const struct qt_rules *r, const char *key, size_t n, uint32_t h)
 {
 	size_t i = h & r->mask;
 
 	for (;;) {
-		struct lx_ent *e = &r->tab[i];
-		if (e->key == NULL || (e->hash == h && e->klen == n &&
-		    same(e->key, key, n)))
-			return e;
+		struct lx_slot *sl = &r->slot[i];
+		if (sl->ent == 0 || (sl->hash == h &&
+		    r->ent[sl->ent - 1].klen == n &&
+		    same(r->ent[sl->ent - 1].key, key, n)))
+			return sl;
 		i = (i + 1) & r->mask;
 	}
-}
-
-static struct lx_ent *
-slot(const struct qt_rules *r, const char *key, size_t n)
-{
-	return slot_h(r, key, n, hash(key, n));
-}
-
-/* Lower-case ASCII, fold typographic apostrophes; n is capped by caller. */
-static size_t
-lower(char *dst, const char *s, size_t n)
-{
-	size_t i, k = 0;
-
-	for (i = 0; i < n; i++) {
-		unsigned char c = (unsigned char)s[i];
-		if (c == 0xe2 && i + 2 < n && (unsigned char)s[i + 1] == 0x80 &&
-		    (unsigned char)s[i + 2] == 0x99) {
-			dst[k++] = '\'';
-			i += 2;
-			continue;
-		}
-		dst[k++] = (c >= 'A' && c <= 'Z') ? (char)(c + 32) : (char)c;
-	}
-	return k;
 }
 
 static void
 grow(struct qt_rules *r)
 {
-	struct lx_ent *old = r->tab;
-	size_t i, oldn = r->mask + 1;
+	size_t i;
 
 	r->mask = r->mask ? r->mask * 2 + 1 : 1023;
-	r->tab = xcalloc(r->mask + 1, sizeof *r->tab);
-	for (i = 0; old && i < oldn; i++)
-		if (old[i].key)
-			*slot_h(r, old[i].key, old[i].klen, old[i].hash) = old[i];
-	free(old);
+	free(r->slot);
+	r->slot = xcalloc(r->mask + 1, sizeof *r->slot);
+	for (i = 0; i < r->nent; i++) {
+		const struct lx_ent *e = &r->ent[i];
+		uint32_t h = lx_hash(e->key, e->klen);
+		struct lx_slot *sl = slot_h(r, e->key, e->klen, h);
+		sl->hash = h;
+		sl->ent = (uint32_t)i + 1;
+	}
 }
 
 static struct lx_ent *
 add(struct qt_rules *r, const char *w, size_t n, uint32_t f)
 {
-	char key[LX_MAXKEY];
+	char key[LX_KEYBUF];
+	struct lx_slot *sl;
 	struct lx_ent *e;
 	size_t k, i, words = 1;
+	uint32_t h;
 
-	if (n == 0 || n >= sizeof key)
+	if (n == 0 || n >= LX_MAXKEY)
 		return NULL;
-	if ((r->used + 1) * 2 > r->mask + 1)
+	/* a sparse index: most words looked up are in no list */
+	if ((r->nent + 1) * 2 > r->mask + 1)
 		grow(r);
-	k = lower(key, w, n);
+	h = lx_fold(w, n, key, &k);
 	for (i = 0; i < k; i++)
 		if (key[i] == ' ')
 			words++;
@@ -210,13 +211,20 @@ add(struct qt_rules *r, const char *w, size_t n, uint32_t f)
 		if (words > r->maxwords)
 			r->maxwords = words;
 	}
-	e = slot(r, key, k);
-	if (e->key == NULL) {
-		e->key = xmemdup(key, k);
+	sl = slot_h(r, key, k, h);
+	if (sl->ent == 0) {
+		if (r->nent == r->entcap) {
+			r->entcap = r->entcap ? 2 * r->entcap : 1024;
+			r->ent = xreallocarray(r->ent, r->entcap, sizeof *r->ent);
+		}
+		e = &r->ent[r->nent++];
+		memset(e, 0, sizeof *e);
+		e->key = xmemdup(key, k + 8);
 		e->klen = (uint32_t)k;
-		e->hash = hash(key, k);
-		r->used++;
+		sl->hash = h;
+		sl->ent = (uint32_t)r->nent;
 	}
+	e = &r->ent[sl->ent - 1];
 	e->flags |= f;
 	return e;
 }
@@ -270,10 +278,10 @@ qt_rules_new(const struct cfg *c)
 		}
 	}
 	/* A name in both gender lists tells nothing. */
-	for (i = 0; i <= r->mask; i++)
-		if ((r->tab[i].flags & (LX_MALE | LX_FEMALE)) ==
-		    (LX_MALE | LX_FEMALE) && !(r->tab[i].flags & LX_PRON))
-			r->tab[i].flags &= ~(LX_MALE | LX_FEMALE);
+	for (i = 0; i < r->nent; i++)
+		if ((r->ent[i].flags & (LX_MALE | LX_FEMALE)) ==
+		    (LX_MALE | LX_FEMALE) && !(r->ent[i].flags & LX_PRON))
+			r->ent[i].flags &= ~(LX_MALE | LX_FEMALE);
 	return r;
 }
 
@@ -284,11 +292,12 @@ qt_rules_free(struct qt_rules *r)
 
 	if (r == NULL)
 		return;
-	for (i = 0; i <= r->mask; i++) {
-		free(r->tab[i].key);
-		free(r->tab[i].title);
+	for (i = 0; i < r->nent; i++) {
+		free(r->ent[i].key);
+		free(r->ent[i].title);
 	}
-	free(r->tab);
+	free(r->ent);
+	free(r->slot);
 	free(r);
 }
 
@@ -305,11 +314,13 @@ qt_default_cfg(void)
 uint32_t
 lx_fold(const char *s, size_t n, char *key, size_t *klen)
 {
+	char buf[LX_KEYBUF];
 	size_t i, k = 0;
-	uint32_t h = LX_HASH0;
-	int put = key != NULL && n < LX_MAXKEY;
+	uint32_t h = 2166136261u;
 
-	/* lower case and hash in one pass; ’ reads as ' */
+	if (key == NULL)
+		key = buf;
+	/* lower case; ’ reads as ' */
 	for (i = 0; i < n; i++) {
 		unsigned char c = (unsigned char)s[i];
 		if (c == 0xe2 && i + 2 < n && (unsigned char)s[i + 1] == 0x80 &&
@@ -318,18 +329,23 @@ lx_fold(const char *s, size_t n, char *key, size_t *klen)
 			i += 2;
 		} else if (c >= 'A' && c <= 'Z')
 			c += 32;
-		if (put)
+		if (n < LX_MAXKEY)
 			key[k++] = (char)c;
-		h = LX_HASH(h, c);
+		else
+			h = (h ^ c) * 16777619u;	/* no key: FNV-1a */
 	}
 	*klen = k;
-	return h;
+	if (n >= LX_MAXKEY)
+		return h;
+	memset(key + k, 0, 8);
+	return lx_hash(key, k);
 }
 
 uint32_t
 lx_find(const struct qt_rules *r, const char *key, size_t k, uint32_t h,
     const char **title)
 {
+	const struct lx_slot *sl;
 	const struct lx_ent *e;
 
 	if (k == 0) {
@@ -337,21 +353,20 @@ lx_find(const struct qt_rules *r, const char *key, size_t k, uint32_t h,
 			*title = NULL;
 		return 0;
 	}
-	e = slot_h(r, key, k, h);
+	sl = slot_h(r, key, k, h);
+	e = sl->ent ? &r->ent[sl->ent - 1] : NULL;
 	if (title)
-		*title = e->key ? e->title : NULL;
-	return e->key ? e->flags : 0;
+		*title = e ? e->title : NULL;
+	return e ? e->flags : 0;
 }
 
 uint32_t
 lx_get(const struct qt_rules *r, const char *s, size_t n, const char **title)
 {
-	char key[LX_MAXKEY];
+	char key[LX_KEYBUF];
 	size_t k;
 	uint32_t h;
 
-	if (n >= sizeof key)
-		n = 0;		/* longer than any entry */
 	h = lx_fold(s, n, key, &k);
 	return lx_find(r, key, k, h, title);
 }

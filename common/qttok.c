@@ -109,26 +109,40 @@ lead_apostrophe(const char *t, size_t n, size_t i, size_t l)
 	return 0;
 }
 
-static struct tok *
+static void
+more_tok(struct qtx *x)
+{
+	x->tokcap = x->tokcap ? 2 * x->tokcap : 1024;
+	x->tok = xreallocarray(x->tok, x->tokcap, sizeof *x->tok);
+}
+
+static inline struct tok *
 push(struct qtx *x, size_t s, size_t e, int kind, int ch, int para)
 {
 	struct tok *k;
 
-	if (x->ntok == x->tokcap) {
-		x->tokcap = x->tokcap ? 2 * x->tokcap : 1024;
-		x->tok = xreallocarray(x->tok, x->tokcap, sizeof *x->tok);
-	}
+	if (x->ntok == x->tokcap)
+		more_tok(x);
 	k = &x->tok[x->ntok++];
-	*k = (struct tok){ .s = s, .e = e, .kind = (unsigned char)kind,
-	    .ch = ch, .para = para, .q = -1, .et = -1 };
+	k->s = s;
+	k->e = e;
+	k->lx = 0;
+	k->h = 0;
+	k->title = NULL;
+	k->kind = (unsigned char)kind;
+	k->cap = 0;
+	k->ch = ch;
+	k->para = para;
+	k->sent = 0;
+	k->et = -1;
+	k->q = -1;
 	return k;
 }
 
 /* Does the period after word [s, e) belong to it (U.S., Gov., an
- * initial)?  h is the word's lx_fold() hash, key its folded key. */
+ * initial)?  key holds the word's folded key, k bytes, or k is 0. */
 static int
-abbrev_dot(const struct qtx *x, size_t s, size_t e, uint32_t h, char *key,
-    size_t k)
+abbrev_dot(const struct qtx *x, size_t s, size_t e, char *key, size_t k)
 {
 	const char *t = x->in->text;
 	size_t i;
@@ -141,7 +155,9 @@ abbrev_dot(const struct qtx *x, size_t s, size_t e, uint32_t h, char *key,
 			return 1;	/* U.S */
 	if (e - s + 1 < LX_MAXKEY) {
 		key[k] = '.';
-		f = lx_find(x->r, key, k + 1, LX_HASH(h, '.'), NULL);
+		memset(key + k + 1, 0, 8);
+		f = lx_find(x->r, key, k + 1, lx_hash(key, k + 1), NULL);
+		memset(key + k, 0, 8);
 	}
 	if (f & (LX_TITLE | LX_SUFFIX | LX_GTITLE))
 		return 1;
@@ -157,41 +173,60 @@ static const unsigned char ascii_class[128] = {
 	['"'] = C_QUOTE, ['\''] = C_QUOTE,
 };
 
-/* The end of the word starting at s, whose first character ends at i. */
+/*
+ * The end of the word whose first character is [s, i), folding it on the
+ * way into key as lx_fold() would (lower case, ’ as '), so a word is read
+ * once; *kl is the key's length, 0 when the word is too long for one.
+ */
 static size_t
-word_end(const char *t, size_t b, size_t i)
+word_end(const char *t, size_t b, size_t s, size_t i, char *key, size_t *kl)
 {
-	size_t l2, l3;
+	size_t l2, j, k = 0;
 	int32_t d;
 
+#define PUT(ch) do { if (k < LX_MAXKEY) key[k] = (char)(ch); k++; } while (0)
+	for (j = s; j < i; j++)
+		PUT((unsigned char)t[j] < 0x80 ? t[j] | 0x20 : t[j]);
 	for (;;) {
-		/* the common case: plain ASCII letters and digits */
+		/* the common case: plain ASCII letters and digits, which
+		 * OR 0x20 lowers */
 		while (i < b && ((unsigned)(((unsigned char)t[i] | 32) - 'a') <
-		    26u || (unsigned)((unsigned char)t[i] - '0') < 10u))
+		    26u || (unsigned)((unsigned char)t[i] - '0') < 10u)) {
+			PUT(t[i] | 0x20);
 			i++;
+		}
 		if (i >= b)
-			return i;
+			break;
 		if ((unsigned char)t[i] < 0x80) {
 			/* U.S, AT&T, don't, well-known */
 			if ((t[i] == '\'' || t[i] == '-' || t[i] == '.' ||
 			    t[i] == '&') && isal(cp_at(t, b, i + 1, NULL))) {
+				PUT(t[i]);
 				i++;
 				continue;
 			}
-			return i;
+			break;
 		}
 		d = cp_at(t, b, i, &l2);
-		if (isal(d)) {
+		if (isal(d) || ((issgl(d) || d == 0x2010 || d == 0x2011) &&
+		    isal(cp_at(t, b, i + l2, NULL)))) {
+			if (d == 0x2019)
+				PUT('\'');
+			else
+				for (j = i; j < i + l2; j++)
+					PUT(t[j]);
 			i += l2;
 			continue;
 		}
-		if ((issgl(d) || d == 0x2010 || d == 0x2011) &&
-		    isal(cp_at(t, b, i + l2, &l3))) {
-			i += l2;
-			continue;
-		}
-		return i;
+		break;
 	}
+#undef PUT
+	if (i - s >= LX_MAXKEY)
+		k = 0;
+	else
+		memset(key + k, 0, 8);
+	*kl = k;
+	return i;
 }
 
 /* Tokenise one paragraph [a, b). */
@@ -261,22 +296,22 @@ qt_tokenize(struct qtx *x, size_t a, size_t b, int para)
 			continue;
 		}
 		if (isal(c)) {
-			char key[LX_MAXKEY];
+			char key[LX_KEYBUF];
 			size_t s = i, kl;
 			uint32_t h;
 			struct tok *k;
 
-			i = word_end(t, b, i + l);
-			h = lx_fold(t + s, i - s, key, &kl);
-			if (i < b && t[i] == '.' && abbrev_dot(x, s, i, h, key,
-			    kl)) {
+			i = word_end(t, b, s, i + l, key, &kl);
+			if (i < b && t[i] == '.' && abbrev_dot(x, s, i, key, kl)) {
 				i++;
-				h = LX_HASH(h, '.');
-				if (i - s < LX_MAXKEY)
+				if (i - s < LX_MAXKEY) {
 					key[kl++] = '.';
-				else
+					memset(key + kl, 0, 8);
+				} else
 					kl = 0;
 			}
+			/* equal bytes hash equally: a long word as lx_fold() does */
+			h = kl ? lx_hash(key, kl) : lx_fold(t + s, i - s, NULL, &kl);
 			k = push(x, s, i, T_WORD, 0, para);
 			k->cap = c < 0x80 ? c >= 'A' && c <= 'Z' : u8_isupper(c);
 			k->h = h;
