@@ -127,6 +127,7 @@ struct bp_pat {
 	struct bp_tok *tok;
 	size_t n;
 	size_t maxlen;		/* longest text it can match, SIZE_MAX if any */
+	size_t minsp, maxsp;	/* spaces in what it matches (SIZE_MAX: any) */
 	char *lit;		/* leading literal run, for finding candidates */
 	size_t litlen;
 	char *tail;		/* trailing literal run */
@@ -279,6 +280,13 @@ struct bp_pat;
 void bp_pat_compile(const struct bp_rules *rs, const struct cfg *node,
     struct bp_pat *p);
 void bp_pat_free(struct bp_pat *p);
+/* Can p match at anchor in a paragraph of words words at all?  Matched
+ * text is normalised, so its spaces are one fewer than its words. */
+static inline int
+bp_pat_fits(const struct bp_pat *p, int anchor, size_t words)
+{
+	return words > p->minsp && (anchor != BP_LINE || words - 1 <= p->maxsp);
+}
 /* Does p match lo[0..n) (ca: the same text with case kept) at anchor? */
 int bp_pat_match(const struct bp_rules *rs, const struct bp_pat *p,
     int anchor, const char *lo, const char *ca, size_t n);

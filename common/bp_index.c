@@ -583,7 +583,7 @@ try_range(const struct bp_rules *rs, struct bp_scan *sc,
 		if (l->bymaxw && words > r->maxw)
 			break;		/* nor any after it */
 		if (sc->rhit[f->rule] == sc->gen || !(where >> r->where & 1) ||
-		    !in_bounds(r, words))
+		    !in_bounds(r, words) || !bp_pat_fits(p, f->anchor, words))
 			continue;
 		/* the ends of the pattern first: most fail there */
 		if (f->anchor != BP_CONTAINS && f->anchor != BP_SUFFIX &&
@@ -859,7 +859,8 @@ bp_match_refs(const struct bp_rules *rs, struct bp_scan *sc, const char *lo,
 		const struct bp_ref *f = &rs->ref[refs[k]];
 
 		if (sc->rhit[f->rule] == sc->gen ||
-		    !(where >> rs->rules[f->rule].where & 1))
+		    !(where >> rs->rules[f->rule].where & 1) ||
+		    !bp_pat_fits(f->p, f->anchor, words))
 			continue;
 		/* a contains pattern is checked where its literal is; any
 		 * other was found by a literal run inside it */

@@ -263,7 +263,7 @@ bp_pat_compile(const struct bp_rules *rs, const struct cfg *node,
 {
 	const char *src;
 	char *lo, *ca;
-	size_t n, i, w, len, ntok = 0, max = 0;
+	size_t n, i, w, len, ntok = 0, max = 0, minsp = 0, maxsp = 0;
 	struct bp_tok *t;
 
 	if (node->kind != CFG_SCALAR)
@@ -329,6 +329,32 @@ bp_pat_compile(const struct bp_rules *rs, const struct cfg *node,
 			k->c = c;
 			break;
 		}
+		if (k->t == T_LIT && k->c == ' ') {
+			minsp++;
+			if (maxsp != SIZE_MAX)
+				maxsp++;
+		}
+		else if (k->t == T_ANY)
+			maxsp = SIZE_MAX;
+		else if (k->t == T_SET) {
+			const struct bp_set *st = &rs->sets[k->set];
+			size_t s, lo_sp = SIZE_MAX, hi_sp = 0;
+
+			for (s = 0; s < st->n; s++) {
+				const char *sp = st->s[s], *e = sp + st->len[s];
+				size_t ns = 0;
+
+				while ((sp = memchr(sp, ' ', (size_t)(e - sp))))
+					ns++, sp++;
+				lo_sp = ns < lo_sp ? ns : lo_sp;
+				hi_sp = ns > hi_sp ? ns : hi_sp;
+			}
+			if (st->n > 0) {
+				minsp += lo_sp;
+				if (maxsp != SIZE_MAX)
+					maxsp += hi_sp;
+			}
+		}
 		if (max == SIZE_MAX)
 			continue;
 		if (k->t == T_LIT)
@@ -348,6 +374,8 @@ bp_pat_compile(const struct bp_rules *rs, const struct cfg *node,
 	p->tok = t;
 	p->n = ntok;
 	p->maxlen = max;
+	p->minsp = minsp;
+	p->maxsp = maxsp;
 	for (i = 0; i < ntok && t[i].t == T_LIT; i++)
 		;
 	p->litlen = i;
