@@ -804,38 +804,49 @@ np_after(const struct ctx *c, size_t i, size_t hi, struct qt_attr *at)
 
 /* ---- cues -------------------------------------------------------------- */
 
+/* A cue starting at token i that is a phrase: sets *end, returns the
+ * phrase's flags; 0 if none.  The longest phrase wins; a phrase is looked
+ * up only while its words begin some entry (LX_PHRASE). */
+static uint32_t
+cue_phrase(const struct ctx *c, size_t i, size_t hi, size_t *end)
+{
+	char key[LX_MAXKEY];
+	size_t n, k, len = 0, best = 0;
+	uint32_t f, bf = 0;
+
+	for (n = 1; n <= c->x.r->maxwords && i + n <= hi; n++) {
+		k = i + n - 1;
+		if (!is_word(c, k) || len + tl(c, k) + 1 >= sizeof key)
+			break;
+		if (n > 1)
+			key[len++] = ' ';
+		memcpy(key + len, tx(c, k), tl(c, k));
+		len += tl(c, k);
+		if (n == 1)
+			continue;
+		f = lx_get(c->x.r, key, len, NULL);
+		if (f & LX_CUE) {
+			best = n;
+			bf = f;
+		}
+		if (!(f & LX_PHRASE))
+			break;
+	}
+	if (best)
+		*end = i + best;
+	return bf;
+}
+
 /* Does a cue start at token i?  Sets *end; returns its flags or 0. */
 static uint32_t
-cue_at(const struct ctx *c, size_t i, size_t hi, size_t *end)
+cue_at1(const struct ctx *c, size_t i, size_t hi, size_t *end)
 {
 	const struct tok *t = &c->x.tok[i];
-	uint32_t f = 0;
-	size_t n, k;
+	uint32_t f;
+	size_t k;
 
-	if (t->kind != T_WORD || t->q >= 0 || !(t->lx & (LX_CUE | LX_PHRASE)))
-		return 0;
-	if (t->lx & LX_PHRASE) {
-		char key[LX_MAXKEY];
-		for (n = c->x.r->maxwords; n >= 2; n--) {
-			size_t len = 0, ok = 1;
-			if (i + n > hi)
-				continue;
-			for (k = i; k < i + n && ok; k++) {
-				if (!is_word(c, k) || len + tl(c, k) + 1 >= sizeof key)
-					ok = 0;
-				else {
-					if (k > i)
-						key[len++] = ' ';
-					memcpy(key + len, tx(c, k), tl(c, k));
-					len += tl(c, k);
-				}
-			}
-			if (ok && ((f = lx_get(c->x.r, key, len, NULL)) & LX_CUE)) {
-				*end = i + n;
-				return f;
-			}
-		}
-	}
+	if ((t->lx & LX_PHRASE) && (f = cue_phrase(c, i, hi, end)) != 0)
+		return f;
 	if (!(t->lx & LX_CUE))
 		return 0;
 	/* "the United States needs": a capital inside a name, unless the
@@ -853,6 +864,17 @@ cue_at(const struct ctx *c, size_t i, size_t hi, size_t *end)
 		return 0;
 	*end = i + 1;
 	return t->lx;
+}
+
+/* Most tokens are no cue: that is decided here, where it is inlined. */
+static inline uint32_t
+cue_at(const struct ctx *c, size_t i, size_t hi, size_t *end)
+{
+	const struct tok *t = &c->x.tok[i];
+
+	if (t->kind != T_WORD || t->q >= 0 || !(t->lx & (LX_CUE | LX_PHRASE)))
+		return 0;
+	return cue_at1(c, i, hi, end);
 }
 
 static int

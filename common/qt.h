@@ -127,7 +127,7 @@ enum {
 	LX_MALE = 1u << 9,
 	LX_FEMALE = 1u << 10,
 	LX_ORGWORD = 1u << 11,	/* Ministry, Department: names an organisation */
-	LX_PHRASE = 1u << 12,	/* first word of a longer entry */
+	LX_PHRASE = 1u << 12,	/* first words of a longer entry */
 	LX_DET = 1u << 13,
 	LX_PRON = 1u << 14,
 	LX_LINK = 1u << 15,	/* of, for: inside a describing phrase */

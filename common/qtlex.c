@@ -202,12 +202,11 @@ add(struct qt_rules *r, const char *w, size_t n, uint32_t f)
 		if (key[i] == ' ')
 			words++;
 	if (words > 1) {
-		/* the first word announces a phrase */
-		for (i = 0; key[i] != ' '; i++)
-			;
-		e = add(r, key, i, 0);
-		if (e)
-			e->flags |= LX_PHRASE;
+		/* its first words announce it: a look-up of a phrase word by
+		 * word goes on only while they begin some entry */
+		for (i = 0; i < k; i++)
+			if (key[i] == ' ' && (e = add(r, key, i, 0)) != NULL)
+				e->flags |= LX_PHRASE;
 		if (words > r->maxwords)
 			r->maxwords = words;
 	}
