@@ -28,9 +28,21 @@ esc_init(void)
 	esc['\t'] = esc['\n'] = esc['\r'] = esc['\\'] = 1;
 }
 
-static const char *const reserved[] = {
-	"doc", "kind", "start", "end", "text", "attrs", NULL
-};
+/* The column names, which no ATTRS key may be: doc kind start end text
+ * attrs (by length, since every record's every key is checked) */
+static int
+reserved(const char *s, size_t n)
+{
+	switch (n) {
+	case 3:
+		return memcmp(s, "doc", 3) == 0 || memcmp(s, "end", 3) == 0;
+	case 4:
+		return memcmp(s, "kind", 4) == 0 || memcmp(s, "text", 4) == 0;
+	case 5:
+		return memcmp(s, "start", 5) == 0 || memcmp(s, "attrs", 5) == 0;
+	}
+	return 0;
+}
 
 int
 rec_valid_kind(const char *s, size_t n)
@@ -49,14 +61,7 @@ rec_valid_kind(const char *s, size_t n)
 int
 rec_valid_key(const char *s, size_t n)
 {
-	size_t i;
-
-	if (!rec_valid_kind(s, n))
-		return 0;
-	for (i = 0; reserved[i]; i++)
-		if (strlen(reserved[i]) == n && memcmp(reserved[i], s, n) == 0)
-			return 0;
-	return 1;
+	return rec_valid_kind(s, n) && !reserved(s, n);
 }
 
 /* Decimal offset: digits only, no sign, no leading zeros, no overflow. */
@@ -87,12 +92,15 @@ valid_attrs(const char *s, size_t n)
 		return 1;
 	if (n == 0)
 		return 0;
+	/* one pass: a key up to '=', then a value up to '|' or the end */
 	while (p <= end) {
-		if ((bar = memchr(p, '|', (size_t)(end - p))) == NULL)
-			bar = end;
-		if ((eq = memchr(p, '=', (size_t)(bar - p))) == NULL ||
+		for (eq = p; eq < end && *eq != '=' && *eq != '|'; eq++)
+			;
+		if (eq == end || *eq != '=' ||
 		    !rec_valid_key(p, (size_t)(eq - p)))
 			return 0;
+		for (bar = eq + 1; bar < end && *bar != '|'; bar++)
+			;
 		p = bar + 1;
 	}
 	return 1;
