@@ -32,7 +32,7 @@ struct para {
 	enum bp_why why;
 	unsigned char title, body, term, sent, quote, list, colon, endq;
 	int m_any, m_edge, m_tail, m_head;	/* first matching rule, or -1;
-						 * UNKNOWN until edges() */
+						 * UNKNOWN until edges() asks */
 	size_t dh, dn;		/* its candidates for the rules of the edges:
 				 * (ref, position) pairs at j->defer.v + dh */
 	const char *rule, *cls;
@@ -289,24 +289,37 @@ match_rules(struct bp_judge *j, struct para *p)
 	p->dn = j->defer.n - p->dh;
 }
 
-/* The rules of the edges, tail and head for paragraph i. */
+/* The rules of the places in where (1 << BP_WHERE_EDGE, _TAIL, _HEAD)
+ * for paragraph i, those not known yet matched in one go: most paragraphs
+ * are only asked about the edges, and the tail's rules are many. */
 static struct para *
-edges(struct bp_judge *j, size_t i)
+edges(struct bp_judge *j, size_t i, unsigned where)
 {
 	struct para *p = &j->p[i];
 	int fr[BP_NWHERE];
 
-	if (p->m_edge == UNKNOWN) {
-		bp_match_refs(j->rs, &j->sc, j->arena.p + p->norm,
-		    j->arena.p + p->ca, p->nlen, p->words, fr,
-		    1 << BP_WHERE_EDGE | 1 << BP_WHERE_TAIL | 1 << BP_WHERE_HEAD,
-		    j->defer.v + p->dh, p->dn);
+	if (p->m_edge != UNKNOWN)
+		where &= ~(1u << BP_WHERE_EDGE);
+	if (p->m_tail != UNKNOWN)
+		where &= ~(1u << BP_WHERE_TAIL);
+	if (p->m_head != UNKNOWN)
+		where &= ~(1u << BP_WHERE_HEAD);
+	if (where == 0)
+		return p;
+	bp_match_refs(j->rs, &j->sc, j->arena.p + p->norm, j->arena.p + p->ca,
+	    p->nlen, p->words, fr, where, j->defer.v + p->dh, p->dn);
+	if (where & 1u << BP_WHERE_EDGE)
 		p->m_edge = fr[BP_WHERE_EDGE];
+	if (where & 1u << BP_WHERE_TAIL)
 		p->m_tail = fr[BP_WHERE_TAIL];
+	if (where & 1u << BP_WHERE_HEAD)
 		p->m_head = fr[BP_WHERE_HEAD];
-	}
 	return p;
 }
+
+#define EDGE (1u << BP_WHERE_EDGE)
+#define TAIL (1u << BP_WHERE_TAIL)
+#define HEAD (1u << BP_WHERE_HEAD)
 
 void
 bp_add(struct bp_judge *j, const char *text, size_t len, size_t line)
@@ -552,12 +565,12 @@ bounds(struct bp_judge *j, size_t *firstp, size_t *lastp)
 	size_t i, n = j->n, first = n, last = n;
 
 	for (i = 0; i < n && first == n; i++)
-		if (body_like(j, &j->p[i]) && edges(j, i)->m_edge < 0 &&
-		    j->p[i].m_tail < 0)
+		if (body_like(j, &j->p[i]) && edges(j, i, EDGE | TAIL)->m_edge <
+		    0 && j->p[i].m_tail < 0)
 			first = i;
 	for (i = n; i-- > first && last == n;)
-		if (body_like(j, &j->p[i]) && edges(j, i)->m_edge < 0 &&
-		    j->p[i].m_tail < 0)
+		if (body_like(j, &j->p[i]) && edges(j, i, EDGE | TAIL)->m_edge <
+		    0 && j->p[i].m_tail < 0)
 			last = i;
 	for (i = 0; i < n; i++)
 		j->p[i].body = i >= first && i <= last && body_like(j, &j->p[i]);
@@ -582,7 +595,7 @@ place(struct bp_judge *j, size_t title, size_t first, size_t last)
 
 		if (p->why != BP_KEEP || p->title)
 			continue;
-		edges(j, i);
+		edges(j, i, EDGE | TAIL);
 		if (p->m_tail >= 0)
 			drop(p, rs->rules[p->m_tail].why,
 			    rs->rules[p->m_tail].name);
@@ -596,7 +609,7 @@ place(struct bp_judge *j, size_t title, size_t first, size_t last)
 
 		if (p->why != BP_KEEP || p->title)
 			continue;
-		edges(j, i);
+		edges(j, i, EDGE | HEAD);
 		if (p->m_edge >= 0)
 			drop(p, rs->rules[p->m_edge].why,
 			    rs->rules[p->m_edge].name);
@@ -612,7 +625,7 @@ place(struct bp_judge *j, size_t title, size_t first, size_t last)
 		struct para *p = &j->p[i];
 
 		if (p->why == BP_KEEP && !p->title && i > 0 &&
-		    dropped(j, i - 1) && edges(j, i)->m_edge >= 0)
+		    dropped(j, i - 1) && edges(j, i, EDGE)->m_edge >= 0)
 			drop(p, rs->rules[p->m_edge].why,
 			    rs->rules[p->m_edge].name);
 	}
@@ -620,7 +633,7 @@ place(struct bp_judge *j, size_t title, size_t first, size_t last)
 		struct para *p = &j->p[i];
 
 		if (p->why == BP_KEEP && !p->title && dropped(j, i + 1) &&
-		    edges(j, i)->m_edge >= 0)
+		    edges(j, i, EDGE)->m_edge >= 0)
 			drop(p, rs->rules[p->m_edge].why,
 			    rs->rules[p->m_edge].name);
 	}
