@@ -151,7 +151,7 @@ same(const char *a, const char *b, size_t n)
 }
 
 /* The slot of key: the one holding it, or the empty one to put it in. */
-static struct lx_slot *
+static inline struct lx_slot *
 slot_h(const struct qt_rules *r, const char *key, size_t n, uint32_t h)
 {
 	size_t i = h & r->mask;

@@ -173,6 +173,11 @@ static const unsigned char ascii_class[128] = {
 	['"'] = C_QUOTE, ['\''] = C_QUOTE,
 };
 
+/* ASCII letters and digits, which OR 0x20 folds as lx_fold() does. */
+static const unsigned char alnum_low[256] = {
+	['0' ... '9'] = 1, ['A' ... 'Z'] = 1, ['a' ... 'z'] = 1,
+};
+
 /*
  * The end of the word whose first character is [s, i), folding it on the
  * way into key as lx_fold() would (lower case, ’ as '), so a word is read
@@ -190,11 +195,14 @@ word_end(const char *t, size_t b, size_t s, size_t i, char *key, size_t *kl)
 	for (;;) {
 		/* the common case: plain ASCII letters and digits, which
 		 * OR 0x20 lowers */
-		while (i < b && ((unsigned)(((unsigned char)t[i] | 32) - 'a') <
-		    26u || (unsigned)((unsigned char)t[i] - '0') < 10u)) {
-			PUT(t[i] | 0x20);
-			i++;
-		}
+		for (j = i; j < b && alnum_low[(unsigned char)t[j]]; j++)
+			;
+		if (k + (j - i) <= LX_MAXKEY)
+			for (; i < j; i++)
+				key[k++] = (char)(t[i] | 0x20);
+		else
+			for (; i < j; i++)
+				PUT(t[i] | 0x20);
 		if (i >= b)
 			break;
 		if ((unsigned char)t[i] < 0x80) {
@@ -229,6 +237,34 @@ word_end(const char *t, size_t b, size_t s, size_t i, char *key, size_t *kl)
 	return i;
 }
 
+/* Push the word whose first character c is [s, s + l); returns its end. */
+static size_t
+word(struct qtx *x, size_t b, size_t s, size_t l, int32_t c, int para)
+{
+	const char *t = x->in->text;
+	char key[LX_KEYBUF];
+	size_t i, kl;
+	uint32_t h;
+	struct tok *k;
+
+	i = word_end(t, b, s, s + l, key, &kl);
+	if (i < b && t[i] == '.' && abbrev_dot(x, s, i, key, kl)) {
+		i++;
+		if (i - s < LX_MAXKEY) {
+			key[kl++] = '.';
+			memset(key + kl, 0, 8);
+		} else
+			kl = 0;
+	}
+	/* equal bytes hash equally: a long word as lx_fold() does */
+	h = kl ? lx_hash(key, kl) : lx_fold(t + s, i - s, NULL, &kl);
+	k = push(x, s, i, T_WORD, 0, para);
+	k->cap = c < 0x80 ? c >= 'A' && c <= 'Z' : u8_isupper(c);
+	k->h = h;
+	k->lx = lx_find(x->r, key, kl, h, &k->title);
+	return i;
+}
+
 /* Tokenise one paragraph [a, b). */
 void
 qt_tokenize(struct qtx *x, size_t a, size_t b, int para)
@@ -248,6 +284,9 @@ qt_tokenize(struct qtx *x, size_t a, size_t b, int para)
 			case C_PUNCT:
 				push(x, i, i + 1, T_PUNCT, c0, para);
 				i++;
+				continue;
+			case C_ALNUM:
+				i = word(x, b, i, 1, c0, para);
 				continue;
 			}
 			c = c0;
@@ -296,26 +335,7 @@ qt_tokenize(struct qtx *x, size_t a, size_t b, int para)
 			continue;
 		}
 		if (isal(c)) {
-			char key[LX_KEYBUF];
-			size_t s = i, kl;
-			uint32_t h;
-			struct tok *k;
-
-			i = word_end(t, b, s, i + l, key, &kl);
-			if (i < b && t[i] == '.' && abbrev_dot(x, s, i, key, kl)) {
-				i++;
-				if (i - s < LX_MAXKEY) {
-					key[kl++] = '.';
-					memset(key + kl, 0, 8);
-				} else
-					kl = 0;
-			}
-			/* equal bytes hash equally: a long word as lx_fold() does */
-			h = kl ? lx_hash(key, kl) : lx_fold(t + s, i - s, NULL, &kl);
-			k = push(x, s, i, T_WORD, 0, para);
-			k->cap = c < 0x80 ? c >= 'A' && c <= 'Z' : u8_isupper(c);
-			k->h = h;
-			k->lx = lx_find(x->r, key, kl, h, &k->title);
+			i = word(x, b, i, l, c, para);
 			continue;
 		}
 		if (c == 0x2014 || c == 0x2013)
