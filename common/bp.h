@@ -188,6 +188,10 @@ struct bp_ref {
 	size_t rule;
 	int anchor;
 	size_t off;		/* where in a contains pattern its window is */
+	const char *run;	/* the literal run its key was taken from, */
+	size_t runlen, runkey;	/* and where in it the key is: a candidate
+				 * found at pos has run at pos - runkey */
+	char *own;		/* run, when allocated for the ref */
 };
 
 struct bp_rules {

@@ -292,6 +292,17 @@ add_key(struct bp_rules *rs, const char *s, int kind, size_t at, size_t v)
 	}
 }
 
+/* Every match of the ref has run[0..len) literally where the scan finds
+ * its key (at a word start, or at the punctuation byte), so take() checks
+ * all of the run there before keeping a candidate. */
+static void
+set_run(struct bp_ref *f, const char *run, size_t len, size_t key)
+{
+	f->run = run;
+	f->runlen = len;
+	f->runkey = key;
+}
+
 static void
 index_ref(struct bp_rules *rs, size_t id)
 {
@@ -322,11 +333,14 @@ index_ref(struct bp_rules *rs, size_t id)
 		if (p->litlen >= 4 &&
 		    (kind = key_at(p->lit, p->litlen, 1, &at)) != KEY_NONE) {
 			rs->ref[id].off = at;
+			set_run(&rs->ref[id], p->lit, p->litlen, at);
 			add_key(rs, p->lit, kind, at, id);
 			return;
 		}
 		if (p->litlen >= 4) {
 			rs->ref[id].off = rarest(p->lit, p->litlen);
+			set_run(&rs->ref[id], p->lit, p->litlen,
+			    rs->ref[id].off);
 			bp_hash_add(&rs->contains, p->lit + rs->ref[id].off,
 			    4, id);
 			return;
@@ -367,9 +381,12 @@ index_ref(struct bp_rules *rs, size_t id)
 		/* a contains pattern found here is tried at the window;
 		 * another without a key is tried on every paragraph */
 		if (a != BP_CONTAINS &&
-		    (kind = key_at(run, len, at == 0, &k)) != KEY_NONE)
+		    (kind = key_at(run, len, at == 0, &k)) != KEY_NONE) {
 			add_key(rs, run, kind, k, id);
-		else if (a != BP_CONTAINS)
+			set_run(&rs->ref[id], run, len, k);
+			rs->ref[id].own = run;
+			run = NULL;
+		} else if (a != BP_CONTAINS)
 			bp_list_add(a == BP_SUFFIX ? &rs->end[256] :
 			    &rs->start[256], id);
 		else
@@ -529,6 +546,8 @@ bp_index_free(struct bp_rules *rs)
 	bp_hash_free(&rs->wordh);
 	bp_hash_free(&rs->contains);
 	bp_hash_free(&rs->inl_any);
+	for (i = 0; i < rs->nref; i++)
+		free(rs->ref[i].own);
 	free(rs->ref);
 }
 
@@ -635,6 +654,7 @@ take(const struct bp_rules *rs, struct bp_scan *sc, const struct bp_list *l,
 
 	for (k = 0; k < l->n; k++) {
 		size_t v = l->v[k];
+		const struct bp_ref *f;
 
 		if (v >= rs->nref) {	/* residue, if all of it */
 			const struct bp_inl *in = &rs->inl[(v - rs->nref) >> 16];
@@ -648,9 +668,14 @@ take(const struct bp_rules *rs, struct bp_scan *sc, const struct bp_list *l,
 				residue = 1;
 			continue;
 		}
-		if (words > rs->rules[rs->ref[v].rule].maxw)
+		f = &rs->ref[v];
+		if (words > rs->rules[f->rule].maxw)
 			break;	/* the rest are bounded lower (sort_maxw) */
-		if (words < rs->rules[rs->ref[v].rule].minw)
+		if (words < rs->rules[f->rule].minw)
+			continue;
+		if (f->runlen && (pos < f->runkey ||
+		    n - (pos - f->runkey) < f->runlen ||
+		    memcmp(lo + pos - f->runkey, f->run, f->runlen) != 0))
 			continue;
 		bp_list_add2(&sc->refs, v, pos);
 	}
