@@ -252,7 +252,8 @@ bp_in_set(const struct bp_rules *rs, int set, const char *s, size_t n)
 		return 0;
 	st = &rs->sets[set];
 	for (i = 0; i < st->n; i++)
-		if (st->len[i] == n && memcmp(st->s[i], s, n) == 0)
+		if (st->len[i] == n && (n == 0 || (st->s[i][0] == s[0] &&
+		    memcmp(st->s[i], s, n) == 0)))
 			return 1;
 	return 0;
 }
@@ -462,9 +463,12 @@ m(const struct bp_rules *rs, const struct bp_tok *t, const struct bp_tok *te,
 	case T_SET: {
 		const struct bp_set *st = &rs->sets[t->set];
 
+		/* the first byte before a call to memcmp(): most entries
+		 * differ there */
 		for (k = 0; k < st->n; k++)
-			if (n - i >= st->len[k] &&
-			    memcmp(lo + i, st->s[k], st->len[k]) == 0 &&
+			if (n - i >= st->len[k] && (st->len[k] == 0 ||
+			    (lo[i] == st->s[k][0] &&
+			    memcmp(lo + i, st->s[k], st->len[k]) == 0)) &&
 			    m(rs, t + 1, te, lo, ca, i + st->len[k], n, endanch))
 				return 1;
 		return 0;
