@@ -101,8 +101,27 @@ bp_norm(const char *s, size_t n, char *lo, char *ca, size_t *words)
 			unsigned bad = (unsigned)_mm_movemask_epi8(
 			    _mm_cmplt_epi8(x, _mm_set1_epi8(' ')));
 
-			if (bad || (sps & sps << 1) || (sps & (unsigned)sp))
+			unsigned stop = bad | (sps & (sps << 1 | (unsigned)sp));
+
+			if (stop) {
+				/* the bytes before the first that needs
+				 * more than this go as they are */
+				unsigned k = (unsigned)__builtin_ctz(stop);
+				unsigned pre = (1u << k) - 1;
+
+				if (k == 0)
+					break;
+				w += popc16(~sps & pre &
+				    (sps << 1 | (unsigned)sp));
+				sp = (int)(sps >> (k - 1) & 1);
+				_mm_storeu_si128((__m128i *)(ca + o), x);
+				_mm_storeu_si128((__m128i *)(lo + o),
+				    _mm_or_si128(x, _mm_and_si128(up,
+				    _mm_set1_epi8(0x20))));
+				o += k;
+				i += k;
 				break;
+			}
 			w += popc16(~sps & 0xffff & (sps << 1 | (unsigned)sp));
 			sp = (int)(sps >> 15);
 			_mm_storeu_si128((__m128i *)(ca + o), x);
