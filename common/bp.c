@@ -98,19 +98,33 @@ is_lower(unsigned char c)
 }
 
 /* u8_skipspace() and u8_rskipspace(), at once where the edge is a
- * printable ASCII byte, as it nearly always is. */
+ * printable ASCII byte, as it nearly always is, or a curly quote
+ * (U+2018, U+2019, U+201C, U+201D: E2 80 98, 99, 9C, 9D), as in news it
+ * often is. */
+static int
+curly(const char *s)
+{
+	unsigned char c = (unsigned char)s[2];
+
+	return (unsigned char)s[0] == 0xe2 && (unsigned char)s[1] == 0x80 &&
+	    (c == 0x98 || c == 0x99 || c == 0x9c || c == 0x9d);
+}
+
 static size_t
 skipspace(const char *s, size_t n)
 {
-	return n > 0 && (unsigned char)s[0] > ' ' && (unsigned char)s[0] < 0x7f ?
-	    0 : u8_skipspace(s, n);
+	if (n > 0 && (unsigned char)s[0] > ' ' && (unsigned char)s[0] < 0x7f)
+		return 0;
+	return n >= 3 && curly(s) ? 0 : u8_skipspace(s, n);
 }
 
 static size_t
 rskipspace(const char *s, size_t n)
 {
-	return n > 0 && (unsigned char)s[n - 1] > ' ' &&
-	    (unsigned char)s[n - 1] < 0x7f ? 0 : u8_rskipspace(s, n);
+	if (n > 0 && (unsigned char)s[n - 1] > ' ' &&
+	    (unsigned char)s[n - 1] < 0x7f)
+		return 0;
+	return n >= 3 && curly(s + n - 3) ? 0 : u8_rskipspace(s, n);
 }
 
 /* Bytes that may end a sentence, looking at the last byte of a paragraph
@@ -415,20 +429,20 @@ reduce(struct buf *out, const char *lo, size_t n)
 
 #define PQ_WINDOW 200	/* paragraphs either side searched for a repeat */
 
-/* Is w[0..wn), wn > 0, in s[0..n)?  As memmem(), but for a word searched
- * in hundreds of short paragraphs memchr() on its first byte costs less
- * than memmem()'s setup. */
+/* Is w[0..wn) in s[0..n)?  As memmem(), but for a word searched in
+ * hundreds of short paragraphs memchr() on its rarest byte (at r) costs
+ * less than memmem()'s setup. */
 static int
-has_word(const char *s, size_t n, const char *w, size_t wn)
+has_word(const char *s, size_t n, const char *w, size_t wn, size_t r)
 {
-	const char *p, *e = s + n - wn + 1;
+	const char *p, *e = s + n - wn + r + 1;
 
 	if (wn == 0)
 		return 1;
 	if (wn > n)
 		return 0;
-	for (p = s; p < e && (p = memchr(p, w[0], (size_t)(e - p))); p++)
-		if (memcmp(p + 1, w + 1, wn - 1) == 0)
+	for (p = s + r; p < e && (p = memchr(p, w[r], (size_t)(e - p))); p++)
+		if (memcmp(p - r, w, wn) == 0)
 			return 1;
 	return 0;
 }
@@ -439,7 +453,7 @@ pullquote(struct bp_judge *j, size_t i)
 	const struct bp_rules *rs = j->rs;
 	struct para *p = &j->p[i];
 	const char *lo = j->arena.p + p->norm, *end;
-	size_t k, q, words = 0, lo_q, hi_q, w0 = 1, wlen = 0, wat = 0;
+	size_t k, q, words = 0, lo_q, hi_q, w0 = 1, wlen = 0, wat = 0, wr = 0;
 
 	if (!p->quote || p->words < rs->pq_min || p->words > rs->pq_max)
 		return 0;
@@ -468,6 +482,10 @@ pullquote(struct bp_judge *j, size_t i)
 		}
 	if (words < rs->pq_min)
 		return 0;
+	for (k = 1; k < wlen; k++)
+		if (bp_rarity((unsigned char)j->core.p[wat + k]) >
+		    bp_rarity((unsigned char)j->core.p[wat + wr]))
+			wr = k;
 	/* Look near the candidate only: a pull quote repeats its own
 	 * article, and a huge document must not cost quadratic time.  A
 	 * paragraph is reduced to words only when it has the longest word. */
@@ -478,7 +496,7 @@ pullquote(struct bp_judge *j, size_t i)
 
 		if (q == i || o->why != BP_KEEP || o->nlen < wlen ||
 		    !has_word(j->arena.p + o->norm, o->nlen, j->core.p + wat,
-		    wlen))
+		    wlen, wr))
 			continue;
 		/* of two identical quote paragraphs the later one goes */
 		if (o->quote && o->words == p->words && q > i)

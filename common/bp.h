@@ -265,6 +265,8 @@ void bp_match_refs(const struct bp_rules *rs, struct bp_scan *sc,
 void bp_hash_scan(const struct bp_hash *h, const char *s, size_t n,
     struct bp_list *out);
 void bp_list_add(struct bp_list *l, size_t v);
+/* How rare byte c is in English text, 0 (space) to 4. */
+int bp_rarity(unsigned char c);
 /* Append a pair: inline, as the scan appends one per candidate. */
 static inline void
 bp_list_add2(struct bp_list *l, size_t a, size_t b)

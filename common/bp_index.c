@@ -135,8 +135,8 @@ bp_hash_scan(const struct bp_hash *h, const char *s, size_t n,
 
 /* How rare a byte is in English text, roughly: a window of rare bytes
  * makes the filter pass less often. */
-static int
-rarity(unsigned char c)
+int
+bp_rarity(unsigned char c)
 {
 	if (c == ' ')
 		return 0;
@@ -157,10 +157,10 @@ rarest(const char *s, size_t len)
 	int score, top = -1;
 
 	for (i = 0; i + 4 <= len; i++) {
-		score = rarity((unsigned char)s[i]) +
-		    rarity((unsigned char)s[i + 1]) +
-		    rarity((unsigned char)s[i + 2]) +
-		    rarity((unsigned char)s[i + 3]);
+		score = bp_rarity((unsigned char)s[i]) +
+		    bp_rarity((unsigned char)s[i + 1]) +
+		    bp_rarity((unsigned char)s[i + 2]) +
+		    bp_rarity((unsigned char)s[i + 3]);
 		if (score > top) {
 			top = score;
 			best = i;
@@ -256,10 +256,10 @@ key_at(const char *s, size_t len, int start, size_t *at)
 		if (!wtab[(unsigned char)s[j]] || (j == 0 ? !start :
 		    wtab[(unsigned char)s[j - 1]]))
 			continue;
-		score = 16 + rarity((unsigned char)s[j]) +
-		    rarity((unsigned char)s[j + 1]) +
-		    rarity((unsigned char)s[j + 2]) +
-		    rarity((unsigned char)s[j + 3]);
+		score = 16 + bp_rarity((unsigned char)s[j]) +
+		    bp_rarity((unsigned char)s[j + 1]) +
+		    bp_rarity((unsigned char)s[j + 2]) +
+		    bp_rarity((unsigned char)s[j + 3]);
 		if (common(s + j))
 			score -= 16;
 		if (score > top)
