@@ -432,13 +432,16 @@ static void
 set_name(const struct qtx *x, struct qt_rec *r, const char *s, size_t n)
 {
 	size_t i;
+	uint32_t f;
 
 	for (;;) {
 		for (i = 0; i < n && s[i] != ' '; i++)
 			;
-		if (i == n || !(lx_get(x->r, s, i, NULL) & (LX_TITLE | LX_GTITLE |
-		    LX_STOP | LX_DET | LX_ADV | LX_HYPO | LX_PREP | LX_CUE)) ||
-		    (lx_get(x->r, s, i, NULL) & LX_FORENAME))
+		if (i == n)
+			break;
+		f = lx_get(x->r, s, i, NULL);
+		if (!(f & (LX_TITLE | LX_GTITLE | LX_STOP | LX_DET | LX_ADV |
+		    LX_HYPO | LX_PREP | LX_CUE)) || (f & LX_FORENAME))
 			break;
 		s += i + 1;
 		n -= i + 1;
