@@ -7,9 +7,14 @@ lib=${BIN:?}/../libnewsutils.a
 command -v "${CC:-cc}" >/dev/null 2>&1 && [ -f "$lib" ] || exit 77
 tmp=$(mktemp -d) || exit 1
 trap 'rm -rf "$tmp"' EXIT
-# a sanitized build (build-address-undefined) links with the same options
-san=$(basename "$(cd "$BIN/.." && pwd)")
-case $san in build-*) san="-fsanitize=$(echo "${san#build-}" | tr - ,)" ;; *) san= ;; esac
+# a sanitized library links with the same sanitizers: asked of its
+# symbols, since a build directory's name (O=) says nothing for sure
+san=
+if command -v nm >/dev/null 2>&1; then
+	nm "$lib" 2>/dev/null | grep -q __asan_ && san=address
+	nm "$lib" 2>/dev/null | grep -q __ubsan_ && san=${san:+$san,}undefined
+fi
+[ -n "$san" ] && san="-fsanitize=$san"
 libs=$(pkg-config --libs libutf8proc yaml-0.1 2>/dev/null || echo -lutf8proc -lyaml)
 ${CC:-cc} -std=c11 -D_GNU_SOURCE $san -I"$top/common" -o "$tmp/runfree" \
     "$here/runfree.c" "$lib" $libs -lm || exit 1
