@@ -79,7 +79,8 @@ struct bp_judge *bp_judge_new(const struct bp_rules *rs);
 void bp_judge_free(struct bp_judge *j);
 /* Start a document. */
 void bp_begin(struct bp_judge *j);
-/* Add the next paragraph: text[0..len) must live until bp_begin(). */
+/* Add the next paragraph: text[0..len) must live until bp_begin().  Its
+ * input line is not used by the judgement: 0 will do. */
 void bp_add(struct bp_judge *j, const char *text, size_t len, size_t line);
 /* Judge the paragraphs added since bp_begin(). */
 void bp_judge(struct bp_judge *j);

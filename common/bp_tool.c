@@ -97,11 +97,11 @@ bp_tool_run(struct doc *d, struct out *o)
 	struct bp_verdict v;
 	size_t i, k = 0;
 
+	/* the judgement does not read line numbers: no need to parse them */
 	bp_begin(judge);
 	for (i = 0; i < d->n; i++)
 		if (judged(&d->r[i]))
-			bp_add(judge, d->r[i].text, d->r[i].textlen,
-			    rec_attr_size(&d->r[i], "line", 0));
+			bp_add(judge, d->r[i].text, d->r[i].textlen, 0);
 	bp_judge(judge);
 	for (i = 0; i < d->n; i++) {
 		const struct rec *r = &d->r[i];
