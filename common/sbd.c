@@ -1011,9 +1011,17 @@ sbd_split(const struct sbd *sb, const char *text, size_t len,
 		}
 		if ((int)b == st.listhot && st.list && i > st.start &&
 		    nextitem(&st, i)) {
-			if (seenword(&st, i))
+			size_t from = st.start;
+			int words = seenword(&st, i);
+
+			if (words)
 				emit(&st, i);
 			startsent(&st, i);
+			/* no word since the last start ("3.) #. 4.)"): the
+			 * list goes on, but those marks stay in the sentence
+			 * rather than fall between two */
+			if (!words)
+				st.start = from;
 			i++;
 			continue;
 		}
