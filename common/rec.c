@@ -44,6 +44,11 @@ reserved(const char *s, size_t n)
 	return 0;
 }
 
+/* Bytes that may follow the first of a KIND or key: [a-z0-9_] */
+static const unsigned char namech[256] = {
+	['a' ... 'z'] = 1, ['0' ... '9'] = 1, ['_'] = 1,
+};
+
 int
 rec_valid_kind(const char *s, size_t n)
 {
@@ -52,8 +57,7 @@ rec_valid_kind(const char *s, size_t n)
 	if (n == 0 || s[0] < 'a' || s[0] > 'z')
 		return 0;
 	for (i = 1; i < n; i++)
-		if (!((s[i] >= 'a' && s[i] <= 'z') ||
-		    (s[i] >= '0' && s[i] <= '9') || s[i] == '_'))
+		if (!namech[(unsigned char)s[i]])
 			return 0;
 	return 1;
 }
@@ -94,10 +98,11 @@ valid_attrs(const char *s, size_t n)
 		return 0;
 	/* one pass: a key up to '=', then a value up to '|' or the end */
 	while (p <= end) {
-		for (eq = p; eq < end && *eq != '=' && *eq != '|'; eq++)
+		if (p == end || *p < 'a' || *p > 'z')
+			return 0;
+		for (eq = p + 1; eq < end && namech[(unsigned char)*eq]; eq++)
 			;
-		if (eq == end || *eq != '=' ||
-		    !rec_valid_key(p, (size_t)(eq - p)))
+		if (eq == end || *eq != '=' || reserved(p, (size_t)(eq - p)))
 			return 0;
 		for (bar = eq + 1; bar < end && *bar != '|'; bar++)
 			;
