@@ -3,11 +3,14 @@
 # sent and ent records (split-sentences | tag-entities, made once and kept
 # in QT_DIR), as the tool runs at the end of a pipeline; raw articles too.
 #
-#   BIN=build/bin [QT_MB=50] [QT_DIR=/tmp/...] [RUNS=3] sh tests/bench/qt-bench.sh
+#   BIN=build/bin [TESTBIN=build/tests/bin] [QT_MB=50] [QT_DIR=/tmp/...]
+#   [RUNS=3] sh tests/bench/qt-bench.sh
 #
 # Throughput is article bytes (the raw text) per CPU second (user + system),
 # best of RUNS; the record stream it reads is larger, and its own rate is
 # shown too.  Peak memory is the maximum resident set size (/usr/bin/time).
+# With TESTBIN, the null filter nu-cat on the same stream shows what reading
+# and writing the records costs before any quote is looked for.
 : "${BIN:?set BIN to the directory of the built tools}"
 MB=${QT_MB:-50}
 DIR=${QT_DIR:-${TMPDIR:-/tmp}/newsutils-bench-qt}
@@ -69,6 +72,9 @@ awk -v b="$sbytes" -v c="$qt" -v n="$nq" 'BEGIN {
 	printf "  %d quote records; the record stream read at %.1f MB/s\n",
 	    n, (c > 0 ? b / 1e6 / c : 0) }'
 run "cat (same stream)" "$DIR/ents.tsv" cat
+if [ -n "$TESTBIN" ] && [ -x "$TESTBIN/nu-cat" ]; then
+	run "nu-cat (records in and out only)" "$DIR/ents.tsv" "$TESTBIN/nu-cat"
+fi
 run "extract-quotes (raw, own sbd+ner)" "$DIR/raw.tsv" "$BIN/extract-quotes"
 awk -v b="$bytes" -v c="$qt" 'BEGIN {
 	r = (c > 0 ? b / 1e6 / c : 0)
