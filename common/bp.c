@@ -320,8 +320,10 @@ edges(struct bp_judge *j, size_t i, unsigned where)
 		where &= ~(1u << BP_WHERE_HEAD);
 	if (where == 0)
 		return p;
+	/* no candidates may mean no list yet: no offset into NULL */
 	bp_match_refs(j->rs, &j->sc, j->arena.p + p->norm, j->arena.p + p->ca,
-	    p->nlen, p->words, fr, where, j->defer.v + p->dh, p->dn);
+	    p->nlen, p->words, fr, where, p->dn ? j->defer.v + p->dh : NULL,
+	    p->dn);
 	if (where & 1u << BP_WHERE_EDGE)
 		p->m_edge = fr[BP_WHERE_EDGE];
 	if (where & 1u << BP_WHERE_TAIL)
