@@ -300,6 +300,7 @@ make_sentences(struct ctx *c, size_t *pa, int npara)
 
 static int sure_name(const struct ctx *, size_t, size_t);
 static int possessive(const struct ctx *, size_t);
+static int who_np(const struct ctx *, size_t, size_t, struct qt_attr *);
 
 static int
 namey(const struct ctx *c, size_t i)
@@ -657,6 +658,9 @@ np_before(const struct ctx *c, size_t cu, size_t lo, struct qt_attr *at)
 	if (j <= lo)
 		return 0;
 	j--;
+	/* "Gov. John Kasich (R-OH), said": the parenthesis, not the comma */
+	if (is_p(c, j, ',') && j > lo + 2 && is_p(c, j - 1, ')'))
+		j--;
 	if (is_p(c, j, ',') || is_p(c, j, ')')) {
 		int close = c->x.tok[j].ch == ')' ? '(' : ',', tries;
 		struct qt_attr first;
@@ -715,21 +719,39 @@ np_before(const struct ctx *c, size_t cu, size_t lo, struct qt_attr *at)
 		return have;
 	}
 	/* "legal experts, who worry that": the phrase before "who" */
-	if (word_is(c, j, W_WHO) && j > lo + 1) {
-		j--;
-		if (is_p(c, j, ','))
-			j--;
-		return np_end_at(c, j, lo, at);
-	}
+	if (word_is(c, j, W_WHO) && j > lo + 1)
+		return who_np(c, j, lo, at);
 	/* "the polling guru who founded fivethirtyeight.com tweeted" */
 	for (m = j; m > lo + 1 && j - m < 10 && is_word(c, m); m--)
-		if (word_is(c, m, W_WHO)) {
-			size_t w = is_p(c, m - 1, ',') ? m - 2 : m - 1;
-			if (w > lo && np_end_at(c, w, lo, at))
-				return 1;
-			break;
-		}
+		if (word_is(c, m, W_WHO))
+			return who_np(c, m, lo, at);
 	return np_end_at(c, j, lo, at);
+}
+
+/*
+ * The antecedent of the "who" at token w.  "Jo Bell, 24, of Lima, who
+ * said": the name that opens the chain of commas; "said Tom Rath, a
+ * party leader who argued": the name the describing phrase is about.
+ */
+static int
+who_np(const struct ctx *c, size_t w, size_t lo, struct qt_attr *at)
+{
+	struct qt_attr nm;
+	size_t j = is_p(c, w - 1, ',') ? w - 2 : w - 1;
+
+	if (j < lo)
+		return 0;
+	if (is_p(c, w - 1, ',') && np_before(c, w, lo, at) &&
+	    at->sk == SK_NAME && at->spb < w - 1)
+		return 1;
+	if (!np_end_at(c, j, lo, at))
+		return 0;
+	memset(&nm, 0, sizeof nm);
+	if (at->sk == SK_DESC && at->spa > lo + 1 && is_p(c, at->spa - 1, ',') &&
+	    np_end_at(c, at->spa - 2, lo, &nm) && nm.sk == SK_NAME &&
+	    c->x.tok[nm.spb - 1].et != QT_LOC)
+		*at = nm;
+	return 1;
 }
 
 /* The speaker after the cue (inverted: said Ian Wallace). */
@@ -936,8 +958,10 @@ attr_post(const struct ctx *c, size_t t, size_t hi, size_t maxgap,
 		t++;
 	lim = hi;
 	for (i = t; i < hi; i++) {
-		/* "McConnell, R-Ky., said": a period before a comma goes on */
-		if (is_p(c, i, '.') && i + 1 < hi && is_p(c, i + 1, ','))
+		/* "McConnell, R-Ky., said", "Blumenauer (D-Ore.) said": a
+		 * period before a comma or a closing parenthesis goes on */
+		if (is_p(c, i, '.') && i + 1 < hi && (is_p(c, i + 1, ',') ||
+		    is_p(c, i + 1, ')')))
 			continue;
 		if (is_p(c, i, '.') || is_p(c, i, '?') || is_p(c, i, '!') ||
 		    is_p(c, i, ';'))
@@ -1528,6 +1552,16 @@ emit_indirect(struct ctx *c, size_t a, size_t b, const struct qt_attr *at,
 	return 1;
 }
 
+/* A "who" between the speaker and the cue. */
+static int
+relative(const struct ctx *c, size_t spb, size_t cu)
+{
+	for (; spb < cu; spb++)
+		if (word_is(c, spb, W_WHO))
+			return 1;
+	return 0;
+}
+
 static int
 has_modal(const struct ctx *c, size_t a, size_t b)
 {
@@ -1740,8 +1774,11 @@ indirect(struct ctx *c)
 						i = be;
 						continue;
 					}
-					/* CLAUSE, SPEAKER CUE. */
+					/* CLAUSE, SPEAKER CUE.  Not "..., said Rath, a
+					 * leader who endorsed Cruz": a relative clause
+					 * reports nothing before it */
 					if (at.spa > a + 1 && is_p(c, at.spa - 1, ',') &&
+					    !relative(c, at.spb, i) &&
 					    !all_quoted(c, a, at.spa - 1))
 						emit_indirect(c, a, at.spa - 1, &at, 1);
 					if (x >= be)
