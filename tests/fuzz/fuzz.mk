@@ -36,9 +36,6 @@ FUZZ_CFLAGS = -std=c11 -D_GNU_SOURCE $(WARN) -g -O1 $(PKG_CFLAGS) -Icommon \
 FUZZ_SAN = address,undefined
 # FUZZ_EXTRA: more flags, e.g. -fno-sanitize=nonnull-attribute in a
 # separate FZ=build-fuzz-x to get past a known finding while it is fixed.
-ifneq ($(FUZZ_STRICT),)
-FUZZ_CFLAGS += -DFZ_STRICT
-endif
 FUZZ_OBJ := $(LIB_SRC:common/%.c=$(FZ)/common/%.o)
 
 $(FZ)/common/%.o: common/%.c $(wildcard common/*.h) $(LIB_DATA)
