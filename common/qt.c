@@ -12,6 +12,7 @@
  */
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "buf.h"
 #include "qt.h"
@@ -567,6 +568,26 @@ written_mid(const struct ctx *c, size_t a)
 	return mid_slot(c, a)->i != 0;
 }
 
+/* Is word a, capitalised, also written in lower case ("critics")? */
+static int
+written_lower(const struct ctx *c, size_t a)
+{
+	const struct midset *m;
+	const struct tok *t = &c->x.tok[a];
+	size_t h;
+
+	if (c->mid->slot == NULL)
+		mid_build(c);
+	m = c->mid;
+	for (h = t->h & m->mask; m->slot[h].i != 0; h = (h + 1) & m->mask) {
+		const struct tok *u = &c->x.tok[m->slot[h].i - 1];
+		if (!u->cap && u->e - u->s == t->e - t->s &&
+		    strncasecmp(tx(c, m->slot[h].i - 1), tx(c, a), tl(c, a)) == 0)
+			return 1;
+	}
+	return 0;
+}
+
 /* A lone capitalised word opening a sentence ("Later", "Former") is a
  * name only if the story also writes it capitalised mid-sentence. */
 static int
@@ -594,8 +615,17 @@ np_end_at(const struct ctx *c, size_t j, size_t lo, struct qt_attr *at)
 		at->sk = SK_PRON;
 		return 1;
 	}
-	if (namey(c, j) || (t->lx & LX_SUFFIX))
-		return name_left(c, j, lo, at);
+	if (namey(c, j) || (t->lx & LX_SUFFIX)) {
+		if (name_left(c, j, lo, at))
+			return 1;
+		/* "Critics said", "Prosecutors say": a plural noun capitalised
+		 * only because it opens the sentence */
+		if (j != c->sent[t->sent].a || !ends_with(c, j, "s") ||
+		    possessive(c, j) || (j + 1 < c->x.ntok &&
+		    !(c->x.tok[j + 1].lx & (LX_CUE | LX_ADV))) ||
+		    !written_lower(c, j))
+			return 0;
+	}
 	/* "Read said": a surname that is also a cue word */
 	if (t->cap && (t->lx & LX_CUE) && !(t->lx & (LX_STOP | LX_DET)) &&
 	    j + 1 < c->x.ntok && (c->x.tok[j + 1].lx & LX_CUE)) {
@@ -1552,6 +1582,16 @@ emit_indirect(struct ctx *c, size_t a, size_t b, const struct qt_attr *at,
 	return 1;
 }
 
+/* Where a speaker mention begins with its titles: "Mr. Lou", "Sen. Lund". */
+static size_t
+sp_open(const struct ctx *c, size_t spa, size_t lo)
+{
+	while (spa > lo && is_word(c, spa - 1) && (c->x.tok[spa - 1].lx &
+	    (LX_TITLE | LX_GTITLE)))
+		spa--;
+	return spa;
+}
+
 /* A "who" between the speaker and the cue. */
 static int
 relative(const struct ctx *c, size_t spb, size_t cu)
@@ -1763,10 +1803,14 @@ indirect(struct ctx *c)
 				}
 				if (x >= be || words_in(c, x, be) < 2 ||
 				    is_p(c, x, ',')) {
+					/* "..., Mr. Lou said": the comma is before
+					 * the title */
+					size_t sp0 = sp_open(c, at.spa, a);
+
 					/* "A, they say, B": the report is what follows
 					 * when that is a clause of its own */
-					if (x < be && is_p(c, x, ',') && at.spa > a + 1 &&
-					    is_p(c, at.spa - 1, ',') &&
+					if (x < be && is_p(c, x, ',') && sp0 > a + 1 &&
+					    is_p(c, sp0 - 1, ',') &&
 					    words_in(c, x + 1, be) >= 4 &&
 					    !is_mark(c, x + 1) && !word_is(c, x + 1, W_AND) &&
 					    !word_is(c, x + 1, W_BUT) &&
@@ -1777,10 +1821,10 @@ indirect(struct ctx *c)
 					/* CLAUSE, SPEAKER CUE.  Not "..., said Rath, a
 					 * leader who endorsed Cruz": a relative clause
 					 * reports nothing before it */
-					if (at.spa > a + 1 && is_p(c, at.spa - 1, ',') &&
+					if (sp0 > a + 1 && is_p(c, sp0 - 1, ',') &&
 					    !relative(c, at.spb, i) &&
-					    !all_quoted(c, a, at.spa - 1))
-						emit_indirect(c, a, at.spa - 1, &at, 1);
+					    !all_quoted(c, a, sp0 - 1))
+						emit_indirect(c, a, sp0 - 1, &at, 1);
 					if (x >= be)
 						i = be;
 					continue;
