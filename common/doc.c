@@ -31,6 +31,8 @@ struct reader {
 	size_t nerr, nrec, nbytes;
 };
 
+#define CHUNK 4096		/* the least room asked of fread() */
+
 static const char kind_doc[] = "doc";
 static const char kind_para[] = "para";
 
@@ -230,7 +232,6 @@ start(struct reader *rd)
 static int
 read_raw(struct reader *rd, struct doc *d)
 {
-	char tmp[65536];
 	size_t k;
 
 	buf_reset(&rd->src);
@@ -240,10 +241,19 @@ read_raw(struct reader *rd, struct doc *d)
 		if (rd->nl)
 			buf_addc(&rd->src, '\n');
 	}
-	/* feof first: a second read at the end is a system call per file */
-	while (!feof(rd->fp) &&
-	    (k = fread(tmp, 1, sizeof(tmp), rd->fp)) > 0) {
-		buf_add(&rd->src, tmp, k);
+	/* straight into the buffer; feof first, since a second read at the
+	 * end is a system call per file */
+	while (!feof(rd->fp)) {
+		/* doubling, from a size small enough for a file per article */
+		if (rd->src.cap - rd->src.len <= CHUNK)
+			buf_grow(&rd->src, rd->src.cap > CHUNK ? rd->src.cap :
+			    CHUNK);
+		k = fread(rd->src.p + rd->src.len, 1,
+		    rd->src.cap - rd->src.len - 1, rd->fp);
+		if (k == 0)
+			break;
+		rd->src.len += k;
+		rd->src.p[rd->src.len] = '\0';
 		rd->nbytes += k;
 	}
 	if (ferror(rd->fp)) {
