@@ -1815,6 +1815,11 @@ indirect(struct ctx *c)
 					    !is_mark(c, x + 1) && !word_is(c, x + 1, W_AND) &&
 					    !word_is(c, x + 1, W_BUT) &&
 					    emit_indirect(c, x + 1, be, &at, 0)) {
+						/* and what goes before: two records with
+						 * one speaker, as for “A,” she said, “B.” */
+						if (!relative(c, at.spb, i) &&
+						    !all_quoted(c, a, sp0 - 1))
+							emit_indirect(c, a, sp0 - 1, &at, 1);
 						i = be;
 						continue;
 					}
