@@ -54,7 +54,8 @@ split(const struct rec *p, struct out *o)
 	size_t nline, nrole, i, n;
 
 	buf_reset(&attrs);
-	if (same_attrs(p->attrs, p->attrslen))
+	/* a paragraph the reader made from raw text has just these */
+	if ((p->flags & REC_MADE) || same_attrs(p->attrs, p->attrslen))
 		buf_add(&attrs, p->attrs, p->attrslen);
 	else {
 		if (!rec_attr(p, "line", &line, &nline))

@@ -970,6 +970,27 @@ skip(const char *t, size_t len, size_t i, const unsigned char *hot,
 		}
 		i += 16;
 	}
+	/* the last few bytes: the final sixteen again, those before i
+	 * masked off, rather than one at a time */
+	if (i < len && len >= 16) {
+		size_t base = len - 16;
+		__m128i v = _mm_loadu_si128((const __m128i *)(const void *)(t +
+		    base));
+		unsigned m = (unsigned)_mm_movemask_epi8(_mm_or_si128(
+		    _mm_or_si128(_mm_cmpeq_epi8(v, dot), _mm_cmpeq_epi8(v, qm)),
+		    _mm_or_si128(_mm_cmpeq_epi8(v, em),
+		    _mm_and_si128(v, _mm_cmpgt_epi8(v, lead)))));
+
+		m &= ~0u << (i - base);
+		while (m) {
+			unsigned k = (unsigned)__builtin_ctz(m);
+
+			if (hot[(unsigned char)t[base + k]])
+				return base + k;
+			m &= m - 1;
+		}
+		return len;
+	}
 #endif
 	while (i < len && !hot[(unsigned char)t[i]])
 		i++;
