@@ -568,23 +568,38 @@ written_mid(const struct ctx *c, size_t a)
 	return mid_slot(c, a)->i != 0;
 }
 
+/* Is word i word a written in lower case?  (The hash is case folded.) */
+static int
+lower_of(const struct ctx *c, size_t i, size_t a)
+{
+	const struct tok *u = &c->x.tok[i], *t = &c->x.tok[a];
+
+	return u->h == t->h && u->kind == T_WORD && !u->cap &&
+	    u->e - u->s == t->e - t->s &&
+	    strncasecmp(tx(c, i), tx(c, a), tl(c, a)) == 0;
+}
+
 /* Is word a, capitalised, also written in lower case ("critics")? */
 static int
 written_lower(const struct ctx *c, size_t a)
 {
-	const struct midset *m;
+	struct midset *m = c->mid;
 	const struct tok *t = &c->x.tok[a];
-	size_t h;
+	size_t h, i;
 
-	if (c->mid->slot == NULL)
-		mid_build(c);
-	m = c->mid;
-	for (h = t->h & m->mask; m->slot[h].i != 0; h = (h + 1) & m->mask) {
-		const struct tok *u = &c->x.tok[m->slot[h].i - 1];
-		if (!u->cap && u->e - u->s == t->e - t->s &&
-		    strncasecmp(tx(c, m->slot[h].i - 1), tx(c, a), tl(c, a)) == 0)
-			return 1;
+	/* a few scans before building the set, as written_mid() does */
+	if (m->slot == NULL && m->scanned < MID_SCANS * c->x.ntok) {
+		m->scanned += c->x.ntok;
+		for (i = 0; i < c->x.ntok; i++)
+			if (lower_of(c, i, a))
+				return 1;
+		return 0;
 	}
+	if (m->slot == NULL)
+		mid_build(c);
+	for (h = t->h & m->mask; m->slot[h].i != 0; h = (h + 1) & m->mask)
+		if (lower_of(c, m->slot[h].i - 1, a))
+			return 1;
 	return 0;
 }
 
