@@ -58,6 +58,7 @@ struct ctx {
 	size_t nq, qcap;
 	struct qt_rec *out;
 	size_t nout, outcap;
+	size_t ind_end;		/* token ending the last report written */
 	struct midset *mid;
 };
 
@@ -1558,6 +1559,7 @@ emit_indirect(struct ctx *c, size_t a, size_t b, const struct qt_attr *at,
 			}
 	} else {
 		b = clause_end(c, a, b);
+		c->ind_end = b;
 		/* "said in an interview with CNN, ...": content after the
 		 * adverbial; "said in part", "wrote on Facebook": none */
 		if (a < b && is_word(c, a) && ((c->x.tok[a].lx & (LX_PREP |
@@ -1700,13 +1702,25 @@ subject(const struct ctx *c, size_t a, size_t cu, struct qt_attr *at)
 	return 0;
 }
 
+/* Where to look for the next cue after a report: past its end when it
+ * ends before the sentence does ("Twitter reported a loss and said it
+ * would ..."), and a clause before a later cue starts there too. */
+static size_t
+resume(const struct ctx *c, size_t i, size_t be, size_t *from)
+{
+	if (c->ind_end <= i + 1 || c->ind_end >= be)
+		return be;
+	*from = c->ind_end;
+	return c->ind_end - 1;
+}
+
 static void
 indirect(struct ctx *c)
 {
 	size_t s, i, e;
 
 	for (s = 0; s < c->nsent; s++) {
-		size_t a = c->sent[s].a, b = c->sent[s].b, be = b, k;
+		size_t a = c->sent[s].a, b = c->sent[s].b, be = b, k, left0 = a;
 		struct qt_attr prev;
 		int have = 0;
 
@@ -1754,7 +1768,7 @@ indirect(struct ctx *c)
 					emit_indirect(c, k + 1, be, &at, 0);
 					i = be;
 				} else if (i > a && is_p(c, i - 1, ',')) {
-					emit_indirect(c, a, i - 1, &at, 1);
+					emit_indirect(c, left0, i - 1, &at, 1);
 					i = at.spb;
 				}
 				continue;
@@ -1774,7 +1788,7 @@ indirect(struct ctx *c)
 				at.cub = cue_object(c, i, e, be);
 				if (x < be && !is_mark(c, x) && !is_p(c, x, ':') &&
 				    emit_indirect(c, x, be, &at, 0))
-					i = be;
+					i = resume(c, i, be, &left0);
 				continue;
 			}
 			/* "She cut it but said ...": the subject is shared */
@@ -1793,7 +1807,7 @@ indirect(struct ctx *c)
 				at.cub = cue_object(c, i, e, be);
 				if (x < be && !is_mark(c, x) && !is_p(c, x, ':') &&
 				    !is_p(c, x, ',') && emit_indirect(c, x, be, &at, 0))
-					i = be;
+					i = resume(c, i, be, &left0);
 				continue;
 			}
 			if (np_before(c, i, a, &at)) {
@@ -1834,7 +1848,7 @@ indirect(struct ctx *c)
 						 * one speaker, as for “A,” she said, “B.” */
 						if (!relative(c, at.spb, i) &&
 						    !all_quoted(c, a, sp0 - 1))
-							emit_indirect(c, a, sp0 - 1, &at, 1);
+							emit_indirect(c, left0, sp0 - 1, &at, 1);
 						i = be;
 						continue;
 					}
@@ -1844,19 +1858,19 @@ indirect(struct ctx *c)
 					if (sp0 > a + 1 && is_p(c, sp0 - 1, ',') &&
 					    !relative(c, at.spb, i) &&
 					    !all_quoted(c, a, sp0 - 1))
-						emit_indirect(c, a, sp0 - 1, &at, 1);
+						emit_indirect(c, left0, sp0 - 1, &at, 1);
 					if (x >= be)
 						i = be;
 					continue;
 				}
 				if (emit_indirect(c, x, continuation(c, s, be), &at, 0))
-					i = be;
+					i = resume(c, i, be, &left0);
 				continue;
 			}
 			/* CLAUSE, CUE SPEAKER. */
 			if (k > a + 1 && is_p(c, k - 1, ',') && !ing_cue(c, i) &&
 			    np_after(c, e, be, &at) && !all_quoted(c, a, k - 1)) {
-				emit_indirect(c, a, k - 1, &at, 1);
+				emit_indirect(c, left0, k - 1, &at, 1);
 				prev = at;
 				have = 1;
 				i = at.spb;
