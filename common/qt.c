@@ -1428,8 +1428,9 @@ hypothetical(const struct ctx *c, size_t cu, size_t lo)
 {
 	size_t j = skip_adv(c, cu, lo);
 
+	/* "in May according to": a month, not a modal */
 	if (j > lo && is_word(c, j - 1) && (c->x.tok[j - 1].lx &
-	    (LX_HYPO | LX_NEG)))
+	    (LX_HYPO | LX_NEG)) && !(c->x.tok[j - 1].cap && !opens_sent(c, j - 1)))
 		return 1;
 	if (j > lo + 1 && is_word(c, j - 2) && (word_is(c, j - 2, W_IF) ||
 	    word_is(c, j - 2, W_UNLESS) || word_is(c, j - 2, W_WHETHER)))
@@ -1750,13 +1751,25 @@ indirect(struct ctx *c)
 				size_t from = e;
 				if (np_after(c, e, be, &at))
 					from = at.spb;
-				else if (!start)
-					continue;
+				else if (!start) {
+					/* "..., according to state corporate
+					 * records": the whole phrase, to the end */
+					for (k = e; k < be && k < e + 24 &&
+					    (is_word(c, k) || is_p(c, k, '-')); k++)
+						;
+					if (k != be || k == e || i <= a + 2)
+						continue;
+					at.spa = e;
+					at.spb = k;
+					at.sk = SK_DESC;
+				}
 				if (start) {
-					for (k = from; k < be && k < from + 14; k++)
+					/* "According to early results of exit polls
+					 * conducted by ..., ": a long source */
+					for (k = from; k < be && k < from + 28; k++)
 						if (is_p(c, k, ','))
 							break;
-					if (k >= be || k >= from + 14)
+					if (k >= be || k >= from + 28)
 						continue;
 					if (at.spb <= at.spa) {
 						/* "According to the schedule published
@@ -1767,8 +1780,11 @@ indirect(struct ctx *c)
 					}
 					emit_indirect(c, k + 1, be, &at, 0);
 					i = be;
-				} else if (i > a && is_p(c, i - 1, ',')) {
-					emit_indirect(c, left0, i - 1, &at, 1);
+				} else if (i > a + 2) {
+					/* "..., according to X" and, without the comma,
+					 * "Clinton leads by 271 delegates according to X" */
+					emit_indirect(c, left0, is_p(c, i - 1, ',') ? i - 1 :
+					    i, &at, 1);
 					i = at.spb;
 				}
 				continue;
