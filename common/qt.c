@@ -569,6 +569,14 @@ written_mid(const struct ctx *c, size_t a)
 	return mid_slot(c, a)->i != 0;
 }
 
+static int
+word_is_text(const struct ctx *c, size_t i, const char *w)
+{
+	size_t n = strlen(w);
+
+	return is_word(c, i) && tl(c, i) == n && strncasecmp(tx(c, i), w, n) == 0;
+}
+
 /* Is word i word a written in lower case?  (The hash is case folded.) */
 static int
 lower_of(const struct ctx *c, size_t i, size_t a)
@@ -618,6 +626,49 @@ sure_name(const struct ctx *c, size_t a, size_t b)
 	return written_mid(c, a);
 }
 
+/* A count or a share: "10", "three", "percent", "many", "most". */
+static int
+quantity(const struct ctx *c, size_t i)
+{
+	static const char *const w[] = { "two", "three", "four", "five", "six",
+	    "seven", "eight", "nine", "ten", "percent", "third", "half",
+	    "many", "most", "some", "others" };
+	size_t k, n = tl(c, i);
+
+	if (!is_word(c, i))
+		return 0;
+	if (tx(c, i)[0] >= '0' && tx(c, i)[0] <= '9')
+		return 1;
+	for (k = 0; k < sizeof w / sizeof w[0]; k++)
+		if (strlen(w[k]) == n && strncasecmp(w[k], tx(c, i), n) == 0)
+			return 1;
+	return 0;
+}
+
+/*
+ * Poll answers: "Two in three said", "Six in 10 say", "52 percent said",
+ * "Many said", "Most say" -- a count or share that opens its clause.
+ */
+static int
+count_np(const struct ctx *c, size_t j, size_t lo, struct qt_attr *at)
+{
+	size_t k = j;
+
+	if (!quantity(c, j))
+		return 0;
+	if (k >= lo + 2 && word_is_text(c, k - 1, "in") && quantity(c, k - 2))
+		k -= 2;
+	else if (k > lo && word_is_text(c, k, "percent") && quantity(c, k - 1))
+		k--;
+	if (k > lo && !is_p(c, k - 1, ',') && !opens_sent(c, k) &&
+	    !word_is(c, k - 1, W_AND) && !word_is(c, k - 1, W_BUT))
+		return 0;
+	at->spa = k;
+	at->spb = j + 1;
+	at->sk = SK_DESC;
+	return 1;
+}
+
 static int
 np_end_at(const struct ctx *c, size_t j, size_t lo, struct qt_attr *at)
 {
@@ -625,6 +676,8 @@ np_end_at(const struct ctx *c, size_t j, size_t lo, struct qt_attr *at)
 
 	if (t->kind != T_WORD)
 		return 0;
+	if (quantity(c, j) && count_np(c, j, lo, at))
+		return 1;
 	if (t->lx & LX_PRON) {
 		at->spa = j;
 		at->spb = j + 1;
@@ -745,6 +798,15 @@ np_before(const struct ctx *c, size_t cu, size_t lo, struct qt_attr *at)
 					at->sk = nm_.sk;
 					return 1;
 				}
+			}
+			/* "Sander Levin (Mich.), a superdelegate, said" */
+			if (close == ',' && m >= lo + 3 && is_p(c, m - 2, ')')) {
+				size_t p = m - 2;
+				while (p > lo && !is_p(c, p, '(') && m - p < 12)
+					p--;
+				if (p > lo && is_p(c, p, '(') && np_end_at(c, p - 1,
+				    lo, at) && at->sk == SK_NAME)
+					return 1;
 			}
 			if (np_end_at(c, m - 2, lo, at)) {
 				/* "Stacy Baker of Columbia, South Carolina,
@@ -926,8 +988,12 @@ cue_at1(const struct ctx *c, size_t i, size_t hi, size_t *end)
 	/* "the said property", "was told": not a speaker's cue */
 	k = skip_adv(c, i, 0);
 	if (k > 0 && is_word(c, k - 1) && (c->x.tok[k - 1].lx & LX_DET) &&
-	    !(c->x.tok[k - 1].lx & LX_PRON))
-		return 0;
+	    !(c->x.tok[k - 1].lx & LX_PRON)) {
+		/* but "Many said", "Two in three say": a count speaks */
+		struct qt_attr q;
+		if (!count_np(c, k - 1, 0, &q))
+			return 0;
+	}
 	if (k > 0 && is_word(c, k - 1) && (c->x.tok[k - 1].lx & LX_BE))
 		return 0;
 	*end = i + 1;
@@ -1885,7 +1951,9 @@ indirect(struct ctx *c)
 			}
 			/* CLAUSE, CUE SPEAKER. */
 			if (k > a + 1 && is_p(c, k - 1, ',') && !ing_cue(c, i) &&
-			    np_after(c, e, be, &at) && !all_quoted(c, a, k - 1)) {
+			    np_after(c, e, be, &at) && !all_quoted(c, a, k - 1) &&
+			    /* "..., said he has spoken": he opens the report */
+			    !(at.sk == SK_PRON && at.spb < be)) {
 				emit_indirect(c, left0, k - 1, &at, 1);
 				prev = at;
 				have = 1;
