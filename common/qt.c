@@ -303,6 +303,7 @@ make_sentences(struct ctx *c, size_t *pa, int npara)
 static int sure_name(const struct ctx *, size_t, size_t);
 static int possessive(const struct ctx *, size_t);
 static int who_np(const struct ctx *, size_t, size_t, struct qt_attr *);
+static size_t sp_open(const struct ctx *, size_t, size_t);
 
 static int
 namey(const struct ctx *c, size_t i)
@@ -748,11 +749,25 @@ ing_cue(const struct ctx *c, size_t i)
 	return tl(c, i) > 4 && memcmp(tx(c, i) + tl(c, i) - 3, "ing", 3) == 0;
 }
 
+/* "is telling", "was warning": a progressive cue, its subject before
+ * the auxiliary. */
+static int
+progressive(const struct ctx *c, size_t cu, size_t lo)
+{
+	size_t k = skip_adv(c, cu, lo);
+
+	return ing_cue(c, cu) && k > lo + 1 && is_word(c, k - 1) &&
+	    (c->x.tok[k - 1].lx & LX_BE);
+}
+
 /* The speaker as subject of the cue at token cu. */
 static int
 np_before(const struct ctx *c, size_t cu, size_t lo, struct qt_attr *at)
 {
 	size_t j = skip_adv(c, cu, lo), m;
+
+	if (progressive(c, cu, lo))
+		j = skip_adv(c, j - 1, lo);
 
 	if (j <= lo)
 		return 0;
@@ -994,7 +1009,9 @@ cue_at1(const struct ctx *c, size_t i, size_t hi, size_t *end)
 		if (!count_np(c, k - 1, 0, &q))
 			return 0;
 	}
-	if (k > 0 && is_word(c, k - 1) && (c->x.tok[k - 1].lx & LX_BE))
+	/* "was told" is passive; "is saying", "was telling" are not */
+	if (k > 0 && is_word(c, k - 1) && (c->x.tok[k - 1].lx & LX_BE) &&
+	    !ing_cue(c, i))
 		return 0;
 	*end = i + 1;
 	return t->lx;
@@ -1161,12 +1178,12 @@ attr_pre1(const struct ctx *c, size_t lo, size_t o, struct qt_attr *at,
 			}
 			continue;
 		}
-		if (ing_cue(c, i)) {
+		if (ing_cue(c, i) && !progressive(c, i, lo)) {
 			size_t k = skip_adv(c, i, lo);
 			/* "with the campaign of X saying ...", "with a top
 			 * official citing ..." */
-			if (np_before(c, i, lo, at) && at->spa > lo &&
-			    word_is(c, at->spa - 1, W_WITH)) {
+			if (np_before(c, i, lo, at) && sp_open(c, at->spa, lo) > lo &&
+			    word_is(c, sp_open(c, at->spa, lo) - 1, W_WITH)) {
 				set_cue(at, i, cue_object(c, i, e, o));
 				return 1;
 			}
