@@ -1152,8 +1152,10 @@ attr_pre(const struct ctx *c, size_t lo, size_t o, struct qt_attr *at)
 		return 1;
 	k = at_cue;
 	while (k > lo && attr_pre1(c, lo, k, &outer, &k)) {
+		/* "critics say he had proposed to “dismantle” it": the
+		 * inner speaker opens the clause the outer cue reports */
 		if ((c->x.tok[k].lx & LX_CORE) && outer.cub <= at_cue &&
-		    (word_is(c, outer.cub, W_THAT) || outer.cub + 1 <= at->spa)) {
+		    (word_is(c, outer.cub, W_THAT) || outer.cub <= at->spa)) {
 			*at = outer;
 			return 1;
 		}
