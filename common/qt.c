@@ -1316,6 +1316,9 @@ classify(struct ctx *c, struct iq *q, int attributed, int title)
 		return -1;
 	if (scare_before(c, o))
 		return -1;
+	/* a value in left-over markup: <tweet author="..."> */
+	if (c->x.tok[o].s > 0 && c->x.in->text[c->x.tok[o].s - 1] == '=')
+		return -1;
 	/* a nickname inside a name: Dwayne "The Rock" Johnson */
 	if (o > 0 && q->c != NONE && q->c + 1 < c->x.ntok &&
 	    c->x.tok[o - 1].para == q->para && namey(c, o - 1) &&
