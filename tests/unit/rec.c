@@ -256,29 +256,27 @@ test_u8(void)
 static void
 ref_escape(struct buf *b, const char *s, size_t n)
 {
-	size_t i = 0, len;
+	size_t i, len;
 	unsigned char c;
 
-	while (i < n) {
+	for (i = 0; i < n; i += len) {
 		c = (unsigned char)s[i];
-		if (c == '\t' || c == '\n' || c == '\r' || c == '\\') {
-			buf_addc(b, '\\');
-			buf_addc(b, c == '\t' ? 't' : c == '\n' ? 'n' :
-			    c == '\r' ? 'r' : '\\');
-			i++;
-		} else if (c < 0x20) {
-			buf_addc(b, '?');
-			i++;
-		} else if (c < 0x80) {
-			buf_addc(b, c);
-			i++;
-		} else if (u8_decode(s + i, n - i, &len) == U8_BAD) {
-			buf_addc(b, '?');
-			i++;
-		} else {
-			buf_add(b, s + i, len);
-			i += len;
+		len = 1;
+		switch (c) {
+		case '\t': buf_adds(b, "\\t"); continue;
+		case '\n': buf_adds(b, "\\n"); continue;
+		case '\r': buf_adds(b, "\\r"); continue;
+		case '\\': buf_adds(b, "\\\\"); continue;
 		}
+		if (c < 0x20)
+			buf_addc(b, '?');
+		else if (c < 0x80)
+			buf_addc(b, c);
+		else if (u8_decode(s + i, n - i, &len) == U8_BAD) {
+			len = 1;
+			buf_addc(b, '?');
+		} else
+			buf_add(b, s + i, len);
 	}
 }
 
