@@ -142,7 +142,15 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		k = 0;
 		while (line_at(o.b.p, o.b.len, &pos, &l, &len)) {
 			scratch = malloc(len + 3);
-			if (rec_parse(&r, l, len, scratch) == NULL &&
+			/* a read record comes out byte for byte, even one the
+			 * reader refused that rec_parse() alone would take
+			 * (TEXT not END - START bytes long) */
+			if (k < nkept && keep[k].line != NULL &&
+			    !(keep[k].flags & REC_MADE) &&
+			    len == keep[k].linelen &&
+			    memcmp(l, keep[k].line, len) == 0)
+				k++;
+			else if (rec_parse(&r, l, len, scratch) == NULL &&
 			    strcmp(r.kind, "quote") == 0 &&
 			    (k >= nkept || (keep[k].flags & REC_MALFORMED) ||
 			    strcmp(keep[k].kind, "quote") != 0))
