@@ -4,7 +4,6 @@
  */
 #include <stddef.h>
 #include <stdlib.h>
-#include <string.h>
 
 #include "buf.h"
 #include "rec.h"
@@ -24,47 +23,14 @@ setup(const struct cfg *rules)
 	sbd = sbd_new(rules);
 }
 
-/*
- * Whether a paragraph's ATTRS are already what its sentences get: exactly
- * "line=...|role=..." in printable ASCII with no backslash, which
- * attr_put() would copy unchanged.  Nearly every paragraph's are, and
- * this is cheaper than taking them apart and putting them back.
- */
-static int
-same_attrs(const char *a, size_t n)
-{
-	size_t i, bars = 0;
-
-	if (n < 11 || memcmp(a, "line=", 5) != 0)
-		return 0;
-	for (i = 5; i < n; i++) {
-		if (a[i] < 0x20 || a[i] > 0x7e || a[i] == '\\')
-			return 0;
-		if (a[i] == '|' && (++bars > 1 || n - i < 6 ||
-		    memcmp(a + i + 1, "role=", 5) != 0))
-			return 0;
-	}
-	return bars == 1;
-}
-
 static void
 split(const struct rec *p, struct out *o)
 {
-	const char *line, *role;
-	size_t nline, nrole, i, n;
+	static const char *const keys[] = { "line", "role", NULL };
+	size_t i, n;
 
 	buf_reset(&attrs);
-	/* a paragraph the reader made from raw text has just these */
-	if ((p->flags & REC_MADE) || same_attrs(p->attrs, p->attrslen))
-		buf_add(&attrs, p->attrs, p->attrslen);
-	else {
-		if (!rec_attr(p, "line", &line, &nline))
-			line = NULL, nline = 0;
-		if (!rec_attr(p, "role", &role, &nrole))
-			role = NULL, nrole = 0;
-		attr_put(&attrs, "line", line, nline);
-		attr_put(&attrs, "role", role, nrole);
-	}
+	attr_take(&attrs, p, keys);
 	n = sbd_split(sbd, p->text, p->textlen, &span, &nspan);
 	for (i = 0; i < n; i++)
 		out_new(o, "sent", p->start + span[i].start,

@@ -56,18 +56,6 @@ judged(const struct rec *r)
 	return tool_is(r, "para") || tool_is(r, "drop");
 }
 
-/* The line attribute as written, or empty when it is missing. */
-static void
-put_line(struct buf *b, const struct rec *r)
-{
-	const char *v;
-	size_t n;
-
-	if (!rec_attr(r, "line", &v, &n))
-		v = NULL, n = 0;
-	attr_put(b, "line", v, n);
-}
-
 static void
 explain_line(struct out *o, const struct rec *r, const struct bp_verdict *v)
 {
@@ -118,7 +106,7 @@ bp_tool_run(struct doc *d, struct out *o)
 			continue;
 		}
 		buf_reset(&attrs);
-		put_line(&attrs, r);
+		attr_copy(&attrs, r, "line");
 		if (v.why == BP_KEEP) {
 			attr_puts(&attrs, "role", v.title ? "title" : NULL);
 			start = r->start + v.lead;

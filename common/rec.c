@@ -230,6 +230,18 @@ rec_parse(struct rec *r, const char *line, size_t len, char *scratch)
 	return NULL;
 }
 
+#ifdef __SSE2__
+/* Bit i set when byte i of v needs a look on output: a signed compare
+ * flags both < 0x20 and >= 0x80 (negative), then '\\' on its own. */
+static inline unsigned
+esc_mask(__m128i v)
+{
+	return (unsigned)_mm_movemask_epi8(_mm_or_si128(
+	    _mm_cmplt_epi8(v, _mm_set1_epi8(0x20)),
+	    _mm_cmpeq_epi8(v, _mm_set1_epi8('\\'))));
+}
+#endif
+
 void
 rec_escape(struct buf *out, const char *s, size_t n)
 {
@@ -244,15 +256,10 @@ rec_escape(struct buf *out, const char *s, size_t n)
 	d = out->p + out->len;
 	while (i < n) {
 #ifdef __SSE2__
-		/*
-		 * sixteen plain bytes at a time: a signed compare flags both
-		 * < 0x20 and >= 0x80 (negative), then '\\' on its own
-		 */
+		/* sixteen plain bytes at a time */
 		while (n - i >= 16) {
 			__m128i v = _mm_loadu_si128((const __m128i *)(p + i));
-			unsigned m = (unsigned)_mm_movemask_epi8(_mm_or_si128(
-			    _mm_cmplt_epi8(v, _mm_set1_epi8(0x20)),
-			    _mm_cmpeq_epi8(v, _mm_set1_epi8('\\'))));
+			unsigned m = esc_mask(v);
 
 			if (m != 0) {
 				/* all sixteen fit (2 * (n - i) bytes are
@@ -270,14 +277,11 @@ rec_escape(struct buf *out, const char *s, size_t n)
 		/* the last few bytes: the final sixteen again, those before
 		 * i masked off, rather than one at a time */
 		if (n - i < 16 && n >= 16 && i < n) {
-			__m128i v = _mm_loadu_si128(
-			    (const __m128i *)(p + n - 16));
-			unsigned m = (unsigned)_mm_movemask_epi8(_mm_or_si128(
-			    _mm_cmplt_epi8(v, _mm_set1_epi8(0x20)),
-			    _mm_cmpeq_epi8(v, _mm_set1_epi8('\\'))));
+			size_t base = n - 16;
+			unsigned m = esc_mask(_mm_loadu_si128(
+			    (const __m128i *)(p + base))) & ~0u << (i - base);
 
-			m &= ~0u << (i - (n - 16));
-			k = (m == 0 ? 16 : (size_t)__builtin_ctz(m)) - (i - (n - 16));
+			k = (m == 0 ? 16 : (size_t)__builtin_ctz(m)) + base - i;
 			memcpy(d, p + i, k);
 			d += k;
 			i += k;
@@ -398,6 +402,56 @@ attr_putu(struct buf *b, const char *key, size_t u)
 	buf_adds(b, key);
 	buf_addc(b, '=');
 	buf_addu(b, u);
+}
+
+void
+attr_copy(struct buf *b, const struct rec *r, const char *key)
+{
+	const char *v;
+	size_t n;
+
+	if (!rec_attr(r, key, &v, &n))
+		v = NULL, n = 0;
+	attr_put(b, key, v, n);
+}
+
+/* Are attrs[0..n) exactly keys in order, each value printable ASCII with
+ * no backslash (nothing attr_value() would change)? */
+static int
+just_keys(const char *a, size_t n, const char *const *keys)
+{
+	const char *p = a, *end = a + n, *k;
+
+	for (;;) {
+		/* key by key, byte by byte: they are a few letters long */
+		for (k = *keys; *k != '\0'; k++, p++)
+			if (p == end || *p != *k)
+				return 0;
+		if (p == end || *p++ != '=')
+			return 0;
+		for (; p < end && *p != '|'; p++)
+			if (*p < 0x20 || *p > 0x7e || *p == '\\')
+				return 0;
+		if (*++keys == NULL)
+			return p == end;
+		if (p == end)
+			return 0;
+		p++;
+	}
+}
+
+void
+attr_take(struct buf *b, const struct rec *r, const char *const *keys)
+{
+	if (r->attrs != NULL && keys[0] != NULL &&
+	    just_keys(r->attrs, r->attrslen, keys)) {
+		if (b->len > 0)
+			buf_addc(b, '|');
+		buf_add(b, r->attrs, r->attrslen);
+		return;
+	}
+	for (; *keys != NULL; keys++)
+		attr_copy(b, r, *keys);
 }
 
 void

@@ -93,11 +93,18 @@ size_t rec_attr_size(const struct rec *r, const char *key, size_t def);
  * TAB LF CR | and backslash become spaces and bytes that are not clean
  * UTF-8 become '?', so any value is safe to pass.  attr_putu() writes a
  * number; attr_put(b, key, NULL, 0) writes "key=" (an unknown value).
+ * attr_copy() puts key with its value in r's ATTRS ("key=" when r has
+ * none): what a made record takes over from the record it derives from.
+ * attr_take() does so for each of keys (NULL-ended), copying r's ATTRS
+ * whole when they are already just that: those keys in that order, with
+ * values attr_put() would write unchanged.
  * An empty attribute list must be written as "_": see attr_end().
  */
 void attr_put(struct buf *b, const char *key, const char *val, size_t n);
 void attr_puts(struct buf *b, const char *key, const char *val);
 void attr_putu(struct buf *b, const char *key, size_t u);
+void attr_copy(struct buf *b, const struct rec *r, const char *key);
+void attr_take(struct buf *b, const struct rec *r, const char *const *keys);
 void attr_end(struct buf *b);	/* make an empty list "_" */
 
 #endif

@@ -160,6 +160,34 @@ test_attrs_and_json(void)
 	buf_reset(&j);
 	rec_format(&j, &r);
 	CHECK_MEM(j.p, j.len, "d\"\tquote\t1\t2\tline=|speaker=X|speaker_start=5|speaker_end=\t\"q\"\n");
+
+	/* taking keys over: whole when they are just those, else key by key */
+	{
+		static const char *const lr[] = { "line", "role", NULL };
+		static const struct { const char *in, *out; } take[] = {
+			{ "line=3|role=title", "line=3|role=title" },
+			{ "role=x|line=3", "line=3|role=x" },
+			{ "line=3", "line=3|role=" },
+			{ "line=3|role=|type=PER", "line=3|role=" },
+			{ "line=a\\b|role=", "line=a b|role=" },
+			{ "lines=1|role=", "line=|role=" },
+			{ "_", "line=|role=" },
+		};
+		size_t i;
+
+		for (i = 0; i < sizeof(take) / sizeof(take[0]); i++) {
+			memset(&r, 0, sizeof(r));
+			r.attrs = take[i].in;
+			r.attrslen = strlen(take[i].in);
+			buf_reset(&b);
+			attr_take(&b, &r, lr);
+			CHECK_MEM(b.p, b.len, take[i].out);
+		}
+		buf_reset(&b);
+		attr_putu(&b, "k", 1);
+		attr_copy(&b, &r, "line");
+		CHECK_MEM(b.p, b.len, "k=1|line=");
+	}
 	buf_free(&b);
 	buf_free(&j);
 }
