@@ -53,8 +53,7 @@ pack(const char *path)
 		fclose(fp);
 	out_doc(&o, path, strlen(path));
 	out_new(&o, "raw", 0, data.len, "_", data.p ? data.p : "", data.len);
-	if (o.b.len >= OUT_BATCH)
-		out_flush(&o);
+	out_doc_end(&o, 0);
 	ndoc++;
 	nbytes += data.len;
 	return 0;

@@ -5,8 +5,10 @@
 #include "out.h"
 #include "u8.h"
 
-/* Past this much pending output, write even in mid-document. */
+/* Past OUT_HIGH pending bytes, write even in mid-document; between
+ * documents, once OUT_BATCH are pending (out_doc_end). */
 #define OUT_HIGH (1 << 20)
+#define OUT_BATCH (64 * 1024)
 
 void
 out_init(struct out *o, enum out_fmt fmt, int only, const char *const *kinds)
@@ -129,6 +131,13 @@ out_para_end(struct out *o)
 	if (o->fmt == OUT_TEXT && o->inpara > 0)
 		buf_addc(&o->b, '\n');
 	o->inpara = 0;
+}
+
+void
+out_doc_end(struct out *o, int waits)
+{
+	if (waits || o->b.len >= OUT_BATCH)
+		out_flush(o);
 }
 
 void

@@ -9,9 +9,9 @@
  * make are not written, except doc records (and never in OUT_TEXT, whose
  * doc records have no text).
  *
- * Output is buffered; the caller flushes it between documents (out_flush)
- * once OUT_BATCH bytes are pending, or after every document when a reader
- * may be waiting for it; past OUT_HIGH it is written even in mid-document.
+ * Output is buffered and written in whole documents: out_doc_end() writes
+ * it once 64 KiB are pending, or after every document when a reader may be
+ * waiting for it; past 1 MiB it is written even in mid-document.
  * A write error is fatal: message, exit 1.
  */
 #ifndef OUT_H
@@ -23,8 +23,6 @@
 #include "rec.h"
 
 enum out_fmt { OUT_TSV, OUT_JSON, OUT_TEXT };
-
-#define OUT_BATCH (64 * 1024)
 
 struct out {
 	enum out_fmt fmt;
@@ -49,6 +47,9 @@ void out_rec(struct out *o, const struct rec *r);
 void out_new(struct out *o, const char *kind, size_t start, size_t end,
     const char *attrs, const char *text, size_t textlen);
 void out_para_end(struct out *o);
+/* A document is done: write out when enough is pending or when waits
+ * says someone may be waiting for it (rd_waits(), doc.h). */
+void out_doc_end(struct out *o, int waits);
 void out_flush(struct out *o);		/* write out, fatal on error */
 /* Flush and close stdout, fatal on error (call once at exit). */
 void out_close(struct out *o);

@@ -177,10 +177,7 @@ tool_main(const struct tool *t, int argc, char **argv)
 				drop_own(t, &d);
 			out_doc(&o, d.name, d.namelen);
 			t->run(&d, &o);
-			/* whole documents; one write per document only when
-			 * someone may be waiting for it */
-			if (rd_waits(rd) || o.b.len >= OUT_BATCH)
-				out_flush(&o);
+			out_doc_end(&o, rd_waits(rd));
 			ndoc++;
 		}
 		if (c < 0 || rd_errors(rd) > 0)
