@@ -939,6 +939,22 @@ run_done:
 	return nxp;
 }
 
+#ifdef __SSE2__
+/* Bit k set when t[k] of t[0..16) is . ? ! or a byte above lead (signed:
+ * lead bytes of hot characters, which only hot[] can tell apart). */
+static inline unsigned
+candidates(const char *t, __m128i lead)
+{
+	__m128i v = _mm_loadu_si128((const __m128i *)(const void *)t);
+
+	return (unsigned)_mm_movemask_epi8(_mm_or_si128(
+	    _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('.')),
+	    _mm_cmpeq_epi8(v, _mm_set1_epi8('?'))),
+	    _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('!')),
+	    _mm_and_si128(v, _mm_cmpgt_epi8(v, lead)))));
+}
+#endif
+
 /*
  * The next byte at or after i that is hot, where the only hot ASCII bytes
  * are . ? and ! (then 16 bytes are tested at a time), or len.
@@ -948,48 +964,21 @@ skip(const char *t, size_t len, size_t i, const unsigned char *hot,
     unsigned char minlead)
 {
 #ifdef __SSE2__
-	const __m128i dot = _mm_set1_epi8('.'), qm = _mm_set1_epi8('?'),
-	    em = _mm_set1_epi8('!');
 	/* bytes >= minlead, compared as signed: the sign bit tells them
 	 * from ASCII, which is greater too */
 	const __m128i lead = _mm_set1_epi8((char)(minlead - 1));
+	size_t at;
+	unsigned m;
 
-	while (i + 16 <= len) {
-		__m128i v = _mm_loadu_si128((const __m128i *)(const void *)(t + i));
-		unsigned m = (unsigned)_mm_movemask_epi8(_mm_or_si128(
-		    _mm_or_si128(_mm_cmpeq_epi8(v, dot), _mm_cmpeq_epi8(v, qm)),
-		    _mm_or_si128(_mm_cmpeq_epi8(v, em),
-		    _mm_and_si128(v, _mm_cmpgt_epi8(v, lead)))));
-
-		while (m) {	/* lead bytes of hot characters are candidates */
-			unsigned k = (unsigned)__builtin_ctz(m);
-
-			if (hot[(unsigned char)t[i + k]])
-				return i + k;
-			m &= m - 1;
-		}
-		i += 16;
-	}
-	/* the last few bytes: the final sixteen again, those before i
-	 * masked off, rather than one at a time */
-	if (i < len && len >= 16) {
-		size_t base = len - 16;
-		__m128i v = _mm_loadu_si128((const __m128i *)(const void *)(t +
-		    base));
-		unsigned m = (unsigned)_mm_movemask_epi8(_mm_or_si128(
-		    _mm_or_si128(_mm_cmpeq_epi8(v, dot), _mm_cmpeq_epi8(v, qm)),
-		    _mm_or_si128(_mm_cmpeq_epi8(v, em),
-		    _mm_and_si128(v, _mm_cmpgt_epi8(v, lead)))));
-
-		m &= ~0u << (i - base);
-		while (m) {
-			unsigned k = (unsigned)__builtin_ctz(m);
-
-			if (hot[(unsigned char)t[base + k]])
-				return base + k;
-			m &= m - 1;
-		}
-		return len;
+	/* sixteen at a time; the last few bytes as the final sixteen with
+	 * those before i masked off, rather than one at a time */
+	while (i < len && len >= 16) {
+		at = i + 16 <= len ? i : len - 16;
+		m = candidates(t + at, lead) & ~0u << (i - at);
+		for (; m != 0; m &= m - 1)
+			if (hot[(unsigned char)t[at + __builtin_ctz(m)]])
+				return at + (size_t)__builtin_ctz(m);
+		i = at + 16;
 	}
 #endif
 	while (i < len && !hot[(unsigned char)t[i]])

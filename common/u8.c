@@ -59,30 +59,20 @@ u8_cleanlen(const char *s, size_t n)
 
 	while (i < n) {
 #ifdef __SSE2__
-		/* sixteen at a time while all are SP..DEL (signed: >= 0x20) */
-		while (n - i >= 16) {
-			__m128i v = _mm_loadu_si128((const __m128i *)(p + i));
-			unsigned m = (unsigned)_mm_movemask_epi8(
-			    _mm_cmplt_epi8(v, _mm_set1_epi8(0x20)));
+		/* sixteen at a time while all are SP..DEL (signed: >= 0x20);
+		 * the last few bytes as the final sixteen with those before i
+		 * masked off, rather than one at a time */
+		while (i < n && n >= 16) {
+			size_t at = n - i >= 16 ? i : n - 16;
+			unsigned m = (unsigned)_mm_movemask_epi8(_mm_cmplt_epi8(
+			    _mm_loadu_si128((const __m128i *)(p + at)),
+			    _mm_set1_epi8(0x20))) & ~0u << (i - at);
 
 			if (m != 0) {
-				i += (size_t)__builtin_ctz(m);
+				i = at + (size_t)__builtin_ctz(m);
 				break;
 			}
-			i += 16;
-		}
-		/* the last few bytes: the final sixteen again, those before
-		 * i masked off, rather than one at a time */
-		if (n - i < 16 && n >= 16 && i < n) {
-			__m128i v = _mm_loadu_si128(
-			    (const __m128i *)(p + n - 16));
-			unsigned m = (unsigned)_mm_movemask_epi8(
-			    _mm_cmplt_epi8(v, _mm_set1_epi8(0x20)));
-
-			m &= ~0u << (i - (n - 16));
-			if (m == 0)
-				return n;
-			i = n - 16 + (size_t)__builtin_ctz(m);
+			i = at + 16;
 		}
 		if (i == n)
 			break;
