@@ -5,7 +5,8 @@
 # of one, far below the CPU limit set here.  The quote is still found.
 tmp=$(mktemp -d) || exit 1
 trap 'rm -rf "$tmp"' EXIT
-awk -v n=16000 '
+# w(k): three letters, a different word for each k below 26^3
+words='
 function w(k,  s, i) {
 	s = ""
 	for (i = 0; i < 3; i++) {
@@ -14,6 +15,8 @@ function w(k,  s, i) {
 	}
 	return s
 }
+'
+awk -v n=16000 "$words"'
 BEGIN {
 	q = "\"We are ready,\" Ana Ortiz said."
 	o = length(q) + 1
@@ -41,15 +44,7 @@ cmp -s "$tmp/out" "$tmp/want" || { echo "linear: wrong quotes"; cat "$tmp/out"; 
 # A lone capitalised word opening a sentence is a speaker only if the
 # story also writes it mid-sentence: that look-up once scanned every token
 # per candidate (16000 of them here, seconds); only Zaaa is one.
-awk -v n=16000 '
-function w(k,  s, i) {
-	s = ""
-	for (i = 0; i < 3; i++) {
-		s = s substr("abcdefghijklmnopqrstuvwxyz", k % 26 + 1, 1)
-		k = int(k / 26)
-	}
-	return s
-}
+awk -v n=16000 "$words"'
 BEGIN {
 	len = n * 31 - 1 + 15	# "Zxxx said that the plan is ok." joined by spaces
 	printf "x\tdoc\t0\t%d\t_\t\n", len

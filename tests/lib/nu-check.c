@@ -913,13 +913,7 @@ main(int argc, char **argv)
 		else if (unescape(&d, f[0], strlen(f[0])) < 0 ||
 		    unescape(&t, f[5], (size_t)(line + len - f[5])) < 0)
 			why = "bad escape";
-		if (why != NULL) {
-			nmalformed++;
-			if (nmalformed > expect_malformed)
-				problem("malformed: %s", why);
-			continue;
-		}
-		if (!attrs_ok(f[4]))
+		else if (!attrs_ok(f[4]))
 			why = "bad ATTRS";
 		else if (strcmp(f[1], "raw") == 0 && (start != 0 ||
 		    end != t.len))
