@@ -182,8 +182,7 @@ ner_tokenize(const char *s, size_t n, struct ner_tok **v, size_t *cap)
 
 	while (i < n) {
 		c = dec(s, n, i, &l);
-		if (c == ' ' || (c >= '\t' && c <= '\r') ||
-		    (c >= 0x80 && u8_isspace(c))) {
+		if (u8_isspace(c)) {
 			i += l;
 			continue;
 		}

@@ -56,14 +56,6 @@ issgl(int32_t c)
 }
 
 static int
-isspc(int32_t c)
-{
-	if (c >= 0 && c < 0x80)
-		return c == ' ' || (c >= '\t' && c <= '\r');
-	return c != U8_BAD && c >= 0 && u8_isspace(c);
-}
-
-static int
 isal(int32_t c)
 {
 	return c >= 0 && (c < 0x80 ? ((c | 32) >= 'a' && (c | 32) <= 'z') ||
@@ -73,7 +65,7 @@ isal(int32_t c)
 static int
 isopenctx(int32_t c)
 {
-	return c == -2 || isspc(c) || c == '(' || c == '[' || c == '{' ||
+	return c == -2 || u8_isspace(c) || c == '(' || c == '[' || c == '{' ||
 	    c == 0x2014 || c == 0x2013 || c == '-' || c == '/' || isdbl(c) ||
 	    issgl(c);
 }
@@ -81,7 +73,7 @@ isopenctx(int32_t c)
 static int
 isclosectx(int32_t c)
 {
-	return c == -2 || isspc(c) || c == '.' || c == ',' || c == ';' ||
+	return c == -2 || u8_isspace(c) || c == '.' || c == ',' || c == ';' ||
 	    c == ':' || c == '!' || c == '?' || c == ')' || c == ']' ||
 	    c == 0x2014 || c == 0x2013 || c == 0x2026 || c == '-' ||
 	    isdbl(c) || issgl(c);
@@ -293,7 +285,7 @@ qt_tokenize(struct qtx *x, size_t a, size_t b, int para)
 			l = 1;
 		} else
 			c = cp_at(t, b, i, &l);
-		if (isspc(c)) {
+		if (u8_isspace(c)) {
 			i += l;
 			continue;
 		}
@@ -319,8 +311,8 @@ qt_tokenize(struct qtx *x, size_t a, size_t b, int para)
 			else if (c == 0x201d || c == 0xbb)
 				mk = MK_CD;
 			else if (c == '"')
-				mk = isopenctx(p) && !(nx == -2 || isspc(nx)) ?
-				    MK_OD : isclosectx(nx) && !isspc(p) ?
+				mk = isopenctx(p) && !(nx == -2 || u8_isspace(nx)) ?
+				    MK_OD : isclosectx(nx) && !u8_isspace(p) ?
 				    MK_CD : MK_AD;
 			else if (c == 0x2018 || c == 0x201a)
 				mk = MK_OS;

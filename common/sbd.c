@@ -150,12 +150,6 @@ lower(int32_t c)
 	return c < 0x80 ? c >= 'a' && c <= 'z' : u8_islower(c);
 }
 
-static inline int
-space(int32_t c)
-{
-	return c < 0x80 ? c == ' ' || (c >= '\t' && c <= '\r') : u8_isspace(c);
-}
-
 /* Length of the code point ending at s + n (n > 0). */
 static inline size_t
 prevlen(const char *s, size_t n)
@@ -167,11 +161,8 @@ static inline int
 isws(const char *s, size_t n)
 {
 	size_t l;
-	unsigned char c = (unsigned char)*s;
 
-	if (c < 0x80)
-		return c == ' ' || (c >= '\t' && c <= '\r');
-	return space(u8_decode(s, n, &l));
+	return u8_isspace(dec(s, n, &l));
 }
 
 /* ---- the word table ---- */
@@ -310,7 +301,7 @@ addlist(struct sbd *sb, const struct cfg *seq, unsigned flags)
 		for (j = 0; j < n; j += l) {
 			int32_t c = dec(s + j, n - j, &l);
 
-			if (space(c) || c == 0)
+			if (u8_isspace(c) || c == 0)
 				cfg_fail(e, "word \"%s\" holds white space", s);
 		}
 		if (flags == W_STARTER) {
@@ -366,7 +357,7 @@ sbd_new(const struct cfg *rules)
 			c = u8_decode(e->str, e->len, &l);
 			if (c == U8_BAD || l != e->len)
 				cfg_fail(e, "a bullet is one character");
-			if (u8_isalnum(c) || space(c) || term(c) ||
+			if (u8_isalnum(c) || u8_isspace(c) || term(c) ||
 			    closer(c) || opener(c))
 				cfg_fail(e, "a letter, digit, space, quote, bracket or "
 				    "terminator cannot be a bullet");
@@ -472,7 +463,7 @@ emit(struct scan *st, size_t end)
 	unsigned char last = end > st->start ? (unsigned char)st->t[end - 1] : 0;
 
 	/* mostly the sentence ends in ASCII punctuation: nothing to trim */
-	if (last >= 0x80 || space(last))
+	if (last >= 0x80 || u8_isspace(last))
 		end -= u8_rskipspace(st->t + st->start, end - st->start);
 	if (end <= st->start)
 		return;
@@ -556,7 +547,7 @@ startsent(struct scan *st, size_t p)
 	while (p < st->len) {
 		int32_t c = dec(st->t + p, st->len - p, &l);
 
-		if (!bullet(st->sb, c) && !space(c))
+		if (!bullet(st->sb, c) && !u8_isspace(c))
 			break;
 		p += l;
 		if (p - st->start > 16)
@@ -791,7 +782,7 @@ glued(const struct scan *st, size_t i, size_t j)
 	for (b = i, n = 0; b > st->start && n < TOKMAX; n++) {
 		l = prevlen(t, b);
 		c = dec(t + b - l, l, &l);
-		if (space(c))
+		if (u8_isspace(c))
 			break;
 		if (webchar(c))
 			return 0;
@@ -877,7 +868,7 @@ run_done:
 	 * quote alone ("[...]" is an omission inside a sentence instead) */
 	l = i ? prevlen(t, i) : 0;
 	c = l ? dec(t + i - l, l, &l) : ' ';
-	detached = space(c) || (kind == K_DETACHED && opener(c) &&
+	detached = u8_isspace(c) || (kind == K_DETACHED && opener(c) &&
 	    c != '(' && c != '[' && c != '{');
 	nextword(st, nxp, &nx);
 	brk = 0;

@@ -97,18 +97,6 @@ cat(int32_t c)
 }
 
 int
-u8_isspace(int32_t c)
-{
-	switch (c) {
-	case 0x09: case 0x0a: case 0x0b: case 0x0c: case 0x0d: case 0x20:
-	case 0x85: case 0xa0: case 0x1680: case 0x2028: case 0x2029:
-	case 0x202f: case 0x205f: case 0x3000:
-		return 1;
-	}
-	return c >= 0x2000 && c <= 0x200a;
-}
-
-int
 u8_isalpha(int32_t c)
 {
 	if (c < 0x80)
@@ -187,29 +175,13 @@ u8_toupper(int32_t c)
 	return utf8proc_toupper(c);
 }
 
-/* ASCII first: nearly every byte these look at is ASCII */
-static int
-ascii_space(unsigned char c)
-{
-	return c == ' ' || (c >= '\t' && c <= '\r');
-}
-
 size_t
 u8_skipspace(const char *s, size_t n)
 {
 	size_t i = 0, len;
-	unsigned char c;
 
-	while (i < n) {
-		if ((c = (unsigned char)s[i]) < 0x80) {
-			if (!ascii_space(c))
-				break;
-			i++;
-		} else if (u8_isspace(u8_decode(s + i, n - i, &len)))
-			i += len;
-		else
-			break;
-	}
+	while (i < n && u8_isspace(u8_decode(s + i, n - i, &len)))
+		i += len;
 	return i;
 }
 
@@ -217,16 +189,9 @@ size_t
 u8_rskipspace(const char *s, size_t n)
 {
 	size_t i = n, len, k;
-	unsigned char c;
 
 	while (i > 0) {
-		if ((c = (unsigned char)s[i - 1]) < 0x80) {
-			if (!ascii_space(c))
-				break;
-			i--;
-			continue;
-		}
-		k = u8_prevlen(s, i);
+		k = (unsigned char)s[i - 1] < 0x80 ? 1 : u8_prevlen(s, i);
 		if (!u8_isspace(u8_decode(s + i - k, k, &len)))
 			break;
 		i -= k;

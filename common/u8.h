@@ -31,7 +31,7 @@ size_t u8_validlen(const char *s, size_t n);
 size_t u8_cleanlen(const char *s, size_t n);
 
 /* Character classes (Unicode, via utf8proc). U8_BAD is in none of them. */
-int u8_isspace(int32_t c);	/* White_Space: includes NBSP, U+2028 ... */
+static inline int u8_isspace(int32_t c);	/* White_Space: NBSP, U+2028 ... */
 int u8_isalpha(int32_t c);	/* letters, general category L* */
 int u8_isupper(int32_t c);	/* Lu or Lt */
 int u8_islower(int32_t c);	/* Ll */
@@ -92,6 +92,20 @@ u8_decode(const char *s, size_t n, size_t *len)
 bad:
 	*len = 1;
 	return U8_BAD;
+}
+
+/* Inline: scanners ask it of nearly every byte they pass. */
+static inline int
+u8_isspace(int32_t c)
+{
+	if (c < 0x80)
+		return c == ' ' || (c >= '\t' && c <= '\r');
+	switch (c) {
+	case 0x85: case 0xa0: case 0x1680: case 0x2028: case 0x2029:
+	case 0x202f: case 0x205f: case 0x3000:
+		return 1;
+	}
+	return c >= 0x2000 && c <= 0x200a;
 }
 
 #endif
