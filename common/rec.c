@@ -397,10 +397,7 @@ attr_puts(struct buf *b, const char *key, const char *val)
 void
 attr_putu(struct buf *b, const char *key, size_t u)
 {
-	if (b->len > 0)
-		buf_addc(b, '|');
-	buf_adds(b, key);
-	buf_addc(b, '=');
+	attr_put(b, key, NULL, 0);
 	buf_addu(b, u);
 }
 
