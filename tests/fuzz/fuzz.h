@@ -9,6 +9,7 @@
 #ifndef FUZZ_H
 #define FUZZ_H
 
+#include <errno.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -16,6 +17,19 @@
 
 #include "buf.h"
 #include "u8.h"
+
+/*
+ * FZ_NAME("fuzz_x"): the harness's LLVMFuzzerInitialize(), naming it in
+ * the library's warnx() messages, which some harnesses count and compare.
+ */
+#define FZ_NAME(name)							\
+int LLVMFuzzerInitialize(int *argc, char ***argv);			\
+int									\
+LLVMFuzzerInitialize(int *argc, char ***argv)				\
+{									\
+	program_invocation_short_name = (name);				\
+	return 0;							\
+}
 
 /* stderr as it was before fz_quiet(), for reports in the middle of a run */
 static FILE *fz_saved_err;

@@ -92,14 +92,7 @@ check_quote(const struct doc *d, const struct rec *q)
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
-int LLVMFuzzerInitialize(int *argc, char ***argv);
-
-int
-LLVMFuzzerInitialize(int *argc, char ***argv)
-{
-	program_invocation_short_name = "fuzz_qt";
-	return 0;
-}
+FZ_NAME("fuzz_qt")
 
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)

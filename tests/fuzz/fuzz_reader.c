@@ -346,14 +346,7 @@ check_mode(const char *data, size_t size, enum rd_mode mode)
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
-int LLVMFuzzerInitialize(int *argc, char ***argv);
-
-int
-LLVMFuzzerInitialize(int *argc, char ***argv)
-{
-	program_invocation_short_name = "fuzz_reader";
-	return 0;
-}
+FZ_NAME("fuzz_reader")
 
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
