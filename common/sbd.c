@@ -958,18 +958,22 @@ skip(const char *t, size_t len, size_t i, const unsigned char *hot,
 	/* bytes >= minlead, compared as signed: the sign bit tells them
 	 * from ASCII, which is greater too */
 	const __m128i lead = _mm_set1_epi8((char)(minlead - 1));
-	size_t at;
 	unsigned m;
 
-	/* sixteen at a time; the last few bytes as the final sixteen with
-	 * those before i masked off, rather than one at a time */
-	while (i < len && len >= 16) {
-		at = i + 16 <= len ? i : len - 16;
-		m = candidates(t + at, lead) & ~0u << (i - at);
-		for (; m != 0; m &= m - 1)
+	for (; i + 16 <= len; i += 16)
+		for (m = candidates(t + i, lead); m != 0; m &= m - 1)
+			if (hot[(unsigned char)t[i + __builtin_ctz(m)]])
+				return i + (size_t)__builtin_ctz(m);
+	/* the last few bytes: the final sixteen again, those before i
+	 * masked off, rather than one at a time */
+	if (i < len && len >= 16) {
+		size_t at = len - 16;
+
+		for (m = candidates(t + at, lead) & ~0u << (i - at); m != 0;
+		    m &= m - 1)
 			if (hot[(unsigned char)t[at + __builtin_ctz(m)]])
 				return at + (size_t)__builtin_ctz(m);
-		i = at + 16;
+		return len;
 	}
 #endif
 	while (i < len && !hot[(unsigned char)t[i]])
