@@ -136,6 +136,7 @@ void ner_viterbi(const float *sc, size_t n, const float *tr,
 struct ner_train_opts {
 	int epochs;
 	int holdout;		/* hold out every Nth document and score it */
+	int fold;		/* hold out documents fold, fold + N ...; -1: N - 1 */
 	const char *gazetteer;	/* TYPE TAB name lines, or NULL */
 	const char *dump;	/* write held-out predictions here (CoNLL) */
 	int verbose;

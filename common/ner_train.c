@@ -1136,7 +1136,8 @@ ner_train(const char *out, char *const *files, int nfiles,
 	order = xmalloc(no * sizeof *order);
 	for (i = 0; i < c.nd; i++)
 		c.d[i].held = o->holdout > 0 && i % (size_t)o->holdout ==
-		    (size_t)o->holdout - 1;
+		    (size_t)(o->fold >= 0 ? o->fold : o->holdout - 1) %
+		    (size_t)o->holdout;
 	dm = ner_dmap_new();
 	memset(&sum, 0, sizeof sum);
 	for (bag = 0; bag < o->bags; bag++) {
