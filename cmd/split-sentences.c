@@ -6,6 +6,7 @@
 #include <stdlib.h>
 
 #include "buf.h"
+#include "out.h"
 #include "rec.h"
 #include "sbd.h"
 #include "tool.h"
@@ -30,7 +31,9 @@ split(const struct rec *p, struct out *o)
 	size_t i, n;
 
 	buf_reset(&attrs);
-	attr_take(&attrs, p, keys);
+	if (out_attrs(o))
+		attr_take(&attrs, p, keys);
+	attr_end(&attrs);
 	n = sbd_split(sbd, p->text, p->textlen, &span, &nspan);
 	for (i = 0; i < n; i++)
 		out_new(o, "sent", p->start + span[i].start,

@@ -111,6 +111,18 @@ out_new(struct out *o, const char *kind, size_t start, size_t end,
 {
 	struct rec r;
 
+	/* --text writes TEXT alone: no record to build (made kinds are
+	 * always written, so only does not apply) */
+	if (o->fmt == OUT_TEXT) {
+		plain(&o->b, text, textlen);
+		buf_addc(&o->b, '\n');
+		o->inpara++;
+		o->nout++;
+		o->nmade++;
+		if (o->b.len > OUT_HIGH)
+			out_flush(o);
+		return;
+	}
 	memset(&r, 0, sizeof(r));
 	r.doc = o->doc;
 	r.doclen = o->doclen;

@@ -47,6 +47,8 @@ void out_rec(struct out *o, const struct rec *r);
 void out_new(struct out *o, const char *kind, size_t start, size_t end,
     const char *attrs, const char *text, size_t textlen);
 void out_para_end(struct out *o);
+/* Are ATTRS written?  Not under --text: a tool may then pass "_". */
+static inline int out_attrs(const struct out *o) { return o->fmt != OUT_TEXT; }
 /* A document is done: write out when enough is pending or when waits
  * says someone may be waiting for it (rd_waits(), doc.h). */
 void out_doc_end(struct out *o, int waits);
