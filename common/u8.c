@@ -55,28 +55,42 @@ size_t
 u8_cleanlen(const char *s, size_t n)
 {
 	const unsigned char *p = (const unsigned char *)s;
-	size_t i = 0, len;
+	size_t i = 0, j, len;
 
-	while (i < n) {
 #ifdef __SSE2__
-		/* sixteen at a time while all are SP..DEL (signed: >= 0x20);
-		 * the last few bytes as the final sixteen with those before i
-		 * masked off, rather than one at a time */
-		while (i < n && n >= 16) {
+	/*
+	 * Sixteen bytes at a time, the last few as the final sixteen with
+	 * those before i masked off.  A set bit is a byte below SP (signed:
+	 * also every byte from 0x80); such bytes are checked in place, so a
+	 * text with a curly quote every few words is not reloaded at each.
+	 */
+	if (n >= 16) {
+		while (i < n) {
 			size_t at = n - i >= 16 ? i : n - 16;
 			unsigned m = (unsigned)_mm_movemask_epi8(_mm_cmplt_epi8(
 			    _mm_loadu_si128((const __m128i *)(p + at)),
 			    _mm_set1_epi8(0x20))) & ~0u << (i - at);
 
-			if (m != 0) {
-				i = at + (size_t)__builtin_ctz(m);
-				break;
-			}
 			i = at + 16;
+			while (m != 0) {
+				j = at + (size_t)__builtin_ctz(m);
+				if (p[j] < 0x80) {
+					if (!asciiok[p[j]])
+						return j;
+					len = 1;
+				} else if (u8_decode(s + j, n - j, &len) == U8_BAD)
+					return j;
+				if (j + len > i) {	/* into the next block */
+					i = j + len;
+					break;
+				}
+				m &= ~0u << (j + len - at);
+			}
 		}
-		if (i == n)
-			break;
+		return i;
+	}
 #endif
+	while (i < n) {
 		if (p[i] < 0x80) {
 			if (!asciiok[p[i]])
 				break;
@@ -175,13 +189,29 @@ u8_toupper(int32_t c)
 	return utf8proc_toupper(c);
 }
 
+/* ASCII first: nearly every edge of a paragraph or sentence is ASCII */
+static inline int
+asciispace(unsigned char c)
+{
+	return c == ' ' || (c >= '\t' && c <= '\r');
+}
+
 size_t
 u8_skipspace(const char *s, size_t n)
 {
 	size_t i = 0, len;
+	unsigned char c;
 
-	while (i < n && u8_isspace(u8_decode(s + i, n - i, &len)))
-		i += len;
+	while (i < n) {
+		if ((c = (unsigned char)s[i]) < 0x80) {
+			if (!asciispace(c))
+				break;
+			i++;
+		} else if (u8_isspace(u8_decode(s + i, n - i, &len)))
+			i += len;
+		else
+			break;
+	}
 	return i;
 }
 
@@ -189,9 +219,20 @@ size_t
 u8_rskipspace(const char *s, size_t n)
 {
 	size_t i = n, len, k;
+	unsigned char c;
 
 	while (i > 0) {
-		k = (unsigned char)s[i - 1] < 0x80 ? 1 : u8_prevlen(s, i);
+		if ((c = (unsigned char)s[i - 1]) < 0x80) {
+			if (!asciispace(c))
+				break;
+			i--;
+			continue;
+		}
+		/* no White_Space character ends in these bytes (a closing
+		 * curly quote does): no need to find where it starts */
+		if (c >= 0xb0 || (c > 0x8a && c < 0x9f))
+			break;
+		k = u8_prevlen(s, i);
 		if (!u8_isspace(u8_decode(s + i - k, k, &len)))
 			break;
 		i -= k;

@@ -258,6 +258,27 @@ test_u8(void)
 	CHECK(u8_prevlen("a\x80", 2) == 1);
 	CHECK(u8_isspace(0xa0) && u8_isspace(0x2009) && !u8_isspace(0x200b));
 	{
+		/* the skips agree with u8_isspace() on every character,
+		 * at both ends (rskipspace rejects some by last byte) */
+		char t[8];
+		int32_t c;
+		size_t k, bad = 0;
+
+		for (c = 1; c < 0x110000; c++) {
+			if (c >= 0xd800 && c < 0xe000)
+				continue;
+			k = u8_encode(c, t + 1);
+			t[0] = t[k + 1] = 'x';
+			bad += u8_skipspace(t + 1, k + 1) !=
+			    (u8_isspace(c) ? k : 0);
+			bad += u8_rskipspace(t, k + 1) !=
+			    (u8_isspace(c) ? k : 0);
+		}
+		CHECK(bad == 0);
+		CHECK(u8_rskipspace("a\xa0", 2) == 0);	/* a stray byte */
+		CHECK(u8_skipspace(" \xc2\xa0\xe3\x80\x80" "b", 7) == 6);
+	}
+	{
 		/* u8_ispunct's ASCII table against utf8proc's categories */
 		int32_t c;
 		int bad = 0;
@@ -306,6 +327,68 @@ ref_escape(struct buf *b, const char *s, size_t n)
 		} else
 			buf_add(b, s + i, len);
 	}
+}
+
+/* Byte-at-a-time reference for u8_cleanlen(). */
+static size_t
+ref_cleanlen(const char *s, size_t n)
+{
+	size_t i = 0, len;
+	unsigned char c;
+
+	while (i < n) {
+		c = (unsigned char)s[i];
+		if (c >= 0x80) {
+			if (u8_decode(s + i, n - i, &len) == U8_BAD)
+				break;
+			i += len;
+		} else if (c >= 0x20 || c == '\t' || c == '\n' || c == '\r')
+			i++;
+		else
+			break;
+	}
+	return i;
+}
+
+/*
+ * u8_cleanlen() checks the bytes it stops at inside its 16-byte blocks:
+ * two sequences, good or bad, at every pair of positions of strings up
+ * to 40 bytes, so they meet at and across each block edge and in the
+ * masked last block.
+ */
+static void
+test_cleanlen(void)
+{
+	static const char *const seq[] = {
+		"\xe2\x80\x9c", "\xc3\xa9", "\xf0\x9f\x98\x80", "\t",
+		"\x01", "\xff", "\xe2\x80", "\xed\xa0\x80", "\xc0\xaf", "",
+	};
+	char s[64];
+	size_t a, b, pa, pb, len, n, bad = 0, runs = 0;
+
+	for (a = 0; a < sizeof(seq) / sizeof(seq[0]); a++)
+		for (b = 0; b < sizeof(seq) / sizeof(seq[0]); b++)
+			for (len = 0; len <= 40; len++)
+				for (pa = 0; pa <= len; pa++)
+					for (pb = pa; pb <= len; pb++) {
+						size_t la = strlen(seq[a]);
+						size_t lb = strlen(seq[b]);
+
+						memset(s, 'x', pa);
+						n = pa;
+						memcpy(s + n, seq[a], la);
+						n += la;
+						memset(s + n, 'x', pb - pa);
+						n += pb - pa;
+						memcpy(s + n, seq[b], lb);
+						n += lb;
+						memset(s + n, 'x', len - pb);
+						n += len - pb;
+						bad += u8_cleanlen(s, n) !=
+						    ref_cleanlen(s, n);
+						runs++;
+					}
+	CHECK(runs > 0 && bad == 0);
 }
 
 /*
@@ -379,6 +462,7 @@ int
 main(void)
 {
 	test_fast_paths();
+	test_cleanlen();
 	test_escape_roundtrip();
 	test_valid();
 	test_malformed();
