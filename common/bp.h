@@ -193,6 +193,16 @@ struct bp_ref {
 	size_t runlen, runkey;	/* and where in it the key is: a candidate
 				 * found at pos has run at pos - runkey */
 	char *own;		/* run, when allocated for the ref */
+	/* Copies of what the scan and try_range() test first, so that a
+	 * candidate turned away costs no walk to its rule and pattern and
+	 * no call to memcmp(): the rule's where and word bounds, the
+	 * pattern's space bounds, and the first 8 bytes of the run and of
+	 * the pattern's leading literal, and the last 8 of its trailing
+	 * one, as words under a mask of the bytes that count.  (The tail's
+	 * bytes sit at the top of the word, as do a paragraph's last 8.) */
+	int where;
+	size_t minw, maxw, minsp, maxsp;
+	uint64_t run8, runm8, lit8, litm8, tail8, tailm8;
 };
 
 struct bp_rules {
@@ -202,6 +212,10 @@ struct bp_rules {
 					 * 4 bytes (shortl: shorter, by byte) */
 	struct bp_list start[257];	/* line and prefix refs by first byte;
 					 * [256]: none of the ways here fits */
+	struct bp_list startca[256];	/* line and prefix refs that open
+					 * with a number, a capital or a set,
+					 * by the first bytes (case kept) that
+					 * bp_pat_may_start() lets through */
 	struct bp_hash endh;		/* suffix refs by their last 4 bytes */
 	struct bp_list end[257];	/* suffix refs by last byte, [256] */
 	struct bp_hash wordh;		/* refs and residue by 4 bytes from a

@@ -16,7 +16,7 @@
 #include "bp.h"
 #include "buf.h"
 
-enum { T_LIT = 0, T_SET = 5 };	/* token types, as in bp_pat.c */
+enum { T_LIT = 0, T_CAP = 3, T_NUM = 4, T_SET = 5 };	/* token types, as in bp_pat.c */
 
 void
 bp_list_add(struct bp_list *l, size_t v)
@@ -303,6 +303,33 @@ set_run(struct bp_ref *f, const char *run, size_t len, size_t key)
 	f->runkey = key;
 }
 
+/* A line or prefix ref with no literal at its start: into startca[] by
+ * the first byte (case kept) its first token can take, where that says
+ * anything; else into start[256], tried on every paragraph. */
+static void
+add_start(struct bp_rules *rs, size_t id)
+{
+	const struct bp_ref *f = &rs->ref[id];
+	const struct bp_tok *t = &f->p->tok[0];
+	const struct bp_set *st = t->t == T_SET ? &rs->sets[t->set] : NULL;
+	int c;
+
+	if (f->anchor == BP_CONTAINS || f->p->litlen != 0 || (t->t != T_NUM &&
+	    t->t != T_CAP && (st == NULL || st->empty))) {
+		bp_list_add(&rs->start[256], id);
+		return;
+	}
+	for (c = 0; c < 256; c++) {
+		/* lower case is ASCII A-Z only, as bp_norm() makes it */
+		int l = c >= 'A' && c <= 'Z' ? c + 32 : c;
+
+		if (t->t == T_NUM ? c >= '0' && c <= '9' :
+		    t->t == T_CAP ? (c >= 'A' && c <= 'Z') || c >= 0x80 :
+		    (st->first[l >> 6] >> (l & 63) & 1) != 0)
+			bp_list_add(&rs->startca[c], id);
+	}
+}
+
 static void
 index_ref(struct bp_rules *rs, size_t id)
 {
@@ -386,16 +413,50 @@ index_ref(struct bp_rules *rs, size_t id)
 			set_run(&rs->ref[id], run, len, k);
 			rs->ref[id].own = run;
 			run = NULL;
-		} else if (a != BP_CONTAINS)
-			bp_list_add(a == BP_SUFFIX ? &rs->end[256] :
-			    &rs->start[256], id);
+		} else if (a == BP_SUFFIX)
+			bp_list_add(&rs->end[256], id);
+		else if (a != BP_CONTAINS)
+			add_start(rs, id);
 		else
 			bp_hash_add(&rs->contains, run + rarest(run, len), 4,
 			    id);
 		free(run);
-	} else
-		bp_list_add(a == BP_SUFFIX ? &rs->end[256] : &rs->start[256],
-		    id);
+	} else if (a == BP_SUFFIX)
+		bp_list_add(&rs->end[256], id);
+	else
+		add_start(rs, id);
+}
+
+/* s[0..len) as the word that loading its first (up to) 8 bytes gives,
+ * and the mask of those bytes; with top, the last 8 bytes at the top of
+ * the word instead, as bp_match_refs() loads a paragraph's end. */
+static uint64_t
+word8(const char *s, size_t len, int top, uint64_t *mask)
+{
+	unsigned char b[8] = { 0 }, m[8] = { 0 };
+	size_t k = len < 8 ? len : 8;
+	uint64_t w;
+
+	memcpy(b + (top ? 8 - k : 0), top ? s + len - k : s, k);
+	memset(m + (top ? 8 - k : 0), 0xff, k);
+	memcpy(&w, b, 8);
+	memcpy(mask, m, 8);
+	return w;
+}
+
+static void
+quick(const struct bp_rules *rs, struct bp_ref *f)
+{
+	const struct bp_rule *r = &rs->rules[f->rule];
+
+	f->where = r->where;
+	f->minw = r->minw;
+	f->maxw = r->maxw;
+	f->minsp = f->p->minsp;
+	f->maxsp = f->p->maxsp;
+	f->run8 = word8(f->run, f->runlen, 0, &f->runm8);
+	f->lit8 = word8(f->p->lit, f->p->litlen, 0, &f->litm8);
+	f->tail8 = word8(f->p->tail, f->p->taillen, 1, &f->tailm8);
 }
 
 /* Refs by their rule's max_words, largest first (insertion sort: lists
@@ -474,6 +535,7 @@ bp_index(struct bp_rules *rs)
 				rs->ref[id].rule = r;
 				rs->ref[id].anchor = (int)a;
 				index_ref(rs, id);
+				quick(rs, &rs->ref[id]);
 			}
 	for (r = 0; r < rs->ninl; r++)
 		if (rs->inl[r].at == BP_AT_ANYWHERE)
@@ -520,6 +582,8 @@ bp_index(struct bp_rules *rs)
 	for (k = 0; k < 257; k++) {
 		partition(rs, &rs->start[k]);
 		partition(rs, &rs->end[k]);
+		if (k < 256)
+			partition(rs, &rs->startca[k]);
 	}
 	partition_hash(rs, &rs->starth);
 	partition_hash(rs, &rs->endh);
@@ -539,8 +603,10 @@ bp_index_free(struct bp_rules *rs)
 		free(rs->start[i].v);
 		free(rs->end[i].v);
 	}
-	for (i = 0; i < 256; i++)
+	for (i = 0; i < 256; i++) {
 		free(rs->punct[i].v);
+		free(rs->startca[i].v);
+	}
 	bp_hash_free(&rs->starth);
 	bp_hash_free(&rs->endh);
 	bp_hash_free(&rs->wordh);
@@ -583,35 +649,58 @@ cmp_size(const void *a, const void *b)
 	return x < y ? -1 : x > y;
 }
 
-static int
-in_bounds(const struct bp_rule *r, size_t words)
+/* A paragraph as try_range() looks at it: its first and last 8 bytes as
+ * words (see struct bp_ref), zero beyond its length. */
+struct para8 {
+	uint64_t head, tail;
+};
+
+static void
+para8(struct para8 *e, const char *lo, size_t n)
 {
-	return words >= r->minw && words <= r->maxw;
+	unsigned char b[8] = { 0 };
+
+	if (n >= 8) {
+		memcpy(&e->head, lo, 8);
+		memcpy(&e->tail, lo + n - 8, 8);
+		return;
+	}
+	memcpy(b, lo, n);
+	memcpy(&e->head, b, 8);
+	memset(b, 0, 8);
+	memcpy(b + 8 - n, lo, n);
+	memcpy(&e->tail, b, 8);
 }
 
 static void
 try_range(const struct bp_rules *rs, struct bp_scan *sc,
     const struct bp_list *l, size_t k, size_t end, const char *lo,
-    const char *ca, size_t n, size_t words, unsigned where)
+    const char *ca, size_t n, size_t words, unsigned where,
+    const struct para8 *e)
 {
 	for (; k < end; k++) {
 		const struct bp_ref *f = &rs->ref[l->v[k]];
-		const struct bp_rule *r = &rs->rules[f->rule];
-		const struct bp_pat *p = f->p;
+		const struct bp_pat *p;
 
-		if (l->bymaxw && words > r->maxw)
+		if (l->bymaxw && words > f->maxw)
 			break;		/* nor any after it */
-		if (sc->rhit[f->rule] == sc->gen || !(where >> r->where & 1) ||
-		    !in_bounds(r, words) || !bp_pat_fits(p, f->anchor, words))
+		if (sc->rhit[f->rule] == sc->gen || !(where >> f->where & 1) ||
+		    words < f->minw || words > f->maxw || words <= f->minsp ||
+		    (f->anchor == BP_LINE && words - 1 > f->maxsp))
 			continue;
-		/* the ends of the pattern first: most fail there */
+		/* the ends of the pattern first: most fail there, in
+		 * their first or last 8 bytes */
+		p = f->p;
 		if (f->anchor != BP_CONTAINS && f->anchor != BP_SUFFIX &&
-		    (p->litlen > n || memcmp(lo, p->lit, p->litlen) != 0 ||
+		    (p->litlen > n || ((e->head ^ f->lit8) & f->litm8) != 0 ||
+		    (p->litlen > 8 && memcmp(lo + 8, p->lit + 8, p->litlen - 8)
+		    != 0) ||
 		    (p->litlen == 0 && !bp_pat_may_start(rs, p, lo, ca, n))))
 			continue;
 		if ((f->anchor == BP_SUFFIX || f->anchor == BP_LINE) &&
-		    (p->taillen > n || memcmp(lo + n - p->taillen, p->tail,
-		    p->taillen) != 0 ||
+		    (p->taillen > n || ((e->tail ^ f->tail8) & f->tailm8) != 0 ||
+		    (p->taillen > 8 && memcmp(lo + n - p->taillen, p->tail,
+		    p->taillen - 8) != 0) ||
 		    (p->taillen == 0 && !bp_pat_may_end(rs, p, lo, n))))
 			continue;
 		if (bp_pat_match(rs, p, f->anchor, lo, ca, n))
@@ -624,21 +713,21 @@ try_range(const struct bp_rules *rs, struct bp_scan *sc,
 static inline void
 try_list(const struct bp_rules *rs, struct bp_scan *sc,
     const struct bp_list *l, const char *lo, const char *ca, size_t n,
-    size_t words, unsigned where)
+    size_t words, unsigned where, const struct para8 *e)
 {
 	unsigned any = where & 1 << BP_WHERE_ANY, other = where & ~any;
 
 	if (l->n == 0)
 		return;
 	if (any && !other)
-		try_range(rs, sc, l, 0, l->nany, lo, ca, n, words, where);
+		try_range(rs, sc, l, 0, l->nany, lo, ca, n, words, where, e);
 	else if (!any)
-		try_range(rs, sc, l, l->nany, l->n, lo, ca, n, words, where);
+		try_range(rs, sc, l, l->nany, l->n, lo, ca, n, words, where, e);
 	else if (!l->bymaxw)
-		try_range(rs, sc, l, 0, l->n, lo, ca, n, words, where);
+		try_range(rs, sc, l, 0, l->n, lo, ca, n, words, where, e);
 	else {
-		try_range(rs, sc, l, 0, l->nany, lo, ca, n, words, where);
-		try_range(rs, sc, l, l->nany, l->n, lo, ca, n, words, where);
+		try_range(rs, sc, l, 0, l->nany, lo, ca, n, words, where, e);
+		try_range(rs, sc, l, l->nany, l->n, lo, ca, n, words, where, e);
 	}
 }
 
@@ -669,14 +758,27 @@ take(const struct bp_rules *rs, struct bp_scan *sc, const struct bp_list *l,
 			continue;
 		}
 		f = &rs->ref[v];
-		if (words > rs->rules[f->rule].maxw)
+		if (words > f->maxw)
 			break;	/* the rest are bounded lower (sort_maxw) */
-		if (words < rs->rules[f->rule].minw)
+		if (words < f->minw)
 			continue;
-		if (f->runlen && (pos < f->runkey ||
-		    n - (pos - f->runkey) < f->runlen ||
-		    memcmp(lo + pos - f->runkey, f->run, f->runlen) != 0))
-			continue;
+		if (f->runlen) {
+			size_t at = pos - f->runkey;
+			uint64_t x;
+
+			if (pos < f->runkey || n - at < f->runlen)
+				continue;
+			if (n - at < 8) {
+				if (memcmp(lo + at, f->run, f->runlen) != 0)
+					continue;
+			} else {
+				memcpy(&x, lo + at, 8);
+				if (((x ^ f->run8) & f->runm8) != 0 ||
+				    (f->runlen > 8 && memcmp(lo + at + 8,
+				    f->run + 8, f->runlen - 8) != 0))
+					continue;
+			}
+		}
 		bp_list_add2(&sc->refs, v, pos);
 	}
 	return residue;
@@ -855,6 +957,7 @@ bp_match_refs(const struct bp_rules *rs, struct bp_scan *sc, const char *lo,
     const char *ca, size_t n, size_t words, int first[BP_NWHERE],
     unsigned where, const size_t *refs, size_t nrefs)
 {
+	struct para8 e;
 	size_t k, r;
 	int w;
 
@@ -867,19 +970,24 @@ bp_match_refs(const struct bp_rules *rs, struct bp_scan *sc, const char *lo,
 		sc->gen = 1;
 	}
 	sc->nhit = 0;
+	para8(&e, lo, n);
 	if (n >= 4) {
 		const struct bp_list *l;
 
 		if ((l = lookup(&rs->starth, lo)) != NULL)
-			try_list(rs, sc, l, lo, ca, n, words, where);
+			try_list(rs, sc, l, lo, ca, n, words, where, &e);
 		if ((l = lookup(&rs->endh, lo + n - 4)) != NULL)
-			try_list(rs, sc, l, lo, ca, n, words, where);
+			try_list(rs, sc, l, lo, ca, n, words, where, &e);
 	}
-	try_list(rs, sc, &rs->start[(unsigned char)lo[0]], lo, ca, n, words, where);
-	try_list(rs, sc, &rs->start[256], lo, ca, n, words, where);
-	try_list(rs, sc, &rs->end[(unsigned char)lo[n - 1]], lo, ca, n, words, where);
-	try_list(rs, sc, &rs->end[256], lo, ca, n, words, where);
-	try_list(rs, sc, &rs->contains.shortl, lo, ca, n, words, where);
+	try_list(rs, sc, &rs->start[(unsigned char)lo[0]], lo, ca, n, words,
+	    where, &e);
+	try_list(rs, sc, &rs->start[256], lo, ca, n, words, where, &e);
+	try_list(rs, sc, &rs->startca[(unsigned char)ca[0]], lo, ca, n, words,
+	    where, &e);
+	try_list(rs, sc, &rs->end[(unsigned char)lo[n - 1]], lo, ca, n, words,
+	    where, &e);
+	try_list(rs, sc, &rs->end[256], lo, ca, n, words, where, &e);
+	try_list(rs, sc, &rs->contains.shortl, lo, ca, n, words, where, &e);
 	for (k = 0; k < nrefs; k += 2) {
 		const struct bp_ref *f = &rs->ref[refs[k]];
 
