@@ -330,8 +330,52 @@ add_start(struct bp_rules *rs, size_t id)
 	}
 }
 
+/* Entries of the set a contains pattern opens with that the scan finds
+ * by a key of their own (else 0): each gets a ref of its own, see
+ * entry_ref(). */
+static size_t
+entry_refs(const struct bp_rules *rs, const struct bp_pat *p)
+{
+	const struct bp_set *st;
+	size_t e, k = 0;
+
+	if (p->tok[0].t != T_SET)
+		return 0;
+	st = &rs->sets[p->tok[0].set];
+	for (e = 0; e < st->n; e++)
+		if (st->len[e] >= 4 || (st->len[e] > 0 &&
+		    punctc((unsigned char)st->s[e][0])))
+			k++;
+	return k;
+}
+
+/* A ref for entry es[0..len) of the set that contains pattern ref[id]
+ * opens with, at id2: the same pattern and rule, but with the entry and
+ * the literal text after the set as its run, so that take() turns away
+ * "saturday" in "on saturday the" for a pattern "<weekday>, <month> ..."
+ * at once, instead of matching every entry of the set there. */
 static void
-index_ref(struct bp_rules *rs, size_t id)
+entry_ref(struct bp_rules *rs, size_t id, const char *es, size_t len,
+    size_t id2)
+{
+	const struct bp_pat *p = rs->ref[id].p;
+	struct bp_ref *f = &rs->ref[id2];
+	size_t k, n;
+	char *run;
+
+	for (n = 1; n < p->n && p->tok[n].t == T_LIT; n++)
+		;
+	run = xmalloc(len + n);
+	memcpy(run, es, len);
+	for (k = 1; k < n; k++)
+		run[len + k - 1] = (char)p->tok[k].c;
+	*f = rs->ref[id];
+	f->own = run;
+	set_run(f, run, len + n - 1, 0);
+}
+
+static void
+index_ref(struct bp_rules *rs, size_t id, size_t *alias)
 {
 	const struct bp_pat *p = rs->ref[id].p;
 	int a = rs->ref[id].anchor;
@@ -347,11 +391,13 @@ index_ref(struct bp_rules *rs, size_t id)
 			for (e = 0; e < st->n; e++) {
 				const char *es = st->s[e];
 
-				if (st->len[e] > 0 && punctc((unsigned char)es[0]))
-					add_key(rs, es, KEY_PUNCT, 0, id);
-				else if (st->len[e] >= 4)
-					add_key(rs, es, KEY_WORD, 0, id);
-				else
+				if (st->len[e] > 0 && punctc((unsigned char)es[0])) {
+					entry_ref(rs, id, es, st->len[e], *alias);
+					add_key(rs, es, KEY_PUNCT, 0, (*alias)++);
+				} else if (st->len[e] >= 4) {
+					entry_ref(rs, id, es, st->len[e], *alias);
+					add_key(rs, es, KEY_WORD, 0, (*alias)++);
+				} else
 					bp_hash_add(&rs->contains, es,
 					    st->len[e], id);
 			}
@@ -519,13 +565,19 @@ partition_hash(const struct bp_rules *rs, struct bp_hash *h)
 void
 bp_index(struct bp_rules *rs)
 {
-	size_t r, a, k, nref = 0;
+	size_t r, a, k, nref = 0, nalias = 0, alias;
 
 	wtab_init();
 	for (r = 0; r < rs->nrules; r++)
-		for (a = 0; a < BP_NANCHOR; a++)
+		for (a = 0; a < BP_NANCHOR; a++) {
 			nref += rs->rules[r].npat[a];
-	rs->ref = xcalloc(nref, sizeof(*rs->ref));
+			for (k = 0; a == BP_CONTAINS && k < rs->rules[r].npat[a];
+			    k++)
+				nalias += entry_refs(rs, &rs->rules[r].pat[a][k]);
+		}
+	/* the refs of the patterns, then those of set entries */
+	rs->ref = xcalloc(nref + nalias, sizeof(*rs->ref));
+	alias = nref;
 	for (r = 0; r < rs->nrules; r++)
 		for (a = 0; a < BP_NANCHOR; a++)
 			for (k = 0; k < rs->rules[r].npat[a]; k++) {
@@ -534,9 +586,11 @@ bp_index(struct bp_rules *rs)
 				rs->ref[id].p = &rs->rules[r].pat[a][k];
 				rs->ref[id].rule = r;
 				rs->ref[id].anchor = (int)a;
-				index_ref(rs, id);
+				index_ref(rs, id, &alias);
 				quick(rs, &rs->ref[id]);
 			}
+	for (; rs->nref < alias; rs->nref++)
+		quick(rs, &rs->ref[rs->nref]);
 	for (r = 0; r < rs->ninl; r++)
 		if (rs->inl[r].at == BP_AT_ANYWHERE)
 			for (k = 0; k < rs->inl[r].n; k++) {
