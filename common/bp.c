@@ -13,6 +13,10 @@
 #include "buf.h"
 #include "u8.h"
 
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
+
 const char *const bp_why_name[BP_NWHY] = {
 	"keep", "copyright", "ad", "share", "newsletter", "related", "byline",
 	"caption", "correction", "bio", "notice", "embed", "pullquote",
@@ -403,14 +407,46 @@ ptext(const struct bp_judge *j, const struct para *p)
 static void
 reduce(struct buf *out, const char *lo, size_t n)
 {
-	size_t i, o;
+	size_t i = 0, o;
 	char *d;
 	int sp = 1;
 
 	buf_grow(out, n + 2);
 	d = out->p;
 	o = out->len;
-	for (i = 0; i < n; i++) {
+#ifdef __SSE2__
+	/* Sixteen bytes at a time up to the first that is neither a word's
+	 * nor a single space after a word's: those before it go as they are
+	 * (the output is never ahead of the input, so 16 bytes fit). */
+	while (i + 16 <= n) {
+		__m128i x = _mm_loadu_si128((const __m128i *)(lo + i));
+		/* non-ASCII bytes are negative as signed */
+		__m128i wv = _mm_or_si128(_mm_cmplt_epi8(x, _mm_setzero_si128()),
+		    _mm_or_si128(_mm_and_si128(
+		    _mm_cmpgt_epi8(x, _mm_set1_epi8('a' - 1)),
+		    _mm_cmplt_epi8(x, _mm_set1_epi8('z' + 1))),
+		    _mm_and_si128(_mm_cmpgt_epi8(x, _mm_set1_epi8('0' - 1)),
+		    _mm_cmplt_epi8(x, _mm_set1_epi8('9' + 1)))));
+		unsigned w = (unsigned)_mm_movemask_epi8(wv);
+		unsigned sps = (unsigned)_mm_movemask_epi8(
+		    _mm_cmpeq_epi8(x, _mm_set1_epi8(' ')));
+		unsigned stop = ~(w | (sps & (w << 1 | (unsigned)!sp))) & 0xffff;
+		unsigned k = stop ? (unsigned)__builtin_ctz(stop) : 16;
+
+		_mm_storeu_si128((__m128i *)(d + o), x);
+		if (k > 0)
+			sp = !(w >> (k - 1) & 1);
+		o += k;
+		i += k;
+		if (k < 16) {	/* not a word's byte: a space, if any */
+			if (!sp)
+				d[o++] = ' ';
+			sp = 1;
+			i++;
+		}
+	}
+#endif
+	for (; i < n; i++) {
 		unsigned char c = (unsigned char)lo[i];
 
 		if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
