@@ -20,6 +20,9 @@ static int keep_dropped, explain;
 static struct bp_rules *rules;
 static struct bp_judge *judge;
 static struct buf attrs;
+static unsigned char *isjudged;	/* judged(&d->r[i]), for the second pass */
+static size_t njudged;
+static const char *const line_key[] = { "line", NULL };
 
 int
 bp_tool_option(int ch, const char *arg)
@@ -48,12 +51,37 @@ bp_tool_finish(void)
 	bp_judge_free(judge);
 	bp_rules_free(rules);
 	buf_free(&attrs);
+	free(isjudged);
 }
 
 static int
 judged(const struct rec *r)
 {
 	return tool_is(r, "para") || tool_is(r, "drop");
+}
+
+/*
+ * attr_copy(b, r, "line"), the attribute a para or drop record takes from
+ * the one it judges.  The reader's paragraphs have "line=N|role=": when
+ * line is the first key, attr_take() of the attributes up to the first
+ * '|' finds the same value, and copies it whole where attr_copy() would
+ * look it up and copy it byte by byte.
+ */
+static void
+copy_line(struct buf *b, const struct rec *r)
+{
+	struct rec t;
+	const char *bar;
+
+	if (r->attrs == NULL || r->attrslen < 5 ||
+	    memcmp(r->attrs, "line=", 5) != 0) {
+		attr_copy(b, r, "line");
+		return;
+	}
+	t = *r;
+	if ((bar = memchr(r->attrs, '|', r->attrslen)) != NULL)
+		t.attrslen = (size_t)(bar - r->attrs);
+	attr_take(b, &t, line_key);
 }
 
 static void
@@ -85,17 +113,21 @@ bp_tool_run(struct doc *d, struct out *o)
 	struct bp_verdict v;
 	size_t i, k = 0;
 
+	if (d->n > njudged) {
+		njudged = d->n;
+		isjudged = xreallocarray(isjudged, njudged, 1);
+	}
 	/* the judgement does not read line numbers: no need to parse them */
 	bp_begin(judge);
 	for (i = 0; i < d->n; i++)
-		if (judged(&d->r[i]))
+		if ((isjudged[i] = (unsigned char)judged(&d->r[i])))
 			bp_add(judge, d->r[i].text, d->r[i].textlen, 0);
 	bp_judge(judge);
 	for (i = 0; i < d->n; i++) {
 		const struct rec *r = &d->r[i];
 		size_t start, end;
 
-		if (!judged(r)) {
+		if (!isjudged[i]) {
 			if (!explain)
 				out_rec(o, r);
 			continue;
@@ -106,9 +138,10 @@ bp_tool_run(struct doc *d, struct out *o)
 			continue;
 		}
 		buf_reset(&attrs);
-		attr_copy(&attrs, r, "line");
+		copy_line(&attrs, r);
 		if (v.why == BP_KEEP) {
-			attr_puts(&attrs, "role", v.title ? "title" : NULL);
+			attr_put(&attrs, "role", v.title ? "title" : NULL,
+			    v.title ? 5 : 0);
 			start = r->start + v.lead;
 			end = r->end >= v.trail && r->end - v.trail >= start ?
 			    r->end - v.trail : start;
