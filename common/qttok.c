@@ -257,6 +257,30 @@ word(struct qtx *x, size_t b, size_t s, size_t l, int32_t c, int para)
 	return i;
 }
 
+/*
+ * Two ASCII apostrophes are one double mark, as some papers and typesetters
+ * write it (''We won,'' she said).  Three close a single quotation and then
+ * the double one ('' ... 'No.''') or open them in the other order; a
+ * closing pair after a word is never taken for an apostrophe (the Smiths'').
+ */
+static size_t
+two_apostrophes(struct qtx *x, size_t a, size_t b, size_t i, int para)
+{
+	const char *t = x->in->text;
+	int32_t p = cp_before(t, a, i), nx;
+	int closing = !isopenctx(p);
+
+	if (closing && i + 2 < b && t[i + 2] == '\'') {
+		push(x, i, i + 1, T_MARK, MK_CS, para);
+		push(x, i + 1, i + 3, T_MARK, MK_CD, para);
+		return i + 3;
+	}
+	nx = cp_at(t, b, i + 2, NULL);
+	push(x, i, i + 2, T_MARK, !closing && !(nx == -2 || u8_isspace(nx)) ?
+	    MK_OD : closing && isclosectx(nx) ? MK_CD : MK_AD, para);
+	return i + 2;
+}
+
 /* Tokenise one paragraph [a, b). */
 void
 qt_tokenize(struct qtx *x, size_t a, size_t b, int para)
@@ -287,6 +311,10 @@ qt_tokenize(struct qtx *x, size_t a, size_t b, int para)
 			c = cp_at(t, b, i, &l);
 		if (u8_isspace(c)) {
 			i += l;
+			continue;
+		}
+		if (c == '\'' && i + 1 < b && t[i + 1] == '\'') {
+			i = two_apostrophes(x, a, b, i, para);
 			continue;
 		}
 		if (issgl(c) && isopenctx(cp_before(t, a, i))) {
