@@ -1130,6 +1130,20 @@ attr_post(const struct ctx *c, size_t t, size_t hi, size_t maxgap,
 	return 0;
 }
 
+/* A subordinating word in tokens [a, b): "Cruz said as the heckler
+ * yelled" reports nothing of the heckler's. */
+static int
+subordinate(const struct ctx *c, size_t a, size_t b)
+{
+	for (; a < b; a++)
+		if (word_is(c, a, W_AS) || word_is(c, a, W_WHEN) ||
+		    word_is(c, a, W_WHILE) || word_is(c, a, W_AFTER) ||
+		    word_is(c, a, W_BEFORE) || word_is(c, a, W_SINCE) ||
+		    word_is(c, a, W_UNTIL) || word_is(c, a, W_BECAUSE))
+			return 1;
+	return 0;
+}
+
 /* Before the opening mark: "X said:", "according to X,". */
 static int attr_pre1(const struct ctx *, size_t, size_t, struct qt_attr *,
     size_t *);
@@ -1150,12 +1164,17 @@ attr_pre(const struct ctx *c, size_t lo, size_t o, struct qt_attr *at)
 		return 0;
 	if (c->x.tok[at_cue].lx & LX_CORE)
 		return 1;
+	/* "the heckler yelled: “You suck!”": the inner cue introduces the
+	 * quotation itself */
+	if (at->cub + 1 == o && (is_p(c, o - 1, ':') || is_p(c, o - 1, ',')))
+		return 1;
 	k = at_cue;
 	while (k > lo && attr_pre1(c, lo, k, &outer, &k)) {
 		/* "critics say he had proposed to “dismantle” it": the
 		 * inner speaker opens the clause the outer cue reports */
 		if ((c->x.tok[k].lx & LX_CORE) && outer.cub <= at_cue &&
-		    (word_is(c, outer.cub, W_THAT) || outer.cub <= at->spa)) {
+		    (word_is(c, outer.cub, W_THAT) || outer.cub <= at->spa) &&
+		    !subordinate(c, outer.cub, at->spa)) {
 			*at = outer;
 			return 1;
 		}
@@ -1383,6 +1402,20 @@ outside_words(const struct ctx *c, size_t a, size_t b)
 	return n;
 }
 
+/* The verb after a subject ending at token i, before token o: a lower
+ * case word after any adverbs ("also bemoaned"), or NONE. */
+static size_t
+verb_after(const struct ctx *c, size_t i, size_t o)
+{
+	while (i < o && is_word(c, i) && ((c->x.tok[i].lx & LX_ADV) ||
+	    ly_adverb(c, i, 0)))
+		i++;
+	if (i >= o || !is_word(c, i) || c->x.tok[i].cap ||
+	    (c->x.tok[i].lx & (LX_STOP | LX_LINK | LX_DET)))
+		return NONE;
+	return i;
+}
+
 static void
 attribute_quotes(struct ctx *c, size_t nind)
 {
@@ -1500,6 +1533,20 @@ attribute_quotes(struct ctx *c, size_t nind)
 			c->q[j].at = at;
 			c->q[j].form = classify(c, &c->q[j], ok,
 			    q->para == title);
+		}
+		/* a fragment quoted after a verb no list has ("Rubio bemoaned
+		 * a climate in which people “hate each other”"): the subject
+		 * of its sentence, the verb after it as the cue */
+		if (!ok && q->form >= 0 && q->para != title && j == i + 1 &&
+		    subject(c, lo, q->o, &at) && at.spb < q->o) {
+			size_t v = verb_after(c, at.spb, q->o);
+			if (v != NONE)
+				set_cue(&at, v, v + 1);
+			else
+				set_cue(&at, at.spb, at.spb);
+			at.how = AT_OWN;
+			q->at = at;
+			continue;	/* a guess: no speaker for what follows */
 		}
 		if (ok && q->form >= 0) {
 			last = &q->at;
@@ -1779,6 +1826,18 @@ subject(const struct ctx *c, size_t a, size_t cu, struct qt_attr *at)
 	if (np_after(c, a, cu, at) && (at->spa == a || (at->sk == SK_NAME &&
 	    at->spa <= a + 6)))
 		return 1;
+	/* "Union leader Carla Mendes attacked ...": a capitalised role of a
+	 * few words, then the name, opening the sentence */
+	if (a < cu && c->x.tok[a].cap && !(c->x.tok[a].lx & (LX_DET |
+	    LX_STOP | LX_PRON)))
+		for (i = a + 1; i < cu && i <= a + 4 && is_word(c, i); i++) {
+			if ((c->x.tok[i].lx & (LX_STOP | LX_CUE | LX_BE |
+			    LX_PREP)) || (!c->x.tok[i].cap && ends_with(c, i, "ed")))
+				break;
+			if (namey(c, i) && !namey(c, i - 1) &&
+			    name_right(c, i, cu, at))
+				return 1;
+		}
 	for (i = a; i + 2 < cu; i++) {
 		if (!is_p(c, i, ',') || c->x.tok[i].q >= 0)
 			continue;
