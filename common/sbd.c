@@ -34,6 +34,7 @@ enum {
 	W_ABBREV = 1 << 2,	/* Inc.: ends one only before a starter */
 	W_STARTER = 1 << 3,	/* The: starts sentences */
 	W_EXCLAIM = 1 << 4,	/* Yahoo!: the mark is part of the name */
+	W_PARTICLE = 1 << 5,	/* de Klerk: a name that starts lower case */
 };
 
 struct word {
@@ -275,6 +276,7 @@ static const struct {
 	{ "abbreviations", W_ABBREV },
 	{ "starters", W_STARTER },
 	{ "exclaimed", W_EXCLAIM },
+	{ "particles", W_PARTICLE },
 };
 
 static void
@@ -334,7 +336,8 @@ sbd_new(const struct cfg *rules)
 			ok |= strcmp(rules->keys[i], lists[k].key) == 0;
 		if (!ok)
 			cfg_fail(rules->val[i], "unknown list \"%s\" (known: titles, "
-			    "numbers, abbreviations, starters, exclaimed, bullets)",
+			    "numbers, abbreviations, starters, exclaimed, "
+			    "particles, bullets)",
 			    rules->keys[i]);
 	}
 	for (k = 0; k < sizeof lists / sizeof lists[0]; k++)
@@ -662,6 +665,41 @@ nextflags(const struct scan *st, const struct next *nx)
 	return nx->wlen ? lookup(st->sb, st->t + nx->w, nx->wlen) : 0;
 }
 
+/*
+ * Does the lower-case word t[p..q) start a name?  Joined to a capital
+ * ("al-Assad", "d’Estaing"), or a particle of the particles list
+ * followed by more of them and a capitalised word ("de Klerk",
+ * "van der Waals").
+ */
+static int
+particle(const struct scan *st, size_t p, size_t q)
+{
+	const char *t = st->t;
+	size_t len = st->len, l, w, n;
+	int32_t c;
+
+	if (q >= len)
+		return 0;
+	c = dec(t + q, len - q, &l);
+	if (c == '-' || c == '\'' || c == 0x2019)
+		return q + l < len && upper(dec(t + q + l, len - q - l, &w));
+	for (n = 0; n < 3; n++) {
+		if (c != ' ' || !(lookup(st->sb, t + p, q - p) & W_PARTICLE))
+			return 0;
+		p = q + 1;
+		if (p >= len)
+			return 0;
+		if (upper(dec(t + p, len - p, &l)))
+			return 1;
+		for (q = p; q < len && q - p <= WORDMAX; q += w)
+			if (!alpha(c = dec(t + q, len - q, &w)))
+				break;
+		if (q >= len || q == p)
+			return 0;
+	}
+	return 0;
+}
+
 static void
 nextword(const struct scan *st, size_t p, struct next *nx)
 {
@@ -702,6 +740,8 @@ nextword(const struct scan *st, size_t p, struct next *nx)
 			if (!alpha(d))
 				break;
 		}
+		if (nx->cls == N_LOWER && particle(st, p, q))
+			nx->cls = N_UPPER;
 	} else if (alpha(c))
 		nx->cls = N_UPPER;	/* scripts without case */
 	else
