@@ -898,8 +898,9 @@ np_after(const struct ctx *c, size_t i, size_t hi, struct qt_attr *at)
 		memset(&b2, 0, sizeof b2);
 		for (k = at->spb; k < hi && k < at->spb + 3 && is_word(c, k) &&
 		    !c->x.tok[k].cap && !(c->x.tok[k].lx & (LX_STOP | LX_CUE |
-		    LX_PREP | LX_LINK | LX_BE | LX_DET)); k++)
-			;
+		    LX_PREP | LX_LINK | LX_BE | LX_DET)) &&
+		    !ends_with(c, k, "ed"); k++)
+			;	/* "Trump attacked Romney": a verb, not a role */
 		if (k > at->spb && k < hi && namey(c, k) &&
 		    name_right(c, k, hi, &b2)) {
 			at->spa = b2.spa;
@@ -1192,6 +1193,10 @@ attr_pre1(const struct ctx *c, size_t lo, size_t o, struct qt_attr *at,
 		*cue = i;
 		if (c->x.tok[i].q >= 0 || !cue_at(c, i, o, &e))
 			continue;
+		/* "refusing to say the words": an infinitive has no
+		 * subject of its own here */
+		if (i > lo && word_is(c, i - 1, W_TO))
+			continue;
 		if (is_according(c, i)) {
 			if (np_after(c, e, o, at)) {
 				set_cue(at, i, e);
@@ -1459,7 +1464,7 @@ attribute_quotes(struct ctx *c, size_t nind)
 				quotes |= c->x.tok[k].q >= 0;
 			if (!quotes) {
 				for (k = c->sent[s2].a; k < c->sent[s2].b &&
-				    k < c->sent[s2].a + 8; k++) {
+				    k < c->sent[s2].a + 16; k++) {
 					size_t ce;
 					if (cue_at(c, k, c->sent[s2].b, &ce) &&
 					    (np_before(c, k, c->sent[s2].a, &at) ||
