@@ -35,6 +35,7 @@ enum {
 	W_STARTER = 1 << 3,	/* The: starts sentences */
 	W_EXCLAIM = 1 << 4,	/* Yahoo!: the mark is part of the name */
 	W_PARTICLE = 1 << 5,	/* de Klerk: a name that starts lower case */
+	W_CUE = 1 << 6,		/* asked: "Why?" Smith asked. is one sentence */
 };
 
 struct word {
@@ -277,6 +278,7 @@ static const struct {
 	{ "starters", W_STARTER },
 	{ "exclaimed", W_EXCLAIM },
 	{ "particles", W_PARTICLE },
+	{ "cues", W_CUE },
 };
 
 static void
@@ -337,7 +339,7 @@ sbd_new(const struct cfg *rules)
 		if (!ok)
 			cfg_fail(rules->val[i], "unknown list \"%s\" (known: titles, "
 			    "numbers, abbreviations, starters, exclaimed, "
-			    "particles, bullets)",
+			    "particles, cues, bullets)",
 			    rules->keys[i]);
 	}
 	for (k = 0; k < sizeof lists / sizeof lists[0]; k++)
@@ -756,6 +758,52 @@ nextword(const struct scan *st, size_t p, struct next *nx)
 }
 
 /*
+ * Is the text at p a speaker and a verb of the cues list that end the
+ * sentence of a quoted question or exclamation ("Why?" Prime Minister
+ * Lee asked.)?  Up to four names or titles, the first not a sentence
+ * starter, then the verb and a comma, period, semicolon or the end.
+ */
+static int
+attribution(const struct scan *st, size_t p)
+{
+	const char *t = st->t;
+	size_t len = st->len, q, l, w, n;
+	unsigned f;
+	int32_t c;
+	int caps;
+
+	for (n = 0; n <= 4 && p < len; n++) {
+		for (q = p, caps = 0; q < len && q - p <= WORDMAX; q += l) {
+			c = dec(t + q, len - q, &l);
+			caps |= q > p && upper(c);
+			if (alpha(c))
+				continue;
+			/* a name may hold a hyphen or apostrophe (al-Rashid) */
+			if ((c == '-' || c == '\'' || c == 0x2019) && q > p &&
+			    q + l < len && alpha(dec(t + q + l, len - q - l, &w)))
+				continue;
+			break;
+		}
+		if (q == p || q - p > WORDMAX)
+			return 0;
+		f = lookup(st->sb, t + p, q - p);
+		c = dec(t + p, len - p, &l);
+		if (n > 0 && lower(c) && (f & W_CUE))
+			return q == len || t[q] == '.' || t[q] == ',' ||
+			    t[q] == ';';
+		if (lower(c) ? !(f & W_PARTICLE) && !caps :
+		    !upper(c) || (n == 0 && (f & W_STARTER)))
+			return 0;
+		if (q < len && t[q] == '.' && (f & W_TITLE))
+			q++;		/* Sen. Lee */
+		if (q >= len || t[q] != ' ')
+			return 0;
+		p = q + 1;
+	}
+	return 0;
+}
+
+/*
  * A short bracket right after a sentence ("[12]", "(Smith 55)") belongs to
  * it when the next sentence, or the paragraph's end, follows the bracket.
  * Returns the end of the bracket, or 0.
@@ -916,6 +964,9 @@ run_done:
 		brk = nx.cls == N_UPPER || nx.cls == N_DIGIT;
 		if (brk && (prevflags & W_EXCLAIM) && !closed &&
 		    !(nextflags(st, &nx) & W_STARTER))
+			brk = 0;
+		if (brk && closed && nx.cls == N_UPPER && !nx.quoted &&
+		    !nx.bracket && attribution(st, nx.w))
 			brk = 0;
 	} else if (dots >= 2) {
 		/* an ellipsis: a pause inside a sentence unless a capital
