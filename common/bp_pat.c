@@ -52,14 +52,20 @@ put(char *lo, char *ca, size_t *o, char l, char c)
 #ifdef __SSE2__
 #include <emmintrin.h>
 
-/* Bits set in a 16-bit mask (no popcnt instruction on baseline x86-64). */
+/* Bits set in a 16-bit mask (no popcnt instruction on baseline x86-64):
+ * two looks in a table of each byte's count cost less than the shifts. */
+#define P2(n) n, n + 1, n + 1, n + 2
+#define P4(n) P2(n), P2(n + 1), P2(n + 1), P2(n + 2)
+#define P6(n) P4(n), P4(n + 1), P4(n + 1), P4(n + 2)
+static const unsigned char popc8[256] = { P6(0), P6(1), P6(1), P6(2) };
+#undef P2
+#undef P4
+#undef P6
+
 static unsigned
 popc16(unsigned m)
 {
-	m = m - (m >> 1 & 0x5555);
-	m = (m & 0x3333) + (m >> 2 & 0x3333);
-	m = (m + (m >> 4)) & 0x0f0f;
-	return (m + (m >> 8)) & 0x1f;
+	return (unsigned)popc8[m & 0xff] + popc8[m >> 8 & 0xff];
 }
 #endif
 
@@ -270,10 +276,21 @@ bp_in_set(const struct bp_rules *rs, int set, const char *s, size_t n)
 	if (set < 0)
 		return 0;
 	st = &rs->sets[set];
-	for (i = 0; i < st->n; i++)
-		if (st->len[i] == n && (n == 0 || (st->s[i][0] == s[0] &&
-		    memcmp(st->s[i], s, n) == 0)))
+	/* most words asked about have no entry of their length and first
+	 * byte */
+	if (!(st->lens >> (n < 63 ? n : 63) & 1) || (n > 0 &&
+	    !(st->first[(unsigned char)s[0] >> 6] >> ((unsigned char)s[0] & 63)
+	    & 1)))
+		return 0;
+	/* only the entries of its length */
+	for (i = st->lstart[n < 64 ? n : 64]; i < (n < 64 ?
+	    st->lstart[n + 1] : st->n); i++) {
+		size_t k = st->bylen[i];
+
+		if (st->len[k] == n && (n == 0 || (st->s[k][0] == s[0] &&
+		    memcmp(st->s[k], s, n) == 0)))
 			return 1;
+	}
 	return 0;
 }
 
@@ -697,6 +714,25 @@ sentence_end(const struct bp_rules *rs, const char *lo, const char *ca,
 	return s > 0;	/* at least one word before */
 }
 
+/* Where the word that ends at e starts: after the last space before e.
+ * Eight bytes at a time, as it is asked of every paragraph (bytes in
+ * memory order, as the rest of the word tricks here). */
+static size_t
+word_start(const char *lo, size_t e)
+{
+	for (; e >= 8; e -= 8) {
+		uint64_t x, sp;
+
+		memcpy(&x, lo + e - 8, 8);
+		sp = ~nonzero(x ^ ONES * ' ') & HIGH;
+		if (sp != 0)
+			return e - 8 + (size_t)(63 - __builtin_clzll(sp)) / 8 + 1;
+	}
+	while (e > 0 && lo[e - 1] != ' ')
+		e--;
+	return e;
+}
+
 /*
  * A photo credit at the end of a paragraph turns it into a caption:
  * "... in Chicago. (John Doe / Chicago Tribune)", "... Wednesday. AP",
@@ -709,8 +745,7 @@ bp_credit(const struct bp_rules *rs, const char *lo, const char *ca, size_t n)
 	size_t e = n, s, k, w;
 
 	for (;;) {	/* trailing @handles */
-		for (s = e; s > 0 && lo[s - 1] != ' '; s--)
-			;
+		s = word_start(lo, e);
 		if (s == 0 || lo[s] != '@')
 			break;
 		e = s - 1;

@@ -81,6 +81,25 @@ count(const struct cfg *map, const char *key, size_t def)
 	return (size_t)v;
 }
 
+/* Fill st->bylen and st->lstart (counting sort by length, in order). */
+static void
+by_length(struct bp_set *st)
+{
+	size_t l, k, at[65] = { 0 };
+
+	st->bylen = xreallocarray(NULL, st->n ? st->n : 1, sizeof(size_t));
+	for (k = 0; k < st->n; k++)
+		at[st->len[k] < 64 ? st->len[k] : 64]++;
+	for (l = 0, k = 0; l < 65; l++) {
+		size_t c = at[l];
+
+		st->lstart[l] = at[l] = k;
+		k += c;
+	}
+	for (k = 0; k < st->n; k++)
+		st->bylen[at[st->len[k] < 64 ? st->len[k] : 64]++] = k;
+}
+
 static void
 compile_sets(struct bp_rules *rs, const struct cfg *sets)
 {
@@ -115,6 +134,8 @@ compile_sets(struct bp_rules *rs, const struct cfg *sets)
 			    &w);
 			st->s[k][st->len[k]] = '\0';
 			free(ca);
+			st->lens |= (uint64_t)1 << (st->len[k] < 63 ?
+			    st->len[k] : 63);
 			if (st->len[k] == 0)
 				st->empty = 1;
 			else {
@@ -125,6 +146,7 @@ compile_sets(struct bp_rules *rs, const struct cfg *sets)
 				st->last[e >> 6] |= (uint64_t)1 << (e & 63);
 			}
 		}
+		by_length(st);
 	}
 }
 
@@ -351,6 +373,7 @@ bp_rules_free(struct bp_rules *rs)
 			free(rs->sets[i].s[k]);
 		free(rs->sets[i].s);
 		free(rs->sets[i].len);
+		free(rs->sets[i].bylen);
 		free(rs->sets[i].name);
 	}
 	free(rs->sets);
