@@ -163,6 +163,11 @@ struct bp_set {
 	char **s;		/* normalised entries */
 	size_t *len, n;
 	uint64_t first[4], last[4];	/* bytes an entry starts, ends with */
+	uint64_t lens;		/* bit l: an entry is l bytes long (63: or
+				 * longer), for bp_in_set() */
+	size_t *bylen;		/* entry indexes by length, shortest first; */
+	size_t lstart[65];	/* those l bytes long from lstart[l] (64: and
+				 * longer), for bp_in_set() */
 	int empty;		/* an entry is empty */
 };
 
@@ -218,10 +223,15 @@ struct bp_rules {
 					 * bp_pat_may_start() lets through */
 	struct bp_hash endh;		/* suffix refs by their last 4 bytes */
 	struct bp_list end[257];	/* suffix refs by last byte, [256] */
+	struct bp_list endlo[256];	/* suffix refs that end with a number
+					 * or a set, by the last bytes that
+					 * bp_pat_may_end() lets through */
 	struct bp_hash wordh;		/* refs and residue by 4 bytes from a
 					 * word start of their literal text */
 	struct bp_list punct[256];	/* ... or by an ASCII punctuation byte */
 	uint64_t pbits[4];		/* punct[c] is not empty */
+	uint64_t pafter[256][4];	/* bytes two after c that a candidate
+					 * in punct[c] may have there */
 	struct bp_hash contains;	/* the rest: contains refs by leading
 					 * literal, and others by a literal run
 					 * inside, found at any byte */

@@ -92,7 +92,7 @@ bp_hash_free(struct bp_hash *h)
 	free(h->shortl.v);
 }
 
-static const struct bp_list *
+static inline const struct bp_list *
 lookup(const struct bp_hash *h, const char *s)
 {
 	uint32_t v, f;
@@ -138,14 +138,20 @@ bp_hash_scan(const struct bp_hash *h, const char *s, size_t n,
 int
 bp_rarity(unsigned char c)
 {
-	if (c == ' ')
+	/* a switch, not strchr(): the pull-quote check asks per byte */
+	switch (c) {
+	case ' ':
 		return 0;
-	if (strchr("etaoinshrdlu", c))
+	case '\0':	/* as strchr() found it: its terminator */
+	case 'e': case 't': case 'a': case 'o': case 'i': case 'n':
+	case 's': case 'h': case 'r': case 'd': case 'l': case 'u':
 		return 1;
-	if (strchr("cmwfgypb", c))
+	case 'c': case 'm': case 'w': case 'f': case 'g': case 'y':
+	case 'p': case 'b':
 		return 2;
-	if (strchr("vk.,", c))
+	case 'v': case 'k': case '.': case ',':
 		return 3;
+	}
 	return 4;
 }
 
@@ -374,6 +380,27 @@ entry_ref(struct bp_rules *rs, size_t id, const char *es, size_t len,
 	set_run(f, run, len + n - 1, 0);
 }
 
+/* A suffix ref with no literal at its end: into endlo[] by the last byte
+ * its last token can take, where that says anything; else into end[256],
+ * tried on every paragraph. */
+static void
+add_end(struct bp_rules *rs, size_t id)
+{
+	const struct bp_pat *p = rs->ref[id].p;
+	const struct bp_tok *t = &p->tok[p->n - 1];
+	const struct bp_set *st = t->t == T_SET ? &rs->sets[t->set] : NULL;
+	int c;
+
+	if (p->taillen != 0 || (t->t != T_NUM && (st == NULL || st->empty))) {
+		bp_list_add(&rs->end[256], id);
+		return;
+	}
+	for (c = 0; c < 256; c++)
+		if (t->t == T_NUM ? c >= '0' && c <= '9' :
+		    (st->last[c >> 6] >> (c & 63) & 1) != 0)
+			bp_list_add(&rs->endlo[c], id);
+}
+
 static void
 index_ref(struct bp_rules *rs, size_t id, size_t *alias)
 {
@@ -460,7 +487,7 @@ index_ref(struct bp_rules *rs, size_t id, size_t *alias)
 			rs->ref[id].own = run;
 			run = NULL;
 		} else if (a == BP_SUFFIX)
-			bp_list_add(&rs->end[256], id);
+			add_end(rs, id);
 		else if (a != BP_CONTAINS)
 			add_start(rs, id);
 		else
@@ -468,7 +495,7 @@ index_ref(struct bp_rules *rs, size_t id, size_t *alias)
 			    id);
 		free(run);
 	} else if (a == BP_SUFFIX)
-		bp_list_add(&rs->end[256], id);
+		add_end(rs, id);
 	else
 		add_start(rs, id);
 }
@@ -636,11 +663,28 @@ bp_index(struct bp_rules *rs)
 	for (k = 0; k < 257; k++) {
 		partition(rs, &rs->start[k]);
 		partition(rs, &rs->end[k]);
-		if (k < 256)
+		if (k < 256) {
 			partition(rs, &rs->startca[k]);
+			partition(rs, &rs->endlo[k]);
+		}
 	}
 	partition_hash(rs, &rs->starth);
 	partition_hash(rs, &rs->endh);
+	/* the bytes two after a punctuation key that its candidates take */
+	for (k = 0; k < 256; k++)
+		for (r = 0; r < rs->punct[k].n; r++) {
+			size_t v = rs->punct[k].v[r];
+			const struct bp_ref *f = v < rs->nref ? &rs->ref[v] : NULL;
+
+			if (f != NULL && f->runlen > f->runkey + 2) {
+				unsigned char b = (unsigned char)
+				    f->run[f->runkey + 2];
+
+				rs->pafter[k][b >> 6] |= (uint64_t)1 << (b & 63);
+			} else	/* residue, or no run to say */
+				memset(rs->pafter[k], 0xff,
+				    sizeof(rs->pafter[k]));
+		}
 	/* the scan's lists: residue first, then by max_words (take()) */
 	for (k = 0; k < rs->wordh.cap; k++)
 		sort_maxw(rs, rs->wordh.val[k].v, rs->wordh.val[k].n);
@@ -660,6 +704,7 @@ bp_index_free(struct bp_rules *rs)
 	for (i = 0; i < 256; i++) {
 		free(rs->punct[i].v);
 		free(rs->startca[i].v);
+		free(rs->endlo[i].v);
 	}
 	bp_hash_free(&rs->starth);
 	bp_hash_free(&rs->endh);
@@ -693,14 +738,6 @@ hit(const struct bp_rules *rs, struct bp_scan *sc, size_t rule)
 {
 	sc->rhit[rule] = sc->gen;
 	sc->hit[sc->nhit++] = rule;
-}
-
-static int
-cmp_size(const void *a, const void *b)
-{
-	size_t x = *(const size_t *)a, y = *(const size_t *)b;
-
-	return x < y ? -1 : x > y;
 }
 
 /* A paragraph as try_range() looks at it: its first and last 8 bytes as
@@ -854,12 +891,10 @@ in_range(uint64_t x, unsigned a, unsigned b)
 /* The candidates keyed by the 4 bytes at a word start, or NULL: the
  * filter alone turns most words away, so this is inlined in the loop. */
 static inline const struct bp_list *
-at_word(const struct bp_hash *h, const char *lo, size_t n, size_t pos)
+at_word4(const struct bp_hash *h, const char *lo, size_t pos)
 {
 	uint32_t v, f;
 
-	if (pos + 4 > n)
-		return NULL;
 	memcpy(&v, lo + pos, 4);
 	f = fhash(v);
 	if (!((h->filter[f >> 6] >> (f & 63)) & 1))
@@ -871,13 +906,24 @@ at_word(const struct bp_hash *h, const char *lo, size_t n, size_t pos)
 	}
 }
 
-static int
+/* The same where 4 bytes may not be left. */
+static inline const struct bp_list *
+at_word(const struct bp_hash *h, const char *lo, size_t n, size_t pos)
+{
+	return pos + 4 > n ? NULL : at_word4(h, lo, pos);
+}
+
+static inline int
 at_punct(const struct bp_rules *rs, struct bp_scan *sc, const char *lo,
     size_t n, size_t pos, size_t words)
 {
-	unsigned char c = (unsigned char)lo[pos];
+	unsigned char c = (unsigned char)lo[pos], b;
 
 	if (!(rs->pbits[c >> 6] >> (c & 63) & 1))
+		return 0;
+	/* "a, b": no candidate at a comma wants a b there */
+	if (pos + 2 < n && (b = (unsigned char)lo[pos + 2],
+	    !(rs->pafter[c][b >> 6] >> (b & 63) & 1)))
 		return 0;
 	return take(rs, sc, &rs->punct[c], lo, n, pos, words);
 }
@@ -915,9 +961,12 @@ bp_scan_text(const struct bp_rules *rs, struct bp_scan *sc, const char *lo,
 		unsigned pun = ~word & ~sps & 0xffff;
 
 		prevw = word >> 15;
+		/* no key starts in the last 3 bytes */
+		if (k + 19 > n)
+			start &= (1u << (n - k - 3)) - 1;
 		for (; start; start &= start - 1) {
 			size_t pos = k + (size_t)__builtin_ctz(start);
-			const struct bp_list *l = at_word(&rs->wordh, lo, n, pos);
+			const struct bp_list *l = at_word4(&rs->wordh, lo, pos);
 
 			if (l != NULL)
 				residue |= take(rs, sc, l, lo, n, pos, words);
@@ -1041,6 +1090,8 @@ bp_match_refs(const struct bp_rules *rs, struct bp_scan *sc, const char *lo,
 	try_list(rs, sc, &rs->end[(unsigned char)lo[n - 1]], lo, ca, n, words,
 	    where, &e);
 	try_list(rs, sc, &rs->end[256], lo, ca, n, words, where, &e);
+	try_list(rs, sc, &rs->endlo[(unsigned char)lo[n - 1]], lo, ca, n,
+	    words, where, &e);
 	try_list(rs, sc, &rs->contains.shortl, lo, ca, n, words, where, &e);
 	for (k = 0; k < nrefs; k += 2) {
 		const struct bp_ref *f = &rs->ref[refs[k]];
@@ -1056,9 +1107,16 @@ bp_match_refs(const struct bp_rules *rs, struct bp_scan *sc, const char *lo,
 		    f->off) : bp_pat_match(rs, f->p, f->anchor, lo, ca, n))
 			hit(rs, sc, f->rule);
 	}
-	/* the first rule of each kind that matched, also-patterns and all */
-	if (sc->nhit > 1)
-		qsort(sc->hit, sc->nhit, sizeof(*sc->hit), cmp_size);
+	/* the first rule of each kind that matched, also-patterns and all;
+	 * the hits are a few, in an insertion sort costing less than a call
+	 * to qsort() */
+	for (k = 1; k < sc->nhit; k++) {
+		size_t x = sc->hit[k], m;
+
+		for (m = k; m > 0 && sc->hit[m - 1] > x; m--)
+			sc->hit[m] = sc->hit[m - 1];
+		sc->hit[m] = x;
+	}
 	for (k = 0; k < sc->nhit; k++) {
 		const struct bp_rule *ru = &rs->rules[r = sc->hit[k]];
 		size_t i;
