@@ -301,6 +301,7 @@ make_sentences(struct ctx *c, size_t *pa, int npara)
 /* ---- noun phrases ------------------------------------------------------ */
 
 static int sure_name(const struct ctx *, size_t, size_t);
+static int quantity(const struct ctx *, size_t);
 static int possessive(const struct ctx *, size_t);
 static int who_np(const struct ctx *, size_t, size_t, struct qt_attr *);
 static size_t sp_open(const struct ctx *, size_t, size_t);
@@ -461,6 +462,15 @@ desc_left(const struct ctx *c, size_t j, size_t lo, struct qt_attr *at)
 			    is_word(c, t - 2) && !(c->x.tok[t - 2].lx &
 			    (LX_STOP | LX_DET | LX_CUE | LX_BE)))
 				k = t - 1;
+			else if (t > lo + 1 && word_is(c, t - 1, W_OF) &&
+			    (quantity(c, t - 2) || ((c->x.tok[t - 2].lx &
+			    LX_DET) && !(c->x.tok[t - 2].lx & LX_PRON)))) {
+				/* "Most of the candidates", "two of the
+				 * officers": the share speaks */
+				k = t - 2;
+				det = 1;
+				break;
+			}
 			else {
 				det = 1;
 				break;
@@ -690,11 +700,11 @@ np_end_at(const struct ctx *c, size_t j, size_t lo, struct qt_attr *at)
 			return 1;
 		/* "Critics said", "Prosecutors say": a plural noun capitalised
 		 * only because it opens the sentence */
-		if (j != c->sent[t->sent].a || !ends_with(c, j, "s") ||
-		    possessive(c, j) || (j + 1 < c->x.ntok &&
-		    !(c->x.tok[j + 1].lx & (LX_CUE | LX_ADV))) ||
-		    !written_lower(c, j))
-			return 0;
+		if (j != c->sent[t->sent].a || possessive(c, j) ||
+		    (j + 1 < c->x.ntok && !(c->x.tok[j + 1].lx &
+		    (LX_CUE | LX_ADV))) || (!(t->lx & LX_ORGWORD) &&
+		    (!ends_with(c, j, "s") || !written_lower(c, j))))
+			return 0;	/* ("Police said": an institution) */
 	}
 	/* "Read said": a surname that is also a cue word */
 	if (t->cap && (t->lx & LX_CUE) && !(t->lx & (LX_STOP | LX_DET)) &&
@@ -1657,6 +1667,10 @@ clause_end(const struct ctx *c, size_t a, size_t b)
 			return i;
 		if (!is_p(c, i, ',') || i + 1 >= b)
 			continue;
+		/* "called it careless, but said ...": a second report */
+		if ((word_is(c, i + 1, W_AND) || word_is(c, i + 1, W_BUT)) &&
+		    i + 2 < b && cue_at(c, i + 2, b, &e) && !ing_cue(c, i + 2))
+			return i;
 		/* ", and he ...", ", and the union has ...": a new clause */
 		if (((word_is(c, i + 1, W_AND) || word_is(c, i + 1, W_BUT)) &&
 		    i + 2 < b && is_word(c, i + 2) && ((c->x.tok[i + 2].lx &
