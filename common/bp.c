@@ -302,7 +302,7 @@ match_rules(struct bp_judge *j, struct para *p)
 	p->m_edge = p->m_tail = p->m_head = UNKNOWN;
 	p->dh = j->defer.n;
 	for (k = 0; k < j->sc.refs.n; k += 2)
-		if (rs->rules[rs->ref[v[k]].rule].where != BP_WHERE_ANY)
+		if (rs->ref[v[k]].where != BP_WHERE_ANY)
 			bp_list_add2(&j->defer, v[k], v[k + 1]);
 	p->dn = j->defer.n - p->dh;
 }

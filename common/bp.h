@@ -178,6 +178,8 @@ struct bp_list {
 	size_t n, cap;
 	size_t nany;		/* of rule refs: those of where: any come first */
 	int bymaxw;		/* and either part by max_words, largest first */
+	size_t top;		/* of the scan's lists: the largest max_words
+				 * of its refs, SIZE_MAX if it holds residue */
 };
 
 struct bp_hash {

@@ -686,10 +686,18 @@ bp_index(struct bp_rules *rs)
 				    sizeof(rs->pafter[k]));
 		}
 	/* the scan's lists: residue first, then by max_words (take()) */
-	for (k = 0; k < rs->wordh.cap; k++)
-		sort_maxw(rs, rs->wordh.val[k].v, rs->wordh.val[k].n);
-	for (k = 0; k < 256; k++)
-		sort_maxw(rs, rs->punct[k].v, rs->punct[k].n);
+	for (k = 0; k < rs->wordh.cap; k++) {
+		struct bp_list *l = &rs->wordh.val[k];
+
+		sort_maxw(rs, l->v, l->n);
+		l->top = l->n ? maxw_of(rs, l->v[0]) : 0;
+	}
+	for (k = 0; k < 256; k++) {
+		struct bp_list *l = &rs->punct[k];
+
+		sort_maxw(rs, l->v, l->n);
+		l->top = l->n ? maxw_of(rs, l->v[0]) : 0;
+	}
 }
 
 void
@@ -925,6 +933,8 @@ at_punct(const struct bp_rules *rs, struct bp_scan *sc, const char *lo,
 	if (pos + 2 < n && (b = (unsigned char)lo[pos + 2],
 	    !(rs->pafter[c][b >> 6] >> (b & 63) & 1)))
 		return 0;
+	if (words > rs->punct[c].top)	/* a paragraph too long for all */
+		return 0;
 	return take(rs, sc, &rs->punct[c], lo, n, pos, words);
 }
 
@@ -968,7 +978,7 @@ bp_scan_text(const struct bp_rules *rs, struct bp_scan *sc, const char *lo,
 			size_t pos = k + (size_t)__builtin_ctz(start);
 			const struct bp_list *l = at_word4(&rs->wordh, lo, pos);
 
-			if (l != NULL)
+			if (l != NULL && words <= l->top)
 				residue |= take(rs, sc, l, lo, n, pos, words);
 		}
 		for (; pun; pun &= pun - 1)
@@ -991,7 +1001,7 @@ bp_scan_text(const struct bp_rules *rs, struct bp_scan *sc, const char *lo,
 			size_t pos = k + (size_t)(__builtin_ctzll(start) >> 3);
 			const struct bp_list *l = at_word(&rs->wordh, lo, n, pos);
 
-			if (l != NULL)
+			if (l != NULL && words <= l->top)
 				residue |= take(rs, sc, l, lo, n, pos, words);
 		}
 		for (; pun; pun &= pun - 1)
@@ -1004,7 +1014,8 @@ bp_scan_text(const struct bp_rules *rs, struct bp_scan *sc, const char *lo,
 		if (wtab[c]) {
 			const struct bp_list *l;
 
-			if (!prevw && (l = at_word(&rs->wordh, lo, n, k)))
+			if (!prevw && (l = at_word(&rs->wordh, lo, n, k)) &&
+			    words <= l->top)
 				residue |= take(rs, sc, l, lo, n, k, words);
 			prevw = 1;
 		} else {
@@ -1096,10 +1107,10 @@ bp_match_refs(const struct bp_rules *rs, struct bp_scan *sc, const char *lo,
 	for (k = 0; k < nrefs; k += 2) {
 		const struct bp_ref *f = &rs->ref[refs[k]];
 
-		if (sc->rhit[f->rule] == sc->gen ||
-		    !(where >> rs->rules[f->rule].where & 1) ||
-		    !bp_pat_fits(f->p, f->anchor, words))
-			continue;
+		if (sc->rhit[f->rule] == sc->gen || !(where >> f->where & 1) ||
+		    words <= f->minsp ||
+		    (f->anchor == BP_LINE && words - 1 > f->maxsp))
+			continue;	/* bp_pat_fits(), from the copies */
 		/* a contains pattern is checked where its literal is; any
 		 * other was found by a literal run inside it */
 		if (f->anchor == BP_CONTAINS ? refs[k + 1] >= f->off &&
