@@ -1716,8 +1716,10 @@ emit_indirect(struct ctx *c, size_t a, size_t b, const struct qt_attr *at,
 		b = clause_end(c, a, b);
 		c->ind_end = b;
 		/* "said in an interview with CNN, ...": content after the
-		 * adverbial; "said in part", "wrote on Facebook": none */
-		if (a < b && is_word(c, a) && ((c->x.tok[a].lx & (LX_PREP |
+		 * adverbial; "said in part", "wrote on Facebook": none;
+		 * but "said that at least ..." is content */
+		if (a < b && is_word(c, a) && !(a > 0 && word_is(c, a - 1,
+		    W_THAT)) && ((c->x.tok[a].lx & (LX_PREP |
 		    LX_LINK)) || word_is(c, a, W_AFTER) || word_is(c, a, W_BEFORE) ||
 		    word_is(c, a, W_WHEN) || word_is(c, a, W_WHILE) ||
 		    word_is(c, a, W_BECAUSE) || word_is(c, a, W_SINCE) ||
