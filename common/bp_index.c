@@ -510,8 +510,10 @@ word8(const char *s, size_t len, int top, uint64_t *mask)
 	size_t k = len < 8 ? len : 8;
 	uint64_t w;
 
-	memcpy(b + (top ? 8 - k : 0), top ? s + len - k : s, k);
-	memset(m + (top ? 8 - k : 0), 0xff, k);
+	if (k > 0) {	/* s may be NULL when len is 0 */
+		memcpy(b + (top ? 8 - k : 0), top ? s + len - k : s, k);
+		memset(m + (top ? 8 - k : 0), 0xff, k);
+	}
 	memcpy(&w, b, 8);
 	memcpy(mask, m, 8);
 	return w;
