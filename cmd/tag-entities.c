@@ -16,9 +16,10 @@
 
 static const char *const kinds[] = { "ent", NULL };
 
-#define TRAIN_USAGE "--train model.bin [--bags n] [--dump-holdout file] " \
-    "[--epochs n]\n           [--fold k] [--gazetteer file] [--holdout n] " \
-    "[--seed n]\n           file[:types][@weight] ..."
+#define TRAIN_USAGE "--train model.bin [--bags n] [--caps n] " \
+    "[--dump-holdout file]\n           [--epochs n] [--fold k] " \
+    "[--gazetteer file] [--holdout n] [--seed n]\n           " \
+    "file[:types][@weight] ..."
 
 enum { OPT_MODEL = 0x1000 };	/* clear of tool.c's own long options */
 
@@ -129,7 +130,7 @@ finish(void)
 static int
 train(int argc, char **argv)
 {
-	struct ner_train_opts opt = { 6, 0, -1, NULL, NULL, 1, 0, 1 };
+	struct ner_train_opts opt = { 6, 0, -1, NULL, NULL, 1, 0, 1, 0 };
 	const char *out = NULL;
 	int ch;
 	static const struct option lo[] = {
@@ -141,6 +142,7 @@ train(int argc, char **argv)
 		{ "seed", required_argument, NULL, 's' },
 		{ "bags", required_argument, NULL, 'b' },
 		{ "fold", required_argument, NULL, 'f' },
+		{ "caps", required_argument, NULL, 'c' },
 		{ NULL, 0, NULL, 0 },
 	};
 
@@ -153,6 +155,7 @@ train(int argc, char **argv)
 		case 'D': opt.dump = optarg; break;
 		case 's': opt.seed = atoi(optarg); break;
 		case 'b': opt.bags = atoi(optarg); break;
+		case 'c': opt.caps = atoi(optarg); break;
 		case 'f': opt.fold = atoi(optarg) < 0 ? 0 : atoi(optarg); break;
 		default: goto usage;
 		}

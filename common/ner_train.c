@@ -29,10 +29,12 @@ struct sent {
 	struct ner_tok *tok;
 	uint8_t *gold;		/* BILOU labels */
 	uint32_t *mask;		/* allowed labels, or NULL: gold only */
+	int recase;		/* 0 as written, else a copy: RECASE_* */
 };
 
 struct tdoc {
 	size_t first, n;	/* sentences */
+	size_t cfirst, cn;	/* their copies in capitals (corpus.cs) */
 	int file;
 	int held;		/* held out for scoring */
 };
@@ -40,6 +42,8 @@ struct tdoc {
 struct corpus {
 	struct sent *s;
 	size_t ns, scap;
+	struct sent *cs;	/* sentences copied in capitals */
+	size_t ncs, cscap;
 	struct tdoc *d;
 	size_t nd, dcap;
 };
@@ -57,6 +61,8 @@ newdoc(struct corpus *c, int file)
 	c->d[c->nd].n = 0;
 	c->d[c->nd].file = file;
 	c->d[c->nd].held = 0;
+	c->d[c->nd].cfirst = 0;
+	c->d[c->nd].cn = 0;
 	c->nd++;
 }
 
@@ -562,6 +568,89 @@ read_jsonl(struct corpus *c, const char *path, int file, unsigned types)
 	return 0;
 }
 
+/*
+ * Headlines and datelines come in capitals or in title case, which the
+ * training sets hardly have: a copy of every nth sentence of a training
+ * document in capitals, and of another in title case, teaches the tagger
+ * names without the help of their case (n = 0: none); a copy of every
+ * sentence of a held-out document in each measures how it does.  Only
+ * ASCII letters change, so the tokens stay where they were.
+ */
+enum { RECASE_CAPS = 1, RECASE_TITLE, NRECASE };
+
+/* short words a title-case headline leaves in lower case */
+static int
+minor(const char *s, size_t n)
+{
+	static const char *const w[] = { "a", "an", "and", "as", "at", "but",
+	    "by", "for", "in", "of", "on", "or", "the", "to", NULL };
+	size_t k;
+
+	for (k = 0; w[k]; k++)
+		if (strlen(w[k]) == n && memcmp(w[k], s, n) == 0)
+			return 1;
+	return 0;
+}
+
+static void
+addcopy(struct corpus *c, const struct sent *s, int how)
+{
+	struct sent *u;
+	size_t i, k;
+	char *p;
+
+	if (c->ncs == c->cscap) {
+		c->cscap = c->cscap ? 2 * c->cscap : 1024;
+		c->cs = xreallocarray(c->cs, c->cscap, sizeof *c->cs);
+	}
+	u = &c->cs[c->ncs++];
+	*u = *s;
+	u->recase = how;
+	u->text = p = xmemdup(s->text, s->len);
+	if (how == RECASE_CAPS) {
+		for (k = 0; k < s->len; k++)
+			if (p[k] >= 'a' && p[k] <= 'z')
+				p[k] -= 'a' - 'A';
+	} else
+		for (i = 0; i < s->ntok; i++) {
+			k = s->tok[i].start;
+			if (p[k] >= 'a' && p[k] <= 'z' && (i == 0 ||
+			    !minor(p + k, s->tok[i].end - k)))
+				p[k] -= 'a' - 'A';
+		}
+	u->tok = xreallocarray(NULL, s->ntok, sizeof *u->tok);
+	memcpy(u->tok, s->tok, s->ntok * sizeof *u->tok);
+	u->gold = (uint8_t *)xmemdup(s->gold, s->ntok);
+	u->mask = NULL;
+	if (s->mask) {
+		u->mask = xreallocarray(NULL, s->ntok, sizeof *u->mask);
+		memcpy(u->mask, s->mask, s->ntok * sizeof *u->mask);
+	}
+}
+
+static void
+addcaps(struct corpus *c, int every)
+{
+	size_t i, j;
+	const struct tdoc *d;
+
+	for (i = 0; i < c->nd; i++) {
+		d = &c->d[i];
+		c->d[i].cfirst = c->ncs;
+		for (j = d->first; j < d->first + d->n; j++) {
+			if (d->held) {
+				addcopy(c, &c->s[j], RECASE_CAPS);
+				addcopy(c, &c->s[j], RECASE_TITLE);
+			} else if (every > 0 && j % (size_t)every == 0)
+				addcopy(c, &c->s[j], RECASE_CAPS);
+			else if (every > 0 && j % (size_t)every ==
+			    (size_t)every / 2)
+				addcopy(c, &c->s[j], RECASE_TITLE);
+		}
+		c->d[i].cn = c->ncs - c->d[i].cfirst;
+	}
+}
+
 /* Weights being trained: key -> row, w and the running sum for averaging */
 
 struct wtab {
@@ -759,6 +848,7 @@ read_gaz(struct gbuild *g, const char *path)
 
 struct prf {
 	size_t gold, pred, ok;
+	size_t tgold[NER_NTYPES], tpred[NER_NTYPES], tok[NER_NTYPES];
 };
 
 static void
@@ -791,10 +881,17 @@ count(struct prf *p, const uint8_t *gold, const uint8_t *pred, size_t n,
 	spans(pred, n, pa, &np);
 	p->gold += ng;
 	p->pred += np;
+	for (i = 0; i < ng; i++)
+		p->tgold[ga[3 * i + 2]]++;
+	for (j = 0; j < np; j++)
+		p->tpred[pa[3 * j + 2]]++;
 	for (i = 0, j = 0; i < ng && j < np;) {
 		if (ga[3 * i] == pa[3 * j]) {
-			p->ok += ga[3 * i + 1] == pa[3 * j + 1] &&
-			    ga[3 * i + 2] == pa[3 * j + 2];
+			if (ga[3 * i + 1] == pa[3 * j + 1] &&
+			    ga[3 * i + 2] == pa[3 * j + 2]) {
+				p->ok++;
+				p->tok[ga[3 * i + 2]]++;
+			}
 			i++;
 			j++;
 		} else if (ga[3 * i] < pa[3 * j])
@@ -866,18 +963,75 @@ wgrow(struct work *w, size_t n)
 }
 
 /*
- * One document: tag each sentence with the current weights (averaged
+ * One sentence of a document: tag it with the current weights (averaged
  * when scoring held-out text); when learning, move the weights towards
  * the best path the annotation allows wherever the prediction differs.
  */
 static void
-rundoc(struct corpus *c, const struct tdoc *d, const struct ner_gaz *gz,
+runsent(const struct sent *s, const struct ner_gaz *gz,
     struct ner_dmap *dm, struct wtab *t, double *step, int learn,
     struct work *w, struct prf *score, FILE *dump)
 {
-	size_t j, i, k, n;
+	size_t i, k, n = s->ntok;
 	const uint8_t *gold;
 	int yp, yg, pp, pg;
+
+	ner_tinfo_fill(w->ti, s->text, s->tok, n);
+	ner_gaz_mark(gz, w->ti, n);
+	for (i = 0; i < n; i++)
+		w->nf[i] = ner_feats(w->ti, n, i, dm, w->f + i * NER_MAXF);
+	wscore(t, w->f, w->nf, n, learn ? 0 : *step, w->sc, w->tr);
+	ner_viterbi(w->sc, n, w->tr, learn ? s->mask : NULL, w->pred,
+	    w->dp, w->back);
+	if (score)
+		count(score, s->gold, w->pred, n, w->ga, w->pa);
+	if (dump) {
+		char b1[8], b2[8];
+
+		for (i = 0; i < n; i++)
+			fprintf(dump, "%.*s\t%s\t%s\n",
+			    (int)(s->tok[i].end - s->tok[i].start),
+			    s->text + s->tok[i].start,
+			    labname(b1, sizeof b1, s->gold, i),
+			    labname(b2, sizeof b2, w->pred, i));
+		fputc('\n', dump);
+	}
+	if (learn) {
+		gold = s->gold;
+		*step += 1;
+		for (i = 0; i < n; i++) {
+			yp = w->pred[i];
+			yg = gold[i];
+			pp = i ? w->pred[i - 1] : NER_NLAB;
+			pg = i ? gold[i - 1] : NER_NLAB;
+			if (yp != yg) {
+				for (k = 0; k < w->nf[i]; k++) {
+					upd(t, w->f[i * NER_MAXF + k], yg, 1,
+					    *step);
+					upd(t, w->f[i * NER_MAXF + k], yp, -1,
+					    *step);
+				}
+			}
+			if (yp != yg || pp != pg) {
+				upd(t, ner_transkey(pg), yg, 1, *step);
+				upd(t, ner_transkey(pp), yp, -1, *step);
+			}
+		}
+	}
+	ner_dmap_remember(dm, w->ti, n, w->pred);
+}
+
+/*
+ * One document, sentence by sentence, as the tagger sees it; then its
+ * copies in other case, when learning or when capsscore (NULL, or
+ * NRECASE scores, by how a copy was recased) wants them scored.
+ */
+static void
+rundoc(struct corpus *c, const struct tdoc *d, const struct ner_gaz *gz,
+    struct ner_dmap *dm, struct wtab *t, double *step, int learn,
+    struct work *w, struct prf *score, struct prf *capsscore, FILE *dump)
+{
+	size_t j, n;
 
 	ner_dmap_clear(dm);
 	n = 0;
@@ -893,55 +1047,14 @@ rundoc(struct corpus *c, const struct tdoc *d, const struct ner_gaz *gz,
 		ner_gaz_mark(gz, w->ti, s->ntok);
 		ner_dmap_count(dm, w->ti, s->ntok);
 	}
-	for (j = 0; j < d->n; j++) {
-		struct sent *s = &c->s[d->first + j];
-
-		n = s->ntok;
-		ner_tinfo_fill(w->ti, s->text, s->tok, n);
-		ner_gaz_mark(gz, w->ti, n);
-		for (i = 0; i < n; i++)
-			w->nf[i] = ner_feats(w->ti, n, i, dm,
-			    w->f + i * NER_MAXF);
-		wscore(t, w->f, w->nf, n, learn ? 0 : *step, w->sc, w->tr);
-		ner_viterbi(w->sc, n, w->tr, learn ? s->mask : NULL, w->pred,
-		    w->dp, w->back);
-		if (score)
-			count(score, s->gold, w->pred, n, w->ga, w->pa);
-		if (dump) {
-			char b1[8], b2[8];
-
-			for (i = 0; i < n; i++)
-				fprintf(dump, "%.*s\t%s\t%s\n",
-				    (int)(s->tok[i].end - s->tok[i].start),
-				    s->text + s->tok[i].start,
-				    labname(b1, sizeof b1, s->gold, i),
-				    labname(b2, sizeof b2, w->pred, i));
-			fputc('\n', dump);
-		}
-		if (learn) {
-			gold = s->gold;
-			*step += 1;
-			for (i = 0; i < n; i++) {
-				yp = w->pred[i];
-				yg = gold[i];
-				pp = i ? w->pred[i - 1] : NER_NLAB;
-				pg = i ? gold[i - 1] : NER_NLAB;
-				if (yp != yg) {
-					for (k = 0; k < w->nf[i]; k++) {
-						upd(t, w->f[i * NER_MAXF + k],
-						    yg, 1, *step);
-						upd(t, w->f[i * NER_MAXF + k],
-						    yp, -1, *step);
-					}
-				}
-				if (yp != yg || pp != pg) {
-					upd(t, ner_transkey(pg), yg, 1, *step);
-					upd(t, ner_transkey(pp), yp, -1, *step);
-				}
-			}
-		}
-		ner_dmap_remember(dm, w->ti, n, w->pred);
-	}
+	for (j = 0; j < d->n; j++)
+		runsent(&c->s[d->first + j], gz, dm, t, step, learn, w, score,
+		    dump);
+	if (learn || capsscore)
+		for (j = 0; j < d->cn; j++)
+			runsent(&c->cs[d->cfirst + j], gz, dm, t, step, learn,
+			    w, capsscore ? &capsscore[c->cs[d->cfirst +
+			    j].recase] : NULL, NULL);
 }
 
 static void
@@ -987,7 +1100,9 @@ save(const char *out, const struct wtab *t, double c,
 		if (!any)
 			q[r * NER_NLAB] = INT16_MIN;	/* mark dropped */
 	}
-	while (fcap < kept + kept / 2 + 16)
+	/* at most three quarters full: a look-up that misses (most do)
+	 * still stops within a cache line or two */
+	while (fcap < kept + kept / 3 + 16)
 		fcap *= 2;
 	key = xcalloc(fcap, sizeof *key);
 	rowof = xcalloc(fcap, sizeof *rowof);
@@ -1138,6 +1253,7 @@ ner_train(const char *out, char *const *files, int nfiles,
 		c.d[i].held = o->holdout > 0 && i % (size_t)o->holdout ==
 		    (size_t)(o->fold >= 0 ? o->fold : o->holdout - 1) %
 		    (size_t)o->holdout;
+	addcaps(&c, o->caps);
 	dm = ner_dmap_new();
 	memset(&sum, 0, sizeof sum);
 	for (bag = 0; bag < o->bags; bag++) {
@@ -1160,7 +1276,7 @@ ner_train(const char *out, char *const *files, int nfiles,
 			}
 			for (i = 0; i < no; i++)
 				rundoc(&c, &c.d[order[i]], &gz, dm, &t, &step,
-				    1, &w, NULL, NULL);
+				    1, &w, NULL, NULL, NULL);
 			fprintf(stderr, "bag %d epoch %d: %zu features\n",
 			    bag + 1, ep + 1, t.n);
 		}
@@ -1181,9 +1297,11 @@ ner_train(const char *out, char *const *files, int nfiles,
 	}
 	if (o->holdout > 0) {
 		struct prf *pf = xcalloc((size_t)nfiles + 1, sizeof *pf);
+		struct prf capspf[NRECASE];
 		FILE *dump = NULL;
 		double one = 1;
 
+		memset(capspf, 0, sizeof capspf);
 		if (o->dump && (dump = fopen(o->dump, "w")) == NULL)
 			warn("%s", o->dump);
 		for (i = 0; i < c.nd; i++)
@@ -1191,7 +1309,7 @@ ner_train(const char *out, char *const *files, int nfiles,
 				if (dump)
 					fprintf(dump, "-DOCSTART-\tO\tO\n\n");
 				rundoc(&c, &c.d[i], &gz, dm, &sum, &one, 0, &w,
-				    &pf[c.d[i].file], dump);
+				    &pf[c.d[i].file], capspf, dump);
 			}
 		if (dump)
 			fclose(dump);
@@ -1204,15 +1322,31 @@ ner_train(const char *out, char *const *files, int nfiles,
 		}
 		fprintf(stderr, " all %.2f", f1(&pf[nfiles]));
 		{
-			struct prf full = { 0, 0, 0 };
+			struct prf full, ty;
+			int y;
 
+			memset(&full, 0, sizeof full);
 			for (f = 0; f < nfiles; f++)
 				if (ftypes[f] == 0xf) {
 					full.gold += pf[f].gold;
 					full.pred += pf[f].pred;
 					full.ok += pf[f].ok;
+					for (y = 0; y < NER_NTYPES; y++) {
+						full.tgold[y] += pf[f].tgold[y];
+						full.tpred[y] += pf[f].tpred[y];
+						full.tok[y] += pf[f].tok[y];
+					}
 				}
-			fprintf(stderr, " fully annotated %.2f\n", f1(&full));
+			fprintf(stderr, " fully annotated %.2f", f1(&full));
+			for (y = 0; y < NER_NTYPES; y++) {
+				ty.gold = full.tgold[y];
+				ty.pred = full.tpred[y];
+				ty.ok = full.tok[y];
+				fprintf(stderr, " %s %.2f", ner_type_name[y],
+				    f1(&ty));
+			}
+			fprintf(stderr, " in capitals %.2f in title case %.2f\n",
+			    f1(&capspf[RECASE_CAPS]), f1(&capspf[RECASE_TITLE]));
 		}
 		free(pf);
 	}
@@ -1225,6 +1359,13 @@ ner_train(const char *out, char *const *files, int nfiles,
 		free(c.s[i].gold);
 		free(c.s[i].mask);
 	}
+	for (i = 0; i < c.ncs; i++) {
+		free(c.cs[i].text);
+		free(c.cs[i].tok);
+		free(c.cs[i].gold);
+		free(c.cs[i].mask);
+	}
+	free(c.cs);
 	free(c.s);
 	free(c.d);
 	free(g.key);
