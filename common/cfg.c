@@ -17,8 +17,11 @@ cfg_fail(const struct cfg *c, const char *fmt, ...)
 	va_list ap;
 
 	fflush(stdout);
-	fprintf(stderr, "%s: %s:%zu:%zu: ", program_invocation_short_name,
-	    c->file, c->line, c->col);
+	if (c != NULL)
+		fprintf(stderr, "%s: %s:%zu:%zu: ",
+		    program_invocation_short_name, c->file, c->line, c->col);
+	else	/* a node that is missing: no place to name */
+		fprintf(stderr, "%s: ", program_invocation_short_name);
 	va_start(ap, fmt);
 	vfprintf(stderr, fmt, ap);
 	va_end(ap);

@@ -56,7 +56,8 @@ double cfg_num(const struct cfg *map, const char *key, double def);
 const struct cfg *cfg_seq(const struct cfg *map, const char *key);
 const struct cfg *cfg_map(const struct cfg *map, const char *key);
 
-/* Print "prog: FILE:LINE:COL: message" and exit 2. */
+/* Print "prog: FILE:LINE:COL: message" (no place when node is NULL) and
+ * exit 2. */
 void cfg_fail(const struct cfg *node, const char *fmt, ...)
     __attribute__((format(printf, 2, 3), noreturn));
 

@@ -461,11 +461,12 @@ attr_end(struct buf *b)
 int
 rec_attr(const struct rec *r, const char *key, const char **val, size_t *vlen)
 {
-	const char *p = r->attrs, *end = r->attrs + r->attrslen, *q;
+	const char *p = r->attrs, *end, *q;
 	size_t klen = strlen(key);
 
 	if (r->attrs == NULL)
 		return 0;
+	end = r->attrs + r->attrslen;
 	/* ATTRS are short: plain loops beat library calls here */
 	while (p < end) {
 		if ((size_t)(end - p) > klen && p[klen] == '=' &&
