@@ -161,6 +161,25 @@ blank_residue(struct bp_judge *j, struct para *p)
 		unsigned char c = (unsigned char)p->text[i];
 		size_t len;
 
+#ifdef __SSE2__
+		/* sixteen ASCII bytes at a time */
+		while (i + 16 <= n) {
+			__m128i x = _mm_loadu_si128((const __m128i *)
+			    (p->text + i));
+			__m128i up = _mm_and_si128(
+			    _mm_cmpgt_epi8(x, _mm_set1_epi8('A' - 1)),
+			    _mm_cmplt_epi8(x, _mm_set1_epi8('Z' + 1)));
+
+			if (_mm_movemask_epi8(x) != 0)
+				break;
+			_mm_storeu_si128((__m128i *)(lo + i), _mm_or_si128(x,
+			    _mm_and_si128(up, _mm_set1_epi8(0x20))));
+			i += 16;
+		}
+		if (i == n)
+			break;
+		c = (unsigned char)p->text[i];
+#endif
 		lo[i] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
 		/* bad bytes as '?', as bp_norm() and record streams have them */
 		if (c >= 0x80) {
