@@ -588,41 +588,6 @@ word_is_text(const struct ctx *c, size_t i, const char *w)
 	return is_word(c, i) && tl(c, i) == n && strncasecmp(tx(c, i), w, n) == 0;
 }
 
-/* Is word i word a written in lower case?  (The hash is case folded.) */
-static int
-lower_of(const struct ctx *c, size_t i, size_t a)
-{
-	const struct tok *u = &c->x.tok[i], *t = &c->x.tok[a];
-
-	return u->h == t->h && u->kind == T_WORD && !u->cap &&
-	    u->e - u->s == t->e - t->s &&
-	    strncasecmp(tx(c, i), tx(c, a), tl(c, a)) == 0;
-}
-
-/* Is word a, capitalised, also written in lower case ("critics")? */
-static int
-written_lower(const struct ctx *c, size_t a)
-{
-	struct midset *m = c->mid;
-	const struct tok *t = &c->x.tok[a];
-	size_t h, i;
-
-	/* a few scans before building the set, as written_mid() does */
-	if (m->slot == NULL && m->scanned < MID_SCANS * c->x.ntok) {
-		m->scanned += c->x.ntok;
-		for (i = 0; i < c->x.ntok; i++)
-			if (lower_of(c, i, a))
-				return 1;
-		return 0;
-	}
-	if (m->slot == NULL)
-		mid_build(c);
-	for (h = t->h & m->mask; m->slot[h].i != 0; h = (h + 1) & m->mask)
-		if (lower_of(c, m->slot[h].i - 1, a))
-			return 1;
-	return 0;
-}
-
 /* A lone capitalised word opening a sentence ("Later", "Former") is a
  * name only if the story also writes it capitalised mid-sentence. */
 static int
@@ -698,13 +663,14 @@ np_end_at(const struct ctx *c, size_t j, size_t lo, struct qt_attr *at)
 	if (namey(c, j) || (t->lx & LX_SUFFIX)) {
 		if (name_left(c, j, lo, at))
 			return 1;
-		/* "Critics said", "Prosecutors say": a plural noun capitalised
-		 * only because it opens the sentence */
+		/* "Critics said", "Aides say": a plural noun capitalised only
+		 * because it opens the sentence, right before the cue; and
+		 * "Police said": an institution */
 		if (j != c->sent[t->sent].a || possessive(c, j) ||
 		    (j + 1 < c->x.ntok && !(c->x.tok[j + 1].lx &
 		    (LX_CUE | LX_ADV))) || (!(t->lx & LX_ORGWORD) &&
-		    (!ends_with(c, j, "s") || !written_lower(c, j))))
-			return 0;	/* ("Police said": an institution) */
+		    !ends_with(c, j, "s")))
+			return 0;
 	}
 	/* "Read said": a surname that is also a cue word */
 	if (t->cap && (t->lx & LX_CUE) && !(t->lx & (LX_STOP | LX_DET)) &&
@@ -1261,8 +1227,12 @@ attr_pre1(const struct ctx *c, size_t lo, size_t o, struct qt_attr *at,
 				continue;
 			}
 		}
+		/* "said Ian Wallace: “...”", but not "say the owner plans
+		 * to “...”", where the sentence's subject may speak */
 		if (np_before(c, i, lo, at) || (cue_object(c, i, e, o) == e &&
-		    np_after(c, e, o, at))) {
+		    np_after(c, e, o, at) && (at->spb == o ||
+		    is_p(c, at->spb, ',') || is_p(c, at->spb, ':'))) ||
+		    (i > lo && subject(c, lo, i, at) && at->spb <= i)) {
 			set_cue(at, i, cue_object(c, i, e, o));
 			return 1;
 		}
@@ -1444,6 +1414,7 @@ attribute_quotes(struct ctx *c, size_t nind)
 	for (i = 0; i < c->nq; i++) {
 		struct iq *q = &c->q[i], *last_part;
 		struct qt_attr at;
+		const struct qt_rec *rep;
 		size_t lo, hi, e;
 		int ok = 0;
 
@@ -1544,11 +1515,25 @@ attribute_quotes(struct ctx *c, size_t nind)
 			at.how = AT_TITLE;
 			ok = 1;
 		}
+		/* a fragment quoted inside a report ("Aides say the governor
+		 * plans to “actively support” Cruz") is the reporter's */
+		rep = NULL;
+		if (j == i && q->c != NONE && ii < nind &&
+		    c->out[ii].start <= c->x.tok[q->o].s &&
+		    c->out[ii].end >= c->x.tok[q->c].e &&
+		    c->out[ii].at.spb > c->out[ii].at.spa)
+			rep = &c->out[ii];
+		if (!ok && rep) {
+			at = rep->at;
+			ok = 1;
+		}
 		for (j = i; j < c->nq && c->q[j].chain == (long)i; j++) {
 			c->q[j].at = at;
 			c->q[j].form = classify(c, &c->q[j], ok,
 			    q->para == title);
 		}
+		if (rep && q->form >= 0)
+			q->at = rep->at;
 		/* a fragment quoted after a verb no list has ("Rubio bemoaned
 		 * a climate in which people “hate each other”"): the subject
 		 * of its sentence, the verb after it as the cue */
