@@ -72,6 +72,20 @@ popc16(unsigned m)
 #define ONES 0x0101010101010101ULL
 #define HIGH 0x8080808080808080ULL
 
+/* What bp_norm() makes of U+2010..2015, 2018..201B, 2032, 201C..201E,
+ * 2033 (E2 80 b): a dash, ' or "; 0 for the rest. */
+static inline char
+quote_dash(unsigned char b)
+{
+	if (b == 0x98 || b == 0x99 || b == 0x9b || b == 0xb2)
+		return '\'';
+	if (b == 0x9c || b == 0x9d || b == 0x9e || b == 0xb3)
+		return '"';
+	if (b >= 0x90 && b <= 0x95)
+		return '-';
+	return 0;
+}
+
 /* 0x80 in each byte of x that is not zero (for bytes under 0x80 and
  * not: no carry crosses a byte). */
 static uint64_t
@@ -114,18 +128,30 @@ bp_norm(const char *s, size_t n, char *lo, char *ca, size_t *words)
 				 * more than this go as they are */
 				unsigned k = (unsigned)__builtin_ctz(stop);
 				unsigned pre = (1u << k) - 1;
+				char q;
 
-				if (k == 0)
-					break;
-				w += popc16(~sps & pre &
-				    (sps << 1 | (unsigned)sp));
-				sp = (int)(sps >> (k - 1) & 1);
-				_mm_storeu_si128((__m128i *)(ca + o), x);
-				_mm_storeu_si128((__m128i *)(lo + o),
-				    _mm_or_si128(x, _mm_and_si128(up,
-				    _mm_set1_epi8(0x20))));
-				o += k;
-				i += k;
+				if (k > 0) {
+					w += popc16(~sps & pre &
+					    (sps << 1 | (unsigned)sp));
+					sp = (int)(sps >> (k - 1) & 1);
+					_mm_storeu_si128((__m128i *)(ca + o), x);
+					_mm_storeu_si128((__m128i *)(lo + o),
+					    _mm_or_si128(x, _mm_and_si128(up,
+					    _mm_set1_epi8(0x20))));
+					o += k;
+					i += k;
+				}
+				/* a curly quote or a dash, which news has in
+				 * most paragraphs, here and on with the next
+				 * sixteen; the rest below */
+				if (i + 2 < n && u[i] == 0xe2 && u[i + 1] == 0x80 &&
+				    (q = quote_dash(u[i + 2])) != 0) {
+					w += (size_t)sp;
+					sp = 0;
+					put(lo, ca, &o, q, q);
+					i += 3;
+					continue;
+				}
 				break;
 			}
 			w += popc16(~sps & 0xffff & (sps << 1 | (unsigned)sp));
@@ -204,17 +230,9 @@ bp_norm(const char *s, size_t n, char *lo, char *ca, size_t *words)
 				map = ' ';
 			else if (b >= 0x8b && b <= 0x8d)
 				map = -1;
-			else if (b == 0x98 || b == 0x99 || b == 0x9b ||
-			    b == 0xb2)
-				map = '\'';
-			else if (b == 0x9c || b == 0x9d || b == 0x9e ||
-			    b == 0xb3)
-				map = '"';
-			else if (b >= 0x90 && b <= 0x95)
-				map = '-';
 			else if (b == 0xa6)
 				map = '.';
-			else
+			else if ((map = quote_dash(b)) == 0)
 				len = 1;
 		} else if (c == 0xe2 && i + 2 < n && u[i + 1] == 0x88 &&
 		    u[i + 2] == 0x92) {
