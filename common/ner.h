@@ -90,9 +90,6 @@ struct ner_tinfo {
 	uint8_t sflag;		/* its text: 0 plain, 1 title case, 2 capitals */
 	uint8_t len;		/* length in bytes, at most 255 */
 	uint8_t gaz[NER_NTYPES];	/* 0, or 1 + B/I/L/U in a gazetteer name */
-	uint8_t rlen, rpos;	/* capitalised run it lies in: length
-				 * (0: none) and 1 + B/I/L/U within it */
-	uint64_t rfirst, rlast;	/* lw of the run's first and last words */
 };
 void ner_tinfo_fill(struct ner_tinfo *ti, const char *text,
     const struct ner_tok *tok, size_t n);
@@ -145,7 +142,7 @@ struct ner_train_opts {
 	int verbose;
 	int seed;		/* varies the shuffling */
 	int bags;		/* models trained in turn and averaged */
-	int caps;		/* learn every Nth sentence in capitals too */
+	int caps;		/* learn every Nth sentence recased too */
 };
 int ner_train(const char *out, char *const *files, int nfiles,
     const struct ner_train_opts *o);

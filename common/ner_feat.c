@@ -159,66 +159,6 @@ isopen(const char *s, size_t n)
 	    memcmp(s, "\xe2\x80\x98", 3) == 0));
 }
 
-/* Lower-case words that may join the capitalised words of one name
- * ("Bank of England", "Leonardo da Vinci", "Coca - Cola"). */
-static int
-joiner(const char *s, size_t n)
-{
-	static const char *const w[] = { "of", "and", "&", "-", "de", "du",
-	    "da", "del", "di", "for", "the", "van", "von", "al", "el", "bin",
-	    "la", "le", "on", NULL };
-	size_t k;
-
-	for (k = 0; w[k]; k++)
-		if (strlen(w[k]) == n && memcmp(w[k], s, n) == 0)
-			return 1;
-	return 0;
-}
-
-static int
-namey(const struct ner_tinfo *t)
-{
-	return t->cap == NER_CAP_INIT || t->cap == NER_CAP_UPPER ||
-	    t->cap == NER_CAP_MIXED;
-}
-
-#define RUN_MAX 8
-
-/*
- * Capitalised runs: the words of a name seen whole, so that every word of
- * "Brightwater Capital Partners" knows the name ends in "Partners" and
- * every word of "Bank of England" that it starts with "Bank".  Not in a
- * text set in capitals or title case, where every word would be in one.
- */
-static void
-runs(struct ner_tinfo *ti, const char *text, const struct ner_tok *tok,
-    size_t n)
-{
-	size_t i, j, e, k;
-
-	for (i = 0; i < n; i = e) {
-		e = i + 1;
-		if (!namey(&ti[i]) || ti[i].sflag)
-			continue;
-		for (j = i + 1; j < n; j++) {
-			if (namey(&ti[j]))
-				e = j + 1;
-			else if (!joiner(text + tok[j].start,
-			    tok[j].end - tok[j].start))
-				break;
-		}
-		if (e - i > RUN_MAX)
-			continue;
-		for (k = i; k < e; k++) {
-			ti[k].rlen = (uint8_t)(e - i);
-			ti[k].rpos = 1 + (e - i == 1 ? NER_U : k == i ? NER_B :
-			    k + 1 == e ? NER_L : NER_I);
-			ti[k].rfirst = ti[i].lw;
-			ti[k].rlast = ti[e - 1].lw;
-		}
-	}
-}
-
 void
 ner_tinfo_fill(struct ner_tinfo *ti, const char *text,
     const struct ner_tok *tok, size_t n)
@@ -261,7 +201,6 @@ ner_tinfo_fill(struct ner_tinfo *ti, const char *text,
 		sflag = 1;
 	for (i = 0; i < n; i++)
 		ti[i].sflag = sflag;
-	runs(ti, text, tok, n);
 }
 
 /* Gazetteer */
@@ -469,8 +408,7 @@ enum {
 	T_BIAS = 1, T_W, T_LW, T_SHAPE, T_PRE, T_SUF = T_PRE + 4,
 	T_LWM1 = T_SUF + 4, T_LWP1, T_LWM2, T_LWP2, T_SHM1, T_SHP1, T_BIM,
 	T_BIP, T_SH3, T_CAP, T_CAPCTX, T_GAZ, T_DOC, T_MEM, T_MEMC, T_LWM1SH,
-	T_SHLWP1, T_LEN, T_GAZCTX, T_FIRSTLW, T_RLEN, T_RFIRST, T_RLAST,
-	T_TRANS = 100
+	T_SHLWP1, T_LEN, T_GAZCTX, T_FIRSTLW, T_TRANS = 100
 };
 
 static uint32_t
@@ -537,13 +475,6 @@ ner_feats(const struct ner_tinfo *ti, size_t n, size_t i,
 	f[k++] = fk(T_LEN, (t->len > 12 ? 12 : t->len) | (uint64_t)t->cap << 8);
 	if (t->first)
 		f[k++] = fk(T_FIRSTLW, t->lw);
-	if (t->rlen) {
-		f[k++] = fk(T_RLEN, (uint64_t)t->rlen | (uint64_t)t->rpos << 4);
-		if (t->rlen > 1) {
-			f[k++] = fk(T_RFIRST, pair(t->rfirst, t->rpos));
-			f[k++] = fk(T_RLAST, pair(t->rlast, t->rpos));
-		}
-	}
 	for (g = 0; g < NER_NTYPES; g++) {
 		if (!t->gaz[g])
 			continue;

@@ -1021,10 +1021,29 @@ runsent(const struct sent *s, const struct ner_gaz *gz,
 	ner_dmap_remember(dm, w->ti, n, w->pred);
 }
 
+/* The document counts of d's sentences, taken first as the tagger does. */
+static void
+countdoc(struct corpus *c, const struct tdoc *d, const struct ner_gaz *gz,
+    struct ner_dmap *dm, struct work *w)
+{
+	size_t j;
+
+	ner_dmap_clear(dm);
+	for (j = 0; j < d->n; j++) {
+		struct sent *s = &c->s[d->first + j];
+
+		ner_tinfo_fill(w->ti, s->text, s->tok, s->ntok);
+		ner_gaz_mark(gz, w->ti, s->ntok);
+		ner_dmap_count(dm, w->ti, s->ntok);
+	}
+}
+
 /*
- * One document, sentence by sentence, as the tagger sees it; then its
- * copies in other case, when learning or when capsscore (NULL, or
- * NRECASE scores, by how a copy was recased) wants them scored.
+ * One document, sentence by sentence, as the tagger sees it.  Its copies
+ * in other case go first, when learning or when capsscore (NULL, or
+ * NRECASE scores, by how a copy was recased) wants them scored: like a
+ * headline or a dateline, they cannot lean on what the rest of the
+ * document was tagged as, and the document as written does not see them.
  */
 static void
 rundoc(struct corpus *c, const struct tdoc *d, const struct ner_gaz *gz,
@@ -1033,28 +1052,22 @@ rundoc(struct corpus *c, const struct tdoc *d, const struct ner_gaz *gz,
 {
 	size_t j, n;
 
-	ner_dmap_clear(dm);
 	n = 0;
 	for (j = 0; j < d->n; j++)
 		if (c->s[d->first + j].ntok > n)
 			n = c->s[d->first + j].ntok;
 	wgrow(w, n + 1);
-	/* the document counts first, as the tagger does */
-	for (j = 0; j < d->n; j++) {
-		struct sent *s = &c->s[d->first + j];
-
-		ner_tinfo_fill(w->ti, s->text, s->tok, s->ntok);
-		ner_gaz_mark(gz, w->ti, s->ntok);
-		ner_dmap_count(dm, w->ti, s->ntok);
-	}
-	for (j = 0; j < d->n; j++)
-		runsent(&c->s[d->first + j], gz, dm, t, step, learn, w, score,
-		    dump);
-	if (learn || capsscore)
+	if (d->cn && (learn || capsscore)) {
+		countdoc(c, d, gz, dm, w);
 		for (j = 0; j < d->cn; j++)
 			runsent(&c->cs[d->cfirst + j], gz, dm, t, step, learn,
 			    w, capsscore ? &capsscore[c->cs[d->cfirst +
 			    j].recase] : NULL, NULL);
+	}
+	countdoc(c, d, gz, dm, w);
+	for (j = 0; j < d->n; j++)
+		runsent(&c->s[d->first + j], gz, dm, t, step, learn, w, score,
+		    dump);
 }
 
 static void
