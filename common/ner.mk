@@ -24,6 +24,12 @@ EVAL += eval-ner
 eval-ner: all
 	@SHARED=$(SHARED) BIN=$(CURDIR)/$(O)/bin sh tests/eval/ner-eval.sh
 
+# held-out folds of the training files: for choosing between variants
+# (NER_FOLDS_ARGS, e.g. --caps 16, goes to --train)
+eval-ner-folds: all
+	@BIN=$(CURDIR)/$(O)/bin NER_TRAIN="$(NER_TRAIN)" \
+	    NER_EPOCHS=$(NER_EPOCHS) sh tests/eval/ner-folds.sh $(NER_FOLDS_ARGS)
+
 BENCH += bench-ner
 bench-ner: all
 	@BIN=$(CURDIR)/$(O)/bin sh tests/bench/ner-bench.sh
