@@ -901,8 +901,8 @@ terminator(struct scan *st, size_t i)
 {
 	const char *t = st->t;
 	size_t len = st->len, j = i, k, l, nxp, end;
-	unsigned dots = 0, prevflags;
-	int qe = 0, closed = 0, brk, kind, detached, cjk;
+	unsigned dots = 0, prevflags, val;
+	int qe = 0, closed = 0, brk, kind, detached, cjk, style, alpha;
 	int32_t c;
 	struct next nx;
 
@@ -999,7 +999,13 @@ run_done:
 			    (nextflags(st, &nx) & W_STARTER);
 			break;
 		default:
-			brk = nx.cls == N_UPPER || nx.cls == N_DIGIT;
+			/* a lower-case word too ("went home. then i"), but
+			 * not after a closing quote ("We won." she said) nor
+			 * before an item letter ("world. b) Refusing") */
+			brk = nx.cls == N_UPPER || nx.cls == N_DIGIT ||
+			    (nx.cls == N_LOWER && !closed && !nx.quoted &&
+			    !nx.bracket && !marker(t, len, nxp, &style, &val,
+			    &alpha));
 			break;
 		}
 	}
