@@ -1387,6 +1387,42 @@ outside_words(const struct ctx *c, size_t a, size_t b)
 	return n;
 }
 
+/* after_cue() is further down, with the reports it serves. */
+static size_t after_cue(const struct ctx *, size_t, size_t, size_t);
+
+/*
+ * A sentence that ends with its cue ("Sam Lau, the party's spokesman,
+ * said in a statement.", "Howard went on:") frames the quotation after
+ * it: the sentence before token lo, in paragraph para or the one before.
+ */
+static int
+frame_before(const struct ctx *c, size_t lo, int para, struct qt_attr *at)
+{
+	size_t a, b, i, e;
+	int s = c->x.tok[lo].sent;
+
+	if (s == 0 || c->sent[s - 1].para < para - 1)
+		return 0;
+	a = c->sent[s - 1].a;
+	b = c->sent[s - 1].b;
+	while (b > a && c->x.tok[b - 1].kind == T_PUNCT)
+		b--;
+	for (i = b; i-- > a && b - i <= 12;) {
+		if (c->x.tok[i].q >= 0)
+			return 0;
+		if (!cue_at(c, i, b, &e))
+			continue;
+		if (after_cue(c, i, e, b) < b)
+			return 0;
+		if (np_before(c, i, a, at) || np_after(c, e, b, at)) {
+			set_cue(at, i, e);
+			return 1;
+		}
+		return 0;
+	}
+	return 0;
+}
+
 /* The verb after a subject ending at token i, before token o: a lower
  * case word after any adverbs ("also bemoaned"), or NONE. */
 static size_t
@@ -1496,7 +1532,10 @@ attribute_quotes(struct ctx *c, size_t nind)
 		    (outside_words(c, lo, q->o) == 0 &&
 		    !region_cue(c, lo, hi)))) {
 			const struct qt_rec *ind = ii > 0 ? &c->out[ii - 1] : NULL;
-			if (ind && ind->at.spb > ind->at.spa &&
+			if (frame_before(c, lo, q->para, &at)) {
+				at.how = AT_PREV;
+				ok = 1;
+			} else if (ind && ind->at.spb > ind->at.spa &&
 			    q->para - ind->para <= 1 && (!last ||
 			    ind->end > lastend)) {
 				at = ind->at;
