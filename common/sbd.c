@@ -36,6 +36,7 @@ enum {
 	W_EXCLAIM = 1 << 4,	/* Yahoo!: the mark is part of the name */
 	W_PARTICLE = 1 << 5,	/* de Klerk: a name that starts lower case */
 	W_CUE = 1 << 6,		/* asked: "Why?" Smith asked. is one sentence */
+	W_CREDIT = 1 << 7,	/* Image: a credit that follows a caption */
 };
 
 struct word {
@@ -54,6 +55,7 @@ struct sbd {
 	unsigned char hot[256];	/* bytes that may start something to decide */
 	int asciihot;		/* a hot ASCII byte other than . ? ! (a bullet) */
 	unsigned char minlead;	/* the smallest hot byte >= 0x80 */
+	unsigned char credit1[256];	/* first bytes of the credits */
 };
 
 /* Code points that end a sentence; "." and the ellipsis are told apart. */
@@ -279,6 +281,7 @@ static const struct {
 	{ "exclaimed", W_EXCLAIM },
 	{ "particles", W_PARTICLE },
 	{ "cues", W_CUE },
+	{ "credits", W_CREDIT },
 };
 
 static void
@@ -339,7 +342,7 @@ sbd_new(const struct cfg *rules)
 		if (!ok)
 			cfg_fail(rules->val[i], "unknown list \"%s\" (known: titles, "
 			    "numbers, abbreviations, starters, exclaimed, "
-			    "particles, cues, bullets)",
+			    "particles, cues, credits, bullets)",
 			    rules->keys[i]);
 	}
 	for (k = 0; k < sizeof lists / sizeof lists[0]; k++)
@@ -348,6 +351,10 @@ sbd_new(const struct cfg *rules)
 
 	for (; *lead; lead++)
 		sb->hot[(unsigned char)*lead] = 1;
+	sb->hot[':'] = 1;	/* credits */
+	for (i = 0; i < sb->cap; i++)
+		if (sb->tab[i].s && (sb->tab[i].flags & W_CREDIT))
+			sb->credit1[(unsigned char)sb->tab[i].s[0]] = 1;
 	/* lead bytes of … ‼ ⁇ ⁈ ⁉ (E2), 。 (E3), ！ ？ (EF) */
 	sb->hot[0xe2] = sb->hot[0xe3] = sb->hot[0xef] = 1;
 	if ((seq = cfg_seq(rules, "bullets"))) {
@@ -1039,7 +1046,8 @@ candidates(const char *t, __m128i lead)
 	    _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('.')),
 	    _mm_cmpeq_epi8(v, _mm_set1_epi8('?'))),
 	    _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('!')),
-	    _mm_and_si128(v, _mm_cmpgt_epi8(v, lead)))));
+	    _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8(':')),
+	    _mm_and_si128(v, _mm_cmpgt_epi8(v, lead))))));
 }
 #endif
 
@@ -1076,6 +1084,30 @@ skip(const char *t, size_t len, size_t i, const unsigned char *hot,
 	while (i < len && !hot[(unsigned char)t[i]])
 		i++;
 	return i;
+}
+
+/*
+ * A credit glued to the caption before it, with no period between
+ * ("... in Lisbon Image: Ana Lopes."): when the word before the colon at
+ * i is of the credits list, set off by a space after words of the current
+ * sentence, and a space follows the colon, the word's start; else 0.
+ */
+static size_t
+credit(struct scan *st, size_t i)
+{
+	const char *t = st->t;
+	size_t b = i;
+
+	if (i + 1 >= st->len || t[i + 1] != ' ')
+		return 0;
+	while (b > st->start && i - b <= WORDMAX &&
+	    (unsigned char)t[b - 1] > ' ')
+		b--;
+	if (b <= st->start || t[b - 1] != ' ' ||
+	    !st->sb->credit1[(unsigned char)t[b]] ||
+	    !(lookup(st->sb, t + b, i - b) & W_CREDIT) || !seenword(st, b - 1))
+		return 0;
+	return b;
 }
 
 size_t
@@ -1134,6 +1166,16 @@ sbd_split(const struct sbd *sb, const char *text, size_t len,
 		c = dec(text + i, len - i, &l);
 		if (term(c)) {
 			i = terminator(&st, i);
+			continue;
+		}
+		if (c == ':') {
+			size_t w = credit(&st, i);
+
+			if (w) {
+				emit(&st, w);
+				startsent(&st, w);
+			}
+			i++;
 			continue;
 		}
 		if (bullet(sb, c) && i > st.start && seenword(&st, i) &&
