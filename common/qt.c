@@ -2071,8 +2071,17 @@ indirect(struct ctx *c)
 						i = be;
 					continue;
 				}
-				if (emit_indirect(c, x, continuation(c, s, be), &at, 0))
+				if (emit_indirect(c, x, continuation(c, s, be), &at, 0)) {
 					i = resume(c, i, be, &left0);
+				} else {
+					/* "CLAUSE, Rubio said in his book “...”":
+					 * nothing reported after the cue */
+					size_t sp0 = sp_open(c, at.spa, a);
+					if (sp0 > a + 1 && is_p(c, sp0 - 1, ',') &&
+					    !relative(c, at.spb, i) &&
+					    !all_quoted(c, a, sp0 - 1))
+						emit_indirect(c, left0, sp0 - 1, &at, 1);
+				}
 				continue;
 			}
 			/* CLAUSE, CUE SPEAKER. */
