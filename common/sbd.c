@@ -37,6 +37,7 @@ enum {
 	W_PARTICLE = 1 << 5,	/* de Klerk: a name that starts lower case */
 	W_CUE = 1 << 6,		/* asked: "Why?" Smith asked. is one sentence */
 	W_CREDIT = 1 << 7,	/* Image: a credit that follows a caption */
+	W_DATE = 1 << 8,	/* May: a date stamp opening a paragraph */
 };
 
 struct word {
@@ -282,6 +283,7 @@ static const struct {
 	{ "particles", W_PARTICLE },
 	{ "cues", W_CUE },
 	{ "credits", W_CREDIT },
+	{ "dates", W_DATE },
 };
 
 static void
@@ -342,7 +344,7 @@ sbd_new(const struct cfg *rules)
 		if (!ok)
 			cfg_fail(rules->val[i], "unknown list \"%s\" (known: titles, "
 			    "numbers, abbreviations, starters, exclaimed, "
-			    "particles, cues, credits, bullets)",
+			    "particles, cues, credits, dates, bullets)",
 			    rules->keys[i]);
 	}
 	for (k = 0; k < sizeof lists / sizeof lists[0]; k++)
@@ -1110,6 +1112,43 @@ credit(struct scan *st, size_t i)
 	return b;
 }
 
+/*
+ * A date stamp glued to the paragraph's first sentence ("Thursday, May 7,
+ * 2015 On Tuesday, the ..."): words of the dates list and numbers, at
+ * least one of each, ending in a four-digit year and followed by a
+ * capital.  Returns the end of the year, or 0.
+ */
+static size_t
+datestamp(const struct scan *st, size_t p)
+{
+	const char *t = st->t;
+	size_t len = st->len, q, n, end = 0;
+	int dates = 0, digits;
+
+	for (n = 0; n < 8 && p < len; n++) {
+		for (q = p; q < len && q - p <= WORDMAX &&
+		    ((t[q] >= '0' && t[q] <= '9') ||
+		    ((t[q] | 0x20) >= 'a' && (t[q] | 0x20) <= 'z')); q++)
+			;
+		if (q == p || q - p > WORDMAX)
+			return 0;
+		digits = t[p] >= '0' && t[p] <= '9';
+		if (!digits && !(lookup(st->sb, t + p, q - p) & W_DATE))
+			return end && dates && t[p] >= 'A' && t[p] <= 'Z' ?
+			    end : 0;
+		if (digits && (q - p > 4 || (t[q - 1] | 0x20) >= 'a'))
+			return 0;	/* 1st, 3rd: not a date stamp */
+		dates |= !digits;
+		end = digits && q - p == 4 ? q : 0;
+		if (q < len && t[q] == ',')
+			q++;
+		if (q >= len || t[q] != ' ')
+			return 0;
+		p = q + 1;
+	}
+	return 0;
+}
+
 size_t
 sbd_split(const struct sbd *sb, const char *text, size_t len,
     struct sbd_span **v, size_t *cap)
@@ -1131,6 +1170,12 @@ sbd_split(const struct sbd *sb, const char *text, size_t len,
 		return 0;
 	startsent(&st, p);
 	i = p;
+	if (((text[p] >= 'A' && text[p] <= 'Z') || (text[p] >= '0' &&
+	    text[p] <= '9')) && (l = datestamp(&st, p)) != 0) {
+		emit(&st, l);
+		i = l + 1;
+		startsent(&st, i);
+	}
 	while (i < len) {
 		unsigned char b;
 
