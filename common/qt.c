@@ -1718,6 +1718,14 @@ clause_end(const struct ctx *c, size_t a, size_t b)
 	return b;
 }
 
+/* "at least 38 babies", "at most": a count, not an adverbial */
+static int
+at_least(const struct ctx *c, size_t a, size_t b)
+{
+	return a + 1 < b && word_is_text(c, a, "at") &&
+	    (word_is_text(c, a + 1, "least") || word_is_text(c, a + 1, "most"));
+}
+
 static int
 emit_indirect(struct ctx *c, size_t a, size_t b, const struct qt_attr *at,
     int left)
@@ -1743,7 +1751,7 @@ emit_indirect(struct ctx *c, size_t a, size_t b, const struct qt_attr *at,
 		 * adverbial; "said in part", "wrote on Facebook": none;
 		 * but "said that at least ..." is content */
 		if (a < b && is_word(c, a) && !(a > 0 && word_is(c, a - 1,
-		    W_THAT)) && ((c->x.tok[a].lx & (LX_PREP |
+		    W_THAT)) && !at_least(c, a, b) && ((c->x.tok[a].lx & (LX_PREP |
 		    LX_LINK)) || word_is(c, a, W_AFTER) || word_is(c, a, W_BEFORE) ||
 		    word_is(c, a, W_WHEN) || word_is(c, a, W_WHILE) ||
 		    word_is(c, a, W_BECAUSE) || word_is(c, a, W_SINCE) ||
