@@ -5,6 +5,7 @@
  * matching every rule in one pass in bp_index.c, reading the YAML in
  * bp_rules.c, and the tool's run() in bp_tool.c.
  */
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -498,8 +499,10 @@ has_word(const char *s, size_t n, const char *w, size_t wn, size_t r)
 		return 1;
 	if (wn > n)
 		return 0;
+	/* the first and last bytes before a call to memcmp() */
 	for (p = s + r; p < e && (p = memchr(p, w[r], (size_t)(e - p))); p++)
-		if (memcmp(p - r, w, wn) == 0)
+		if (p[-(ptrdiff_t)r] == w[0] && p[wn - 1 - r] == w[wn - 1] &&
+		    memcmp(p - r, w, wn) == 0)
 			return 1;
 	return 0;
 }
