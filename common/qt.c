@@ -440,11 +440,26 @@ noun_head(const struct ctx *c, size_t i)
 	if (contracted(c, i) || ends_with(c, i, "ed") || ends_with(c, i, "ly") ||
 	    ends_with(c, i, "ing"))
 		return 0;
+	/* "the 46-year-old said": an age stands for a person */
+	if (tl(c, i) > 9 && memcmp(tx(c, i) + tl(c, i) - 9, "-year-old", 9) == 0)
+		return 1;
 	return !(tx(c, i)[0] >= '0' && tx(c, i)[0] <= '9');
 }
 
+static int desc_left1(const struct ctx *, size_t, size_t, struct qt_attr *,
+    int);
+
 static int
 desc_left(const struct ctx *c, size_t j, size_t lo, struct qt_attr *at)
+{
+	return desc_left1(c, j, lo, at, 0);
+}
+
+/* depth: a phrase inside a prepositional phrase ("a staffer in the room")
+ * is looked for once, not again inside that */
+static int
+desc_left1(const struct ctx *c, size_t j, size_t lo, struct qt_attr *at,
+    int depth)
 {
 	size_t k = j;
 	int det = 0;
@@ -490,10 +505,18 @@ desc_left(const struct ctx *c, size_t j, size_t lo, struct qt_attr *at)
 		k++;
 	if (j - k >= 10)
 		return 0;
-	/* "in the past", "of his skills": the object of a preposition */
+	/* "in the past", "of his skills": the object of a preposition,
+	 * unless a described person comes before it ("a staffer in the
+	 * room wondered") */
 	if (det && k > lo && is_word(c, k - 1) && (c->x.tok[k - 1].lx &
-	    (LX_PREP | LX_LINK)))
-		return 0;
+	    (LX_PREP | LX_LINK))) {
+		struct qt_attr in;
+		if (depth > 0 || !(c->x.tok[k - 1].lx & LX_PREP) || k < lo + 3 ||
+		    !desc_left1(c, k - 2, lo, &in, depth + 1) ||
+		    !(c->x.tok[in.spa].lx & LX_DET))
+			return 0;
+		k = in.spa;
+	}
 	/* a phrase cut out of a clause ("can pass such laws") is no speaker */
 	if (!det && k > lo && is_word(c, k - 1) && !(c->x.tok[k - 1].lx &
 	    (LX_STOP | LX_LINK)) && !(c->x.tok[k - 1].lx & (LX_BE | LX_HYPO)))
