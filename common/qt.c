@@ -18,6 +18,10 @@
 #include "qt.h"
 
 #define NONE ((size_t)-1)
+/* How far into its sentence a quotation still has the sentence's subject
+ * as a guessed speaker: a bound, so many quotations in one long sentence
+ * cost no more than one pass each. */
+#define SUBJ_REACH 60
 
 struct sent {
 	size_t a, b;		/* tokens */
@@ -1600,7 +1604,8 @@ attribute_quotes(struct ctx *c, size_t nind)
 		 * a climate in which people “hate each other”"): the subject
 		 * of its sentence, the verb after it as the cue */
 		if (!ok && q->form >= 0 && q->para != title && j == i + 1 &&
-		    subject(c, lo, q->o, &at) && at.spb < q->o) {
+		    q->o - lo <= SUBJ_REACH && subject(c, lo, q->o, &at) &&
+		    at.spb < q->o) {
 			size_t v = verb_after(c, at.spb, q->o);
 			if (v != NONE)
 				set_cue(&at, v, v + 1);
