@@ -1564,7 +1564,11 @@ attribute_quotes(struct ctx *c, size_t nind)
 				ok = 1;
 			} else if (ind && ind->at.spb > ind->at.spa &&
 			    q->para - ind->para <= 1 && (!last ||
-			    ind->end > lastend)) {
+			    (ind->end > lastend && lastpara != q->para))) {
+				/* a report after the last quotation, unless that
+				 * quotation is in this paragraph: its speaker
+				 * goes on ("“A,” said X, after Y claimed ...
+				 * “B.”") */
 				at = ind->at;
 				at.how = AT_PREV;
 				ok = 1;
