@@ -1170,15 +1170,20 @@ attr_pre(const struct ctx *c, size_t lo, size_t o, struct qt_attr *at)
 		return 1;
 	/* "the heckler yelled: “You suck!”": the inner cue introduces the
 	 * quotation itself */
-	if (at->cub + 1 == o && (is_p(c, o - 1, ':') || is_p(c, o - 1, ',')))
+	for (k = at->cub; k + 1 < o && is_word(c, k) && ((c->x.tok[k].lx &
+	    LX_ADV) || ly_adverb(c, k, lo)); k++)
+		;	/* "fired back forcefully:" */
+	if (k + 1 == o && (is_p(c, o - 1, ':') || is_p(c, o - 1, ',')))
 		return 1;
 	k = at_cue;
 	while (k > lo && attr_pre1(c, lo, k, &outer, &k)) {
 		/* "critics say he had proposed to “dismantle” it": the
 		 * inner speaker opens the clause the outer cue reports */
+		/* not "When Trump suggested ..., Rubio fired back" */
 		if ((c->x.tok[k].lx & LX_CORE) && outer.cub <= at_cue &&
 		    (word_is(c, outer.cub, W_THAT) || outer.cub <= at->spa) &&
-		    !subordinate(c, outer.cub, at->spa)) {
+		    !subordinate(c, outer.cub, at->spa) && !(outer.spa > lo &&
+		    subordinate(c, outer.spa - 1, outer.spa))) {
 			*at = outer;
 			return 1;
 		}
