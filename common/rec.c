@@ -256,21 +256,28 @@ rec_escape(struct buf *out, const char *s, size_t n)
 	d = out->p + out->len;
 	while (i < n) {
 #ifdef __SSE2__
-		/* sixteen plain bytes at a time */
+		/* sixteen plain bytes at a time; a valid UTF-8 sequence
+		 * inside them is plain too, looked at in place, since news
+		 * has a curly quote or dash every few words */
 		while (n - i >= 16) {
 			__m128i v = _mm_loadu_si128((const __m128i *)(p + i));
 			unsigned m = esc_mask(v);
 
-			if (m != 0) {
-				/* all sixteen fit (2 * (n - i) bytes are
-				 * free), but only the first k count */
+			/* all sixteen fit (2 * (n - i) bytes are free), but
+			 * only those before a byte that needs more count */
+			_mm_storeu_si128((__m128i *)d, v);
+			while (m != 0) {
 				k = (size_t)__builtin_ctz(m);
-				_mm_storeu_si128((__m128i *)d, v);
+				if (p[i + k] < 0x80 || u8_decode(s + i + k,
+				    n - i - k, &len) == U8_BAD || k + len > 16)
+					break;
+				m &= ~0u << (k + len);
+			}
+			if (m != 0) {
 				d += k;
 				i += k;
 				break;
 			}
-			_mm_storeu_si128((__m128i *)d, v);
 			d += 16;
 			i += 16;
 		}

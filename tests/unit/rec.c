@@ -351,10 +351,10 @@ ref_cleanlen(const char *s, size_t n)
 }
 
 /*
- * u8_cleanlen() checks the bytes it stops at inside its 16-byte blocks:
- * two sequences, good or bad, at every pair of positions of strings up
- * to 40 bytes, so they meet at and across each block edge and in the
- * masked last block.
+ * u8_cleanlen() and rec_escape() look at the bytes they stop at inside
+ * their 16-byte blocks: two sequences, good or bad, at every pair of
+ * positions of strings up to 40 bytes, so they meet at and across each
+ * block edge and in the masked last block.
  */
 static void
 test_cleanlen(void)
@@ -362,7 +362,9 @@ test_cleanlen(void)
 	static const char *const seq[] = {
 		"\xe2\x80\x9c", "\xc3\xa9", "\xf0\x9f\x98\x80", "\t",
 		"\x01", "\xff", "\xe2\x80", "\xed\xa0\x80", "\xc0\xaf", "",
+		"\\", "\n",
 	};
+	struct buf got = BUF_INIT, want = BUF_INIT;
 	char s[64];
 	size_t a, b, pa, pb, len, n, bad = 0, runs = 0;
 
@@ -386,9 +388,18 @@ test_cleanlen(void)
 						n += len - pb;
 						bad += u8_cleanlen(s, n) !=
 						    ref_cleanlen(s, n);
+						buf_reset(&got);
+						buf_reset(&want);
+						rec_escape(&got, s, n);
+						ref_escape(&want, s, n);
+						bad += got.len != want.len ||
+						    (got.len > 0 && memcmp(got.p,
+						    want.p, got.len) != 0);
 						runs++;
 					}
 	CHECK(runs > 0 && bad == 0);
+	buf_free(&got);
+	buf_free(&want);
 }
 
 /*
