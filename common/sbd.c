@@ -905,6 +905,23 @@ glued(const struct scan *st, size_t i, size_t j)
  * A terminator run starts at i.  Decide whether a sentence ends after it
  * (and its closing marks); returns where scanning goes on.
  */
+/*
+ * Is the word before the period at i a short one right after a number,
+ * so most likely an abbreviated unit ("12 in. of rain", "3 min. later")?
+ */
+static int
+unit(const struct scan *st, size_t i)
+{
+	const char *t = st->t;
+	size_t b = i;
+
+	while (b > st->start && i - b < 5 &&
+	    (t[b - 1] | 0x20) >= 'a' && (t[b - 1] | 0x20) <= 'z')
+		b--;
+	return b < i && i - b < 5 && b >= st->start + 2 && t[b - 1] == ' ' &&
+	    t[b - 2] >= '0' && t[b - 2] <= '9';
+}
+
 static size_t
 terminator(struct scan *st, size_t i)
 {
@@ -1014,7 +1031,7 @@ run_done:
 			brk = nx.cls == N_UPPER || nx.cls == N_DIGIT ||
 			    (nx.cls == N_LOWER && !closed && !nx.quoted &&
 			    !nx.bracket && !marker(t, len, nxp, &style, &val,
-			    &alpha));
+			    &alpha) && !unit(st, i));
 			break;
 		}
 	}
