@@ -440,14 +440,7 @@ reduce(struct buf *out, const char *lo, size_t n)
 	 * (the output is never ahead of the input, so 16 bytes fit). */
 	while (i + 16 <= n) {
 		__m128i x = _mm_loadu_si128((const __m128i *)(lo + i));
-		/* non-ASCII bytes are negative as signed */
-		__m128i wv = _mm_or_si128(_mm_cmplt_epi8(x, _mm_setzero_si128()),
-		    _mm_or_si128(_mm_and_si128(
-		    _mm_cmpgt_epi8(x, _mm_set1_epi8('a' - 1)),
-		    _mm_cmplt_epi8(x, _mm_set1_epi8('z' + 1))),
-		    _mm_and_si128(_mm_cmpgt_epi8(x, _mm_set1_epi8('0' - 1)),
-		    _mm_cmplt_epi8(x, _mm_set1_epi8('9' + 1)))));
-		unsigned w = (unsigned)_mm_movemask_epi8(wv);
+		unsigned w = bp_wordmask(x);
 		unsigned sps = (unsigned)_mm_movemask_epi8(
 		    _mm_cmpeq_epi8(x, _mm_set1_epi8(' ')));
 		unsigned stop = ~(w | (sps & (w << 1 | (unsigned)!sp))) & 0xffff;

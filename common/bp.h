@@ -114,6 +114,23 @@ enum { BP_OPT_EXPLAIN = 300 };
  */
 #ifdef BP_INTERNAL
 #include <stdint.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+
+/* Bit k set when byte k of x belongs to a word of normalised text: a-z,
+ * 0-9 or any byte from 0x80 (negative as signed). */
+static inline unsigned
+bp_wordmask(__m128i x)
+{
+	return (unsigned)_mm_movemask_epi8(_mm_or_si128(
+	    _mm_cmplt_epi8(x, _mm_setzero_si128()),
+	    _mm_or_si128(_mm_and_si128(
+	    _mm_cmpgt_epi8(x, _mm_set1_epi8('a' - 1)),
+	    _mm_cmplt_epi8(x, _mm_set1_epi8('z' + 1))),
+	    _mm_and_si128(_mm_cmpgt_epi8(x, _mm_set1_epi8('0' - 1)),
+	    _mm_cmplt_epi8(x, _mm_set1_epi8('9' + 1))))));
+}
+#endif
 
 enum { BP_WHERE_ANY, BP_WHERE_EDGE, BP_WHERE_TAIL, BP_WHERE_HEAD, BP_NWHERE };
 enum { BP_AT_ANYWHERE, BP_AT_START, BP_AT_END };

@@ -959,14 +959,7 @@ bp_scan_text(const struct bp_rules *rs, struct bp_scan *sc, const char *lo,
 #ifdef __SSE2__
 	for (; k + 16 <= n; k += 16) {
 		__m128i x = _mm_loadu_si128((const __m128i *)(lo + k));
-		/* non-ASCII bytes are negative as signed */
-		__m128i wv = _mm_or_si128(_mm_cmplt_epi8(x, _mm_setzero_si128()),
-		    _mm_or_si128(_mm_and_si128(
-		    _mm_cmpgt_epi8(x, _mm_set1_epi8('a' - 1)),
-		    _mm_cmplt_epi8(x, _mm_set1_epi8('z' + 1))),
-		    _mm_and_si128(_mm_cmpgt_epi8(x, _mm_set1_epi8('0' - 1)),
-		    _mm_cmplt_epi8(x, _mm_set1_epi8('9' + 1)))));
-		unsigned word = (unsigned)_mm_movemask_epi8(wv);
+		unsigned word = bp_wordmask(x);
 		unsigned sps = (unsigned)_mm_movemask_epi8(
 		    _mm_cmpeq_epi8(x, _mm_set1_epi8(' ')));
 		unsigned start = word & ~(word << 1 | (unsigned)prevw);
