@@ -16,6 +16,7 @@
 
 #include "buf.h"
 #include "qt.h"
+#include "u8.h"
 
 #define NONE ((size_t)-1)
 /* How far into its sentence a quotation still has the sentence's subject
@@ -2162,12 +2163,12 @@ emit_quotes(struct ctx *c)
 			e = c->x.tok[q->c].s;
 		else
 			e = c->x.in->para[q->para].end;
-		while (s < e && (c->x.in->text[s] == ' ' ||
-		    c->x.in->text[s] == '\t'))
-			s++;
-		while (e > s && (c->x.in->text[e - 1] == ' ' ||
-		    c->x.in->text[e - 1] == '\t'))
-			e--;
+		/* all White_Space, as the sentences' edges (a form feed or
+		 * NBSP inside the marks is not quoted text) */
+		if (s < e) {
+			s += u8_skipspace(c->x.in->text + s, e - s);
+			e -= u8_rskipspace(c->x.in->text + s, e - s);
+		}
 		if (s >= e)
 			continue;
 		if (c->nout == c->outcap) {
