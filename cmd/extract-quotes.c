@@ -64,7 +64,7 @@ main(int argc, char **argv)
 {
 	static const struct tool t = {
 		.name = "extract-quotes",
-		.synopsis = "[-jotVv] [--forms list] [--raw | --records] "
+		.synopsis = "[-hjotVv] [--forms list] [--raw | --records] "
 		    "[--rules file] [--dump-rules] [file ...]",
 		.kinds = kinds,
 		.longopts = longopts,

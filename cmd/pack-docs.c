@@ -19,7 +19,7 @@ static const char *const kinds[] = { "raw", NULL };
 static void
 usage(FILE *fp)
 {
-	fprintf(fp, "usage: pack-docs [-0jlv] [file ...]\n");
+	fprintf(fp, "usage: pack-docs [-0hjlVv] [file ...]\n");
 }
 
 static struct out o;

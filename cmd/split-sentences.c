@@ -77,8 +77,8 @@ main(int argc, char **argv)
 {
 	struct tool t = {
 		.name = "split-sentences",
-		.synopsis = "[-jotv] [--dump-rules] [--raw | --records] "
-		    "[--rules file] [file ...]",
+		.synopsis = "[-hjotVv] [--raw | --records] [--rules file] "
+		    "[--dump-rules] [file ...]",
 		.kinds = kinds,
 		.flags = TOOL_SEES_OWN,
 		.rules = sbd_rules_yaml,

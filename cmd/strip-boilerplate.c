@@ -18,7 +18,7 @@ main(int argc, char **argv)
 {
 	const struct tool t = {
 		.name = "strip-boilerplate",
-		.synopsis = "[-hjkotVv] [--explain] [--records | --raw] "
+		.synopsis = "[-hjkotVv] [--explain] [--raw | --records] "
 		    "[--rules file] [--dump-rules] [file ...]",
 		.kinds = kinds,
 		.flags = TOOL_SEES_OWN,

@@ -173,7 +173,7 @@ main(int argc, char **argv)
 {
 	static const struct tool t = {
 		.name = "tag-entities",
-		.synopsis = "[-jotVv] [--model file] [--raw | --records] "
+		.synopsis = "[-hjotVv] [--model file] [--raw | --records] "
 		    "[file ...]\n       tag-entities " TRAIN_USAGE,
 		.kinds = kinds,
 		.longopts = longopts,

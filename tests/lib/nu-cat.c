@@ -40,7 +40,8 @@ main(int argc, char **argv)
 {
 	struct tool t = {
 		.name = "nu-cat",
-		.synopsis = "[-jotv] [--records | --raw] [--rules file] [--dump-rules] [file ...]",
+		.synopsis = "[-hjotVv] [--raw | --records] [--rules file] "
+		    "[--dump-rules] [file ...]",
 		.kinds = kinds,
 		.rules = nucat_rules,
 		.ruleslen = 0,
