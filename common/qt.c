@@ -23,6 +23,10 @@
  * as a guessed speaker: a bound, so many quotations in one long sentence
  * cost no more than one pass each. */
 #define SUBJ_REACH 60
+/* How many tokens before a quotation and after it its attribution is
+ * looked for in its sentence: news sentences are far shorter, and the
+ * bound keeps a sentence of thousands of quotations linear. */
+#define QT_REACH 200
 
 struct sent {
 	size_t a, b;		/* tokens */
@@ -1229,18 +1233,18 @@ attr_pre1(const struct ctx *c, size_t lo, size_t o, struct qt_attr *at,
 			    is_mark(c, k - 1) && is_p(c, k - 2, ',')))) {
 				/* "Fiorina said, adding ...": that speaker */
 				size_t j, e2;
-				for (j = k - 1; j-- > sent_lo(c, i);) {
+				for (j = k - 1; j-- > lo;) {
 					if (c->x.tok[j].q >= 0 || !cue_at(c, j, k, &e2) ||
 					    ing_cue(c, j))
 						continue;
-					if (np_before(c, j, sent_lo(c, i), at) ||
+					if (np_before(c, j, lo, at) ||
 					    np_after(c, e2, k, at)) {
 						set_cue(at, i, cue_object(c, i, e, o));
 						return 1;
 					}
 					break;
 				}
-				if (subject(c, sent_lo(c, i), k, at)) {
+				if (subject(c, lo, k, at)) {
 					set_cue(at, i, cue_object(c, i, e, o));
 					return 1;
 				}
@@ -1253,7 +1257,7 @@ attr_pre1(const struct ctx *c, size_t lo, size_t o, struct qt_attr *at,
 			size_t k = skip_adv(c, i, lo);
 			if (k > lo && (word_is(c, k - 1, W_AND) ||
 			    word_is(c, k - 1, W_BUT))) {
-				if (subject(c, sent_lo(c, i), k - 1, at)) {
+				if (subject(c, lo, k - 1, at)) {
 					set_cue(at, i, cue_object(c, i, e, o));
 					return 1;
 				}
@@ -1484,7 +1488,7 @@ attribute_quotes(struct ctx *c, size_t nind)
 		struct iq *q = &c->q[i], *last_part;
 		struct qt_attr at;
 		const struct qt_rec *rep;
-		size_t lo, hi, e;
+		size_t lo, hi, next, e;
 		int ok = 0;
 
 		if (q->chain != (long)i)
@@ -1494,8 +1498,12 @@ attribute_quotes(struct ctx *c, size_t nind)
 		last_part = &c->q[j];
 		memset(&at, 0, sizeof at);
 		lo = sent_lo(c, q->o);
+		if (q->o - lo > QT_REACH)
+			lo = q->o - QT_REACH;
 		e = qend(c, last_part);
-		hi = e < c->x.ntok ? sent_hi(c, e) : c->x.ntok;
+		next = hi = e < c->x.ntok ? sent_hi(c, e) : c->x.ntok;
+		if (e < c->x.ntok && hi - e > QT_REACH)
+			hi = e + QT_REACH;
 		if (last_part->c != NONE)
 			ok = attr_post(c, last_part->c + 1, hi, 4, &at);
 		if (!ok)
@@ -1505,12 +1513,13 @@ attribute_quotes(struct ctx *c, size_t nind)
 		if (ok)
 			at.how = AT_OWN;
 		/* the sentence after, when it names a speaker and quotes nothing */
-		if (!ok && e < c->x.ntok && hi < c->x.ntok &&
-		    c->x.tok[hi].para == last_part->para &&
-		    c->x.tok[hi].kind != T_MARK) {
-			size_t s2 = (size_t)c->x.tok[hi].sent, k;
+		if (!ok && e < c->x.ntok && next < c->x.ntok &&
+		    c->x.tok[next].para == last_part->para &&
+		    c->x.tok[next].kind != T_MARK) {
+			size_t s2 = (size_t)c->x.tok[next].sent, k;
 			int quotes = 0;
-			for (k = c->sent[s2].a; k < c->sent[s2].b; k++)
+			for (k = c->sent[s2].a; k < c->sent[s2].b &&
+			    k < c->sent[s2].a + QT_REACH; k++)
 				quotes |= c->x.tok[k].q >= 0;
 			if (!quotes) {
 				for (k = c->sent[s2].a; k < c->sent[s2].b &&

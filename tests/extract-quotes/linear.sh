@@ -61,3 +61,25 @@ BEGIN {
     { echo "linear: extract-quotes failed or ran out of time (2)"; exit 1; }
 echo "16 30 form=indirect|speaker=Zaaaq|speaker_type=name|cue=said|part=1/1|speaker_start=0|speaker_end=5" >"$tmp/want2"
 cmp -s "$tmp/out2" "$tmp/want2" || { echo "linear: wrong quotes (2)"; cat "$tmp/out2"; exit 1; }
+
+# Thousands of quoted words in one sentence: each quotation once looked
+# for its cue, and counted the words around it, over the whole sentence
+# (20000 of them took 20 s); the attribution is now looked for within a
+# bounded reach.  The quotes found are those of the same sentence with
+# 200 quoted words: the last few, near the cue, and the quotation it
+# introduces.
+words3() {
+	awk -v n="$1" 'BEGIN {
+		printf "It began when"
+		for (k = 0; k < n; k++)
+			printf " the \"word\" and"
+		printf " so on, Ana Ortiz said \"We are ready.\"\n"
+	}'
+}
+words3 200 | extract-quotes | awk -F'\t' '$2 == "quote" { print $6 }' >"$tmp/want3"
+words3 20000 >"$tmp/in3"
+(ulimit -t 3; extract-quotes "$tmp/in3" >"$tmp/all3") &&
+    awk -F'\t' '$2 == "quote" { print $6 }' "$tmp/all3" >"$tmp/out3" ||
+    { echo "linear: extract-quotes failed or ran out of time (3)"; exit 1; }
+grep -q '^We are ready\.$' "$tmp/want3" && cmp -s "$tmp/out3" "$tmp/want3" ||
+    { echo "linear: wrong quotes (3)"; cat "$tmp/out3"; exit 1; }
