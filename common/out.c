@@ -112,8 +112,10 @@ out_new(struct out *o, const char *kind, size_t start, size_t end,
 	struct rec r;
 
 	/* --text writes TEXT alone: no record to build (made kinds are
-	 * always written, so only does not apply) */
+	 * always written, so only does not apply; a doc record never is) */
 	if (o->fmt == OUT_TEXT) {
+		if (kind[0] == 'd' && strcmp(kind, "doc") == 0)
+			return;
 		plain(&o->b, text, textlen);
 		buf_addc(&o->b, '\n');
 		o->inpara++;

@@ -1150,6 +1150,12 @@ datestamp(const struct scan *st, size_t p)
 		if (q == p || q - p > WORDMAX)
 			return 0;
 		digits = t[p] >= '0' && t[p] <= '9';
+		/* most paragraphs open with a word and then no comma or
+		 * number: not a date stamp, and no need to look it up */
+		if (n == 0 && !digits && (q >= len || (t[q] != ',' &&
+		    (t[q] != ' ' || q + 1 >= len || t[q + 1] < '0' ||
+		    t[q + 1] > '9'))))
+			return 0;
 		if (!digits && !(lookup(st->sb, t + p, q - p) & W_DATE))
 			return end && dates && t[p] >= 'A' && t[p] <= 'Z' ?
 			    end : 0;
