@@ -57,6 +57,15 @@ plain(struct buf *b, const char *s, size_t n)
 	}
 }
 
+/* One line of --text: a record's TEXT in its paragraph. */
+static void
+text_line(struct out *o, const char *text, size_t textlen)
+{
+	plain(&o->b, text, textlen);
+	buf_addc(&o->b, '\n');
+	o->inpara++;
+}
+
 void
 out_rec(struct out *o, const struct rec *r)
 {
@@ -92,9 +101,7 @@ out_rec(struct out *o, const struct rec *r)
 	case OUT_TEXT:
 		if (isdoc)
 			return;
-		plain(&o->b, r->text, r->textlen);
-		buf_addc(&o->b, '\n');
-		o->inpara++;
+		text_line(o, r->text, r->textlen);
 		break;
 	}
 	o->nout++;
@@ -116,9 +123,7 @@ out_new(struct out *o, const char *kind, size_t start, size_t end,
 	if (o->fmt == OUT_TEXT) {
 		if (kind[0] == 'd' && strcmp(kind, "doc") == 0)
 			return;
-		plain(&o->b, text, textlen);
-		buf_addc(&o->b, '\n');
-		o->inpara++;
+		text_line(o, text, textlen);
 		o->nout++;
 		o->nmade++;
 		if (o->b.len > OUT_HIGH)

@@ -641,14 +641,14 @@ quantity(const struct ctx *c, size_t i)
 	static const char *const w[] = { "two", "three", "four", "five", "six",
 	    "seven", "eight", "nine", "ten", "percent", "third", "half",
 	    "many", "most", "some", "others" };
-	size_t k, n = tl(c, i);
+	size_t k;
 
 	if (!is_word(c, i))
 		return 0;
 	if (tx(c, i)[0] >= '0' && tx(c, i)[0] <= '9')
 		return 1;
 	for (k = 0; k < sizeof w / sizeof w[0]; k++)
-		if (strlen(w[k]) == n && strncasecmp(w[k], tx(c, i), n) == 0)
+		if (word_is_text(c, i, w[k]))
 			return 1;
 	return 0;
 }
@@ -684,7 +684,7 @@ np_end_at(const struct ctx *c, size_t j, size_t lo, struct qt_attr *at)
 
 	if (t->kind != T_WORD)
 		return 0;
-	if (quantity(c, j) && count_np(c, j, lo, at))
+	if (count_np(c, j, lo, at))
 		return 1;
 	if (t->lx & LX_PRON) {
 		at->spa = j;

@@ -676,6 +676,19 @@ nextflags(const struct scan *st, const struct next *nx)
 	return nx->wlen ? lookup(st->sb, st->t + nx->w, nx->wlen) : 0;
 }
 
+/* The end of the letters from p, looked at no further than WORDMAX bytes
+ * on (past that, a word no list holds). */
+static size_t
+wordend(const struct scan *st, size_t p)
+{
+	size_t q, w;
+
+	for (q = p; q < st->len && q - p <= WORDMAX; q += w)
+		if (!alpha(dec(st->t + q, st->len - q, &w)))
+			break;
+	return q;
+}
+
 /*
  * Does the lower-case word t[p..q) start a name?  Joined to a capital
  * ("al-Assad", "d’Estaing"), or a particle of the particles list
@@ -702,11 +715,10 @@ particle(const struct scan *st, size_t p, size_t q)
 			return 0;
 		if (upper(dec(t + p, len - p, &l)))
 			return 1;
-		for (q = p; q < len && q - p <= WORDMAX; q += w)
-			if (!alpha(c = dec(t + q, len - q, &w)))
-				break;
+		q = wordend(st, p);
 		if (q >= len || q == p)
 			return 0;
+		c = dec(t + q, len - q, &w);
 	}
 	return 0;
 }
@@ -758,11 +770,8 @@ nextword(const struct scan *st, size_t p, struct next *nx)
 	else
 		nx->cls = N_OTHER;
 	if (nx->cls == N_UPPER) {
-		for (q = p; q < len && q - p <= WORDMAX; q += w)
-			if (!alpha(dec(t + q, len - q, &w)))
-				break;
 		nx->w = p;
-		nx->wlen = q - p;
+		nx->wlen = wordend(st, p) - p;
 	}
 }
 
@@ -1054,7 +1063,7 @@ run_done:
 }
 
 #ifdef __SSE2__
-/* Bit k set when t[k] of t[0..16) is . ? ! or a byte above lead (signed:
+/* Bit k set when t[k] of t[0..16) is . ? ! : or a byte above lead (signed:
  * lead bytes of hot characters, which only hot[] can tell apart). */
 static inline unsigned
 candidates(const char *t, __m128i lead)
@@ -1072,7 +1081,7 @@ candidates(const char *t, __m128i lead)
 
 /*
  * The next byte at or after i that is hot, where the only hot ASCII bytes
- * are . ? and ! (then 16 bytes are tested at a time), or len.
+ * are . ? ! and : (then 16 bytes are tested at a time), or len.
  */
 static size_t
 skip(const char *t, size_t len, size_t i, const unsigned char *hot,

@@ -189,13 +189,8 @@ u8_toupper(int32_t c)
 	return utf8proc_toupper(c);
 }
 
-/* ASCII first: nearly every edge of a paragraph or sentence is ASCII */
-static inline int
-asciispace(unsigned char c)
-{
-	return c == ' ' || (c >= '\t' && c <= '\r');
-}
-
+/* ASCII first, without decoding: nearly every edge of a paragraph or
+ * sentence is ASCII */
 size_t
 u8_skipspace(const char *s, size_t n)
 {
@@ -204,7 +199,7 @@ u8_skipspace(const char *s, size_t n)
 
 	while (i < n) {
 		if ((c = (unsigned char)s[i]) < 0x80) {
-			if (!asciispace(c))
+			if (!u8_isspace(c))
 				break;
 			i++;
 		} else if (u8_isspace(u8_decode(s + i, n - i, &len)))
@@ -223,7 +218,7 @@ u8_rskipspace(const char *s, size_t n)
 
 	while (i > 0) {
 		if ((c = (unsigned char)s[i - 1]) < 0x80) {
-			if (!asciispace(c))
+			if (!u8_isspace(c))
 				break;
 			i--;
 			continue;
