@@ -22,6 +22,7 @@ static struct bp_judge *judge;
 static struct buf attrs;
 static unsigned char *isjudged;	/* judged(&d->r[i]), for the second pass */
 static size_t njudged;
+/* the attribute a para or drop record takes from the one it judges */
 static const char *const line_key[] = { "line", NULL };
 
 int
@@ -58,30 +59,6 @@ static int
 judged(const struct rec *r)
 {
 	return tool_is(r, "para") || tool_is(r, "drop");
-}
-
-/*
- * attr_copy(b, r, "line"), the attribute a para or drop record takes from
- * the one it judges.  The reader's paragraphs have "line=N|role=": when
- * line is the first key, attr_take() of the attributes up to the first
- * '|' finds the same value, and copies it whole where attr_copy() would
- * look it up and copy it byte by byte.
- */
-static void
-copy_line(struct buf *b, const struct rec *r)
-{
-	struct rec t;
-	const char *bar;
-
-	if (r->attrs == NULL || r->attrslen < 5 ||
-	    memcmp(r->attrs, "line=", 5) != 0) {
-		attr_copy(b, r, "line");
-		return;
-	}
-	t = *r;
-	if ((bar = memchr(r->attrs, '|', r->attrslen)) != NULL)
-		t.attrslen = (size_t)(bar - r->attrs);
-	attr_take(b, &t, line_key);
 }
 
 static void
@@ -138,7 +115,7 @@ bp_tool_run(struct doc *d, struct out *o)
 			continue;
 		}
 		buf_reset(&attrs);
-		copy_line(&attrs, r);
+		attr_take(&attrs, r, line_key);
 		if (v.why == BP_KEEP) {
 			attr_put(&attrs, "role", v.title ? "title" : NULL,
 			    v.title ? 5 : 0);

@@ -419,10 +419,11 @@ attr_copy(struct buf *b, const struct rec *r, const char *key)
 	attr_put(b, key, v, n);
 }
 
-/* Are attrs[0..n) exactly keys in order, each value printable ASCII with
- * no backslash (nothing attr_value() would change)? */
-static int
-just_keys(const char *a, size_t n, const char *const *keys)
+/* Do attrs[0..n) open with exactly keys in order, each value printable
+ * ASCII with no backslash (nothing attr_value() would change)?  The
+ * length of that opening, or 0. */
+static size_t
+keys_prefix(const char *a, size_t n, const char *const *keys)
 {
 	const char *p = a, *end = a + n, *k;
 
@@ -437,7 +438,7 @@ just_keys(const char *a, size_t n, const char *const *keys)
 			if (*p < 0x20 || *p > 0x7e || *p == '\\')
 				return 0;
 		if (*++keys == NULL)
-			return p == end;
+			return (size_t)(p - a);
 		if (p == end)
 			return 0;
 		p++;
@@ -447,11 +448,13 @@ just_keys(const char *a, size_t n, const char *const *keys)
 void
 attr_take(struct buf *b, const struct rec *r, const char *const *keys)
 {
+	size_t n;
+
 	if (r->attrs != NULL && keys[0] != NULL &&
-	    just_keys(r->attrs, r->attrslen, keys)) {
+	    (n = keys_prefix(r->attrs, r->attrslen, keys)) > 0) {
 		if (b->len > 0)
 			buf_addc(b, '|');
-		buf_add(b, r->attrs, r->attrslen);
+		buf_add(b, r->attrs, n);
 		return;
 	}
 	for (; *keys != NULL; keys++)

@@ -95,9 +95,9 @@ size_t rec_attr_size(const struct rec *r, const char *key, size_t def);
  * number; attr_put(b, key, NULL, 0) writes "key=" (an unknown value).
  * attr_copy() puts key with its value in r's ATTRS ("key=" when r has
  * none): what a made record takes over from the record it derives from.
- * attr_take() does so for each of keys (NULL-ended), copying r's ATTRS
- * whole when they are already just that: those keys in that order, with
- * values attr_put() would write unchanged.
+ * attr_take() does so for each of keys (NULL-ended), copying the opening
+ * of r's ATTRS whole when it is just that: those keys in that order, with
+ * values attr_put() would write unchanged (a paragraph's "line=N|role=").
  * An empty attribute list must be written as "_": see attr_end().
  */
 void attr_put(struct buf *b, const char *key, const char *val, size_t n);
