@@ -27,6 +27,7 @@ EMBED(sbd_rules_yaml, "common/sbd.yaml");
 #define TOKMAX 64	/* longer tokens (URLs) are ordinary words */
 #define WORDMAX 32	/* enough for any word worth looking up */
 #define CITEMAX 48	/* bracketed citation after a sentence: "[12]" */
+#define FILTERBITS 4096	/* lookup()'s quick no */
 
 enum {
 	W_TITLE = 1 << 0,	/* Mr.: never ends a sentence */
@@ -50,6 +51,7 @@ struct sbd {
 	struct word *tab;	/* open addressing, cap a power of two */
 	size_t cap, n;
 	size_t maxlen;		/* no entry is longer */
+	unsigned char filter[FILTERBITS / 8];	/* filterkey()s of the entries */
 	int32_t *bullets;
 	size_t nbullets;
 	int32_t bmin, bmax;	/* range of the bullets, for a quick no */
@@ -57,19 +59,19 @@ struct sbd {
 	int asciihot;		/* a hot ASCII byte other than . ? ! (a bullet) */
 	unsigned char minlead;	/* the smallest hot byte >= 0x80 */
 	unsigned char credit1[256];	/* first bytes of the credits */
+	unsigned char date2[1024 / 8];	/* first two bytes of the dates, datekey() */
+	unsigned char hotcp[0x10000 / 8];	/* BMP terminators and bullets */
 };
 
 /* Code points that end a sentence; "." and the ellipsis are told apart. */
 enum { T_NONE, T_DOT, T_ELLIPSIS, T_QE };
 
-static int
+static inline int
 term(int32_t c)
 {
 	if (c < 0x80)
 		return c == '.' ? T_DOT : c == '?' || c == '!' ? T_QE : T_NONE;
 	switch (c) {
-	case '.':
-		return T_DOT;
 	case 0x2026:		/* … */
 		return T_ELLIPSIS;
 	case '?': case '!': case 0x203c: case 0x2047: case 0x2048:
@@ -80,9 +82,11 @@ term(int32_t c)
 }
 
 /* Marks that close a quotation or bracket right after a terminator. */
-static int
+static inline int
 closer(int32_t c)
 {
+	if ((uint32_t)((c | 0x20) - 'a') < 26)
+		return 0;	/* mostly a letter is asked about */
 	switch (c) {
 	case '"': case '\'': case ')': case ']': case '}':
 	case 0x2019: case 0x201d: case 0x00bb: case 0x203a:
@@ -93,9 +97,11 @@ closer(int32_t c)
 }
 
 /* Marks that open a quotation or bracket before a sentence's first word. */
-static int
+static inline int
 opener(int32_t c)
 {
+	if ((uint32_t)((c | 0x20) - 'a') < 26)
+		return 0;
 	switch (c) {
 	case '"': case '\'': case '(': case '[': case '{':
 	case 0x2018: case 0x201c: case 0x201e: case 0x00ab: case 0x2039:
@@ -129,18 +135,23 @@ dec(const char *s, size_t n, size_t *len)
 	return u8_decode(s, n, len);
 }
 
+/* General Punctuation (U+2000-206F: curly quotes, dashes, spaces) has
+ * no letter or digit; asked about often, it is answered without utf8proc. */
+#define GENPUNCT(c) ((uint32_t)(c) - 0x2000 < 0x70)
+
 /* Classes with an inline ASCII path (u8.h for the rest). */
 static inline int
 alpha(int32_t c)
 {
-	return c < 0x80 ? ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') : u8_isalpha(c);
+	return c < 0x80 ? ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') :
+	    !GENPUNCT(c) && u8_isalpha(c);
 }
 
 static inline int
 alnum(int32_t c)
 {
 	return c < 0x80 ? ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') ||
-	    (c >= '0' && c <= '9') : u8_isalnum(c);
+	    (c >= '0' && c <= '9') : !GENPUNCT(c) && u8_isalnum(c);
 }
 
 static inline int
@@ -153,6 +164,18 @@ static inline int
 lower(int32_t c)
 {
 	return c < 0x80 ? c >= 'a' && c <= 'z' : u8_islower(c);
+}
+
+static inline int
+asciialpha(char c)
+{
+	return (unsigned)((c | 0x20) - 'a') < 26;
+}
+
+static inline int
+asciialnum(char c)
+{
+	return (unsigned)((c | 0x20) - 'a') < 26 || (unsigned)(c - '0') < 10;
 }
 
 /* Length of the code point ending at s + n (n > 0). */
@@ -170,24 +193,64 @@ isws(const char *s, size_t n)
 	return u8_isspace(dec(s, n, &l));
 }
 
+/* u8_skipspace() with the common cases inline: no space, or one space
+ * before the next word. */
+static inline size_t
+skipspace(const char *s, size_t n)
+{
+	unsigned char c;
+
+	if (n == 0)
+		return 0;
+	c = (unsigned char)s[0];
+	if (c < 0x80 ? c > ' ' : !isws(s, n))
+		return 0;
+	if (c == ' ' && n > 1) {
+		c = (unsigned char)s[1];
+		if (c < 0x80 ? c > ' ' : !isws(s + 1, n - 1))
+			return 1;
+	}
+	return u8_skipspace(s, n);
+}
+
 /* ---- the word table ---- */
 
 static uint64_t
 hash(const char *s, size_t n)
 {
-	uint64_t h = 1469598103934665603ULL;
+	/* the ends and the length tell the list words apart well enough,
+	 * and cost the same for every word (n > 0) */
+	uint64_t h = (uint64_t)(unsigned char)s[0] |
+	    (uint64_t)(unsigned char)s[n / 2] << 8 |
+	    (uint64_t)(unsigned char)s[n - 1] << 16 | (uint64_t)n << 24;
 
-	while (n--)
-		h = (h ^ (unsigned char)*s++) * 1099511628211ULL;
-	return h;
+	h *= 0x9e3779b97f4a7c15ULL;
+	return h >> 32;
 }
 
-static struct word *
+/* A key of the first and last bytes and the length: most words before a
+ * period are in no list, and the filter says so without hashing them. */
+static inline unsigned
+filterkey(const char *s, size_t n)
+{
+	return ((unsigned char)s[0] * 31u + (unsigned char)s[n - 1] * 7u +
+	    (unsigned)n) & (FILTERBITS - 1);
+}
+
+/* A date stamp's first word by its first two bytes, case folded. */
+static inline unsigned
+datekey(char a, char b)
+{
+	return (unsigned)(a & 31) << 5 | (unsigned)(b & 31);
+}
+
+static inline struct word *
 slot(struct word *tab, size_t cap, const char *s, size_t n)
 {
 	size_t i = hash(s, n) & (cap - 1);
 
-	while (tab[i].s && !(tab[i].len == n && memcmp(tab[i].s, s, n) == 0))
+	while (tab[i].s && !(tab[i].len == n && tab[i].s[0] == s[0] &&
+	    memcmp(tab[i].s, s, n) == 0))
 		i = (i + 1) & (cap - 1);
 	return &tab[i];
 }
@@ -216,6 +279,8 @@ add(struct sbd *sb, const char *s, size_t n, unsigned flags)
 		sb->n++;
 	}
 	w->flags |= flags;
+	i = filterkey(s, n);
+	sb->filter[i >> 3] |= (unsigned char)(1u << (i & 7));
 	if (n > sb->maxlen)
 		sb->maxlen = n;
 }
@@ -224,8 +289,12 @@ static unsigned
 lookup(const struct sbd *sb, const char *s, size_t n)
 {
 	const struct word *w;
+	unsigned k;
 
-	if (n == 0 || n > sb->maxlen || sb->cap == 0)
+	if (n == 0 || n > sb->maxlen)
+		return 0;
+	k = filterkey(s, n);
+	if (!(sb->filter[k >> 3] >> (k & 7) & 1))
 		return 0;
 	w = slot(sb->tab, sb->cap, s, n);
 	return w->s ? w->flags : 0;
@@ -354,9 +423,19 @@ sbd_new(const struct cfg *rules)
 	for (; *lead; lead++)
 		sb->hot[(unsigned char)*lead] = 1;
 	sb->hot[':'] = 1;	/* credits */
-	for (i = 0; i < sb->cap; i++)
-		if (sb->tab[i].s && (sb->tab[i].flags & W_CREDIT))
-			sb->credit1[(unsigned char)sb->tab[i].s[0]] = 1;
+	for (i = 0; i < sb->cap; i++) {
+		const struct word *w = &sb->tab[i];
+
+		if (w->s && (w->flags & W_CREDIT))
+			sb->credit1[(unsigned char)w->s[0]] = 1;
+		for (k = 0; w->s && (w->flags & W_DATE) && k < 32; k++) {
+			/* a one-letter date goes with any second byte */
+			l = datekey(w->s[0], w->len > 1 ? w->s[1] : (char)k);
+			sb->date2[l >> 3] |= (unsigned char)(1u << (l & 7));
+			if (w->len > 1)
+				break;
+		}
+	}
 	/* lead bytes of … ‼ ⁇ ⁈ ⁉ (E2), 。 (E3), ！ ？ (EF) */
 	sb->hot[0xe2] = sb->hot[0xe3] = sb->hot[0xef] = 1;
 	if ((seq = cfg_seq(rules, "bullets"))) {
@@ -389,6 +468,16 @@ sbd_new(const struct cfg *rules)
 	for (i = 0x80; i < 0x100 && !sb->hot[i]; i++)
 		;
 	sb->minlead = (unsigned char)(i < 0x100 ? i : 0xff);
+	/* the three-byte characters that matter, for skip() */
+	for (i = 0x800; i < 0x10000; i++)
+		if (!sb->hot[0xe0 | i >> 12])
+			i |= 0xfff;	/* skip() never asks of these */
+		else if (term((int32_t)i))
+			sb->hotcp[i >> 3] |= (unsigned char)(1u << (i & 7));
+	for (i = 0; i < sb->nbullets; i++)
+		if (sb->bullets[i] < 0x10000)
+			sb->hotcp[sb->bullets[i] >> 3] |=
+			    (unsigned char)(1u << (sb->bullets[i] & 7));
 	return sb;
 }
 
@@ -459,7 +548,7 @@ struct scan {
 /* Has the current sentence a letter or digit before upto?  The bytes are
  * read once per sentence, however often this is asked. */
 static int
-seenword(struct scan *st, size_t upto)
+seenword_scan(struct scan *st, size_t upto)
 {
 	size_t l;
 
@@ -471,13 +560,22 @@ seenword(struct scan *st, size_t upto)
 	return st->word < upto;
 }
 
+static inline int
+seenword(struct scan *st, size_t upto)
+{
+	return st->word < upto || (st->word == NOWORD && seenword_scan(st, upto));
+}
+
 static void
 emit(struct scan *st, size_t end)
 {
 	unsigned char last = end > st->start ? (unsigned char)st->t[end - 1] : 0;
 
-	/* mostly the sentence ends in ASCII punctuation: nothing to trim */
-	if (last >= 0x80 || u8_isspace(last))
+	/* mostly the sentence ends in punctuation, “ ” included: nothing to
+	 * trim.  The last bytes of White_Space in UTF-8: C2 85, C2 A0,
+	 * E1 9A 80, E2 80 80-8A, E2 80 A8 A9 AF, E2 81 9F, E3 80 80. */
+	if (last < 0x80 ? u8_isspace(last) : last <= 0x8a || last == 0x9f ||
+	    last == 0xa0 || last == 0xa8 || last == 0xa9 || last == 0xaf)
 		end -= u8_rskipspace(st->t + st->start, end - st->start);
 	if (end <= st->start)
 		return;
@@ -558,6 +656,14 @@ startsent(struct scan *st, size_t p)
 
 	st->start = st->cursor = p;
 	st->word = NOWORD;
+	if (p < st->len && asciialnum(st->t[p])) {
+		st->word = p;
+		st->cursor = p + 1;
+		/* mostly a word, which is no item marker */
+		if (asciialpha(st->t[p]) && p + 1 < st->len &&
+		    st->t[p + 1] != '.' && st->t[p + 1] != ')')
+			return;
+	}
 	while (p < st->len) {
 		int32_t c = dec(st->t + p, st->len - p, &l);
 
@@ -567,7 +673,9 @@ startsent(struct scan *st, size_t p)
 		if (p - st->start > 16)
 			return;
 	}
-	if (marker(st->t, st->len, p, &style, &val, &alpha))
+	/* an item marker starts with an ASCII letter or digit */
+	if (p < st->len && asciialnum(st->t[p]) &&
+	    marker(st->t, st->len, p, &style, &val, &alpha))
 		setlist(st, style, val, alpha);
 }
 
@@ -618,15 +726,23 @@ token(struct scan *st, size_t end, unsigned *flags)
 	*flags = 0;
 	/* back to white space or the sentence's start, at most TOKMAX bytes */
 	while (b > st->start) {
-		l = prevlen(t, b);
-		if (isws(t + b - l, l))
-			break;
+		unsigned char u = (unsigned char)t[b - 1];
+
+		if (u < 0x80) {
+			if (u == ' ' || (u >= '\t' && u <= '\r'))
+				break;
+			l = 1;
+		} else {
+			l = u8_prevlen(t, b);
+			if (isws(t + b - l, l))
+				break;
+		}
 		if (end - b >= TOKMAX)
 			return K_REGULAR;
 		b -= l;
 	}
 	/* leading quotes, brackets and bullets are not the token */
-	for (p = b; p < end; p += l) {
+	for (p = b; p < end && !asciialnum(t[p]); p += l) {
 		c = dec(t + p, end - p, &l);
 		if (!(opener(c) || bullet(st->sb, c) || dash(c) ||
 		    (u8_ispunct(c) && c != '#')))
@@ -665,15 +781,18 @@ struct next {
 	int quoted;		/* an opening quote came first */
 	int bracket;		/* an opening bracket came first */
 	size_t open;		/* where the openers start */
-	size_t w, wlen;		/* the first word, when cls is N_UPPER */
+	size_t w;		/* the first word, when cls is N_UPPER */
 };
 
-/* The word list's flags for the next word: looked up only when a
- * decision needs them, which the common "word. Word" does not. */
+static size_t wordend(const struct scan *, size_t);
+
+/* The word list's flags for the next word: looked up (and its end found)
+ * only when a decision needs them, which the common "word. Word" does not. */
 static unsigned
 nextflags(const struct scan *st, const struct next *nx)
 {
-	return nx->wlen ? lookup(st->sb, st->t + nx->w, nx->wlen) : 0;
+	return nx->cls == N_UPPER ?
+	    lookup(st->sb, st->t + nx->w, wordend(st, nx->w) - nx->w) : 0;
 }
 
 /* The end of the letters from p, looked at no further than WORDMAX bytes
@@ -732,6 +851,11 @@ nextword(const struct scan *st, size_t p, struct next *nx)
 
 	memset(nx, 0, sizeof *nx);
 	nx->open = p;
+	if ((unsigned)(t[p] - 'A') < 26) {	/* mostly */
+		nx->cls = N_UPPER;
+		nx->w = p;
+		return;
+	}
 	for (; p < len && p - nx->open < 8; p += l) {
 		c = dec(t + p, len - p, &l);
 		if (!opener(c))
@@ -769,10 +893,8 @@ nextword(const struct scan *st, size_t p, struct next *nx)
 		nx->cls = N_UPPER;	/* scripts without case */
 	else
 		nx->cls = N_OTHER;
-	if (nx->cls == N_UPPER) {
+	if (nx->cls == N_UPPER)
 		nx->w = p;
-		nx->wlen = wordend(st, p) - p;
-	}
 }
 
 /*
@@ -941,6 +1063,15 @@ terminator(struct scan *st, size_t i)
 	int32_t c;
 	struct next nx;
 
+	/* mostly one period before a space or inside a token (p.m., 3.5):
+	 * no run, no closing marks */
+	if (t[i] == '.' && i + 1 < len && (asciialnum(t[i + 1]) ||
+	    (t[i + 1] == ' ' && (i + 2 >= len || t[i + 2] != '.')))) {
+		j = k = i + 1;
+		dots = 1;
+		cjk = 0;
+		goto marks_done;
+	}
 	c = dec(t + i, len - i, &l);
 	cjk = c == 0x3002 || c == 0xff01 || c == 0xff1f;
 	/* the run: . ? ! … and spaced ellipses ". . ." */
@@ -974,13 +1105,14 @@ run_done:
 		else if (!term(c))
 			break;
 	}
+marks_done:
 	if (k >= len)
 		return len;
 	/* a sentence ends only before white space (3.14, U.S.-led, a.com),
 	 * unless a CJK stop or a sentence glued on ("over.The") follows */
 	if (!isws(t + k, len - k) && !cjk && (closed || !glued(st, i, j)))
 		return k;
-	nxp = k + u8_skipspace(t + k, len - k);
+	nxp = k + skipspace(t + k, len - k);
 	if (nxp >= len)
 		return len;
 	if (!seenword(st, i))
@@ -1080,32 +1212,59 @@ candidates(const char *t, __m128i lead)
 #endif
 
 /*
+ * Is the byte at p, hot, the start of something to decide?  A lead byte
+ * of a three-byte character is so only when the character is a
+ * terminator or a bullet: curly quotes share their lead byte with the
+ * ellipsis and most bullets.  Anything the main loop would pass over
+ * (a bad sequence included) may be passed over here too.
+ */
+static inline int
+hotat(const struct sbd *sb, const char *t, size_t len, size_t p)
+{
+	const unsigned char *u = (const unsigned char *)t + p;
+	uint32_t c;
+
+	if (u[0] < 0xe0 || u[0] >= 0xf0 || len - p < 3)
+		return 1;
+	if ((u[1] & 0xc0) != 0x80 || (u[2] & 0xc0) != 0x80)
+		return 0;	/* the main loop steps over it byte by byte */
+	c = (uint32_t)(u[0] & 0x0f) << 12 | (uint32_t)(u[1] & 0x3f) << 6 |
+	    (u[2] & 0x3f);
+	return c >= 0x800 && (sb->hotcp[c >> 3] >> (c & 7) & 1);
+}
+
+/*
  * The next byte at or after i that is hot, where the only hot ASCII bytes
  * are . ? ! and : (then 16 bytes are tested at a time), or len.
  */
 static size_t
-skip(const char *t, size_t len, size_t i, const unsigned char *hot,
-    unsigned char minlead)
+skip(const struct sbd *sb, const char *t, size_t len, size_t i)
 {
+	const unsigned char *hot = sb->hot;
 #ifdef __SSE2__
 	/* bytes >= minlead, compared as signed: the sign bit tells them
 	 * from ASCII, which is greater too */
-	const __m128i lead = _mm_set1_epi8((char)(minlead - 1));
+	const __m128i lead = _mm_set1_epi8((char)(sb->minlead - 1));
 	unsigned m;
+	size_t at;
 
 	for (; i + 16 <= len; i += 16)
-		for (m = candidates(t + i, lead); m != 0; m &= m - 1)
-			if (hot[(unsigned char)t[i + __builtin_ctz(m)]])
-				return i + (size_t)__builtin_ctz(m);
+		for (m = candidates(t + i, lead); m != 0; m &= m - 1) {
+			at = i + (size_t)__builtin_ctz(m);
+			if (hot[(unsigned char)t[at]] && hotat(sb, t, len, at))
+				return at;
+		}
 	/* the last few bytes: the final sixteen again, those before i
 	 * masked off, rather than one at a time */
 	if (i < len && len >= 16) {
-		size_t at = len - 16;
+		size_t from = len - 16;
 
-		for (m = candidates(t + at, lead) & ~0u << (i - at); m != 0;
-		    m &= m - 1)
-			if (hot[(unsigned char)t[at + __builtin_ctz(m)]])
-				return at + (size_t)__builtin_ctz(m);
+		for (m = candidates(t + from, lead) & ~0u << (i - from);
+		    m != 0; m &= m - 1) {
+			at = from + (size_t)__builtin_ctz(m);
+			if (hot[(unsigned char)t[at]] && hotat(sb, t, len, at))
+				return at;
+		}
 		return len;
 	}
 #endif
@@ -1152,9 +1311,7 @@ datestamp(const struct scan *st, size_t p)
 	int dates = 0, digits;
 
 	for (n = 0; n < 8 && p < len; n++) {
-		for (q = p; q < len && q - p <= WORDMAX &&
-		    ((t[q] >= '0' && t[q] <= '9') ||
-		    ((t[q] | 0x20) >= 'a' && (t[q] | 0x20) <= 'z')); q++)
+		for (q = p; q < len && q - p <= WORDMAX && asciialnum(t[q]); q++)
 			;
 		if (q == p || q - p > WORDMAX)
 			return 0;
@@ -1197,13 +1354,15 @@ sbd_split(const struct sbd *sb, const char *text, size_t len,
 	st.v = v;
 	st.cap = cap;
 	st.listhot = -1;
-	p = u8_skipspace(text, len);
+	p = skipspace(text, len);
 	if (p >= len)
 		return 0;
 	startsent(&st, p);
 	i = p;
-	if (((text[p] >= 'A' && text[p] <= 'Z') || (text[p] >= '0' &&
-	    text[p] <= '9')) && (l = datestamp(&st, p)) != 0) {
+	if (((text[p] >= '0' && text[p] <= '9') || (text[p] >= 'A' &&
+	    text[p] <= 'Z' && p + 1 < len && (l = datekey(text[p], text[p + 1]),
+	    sb->date2[l >> 3] >> (l & 7) & 1))) &&
+	    (l = datestamp(&st, p)) != 0) {
 		emit(&st, l);
 		i = l + 1;
 		startsent(&st, i);
@@ -1212,7 +1371,7 @@ sbd_split(const struct sbd *sb, const char *text, size_t len,
 		unsigned char b;
 
 		if (!st.list && !sb->asciihot)
-			i = skip(text, len, i, hot, sb->minlead);
+			i = skip(sb, text, len, i);
 		if (i >= len)
 			break;
 		b = (unsigned char)text[i];
