@@ -68,6 +68,7 @@ struct ctx {
 	struct qt_rec *out;
 	size_t nout, outcap;
 	size_t ind_end;		/* token ending the last report written */
+	uint32_t cuef;		/* flags of the cue of the report looked at */
 	struct midset *mid;
 };
 
@@ -962,7 +963,8 @@ np_after(const struct ctx *c, size_t i, size_t hi, struct qt_attr *at)
  * phrase's flags; 0 if none.  The longest phrase wins; a phrase is looked
  * up only while its words begin some entry (LX_PHRASE). */
 static uint32_t
-cue_phrase(const struct ctx *c, size_t i, size_t hi, size_t *end)
+cue_phrase(const struct ctx *c, size_t i, size_t hi, size_t *end,
+    uint32_t mask)
 {
 	char key[LX_MAXKEY];
 	size_t n, k, len = 0, best = 0;
@@ -979,7 +981,7 @@ cue_phrase(const struct ctx *c, size_t i, size_t hi, size_t *end)
 		if (n == 1)
 			continue;
 		f = lx_get(c->x.r, key, len, NULL);
-		if (f & LX_CUE) {
+		if (f & mask) {
 			best = n;
 			bf = f;
 		}
@@ -991,17 +993,18 @@ cue_phrase(const struct ctx *c, size_t i, size_t hi, size_t *end)
 	return bf;
 }
 
-/* Does a cue start at token i?  Sets *end; returns its flags or 0. */
+/* Does a cue start at token i?  Sets *end; returns its flags or 0.  mask:
+ * LX_CUE, or LX_CUE | LX_ICUE for the cues of reported content too. */
 static uint32_t
-cue_at1(const struct ctx *c, size_t i, size_t hi, size_t *end)
+cue_at1(const struct ctx *c, size_t i, size_t hi, size_t *end, uint32_t mask)
 {
 	const struct tok *t = &c->x.tok[i];
 	uint32_t f;
 	size_t k;
 
-	if ((t->lx & LX_PHRASE) && (f = cue_phrase(c, i, hi, end)) != 0)
+	if ((t->lx & LX_PHRASE) && (f = cue_phrase(c, i, hi, end, mask)) != 0)
 		return f;
-	if (!(t->lx & LX_CUE))
+	if (!(t->lx & mask))
 		return 0;
 	/* "the United States needs": a capital inside a name, unless the
 	 * words around it are capitalised too, as in a headline */
@@ -1018,9 +1021,10 @@ cue_at1(const struct ctx *c, size_t i, size_t hi, size_t *end)
 		if (!count_np(c, k - 1, 0, &q))
 			return 0;
 	}
-	/* "was told" is passive; "is saying", "was telling" are not */
+	/* "was told" is passive; "is saying", "was telling" are not, and
+	 * "is expected to" has no source anyway */
 	if (k > 0 && is_word(c, k - 1) && (c->x.tok[k - 1].lx & LX_BE) &&
-	    !ing_cue(c, i))
+	    !ing_cue(c, i) && !(t->lx & mask & LX_NOSRC))
 		return 0;
 	*end = i + 1;
 	return t->lx;
@@ -1034,7 +1038,19 @@ cue_at(const struct ctx *c, size_t i, size_t hi, size_t *end)
 
 	if (t->kind != T_WORD || t->q >= 0 || !(t->lx & (LX_CUE | LX_PHRASE)))
 		return 0;
-	return cue_at1(c, i, hi, end);
+	return cue_at1(c, i, hi, end, LX_CUE);
+}
+
+/* The same for the cues of reported content: "believes", "seems" too. */
+static inline uint32_t
+icue_at(const struct ctx *c, size_t i, size_t hi, size_t *end)
+{
+	const struct tok *t = &c->x.tok[i];
+
+	if (t->kind != T_WORD || t->q >= 0 || !(t->lx & (LX_CUE | LX_ICUE |
+	    LX_PHRASE)))
+		return 0;
+	return cue_at1(c, i, hi, end, LX_CUE | LX_ICUE | LX_NOSRC);
 }
 
 static int
@@ -1480,6 +1496,7 @@ attribute_quotes(struct ctx *c, size_t nind)
 	size_t i, j, ii = 0, lastend = 0;
 	long title = c->x.in->title;
 	const struct qt_attr *last = NULL;
+	const struct qt_rec *ind = NULL;	/* the last report passed */
 	int lastpara = -10;
 
 	if (title < 0 && c->x.in->npara > 1)
@@ -1569,11 +1586,11 @@ attribute_quotes(struct ctx *c, size_t nind)
 		/* a quote-only paragraph, or a quotation opening its sentence,
 		 * goes on with the last speaker: of a quotation or a report */
 		while (ii < nind && c->out[ii].end <= c->x.tok[q->o].s)
-			ii++;
+			if (!c->out[ii++].weak)
+				ind = &c->out[ii - 1];
 		if (!ok && (outside_words(c, lo, hi) <= 1 ||
 		    (outside_words(c, lo, q->o) == 0 &&
 		    !region_cue(c, lo, hi)))) {
-			const struct qt_rec *ind = ii > 0 ? &c->out[ii - 1] : NULL;
 			if (frame_before(c, lo, q->para, &at)) {
 				at.how = AT_PREV;
 				ok = 1;
@@ -1606,7 +1623,7 @@ attribute_quotes(struct ctx *c, size_t nind)
 		if (j == i && q->c != NONE && ii < nind &&
 		    c->out[ii].start <= c->x.tok[q->o].s &&
 		    c->out[ii].end >= c->x.tok[q->c].e &&
-		    c->out[ii].at.spb > c->out[ii].at.spa)
+		    c->out[ii].at.spb > c->out[ii].at.spa && !c->out[ii].weak)
 			rep = &c->out[ii];
 		if (!ok && rep) {
 			at = rep->at;
@@ -1827,6 +1844,7 @@ emit_indirect(struct ctx *c, size_t a, size_t b, const struct qt_attr *at,
 	r = &c->out[c->nout++];
 	memset(r, 0, sizeof *r);
 	r->form = QT_INDIRECT;
+	r->weak = !(c->cuef & LX_CUE);
 	r->start = c->x.tok[a].s;
 	r->end = c->x.tok[b - 1].e;
 	r->part = r->nparts = 1;
@@ -1962,6 +1980,81 @@ resume(const struct ctx *c, size_t i, size_t be, size_t *from)
 	return c->ind_end - 1;
 }
 
+/* "Podesta, who said the project was vetted, said ...": a report inside
+ * a relative clause set off by commas ends at the next comma; 0 if the
+ * cue at cu is not in such a clause. */
+static size_t
+aside_end(const struct ctx *c, size_t cu, size_t lo, size_t x, size_t be)
+{
+	size_t k = skip_adv(c, cu, lo);
+
+	if (!(k > lo + 1 && word_is(c, k - 1, W_WHO) && is_p(c, k - 2, ',')))
+		return 0;
+	for (k = x + 1; k < be; k++)
+		if (is_p(c, k, ',') && c->x.tok[k].q < 0)
+			return k;
+	return 0;
+}
+
+/* "to" and a verb at token i: an infinitive, not "to the voters". */
+static int
+infinitive(const struct ctx *c, size_t i, size_t be)
+{
+	return i + 1 < be && word_is(c, i, W_TO) && is_word(c, i + 1) &&
+	    !c->x.tok[i + 1].cap && !(c->x.tok[i + 1].lx & (LX_DET |
+	    LX_PRON));
+}
+
+/* What a verb of belief or intention reports is a clause: "that ...",
+ * "to ...", "the party to ...", not an object ("wants the votes", "people
+ * they know"). */
+static int
+complement(const struct ctx *c, size_t e, size_t be)
+{
+	size_t k;
+
+	while (e < be && is_word(c, e) && (c->x.tok[e].lx & LX_ADV))
+		e++;
+	if (e + 1 < be && word_is(c, e, W_THAT))
+		return 1;
+	for (k = e; k < be && k < e + 5; k++) {
+		if (infinitive(c, k, be))
+			return 1;
+		if (!is_word(c, k))
+			break;
+	}
+	return 0;
+}
+
+/* "Support appears to have grown", "It seems that ...", "the law is
+ * expected to pass": what follows is reported with no source.  Returns
+ * where the content starts, or be if the cue is not used so. */
+static size_t
+sourceless(const struct ctx *c, size_t cu, size_t e, size_t lo, size_t be,
+    uint32_t f)
+{
+	size_t k = skip_adv(c, cu, lo);
+
+	/* "expected" is a speaker's cue too: without "is" it has one */
+	if ((f & LX_CUE) && !(k > lo && is_word(c, k - 1) &&
+	    (c->x.tok[k - 1].lx & LX_BE)))
+		return be;
+	if (k > lo && is_word(c, k - 1) && (c->x.tok[k - 1].lx & LX_BE))
+		k--;
+	/* "the voters who seem to ...", "what seemed to be": a relative
+	 * clause inside the sentence, no report of it */
+	if (k > lo && (word_is(c, k - 1, W_WHO) || word_is(c, k - 1, W_WHICH) ||
+	    word_is(c, k - 1, W_THAT) || word_is(c, k - 1, W_WHAT)))
+		return be;
+	while (e < be && is_word(c, e) && (c->x.tok[e].lx & LX_ADV))
+		e++;
+	if (e + 1 < be && word_is(c, e, W_THAT))
+		return e;
+	if (infinitive(c, e, be))
+		return e;
+	return be;
+}
+
 static void
 indirect(struct ctx *c)
 {
@@ -1984,14 +2077,23 @@ indirect(struct ctx *c)
 			be--;
 		for (i = a; i < be; i++) {
 			struct qt_attr at;
-			uint32_t f = cue_at(c, i, be, &e);
+			uint32_t f = icue_at(c, i, be, &e);
 			size_t x;
 
 			if (!(f & LX_ICUE) || hypothetical(c, i, a))
 				continue;
+			c->cuef = f;
 			memset(&at, 0, sizeof at);
 			set_cue(&at, i, e);
 			at.how = AT_OWN;
+			if ((f & LX_NOSRC) && (x = sourceless(c, i, e, a, be, f)) < be) {
+				if (emit_indirect(c, x, be, &at, 0))
+					i = resume(c, i, be, &left0);
+				continue;
+			}
+			if (!(f & LX_CUE) && ((f & LX_NOSRC) ||
+			    !complement(c, e, be)))
+				continue;
 			if (is_according(c, i)) {
 				int start = i == a || (i == a + 1 &&
 				    (word_is(c, a, W_BUT) || word_is(c, a, W_AND)));
@@ -2126,7 +2228,9 @@ indirect(struct ctx *c)
 						i = be;
 					continue;
 				}
-				if (emit_indirect(c, x, continuation(c, s, be), &at, 0)) {
+				if (emit_indirect(c, x, aside_end(c, i, a, x, be) ?
+				    aside_end(c, i, a, x, be) :
+				    continuation(c, s, be), &at, 0)) {
 					i = resume(c, i, be, &left0);
 				} else {
 					/* "CLAUSE, Rubio said in his book “...”":

@@ -139,11 +139,14 @@ enum {
 	LX_PARTICLE = 1u << 21,	/* van, bin: inside a name */
 	LX_SUFFIX = 1u << 22,	/* Jr. */
 	LX_CORE = 1u << 23,	/* a reporting verb proper: said, told, wrote */
+	LX_NOSRC = 1u << 24,	/* seems, is expected: a report with no source */
 };
 
 /*
- * The words the extractor asks about by name, numbered in the top byte of
- * the flags lx_get() returns (LX_WORD()), so asking is one comparison.
+ * The words the extractor asks about by name, numbered in the top seven
+ * bits of the flags lx_get() returns (LX_WORD()), so asking is one
+ * comparison.  An LX_ICUE without LX_CUE (belief_cues, impersonal_cues)
+ * introduces reported content but never attributes a quotation.
  */
 enum {
 	W_NONE,
@@ -153,10 +156,12 @@ enum {
 	W_MIGHT, W_MOREOVER, W_OF, W_OVER, W_REMINDED, W_REPORTERS, W_SHE,
 	W_SHOULD, W_SINCE, W_TELL, W_TELLING, W_TELLS, W_THAT, W_THEY,
 	W_THOUGH, W_TO, W_TOLD, W_UNDER, W_UNLESS, W_UNTIL, W_WARNED, W_WHEN,
-	W_WHEREAS, W_WHETHER, W_WHILE, W_WHO, W_WITH, W_WOULD,
+	W_WHEREAS, W_WHETHER, W_WHILE, W_WHO, W_WITH, W_WOULD, W_WHICH,
+	W_WHAT,
 	W_NWORDS
 };
-#define LX_WORD(f) ((f) >> 24)
+#define LX_WSHIFT 25
+#define LX_WORD(f) ((f) >> LX_WSHIFT)
 
 #define LX_MAXKEY 64
 
@@ -233,6 +238,8 @@ struct qt_rec {
 	int para;
 	size_t chain;
 	struct qt_attr at;
+	int weak;		/* of belief or intention: lends no quotation
+				   its speaker */
 	const char *speaker;	/* set by qt_resolve() */
 	size_t speakerlen;
 	enum qt_stype stype;

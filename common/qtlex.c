@@ -97,6 +97,8 @@ static const struct {
 	{ "there", LX_STOP }, { "also", 0 },
 };
 
+_Static_assert(W_NWORDS <= 1u << (32 - LX_WSHIFT), "LX_WORD() too narrow");
+
 /* The words of LX_WORD(), in their enum's order. */
 static const char *const named[W_NWORDS] = {
 	[W_ABOUT] = "about", [W_ACCORDING] = "according", [W_AFTER] = "after",
@@ -116,7 +118,7 @@ static const char *const named[W_NWORDS] = {
 	[W_UNLESS] = "unless", [W_UNTIL] = "until", [W_WARNED] = "warned",
 	[W_WHEN] = "when", [W_WHEREAS] = "whereas", [W_WHETHER] = "whether",
 	[W_WHILE] = "while", [W_WHO] = "who", [W_WITH] = "with",
-	[W_WOULD] = "would",
+	[W_WOULD] = "would", [W_WHICH] = "which", [W_WHAT] = "what",
 };
 
 uint32_t
@@ -252,10 +254,12 @@ qt_rules_new(const struct cfg *c)
 	for (i = 0; i < sizeof grammar / sizeof grammar[0]; i++)
 		add(r, grammar[i].w, strlen(grammar[i].w), grammar[i].f);
 	for (i = 1; i < W_NWORDS; i++)
-		add(r, named[i], strlen(named[i]), (uint32_t)i << 24);
+		add(r, named[i], strlen(named[i]), (uint32_t)i << LX_WSHIFT);
 	addlist(r, c, "cues", LX_CUE);
 	addlist(r, c, "indirect_cues", LX_CUE | LX_ICUE);
 	addlist(r, c, "reporting_verbs", LX_CUE | LX_CORE);
+	addlist(r, c, "belief_cues", LX_ICUE);
+	addlist(r, c, "impersonal_cues", LX_ICUE | LX_NOSRC);
 	addlist(r, c, "attribution_nouns", LX_ATTRN);
 	addlist(r, c, "adverbs", LX_ADV);
 	addlist(r, c, "hypothetical", LX_HYPO);

@@ -621,8 +621,10 @@ qt_resolve(const struct qtx *x, struct qt_rec *r, size_t n)
 		memset(cov + nm.m[i].a, 1, nm.m[i].b - nm.m[i].a);
 	for (i = 0; i < n; i++) {
 		const struct qt_attr *at = &r[i].at;
+		/* a belief's subject ("some Republicans want") is no speaker
+		 * for the pronouns after it */
 		if (at->sk == SK_NAME && at->spb > at->spa && at->spa < x->ntok &&
-		    !cov[at->spa]) {
+		    !cov[at->spa] && !r[i].weak) {
 			size_t b = at->spb < x->ntok ? at->spb : x->ntok;
 			add(&nm, at->spa, at->spb)->org = has_orgword(x, at->spa,
 			    at->spb);
