@@ -39,6 +39,8 @@ enum {
 	W_CUE = 1 << 6,		/* asked: "Why?" Smith asked. is one sentence */
 	W_CREDIT = 1 << 7,	/* Image: a credit that follows a caption */
 	W_DATE = 1 << 8,	/* May: a date stamp opening a paragraph */
+	W_TIME = 1 << 9,	/* p.m.: a name after it starts a sentence */
+	W_ZONE = 1 << 10,	/* EST: goes with the time before it */
 };
 
 struct word {
@@ -353,6 +355,8 @@ static const struct {
 	{ "cues", W_CUE },
 	{ "credits", W_CREDIT },
 	{ "dates", W_DATE },
+	{ "times", W_TIME },
+	{ "zones", W_ZONE },
 };
 
 static void
@@ -413,7 +417,8 @@ sbd_new(const struct cfg *rules)
 		if (!ok)
 			cfg_fail(rules->val[i], "unknown list \"%s\" (known: titles, "
 			    "numbers, abbreviations, starters, exclaimed, "
-			    "particles, cues, credits, dates, bullets)",
+			    "particles, cues, credits, dates, times, zones, "
+			    "bullets)",
 			    rules->keys[i]);
 	}
 	for (k = 0; k < sizeof lists / sizeof lists[0]; k++)
@@ -1037,6 +1042,44 @@ glued(const struct scan *st, size_t i, size_t j)
  * (and its closing marks); returns where scanning goes on.
  */
 /*
+ * A time of day at i (of the times list) followed by a capitalised word
+ * that is no date or zone: does a sentence end there?  Not when the time
+ * opens its sentence, fewer than four words into it ("At 5 a.m. Mr. Lee
+ * left": no sentence is that short), nor before a place and "time" ("at
+ * 3 p.m. New York time") or an initial ("9 p.m. E.T."), and only after a
+ * number: "A.M. Lee said" is a name.  Looks at most 128 bytes back and four words on.
+ */
+static int
+aftertime(const struct scan *st, size_t i, const struct next *nx)
+{
+	const char *t = st->t;
+	size_t b, q, l, n, words = 0;
+
+	/* a time follows a number ("5 p.m."); A.M. Lee is a name */
+	for (b = i; b > st->start && i - b < 8 && t[b - 1] != ' '; b--)
+		;
+	if (b < st->start + 2 || t[b - 1] != ' ' || t[b - 2] < '0' ||
+	    t[b - 2] > '9')
+		return 0;
+	for (b = st->start + 1; b < i && b - st->start <= 128 && words < 4; b++)
+		words += t[b] == ' ' && t[b - 1] != ' ';
+	if (words < 4 && b - st->start <= 128)
+		return 0;
+	for (b = nx->w, n = 0; n < 4; n++) {
+		q = wordend(st, b);
+		if (n > 0 && q - b == 4 && memcmp(t + b, "time", 4) == 0)
+			return 0;
+		if (n == 0 && q - b == 1 && q < st->len && t[q] == '.')
+			return 0;	/* an initial, or a zone as E.T. */
+		if (q == b || !upper(dec(t + b, st->len - b, &l)) ||
+		    q >= st->len || t[q] != ' ')
+			return 1;
+		b = q + 1;
+	}
+	return 1;
+}
+
+/*
  * Is the word before the period at i a short one right after a number,
  * so most likely an abbreviated unit ("12 in. of rain", "3 min. later")?
  */
@@ -1058,7 +1101,7 @@ terminator(struct scan *st, size_t i)
 {
 	const char *t = st->t;
 	size_t len = st->len, j = i, k, l, nxp, end;
-	unsigned dots = 0, prevflags, val;
+	unsigned dots = 0, prevflags, val, nf;
 	int qe = 0, closed = 0, brk, kind, detached, cjk, style, alpha;
 	int32_t c;
 	struct next nx;
@@ -1162,8 +1205,11 @@ marks_done:
 				brk = nx.cls == N_UPPER || nx.cls == N_DIGIT;
 			break;
 		case K_ABBREV:
-			brk = nx.cls == N_UPPER &&
-			    (nextflags(st, &nx) & W_STARTER);
+			if (nx.cls != N_UPPER)
+				break;
+			nf = nextflags(st, &nx);
+			brk = (nf & W_STARTER) || ((prevflags & W_TIME) &&
+			    !(nf & (W_DATE | W_ZONE)) && aftertime(st, i, &nx));
 			break;
 		default:
 			/* a lower-case word too ("went home. then i"), but
