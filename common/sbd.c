@@ -1344,6 +1344,34 @@ credit(struct scan *st, size_t i)
 }
 
 /*
+ * A smiley set off by spaces ends the sentence before it when a capital
+ * follows ("We won :) See you"), as a period would.  At the colon at i:
+ * the end of ":)", ":-(", ":D" or ":P" if it does, else 0.
+ */
+static size_t
+smiley(struct scan *st, size_t i)
+{
+	const char *t = st->t;
+	size_t len = st->len, q = i + 1, nxp;
+	struct next nx;
+
+	if (i == 0 || t[i - 1] != ' ' || q >= len)
+		return 0;
+	if (t[q] == '-')
+		q++;
+	if (q >= len || !strchr(")(DP", t[q]) || t[q] == 0)
+		return 0;
+	q++;
+	if (q >= len || !isws(t + q, len - q) || !seenword(st, i))
+		return 0;
+	nxp = q + skipspace(t + q, len - q);
+	if (nxp >= len)
+		return 0;
+	nextword(st, nxp, &nx);
+	return nx.cls == N_UPPER && !nx.quoted && !nx.bracket ? q : 0;
+}
+
+/*
  * A date stamp glued to the paragraph's first sentence ("Thursday, May 7,
  * 2015 On Tuesday, the ..."): words of the dates list and numbers, at
  * least one of each, ending in a four-digit year and followed by a
@@ -1456,6 +1484,11 @@ sbd_split(const struct sbd *sb, const char *text, size_t len,
 			if (w) {
 				emit(&st, w);
 				startsent(&st, w);
+			} else if ((w = smiley(&st, i)) != 0) {
+				emit(&st, w);
+				startsent(&st, w + skipspace(text + w, len - w));
+				i = w;
+				continue;
 			}
 			i++;
 			continue;
