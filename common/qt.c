@@ -1746,6 +1746,11 @@ clause_end(const struct ctx *c, size_t a, size_t b)
 			continue;
 		if (is_p(c, i, ';') || is_p(c, i, '('))
 			return i;
+		/* "... over Trump, who garnered ...": the relative clause is
+		 * the writer's */
+		if (is_p(c, i, ',') && i + 1 < b && (word_is(c, i + 1, W_WHO) ||
+		    word_is(c, i + 1, W_WHICH)))
+			return i;
 		if (is_p(c, i, '-') && i + 1 < b && is_word(c, i + 1) &&
 		    ends_with(c, i + 1, "ing"))
 			return i;
@@ -1996,6 +2001,51 @@ aside_end(const struct ctx *c, size_t cu, size_t lo, size_t x, size_t be)
 	return 0;
 }
 
+/* A word that may open a reported clause: its subject ("the", "it",
+ * "Lu", "52") or "that" before it; not "nothing", "yes to ...". */
+static int
+clause_start(const struct ctx *c, size_t x)
+{
+	return (x > 0 && word_is(c, x - 1, W_THAT)) || c->x.tok[x].cap ||
+	    (c->x.tok[x].lx & (LX_DET | LX_PRON)) || quantity(c, x);
+}
+
+/* The words before a cue back to the clause's start, as a describing
+ * speaker, when no rule read them: a few words, no relative pronoun
+ * ("which he said"), not a verb's object or a preposition's.  Sets
+ * at's speaker and returns its start, or NONE. */
+static size_t
+loose_subject(const struct ctx *c, size_t cu, size_t lo, struct qt_attr *at)
+{
+	size_t k = skip_adv(c, cu, lo), j;
+
+	if (ing_cue(c, cu) || k <= lo || !is_word(c, k - 1) ||
+	    (c->x.tok[k - 1].lx & (LX_BE | LX_HYPO | LX_DET | LX_PREP | LX_LINK)))
+		return NONE;
+	for (j = k; j > lo && is_word(c, j - 1) && k - j < 12; j--)
+		if (word_is(c, j - 1, W_WHO) || word_is(c, j - 1, W_WHICH) ||
+		    word_is(c, j - 1, W_THAT) || word_is(c, j - 1, W_WHAT) ||
+		    (c->x.tok[j - 1].lx & LX_HYPO))
+			return NONE;
+	/* it opens with a capital, an article or a number: not "and",
+	 * "although it does"; one word alone was np_before()'s to take */
+	if (k - j < 2 || (j > lo && (is_word(c, j - 1) || is_mark(c, j - 1))) ||
+	    !(c->x.tok[j].cap || (c->x.tok[j].lx & LX_DET) ||
+	    quantity(c, j)) || (c->x.tok[j].lx & (LX_STOP | LX_PRON |
+	    LX_PREP | LX_HYPO)))
+		return NONE;
+	switch (LX_WORD(c->x.tok[j].lx)) {
+	case W_AND: case W_BUT: case W_ALTHOUGH: case W_THOUGH: case W_WHILE:
+	case W_WHEN: case W_AS: case W_SINCE: case W_BECAUSE: case W_BEFORE:
+	case W_AFTER: case W_UNTIL: case W_WHEREAS:
+		return NONE;
+	}
+	at->spa = j;
+	at->spb = k;
+	at->sk = SK_DESC;
+	return j;
+}
+
 /* "to" and a verb at token i: an infinitive, not "to the voters". */
 static int
 infinitive(const struct ctx *c, size_t i, size_t be)
@@ -2240,6 +2290,19 @@ indirect(struct ctx *c)
 					    !relative(c, at.spb, i) &&
 					    !all_quoted(c, a, sp0 - 1))
 						emit_indirect(c, left0, sp0 - 1, &at, 1);
+				}
+				continue;
+			}
+			/* "Several people I have spoken with said ...": a
+			 * reporting verb proper after a subject no rule reads */
+			if ((f & LX_CORE) && (x = loose_subject(c, i, a, &at)) != NONE) {
+				x = after_cue(c, i, e, be);
+				at.cub = cue_object(c, i, e, be);
+				if (x < be && is_word(c, x) && clause_start(c, x) &&
+				    words_in(c, x, be) >= 3 && emit_indirect(c, x, continuation(c, s, be), &at, 0)) {
+					/* a guess: lends no quotation its speaker */
+					c->out[c->nout - 1].weak = 1;
+					i = resume(c, i, be, &left0);
 				}
 				continue;
 			}
