@@ -1364,7 +1364,7 @@ smiley(struct scan *st, size_t i)
 	q++;
 	if (q >= len || !isws(t + q, len - q) || !seenword(st, i))
 		return 0;
-	nxp = q + skipspace(t + q, len - q);
+	nxp = q + u8_skipspace(t + q, len - q);
 	if (nxp >= len)
 		return 0;
 	nextword(st, nxp, &nx);
@@ -1486,7 +1486,7 @@ sbd_split(const struct sbd *sb, const char *text, size_t len,
 				startsent(&st, w);
 			} else if ((w = smiley(&st, i)) != 0) {
 				emit(&st, w);
-				startsent(&st, w + skipspace(text + w, len - w));
+				startsent(&st, w + u8_skipspace(text + w, len - w));
 				i = w;
 				continue;
 			}
