@@ -759,12 +759,16 @@ spread:
 sandwich:
 	/* A short line between two dropped ones goes with them, unless it
 	 * reads as a sentence, a quote or a list item, or bounds the article:
-	 * the bounds are what the neighbourhoods were judged against. */
+	 * the bounds are what the neighbourhoods were judged against.  After
+	 * the article a question is no sentence of it: a teaser's headline
+	 * ("Why is it so hot this week?") between two dropped links. */
 	if (rs->det_sandwich)
 		for (i = 1; i + 1 < n; i++) {
 			struct para *p = &j->p[i];
+			int tailq = last < n && i > last && p->nlen > 0 &&
+			    j->arena.p[p->norm + p->nlen - 1] == '?';
 
-			if (p->why != BP_KEEP || p->title || p->sent ||
+			if (p->why != BP_KEEP || p->title || (p->sent && !tailq) ||
 			    i == first || i == last ||
 			    p->words > rs->sandwich_max || p->list ||
 			    (p->quote && p->endq) || !dropped(j, i - 1) ||
