@@ -1042,6 +1042,37 @@ glued(const struct scan *st, size_t i, size_t j)
  * (and its closing marks); returns where scanning goes on.
  */
 /*
+ * Is the sentence before the abbreviation that ends at i a headline in
+ * Title Case ("Program To Allow Refugees To Enter U.S. As Residents")?
+ * Then a capitalised starter after it is one more word of the headline.
+ * At least four words before the abbreviation, all capitalised (those
+ * that start with an ASCII letter), looking back at most 160 bytes.
+ */
+static int
+titlecase(const struct scan *st, size_t i)
+{
+	const char *t = st->t;
+	size_t b = i, words = 0;
+
+	while (b > st->start && i - b < TOKMAX && t[b - 1] != ' ')
+		b--;		/* the abbreviation itself */
+	while (b > st->start && i - b < 160) {
+		b--;
+		if (t[b] != ' ' || b + 1 >= i || t[b + 1] == ' ')
+			continue;
+		if (t[b + 1] >= 'a' && t[b + 1] <= 'z')
+			return 0;
+		words += t[b + 1] >= 'A' && t[b + 1] <= 'Z';
+	}
+	if (b == st->start && i - b < 160) {	/* the first word */
+		if (t[b] >= 'a' && t[b] <= 'z')
+			return 0;
+		words += t[b] >= 'A' && t[b] <= 'Z';
+	}
+	return words >= 4;
+}
+
+/*
  * A time of day at i (of the times list) followed by a capitalised word
  * that is no date or zone: does a sentence end there?  Not when the time
  * opens its sentence, fewer than four words into it ("At 5 a.m. Mr. Lee
@@ -1208,8 +1239,9 @@ marks_done:
 			if (nx.cls != N_UPPER)
 				break;
 			nf = nextflags(st, &nx);
-			brk = (nf & W_STARTER) || ((prevflags & W_TIME) &&
-			    !(nf & (W_DATE | W_ZONE)) && aftertime(st, i, &nx));
+			brk = ((nf & W_STARTER) && !titlecase(st, i)) ||
+			    ((prevflags & W_TIME) && !(nf & (W_DATE | W_ZONE)) &&
+			    aftertime(st, i, &nx));
 			break;
 		default:
 			/* a lower-case word too ("went home. then i"), but
