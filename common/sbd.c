@@ -771,6 +771,22 @@ token(struct scan *st, size_t end, unsigned *flags)
 		*flags |= W_ABBREV;	/* an initial: George W. Bush */
 	else if (acronym(t + p, end - p))
 		*flags |= W_ABBREV;	/* U.S., a.m., Ph.D. */
+	else if (*flags == 0) {
+		/* after a hyphen, an acronym or a title still is one
+		 * ("the Mexico-U.S. border", "non-U.S. citizens", "ex-Gov.
+		 * Lee"); a party and state ("D-Calif.", "R-S.C.") is not,
+		 * since it mostly ends a sentence's last appositive */
+		size_t h = end;
+
+		while (h > p + 1 && t[h - 1] != '-')
+			h--;
+		if (h > p + 1 && h < end && h != p + 2) {
+			if (acronym(t + h, end - h))
+				*flags |= W_ABBREV;
+			else if (lookup(st->sb, t + h, end - h) & W_TITLE)
+				return K_TITLE;
+		}
+	}
 	if (*flags & W_NUMBER)
 		return K_NUMBER;
 	if (*flags & W_ABBREV)
