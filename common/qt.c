@@ -1825,7 +1825,9 @@ emit_indirect(struct ctx *c, size_t a, size_t b, const struct qt_attr *at,
 		    word_is(c, a, W_WHEN) || word_is(c, a, W_WHILE) ||
 		    word_is(c, a, W_BECAUSE) || word_is(c, a, W_SINCE) ||
 		    word_is(c, a, W_UNTIL) || word_is(c, a, W_AS) ||
-		    word_is(c, a, W_IF)) && !word_is(c, a, W_ABOUT) &&
+		    (word_is(c, a, W_IF) && !(a > 0 && (word_is(c, a - 1,
+		    W_ASKED) || word_is(c, a - 1, W_ASKS))))) &&
+		    !word_is(c, a, W_ABOUT) &&
 		    !word_is(c, a, W_OVER) && !word_is(c, a, W_UNDER) &&
 		    /* "pledged to stay": an infinitive is content */
 		    !(word_is(c, a, W_TO) && a + 1 < b && is_word(c, a + 1) &&
@@ -2046,6 +2048,44 @@ loose_subject(const struct ctx *c, size_t cu, size_t lo, struct qt_attr *at)
 	return j;
 }
 
+static int infinitive(const struct ctx *, size_t, size_t);
+
+/* Does a question asked begin at token i: "whether", "if", "why" ...,
+ * or "to" and a verb? */
+static int
+question_word(const struct ctx *c, size_t i, size_t be)
+{
+	switch (LX_WORD(c->x.tok[i].lx)) {
+	case W_WHETHER: case W_IF: case W_WHY: case W_HOW: case W_WHAT:
+	case W_WHICH: case W_WHO: case W_WHERE: case W_WHEN:
+		return 1;
+	}
+	return infinitive(c, i, be);
+}
+
+/* "Asked on Monday whether he would run, Lu shook his head": the
+ * question, up to the comma, with no speaker: who asked is not said, and
+ * Lu was asked.  Returns the comma, or be if the sentence is not so. */
+static size_t
+asked_first(struct ctx *c, size_t e, size_t be, struct qt_attr *at)
+{
+	size_t k, q = be;
+
+	for (k = e; k < be && k < e + 10 && !is_p(c, k, ','); k++)
+		if (is_word(c, k) && question_word(c, k, be)) {
+			q = k;
+			break;
+		}
+	if (q >= be)
+		return be;
+	for (k = q + 1; k < be && k < q + 60; k++)
+		if (is_p(c, k, ',') && c->x.tok[k].q < 0)
+			break;
+	if (k >= be || k >= q + 60)
+		return be;
+	return emit_indirect(c, q, k, at, 1) ? k : be;
+}
+
 /* "to" and a verb at token i: an infinitive, not "to the voters". */
 static int
 infinitive(const struct ctx *c, size_t i, size_t be)
@@ -2136,6 +2176,12 @@ indirect(struct ctx *c)
 			memset(&at, 0, sizeof at);
 			set_cue(&at, i, e);
 			at.how = AT_OWN;
+			if (word_is(c, i, W_ASKED) && (i == a || (i == a + 1 &&
+			    word_is(c, a, W_WHEN)))) {
+				if ((x = asked_first(c, e, be, &at)) < be)
+					i = x;
+				continue;
+			}
 			if ((f & LX_NOSRC) && (x = sourceless(c, i, e, a, be, f)) < be) {
 				if (emit_indirect(c, x, be, &at, 0))
 					i = resume(c, i, be, &left0);

@@ -119,6 +119,8 @@ static const char *const named[W_NWORDS] = {
 	[W_WHEN] = "when", [W_WHEREAS] = "whereas", [W_WHETHER] = "whether",
 	[W_WHILE] = "while", [W_WHO] = "who", [W_WITH] = "with",
 	[W_WOULD] = "would", [W_WHICH] = "which", [W_WHAT] = "what",
+	[W_ASKED] = "asked", [W_ASKS] = "asks", [W_WHY] = "why",
+	[W_HOW] = "how", [W_WHERE] = "where", [W_BY] = "by",
 };
 
 uint32_t
