@@ -1228,10 +1228,11 @@ marks_done:
 	} else if (dots >= 2) {
 		/* an ellipsis: a pause inside a sentence unless a capital
 		 * follows; a spaced-off one of three dots only before a
-		 * sentence starter ("is . . . I didn't") */
+		 * sentence starter other than "I" ("is . . . I didn't") */
 		if (detached && dots == 3)
 			brk = nx.cls == N_UPPER &&
-			    (nextflags(st, &nx) & W_STARTER);
+			    (nextflags(st, &nx) & W_STARTER) &&
+			    !(st->t[nx.w] == 'I' && wordend(st, nx.w) == nx.w + 1);
 		else
 			brk = nx.cls == N_UPPER || (nx.cls == N_DIGIT && !nx.quoted);
 	} else {
