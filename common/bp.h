@@ -207,12 +207,16 @@ struct bp_hash {
 	struct bp_list shortl;	/* anchors under 4 bytes */
 };
 
+#define BP_ANYWHERE ((size_t)-1)
+
 /* One pattern of one rule, as the index sees it. */
 struct bp_ref {
 	const struct bp_pat *p;
 	size_t rule;
 	int anchor;
-	size_t off;		/* where in a contains pattern its window is */
+	size_t off;		/* where in a contains pattern its window is,
+				 * or BP_ANYWHERE when it opens with a
+				 * wildcard */
 	const char *run;	/* the literal run its key was taken from, */
 	size_t runlen, runkey;	/* and where in it the key is: a candidate
 				 * found at pos has run at pos - runkey */

@@ -478,8 +478,9 @@ index_ref(struct bp_rules *rs, size_t id, size_t *alias)
 		size_t k;
 
 		run_bytes(p, at, len, run);
-		/* a contains pattern found here is tried at the window;
-		 * another without a key is tried on every paragraph */
+		/* a contains pattern is found by its run's rarest bytes
+		 * and matched from anywhere; another without a key is
+		 * tried on every paragraph */
 		if (a != BP_CONTAINS &&
 		    (kind = key_at(run, len, at == 0, &k)) != KEY_NONE) {
 			add_key(rs, run, kind, k, id);
@@ -490,9 +491,16 @@ index_ref(struct bp_rules *rs, size_t id, size_t *alias)
 			add_end(rs, id);
 		else if (a != BP_CONTAINS)
 			add_start(rs, id);
-		else
-			bp_hash_add(&rs->contains, run + rarest(run, len), 4,
-			    id);
+		else {
+			/* it opens with a wildcard: where the match starts
+			 * is not known from where the key is */
+			k = rarest(run, len);
+			bp_hash_add(&rs->contains, run + k, 4, id);
+			set_run(&rs->ref[id], run, len, k);
+			rs->ref[id].own = run;
+			rs->ref[id].off = BP_ANYWHERE;
+			run = NULL;
+		}
 		free(run);
 	} else if (a == BP_SUFFIX)
 		add_end(rs, id);
@@ -1108,9 +1116,10 @@ bp_match_refs(const struct bp_rules *rs, struct bp_scan *sc, const char *lo,
 			continue;	/* bp_pat_fits(), from the copies */
 		/* a contains pattern is checked where its literal is; any
 		 * other was found by a literal run inside it */
-		if (f->anchor == BP_CONTAINS ? refs[k + 1] >= f->off &&
-		    bp_pat_match_at(rs, f->p, lo, ca, n, refs[k + 1] -
-		    f->off) : bp_pat_match(rs, f->p, f->anchor, lo, ca, n))
+		if (f->anchor == BP_CONTAINS && f->off != BP_ANYWHERE ?
+		    refs[k + 1] >= f->off && bp_pat_match_at(rs, f->p, lo, ca,
+		    n, refs[k + 1] - f->off) :
+		    bp_pat_match(rs, f->p, f->anchor, lo, ca, n))
 			hit(rs, sc, f->rule);
 	}
 	/* the first rule of each kind that matched, also-patterns and all;
