@@ -2167,8 +2167,29 @@ indirect(struct ctx *c)
 			be--;
 		for (i = a; i < be; i++) {
 			struct qt_attr at;
-			uint32_t f = icue_at(c, i, be, &e);
+			uint32_t f;
 			size_t x;
+
+			/* "claims" may be a verb: then only after "the", "his",
+			 * "Lu's" */
+			if ((c->x.tok[i].lx & LX_NCUE) && c->x.tok[i].q < 0 &&
+			    (!(c->x.tok[i].lx & (LX_CUE | LX_ICUE)) || (i > a &&
+			    is_word(c, i - 1) && ((c->x.tok[i - 1].lx & LX_DET) ||
+			    possessive(c, i - 1)))) &&
+			    i + 2 < be && word_is(c, i + 1, W_THAT) &&
+			    is_word(c, i + 2) && (c->x.tok[i + 2].cap ||
+			    (c->x.tok[i + 2].lx & (LX_DET | LX_PRON)) ||
+			    quantity(c, i + 2))) {
+				/* "the claim that ...": the content only */
+				memset(&at, 0, sizeof at);
+				set_cue(&at, i, i + 1);
+				at.how = AT_OWN;
+				c->cuef = 0;
+				if (emit_indirect(c, i + 2, be, &at, 0))
+					i = resume(c, i, be, &left0);
+				continue;
+			}
+			f = icue_at(c, i, be, &e);
 
 			if (!(f & LX_ICUE) || hypothetical(c, i, a))
 				continue;

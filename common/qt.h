@@ -140,10 +140,11 @@ enum {
 	LX_SUFFIX = 1u << 22,	/* Jr. */
 	LX_CORE = 1u << 23,	/* a reporting verb proper: said, told, wrote */
 	LX_NOSRC = 1u << 24,	/* seems, is expected: a report with no source */
+	LX_NCUE = 1u << 25,	/* claim, belief: a noun of a "that" report */
 };
 
 /*
- * The words the extractor asks about by name, numbered in the top seven
+ * The words the extractor asks about by name, numbered in the top six
  * bits of the flags lx_get() returns (LX_WORD()), so asking is one
  * comparison.  An LX_ICUE without LX_CUE (belief_cues, impersonal_cues)
  * introduces reported content but never attributes a quotation.
@@ -160,7 +161,7 @@ enum {
 	W_WHAT, W_ASKED, W_ASKS, W_WHY, W_HOW, W_WHERE, W_BY,
 	W_NWORDS
 };
-#define LX_WSHIFT 25
+#define LX_WSHIFT 26
 #define LX_WORD(f) ((f) >> LX_WSHIFT)
 
 #define LX_MAXKEY 64

@@ -262,6 +262,7 @@ qt_rules_new(const struct cfg *c)
 	addlist(r, c, "reporting_verbs", LX_CUE | LX_CORE);
 	addlist(r, c, "belief_cues", LX_ICUE);
 	addlist(r, c, "impersonal_cues", LX_ICUE | LX_NOSRC);
+	addlist(r, c, "noun_cues", LX_NCUE);
 	addlist(r, c, "attribution_nouns", LX_ATTRN);
 	addlist(r, c, "adverbs", LX_ADV);
 	addlist(r, c, "hypothetical", LX_HYPO);
