@@ -2148,7 +2148,7 @@ sourceless(const struct ctx *c, size_t cu, size_t e, size_t lo, size_t be,
 static void
 indirect(struct ctx *c)
 {
-	size_t s, i, e;
+	size_t s, i, e, stop;
 
 	for (s = 0; s < c->nsent; s++) {
 		size_t a = c->sent[s].a, b = c->sent[s].b, be = b, k, left0 = a;
@@ -2345,9 +2345,9 @@ indirect(struct ctx *c)
 						i = be;
 					continue;
 				}
-				if (emit_indirect(c, x, aside_end(c, i, a, x, be) ?
-				    aside_end(c, i, a, x, be) :
-				    continuation(c, s, be), &at, 0)) {
+				if ((stop = aside_end(c, i, a, x, be)) == 0)
+					stop = continuation(c, s, be);
+				if (emit_indirect(c, x, stop, &at, 0)) {
 					i = resume(c, i, be, &left0);
 				} else {
 					/* "CLAUSE, Rubio said in his book “...”":
