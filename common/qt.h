@@ -239,8 +239,9 @@ struct qt_rec {
 	int para;
 	size_t chain;
 	struct qt_attr at;
-	int weak;		/* of belief or intention: lends no quotation
-				   its speaker */
+	int weak;		/* a belief, a noun's report or a guessed
+				   subject: lends no quotation or later
+				   pronoun its speaker */
 	const char *speaker;	/* set by qt_resolve() */
 	size_t speakerlen;
 	enum qt_stype stype;
