@@ -10,6 +10,7 @@
  * speech in what lies outside the marks; finally resolve every speaker
  * mention (he, she, a surname, a title) to the full name (qtname.c).
  */
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -1362,6 +1363,53 @@ scare_before(const struct ctx *c, size_t o)
 	return 0;
 }
 
+/*
+ * A programme after its network: NBC's “Meet the Press.”  The owner is an
+ * acronym, so a person's words ("Lu's “fair deal,”") are not taken.
+ */
+static int
+network_before(const struct ctx *c, size_t o)
+{
+	const char *t = c->x.in->text;
+	size_t i = c->x.tok[o].s, n = 0;
+
+	while (i > 0 && t[i - 1] == ' ')
+		i--;
+	if (i >= 2 && t[i - 1] == 's' && t[i - 2] == '\'')
+		i -= 2;
+	else if (i >= 4 && t[i - 1] == 's' && !memcmp(t + i - 4, "\xe2\x80\x99", 3))
+		i -= 4;
+	else
+		return 0;
+	while (i > 0 && t[i - 1] >= 'A' && t[i - 1] <= 'Z')
+		i--, n++;
+	return n >= 2 && (i == 0 || !isalnum((unsigned char)t[i - 1]));
+}
+
+/*
+ * A work's title before its byline, as a list item: —“Museum opens,” by the
+ * Post's Lu.  Inside a sentence ("the “ugly words,” by Lu") it is speech.
+ */
+static int
+byline_after(const struct ctx *c, size_t o, size_t e)
+{
+	size_t i = e + 1, p = o;
+
+	while (p > 0 && c->x.tok[p - 1].para == c->x.tok[o].para &&
+	    is_mark(c, p - 1))
+		p--;
+	if (p > 0 && c->x.tok[p - 1].para == c->x.tok[o].para &&
+	    !is_p(c, p - 1, '-'))
+		return 0;
+	if (e == 0 || !is_p(c, e - 1, ','))
+		return 0;
+	while (i < c->x.ntok && is_mark(c, i))
+		i++;
+	return i + 1 < c->x.ntok && c->x.tok[i + 1].para == c->x.tok[e].para &&
+	    is_word(c, i) && tl(c, i) == 2 && !memcmp(tx(c, i), "by", 2) &&
+	    c->x.tok[i + 1].cap;
+}
+
 /* Classify one part; returns QT_DIRECT, QT_PARTIAL, or -1 (not speech). */
 static int
 classify(struct ctx *c, struct iq *q, int attributed, int title)
@@ -1398,6 +1446,10 @@ classify(struct ctx *c, struct iq *q, int attributed, int title)
 		if (w <= 8 && !punct && title_case(c, o + 1, e))
 			return -1;
 	}
+	if (w <= 8 && title_case(c, o + 1, e) && network_before(c, o))
+		return -1;
+	if (q->c != NONE && byline_after(c, o, e))
+		return -1;
 	/* a programme or a book named in a report: “Fox & Friends,” */
 	if (!title && w >= 2 && w <= 8 && title_case(c, o + 1, e) &&
 	    !(e > o + 1 && c->x.tok[e - 1].kind == T_PUNCT &&
