@@ -71,6 +71,7 @@ struct ctx {
 	size_t ind_end;		/* token ending the last report written */
 	uint32_t cuef;		/* flags of the cue of the report looked at */
 	struct midset *mid;
+	int odd_single;		/* the story's speech is in double marks */
 };
 
 static const char *
@@ -1421,6 +1422,9 @@ classify(struct ctx *c, struct iq *q, int attributed, int title)
 		return -1;
 	if (scare_before(c, o))
 		return -1;
+	if (c->odd_single && !title && (c->x.tok[o].ch == MK_OS ||
+	    c->x.tok[o].ch == MK_AS))
+		return -1;
 	/* a value in left-over markup: <tweet author="..."> */
 	if (c->x.tok[o].s > 0 && c->x.in->text[c->x.tok[o].s - 1] == '=')
 		return -1;
@@ -1542,6 +1546,30 @@ verb_after(const struct ctx *c, size_t i, size_t o)
 	return i;
 }
 
+/*
+ * Does the story set its speech in double marks?  Then a quotation in
+ * single marks outside the headline is a sub-head, a title or a scare
+ * quote (Obama's ‘pivot’ to Asia), not speech; a paper that quotes in
+ * single marks keeps them.
+ */
+static int
+house_style(const struct ctx *c, long title)
+{
+	size_t i, nd = 0, ns = 0;
+	int m;
+
+	for (i = 0; i < c->nq; i++) {
+		if (c->q[i].chain != (long)i || c->q[i].para == title)
+			continue;
+		m = c->x.tok[c->q[i].o].ch;
+		if (m == MK_OS || m == MK_AS)
+			ns++;
+		else
+			nd++;
+	}
+	return nd >= 2 && nd > ns;
+}
+
 static void
 attribute_quotes(struct ctx *c, size_t nind)
 {
@@ -1553,6 +1581,7 @@ attribute_quotes(struct ctx *c, size_t nind)
 
 	if (title < 0 && c->x.in->npara > 1)
 		title = 0;
+	c->odd_single = house_style(c, title);
 	for (i = 0; i < c->nq; i++) {
 		struct iq *q = &c->q[i], *last_part;
 		struct qt_attr at;
