@@ -10,7 +10,6 @@
  * speech in what lies outside the marks; finally resolve every speaker
  * mention (he, she, a surname, a title) to the full name (qtname.c).
  */
-#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -431,15 +430,24 @@ contracted(const struct ctx *c, size_t i)
 	    memmem(tx(c, i), tl(c, i), "\xe2\x80\x99", 3) != NULL;
 }
 
+/* The length of the "'s" or "’s" that s[0..n) ends in, or 0. */
+static size_t
+poss_suffix(const char *s, size_t n)
+{
+	if (n >= 2 && s[n - 1] == 's' && s[n - 2] == '\'')
+		return 2;
+	if (n >= 4 && s[n - 1] == 's' && memcmp(s + n - 4, "\xe2\x80\x99", 3) == 0)
+		return 4;
+	return 0;
+}
+
 /* Trump's, Trump’s (but not O'Brien)? */
 static int
 possessive(const struct ctx *c, size_t i)
 {
-	const char *s = tx(c, i);
-	size_t n = tl(c, i);
+	size_t n = tl(c, i), k = poss_suffix(tx(c, i), n);
 
-	return (n > 2 && s[n - 1] == 's' && s[n - 2] == '\'') ||
-	    (n > 4 && s[n - 1] == 's' && memcmp(s + n - 4, "\xe2\x80\x99", 3) == 0);
+	return k > 0 && n > k;
 }
 
 /* Can word i head a describing phrase ("officials", "the ministry")? */
@@ -1372,19 +1380,18 @@ static int
 network_before(const struct ctx *c, size_t o)
 {
 	const char *t = c->x.in->text;
-	size_t i = c->x.tok[o].s, n = 0;
+	size_t i = c->x.tok[o].s, n = 0, k;
 
 	while (i > 0 && t[i - 1] == ' ')
 		i--;
-	if (i >= 2 && t[i - 1] == 's' && t[i - 2] == '\'')
-		i -= 2;
-	else if (i >= 4 && t[i - 1] == 's' && !memcmp(t + i - 4, "\xe2\x80\x99", 3))
-		i -= 4;
-	else
+	if ((k = poss_suffix(t, i)) == 0)
 		return 0;
+	i -= k;
 	while (i > 0 && t[i - 1] >= 'A' && t[i - 1] <= 'Z')
 		i--, n++;
-	return n >= 2 && (i == 0 || !isalnum((unsigned char)t[i - 1]));
+	/* the acronym is a whole word: no ASCII letter or digit before it */
+	return n >= 2 && (i == 0 || !(((t[i - 1] | 0x20) >= 'a' &&
+	    (t[i - 1] | 0x20) <= 'z') || (t[i - 1] >= '0' && t[i - 1] <= '9')));
 }
 
 /*

@@ -120,7 +120,7 @@ static const char *const named[W_NWORDS] = {
 	[W_WHILE] = "while", [W_WHO] = "who", [W_WITH] = "with",
 	[W_WOULD] = "would", [W_WHICH] = "which", [W_WHAT] = "what",
 	[W_ASKED] = "asked", [W_ASKS] = "asks", [W_WHY] = "why",
-	[W_HOW] = "how", [W_WHERE] = "where", [W_BY] = "by",
+	[W_HOW] = "how", [W_WHERE] = "where",
 };
 
 uint32_t

@@ -734,7 +734,7 @@ token(struct scan *st, size_t end, unsigned *flags)
 		unsigned char u = (unsigned char)t[b - 1];
 
 		if (u < 0x80) {
-			if (u == ' ' || (u >= '\t' && u <= '\r'))
+			if (u8_isspace(u))
 				break;
 			l = 1;
 		} else {
