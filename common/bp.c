@@ -583,28 +583,89 @@ dropped(const struct bp_judge *j, size_t i)
 	return i < j->n && j->p[i].why != BP_KEEP;
 }
 
+/* Does paragraph i open with a number, as a kept neighbour does?  Then it
+ * is an item of a numbered list ("3 (4) - Jane Roe" in a ranking). */
+static int
+numbered(const struct bp_judge *j, size_t i)
+{
+	const char *s = j->arena.p + j->p[i].norm;
+	size_t k;
+
+	if (j->p[i].nlen == 0 || s[0] < '0' || s[0] > '9')
+		return 0;
+	for (k = i; k-- > 0 && j->p[k].why != BP_KEEP;)
+		;
+	if (k < i && j->p[k].nlen && j->arena.p[j->p[k].norm] >= '0' &&
+	    j->arena.p[j->p[k].norm] <= '9')
+		return 1;
+	for (k = i + 1; k < j->n && j->p[k].why != BP_KEEP; k++)
+		;
+	return k < j->n && j->p[k].nlen && j->arena.p[j->p[k].norm] >= '0' &&
+	    j->arena.p[j->p[k].norm] <= '9';
+}
+
+/* A line that reads as a label, not a sentence: no sentence ending, no
+ * colon (a colon introduces what follows), no list item, not a quote. */
+static int
+label_like(const struct bp_judge *j, size_t i)
+{
+	const struct para *p = &j->p[i];
+
+	return !p->term && !p->colon && !p->list && !p->quote &&
+	    !numbered(j, i);
+}
+
 /*
- * Headlines with no sentence in them that end the document, after the last
- * body paragraph, link to other stories.  The sweep from the end stops at
- * the first kept paragraph that is not such a headline.
+ * After the last body paragraph nothing is the article's but sentences:
+ * headlines with no sentence in them link to other stories (tail
+ * headlines), a short question is a teaser's headline, and lines of one to
+ * three words are menus, tags, names and credits (tail_short).  The sweep
+ * from the end stops at the first kept paragraph that is none of these.
  */
 static void
 tail_headlines(struct bp_judge *j, size_t last)
 {
+	const struct bp_rules *rs = j->rs;
 	size_t i;
 
 	if (last >= j->n)
 		return;
 	for (i = j->n; i-- > last + 1;) {
 		struct para *p = &j->p[i];
+		const char *lo = j->arena.p + p->norm;
 
 		if (p->why != BP_KEEP)
 			continue;
-		if (p->title || p->term || p->colon || p->quote || p->list ||
-		    p->words < 4 || p->words > j->rs->related_max)
+		if (p->title || p->words > rs->related_max)
 			break;
-		drop(p, BP_RELATED, "tail-headline");
+		if (rs->det_tailshort && p->words < 4 && label_like(j, i))
+			drop(p, BP_NAV, "tail-short");
+		else if (p->words >= 4 && label_like(j, i))
+			drop(p, BP_RELATED, "tail-headline");
+		else if (rs->det_tailshort && p->words >= 3 && !p->quote &&
+		    lo[p->nlen - 1] == '?')
+			drop(p, BP_RELATED, "tail-question");
+		else
+			break;
 	}
+}
+
+/*
+ * Between the headline and the first body paragraph, a line of at most
+ * short_max words that reads as a label is a section name, a date, a
+ * byline or a reading time (head_short).
+ */
+static void
+head_short(struct bp_judge *j, size_t title, size_t first)
+{
+	size_t i;
+
+	if (first >= j->n)
+		return;
+	for (i = title == j->n ? 0 : title + 1; i < first; i++)
+		if (kept(j, i) && !j->p[i].title &&
+		    j->p[i].words <= j->rs->short_max && label_like(j, i))
+			drop(&j->p[i], BP_NAV, "head-short");
 }
 
 /* Does paragraph p, kept and first of those kept, read like a headline
@@ -616,6 +677,45 @@ headline(const struct bp_judge *j, const struct para *p)
 
 	return p->words <= j->rs->title_max && lo[p->nlen - 1] != '.' &&
 	    !p->colon;
+}
+
+#define LABELS_MAX 4	/* section labels looked through for a headline */
+
+/*
+ * The headline: the first paragraph that survived, if it reads like one.
+ * Section labels may stand above it ("World", "Europe"): lines of one to
+ * three words that read as labels, followed by a headline of at least four
+ * words, go (section_label).  Returns the headline's index, or n.
+ */
+static size_t
+find_title(struct bp_judge *j)
+{
+	size_t i, k, n = j->n, labels = 0;
+
+	for (i = 0; i < n && j->p[i].why != BP_KEEP; i++)
+		;
+	if (i == n)
+		return n;
+	if (j->rs->det_seclabel) {
+		for (k = i; k < n && labels < LABELS_MAX; k++)
+			if (j->p[k].why != BP_KEEP)
+				continue;
+			else if (j->p[k].words < 4 && label_like(j, k))
+				labels++;
+			else
+				break;
+		if (labels > 0 && k < n && j->p[k].why == BP_KEEP &&
+		    j->p[k].words >= 4 && headline(j, &j->p[k]) &&
+		    !j->p[k].term) {
+			for (; i < k; i++)
+				if (j->p[i].why == BP_KEEP)
+					drop(&j->p[i], BP_NAV, "section-label");
+		}
+	}
+	if (!headline(j, &j->p[i]))
+		return n;
+	j->p[i].title = 1;
+	return i;
 }
 
 static int
@@ -688,6 +788,8 @@ place(struct bp_judge *j, size_t title, size_t first, size_t last)
 			drop(p, rs->rules[p->m_head].why,
 			    rs->rules[p->m_head].name);
 	}
+	if (rs->det_headshort)
+		head_short(j, title, first);
 	if (rs->det_tailhead)
 		tail_headlines(j, last);
 	/* Between body paragraphs, an edge rule needs a dropped neighbour:
@@ -827,14 +929,7 @@ bp_judge(struct bp_judge *j)
 			    rs->rules[p->m_any].name);
 	}
 
-	/* The headline: the first paragraph that survived, if it reads like
-	 * one. */
-	for (i = 0; i < n && j->p[i].why != BP_KEEP; i++)
-		;
-	if (i < n && headline(j, &j->p[i])) {
-		j->p[i].title = 1;
-		title = i;
-	}
+	title = find_title(j);
 
 	/* Detectors that need no context beyond the paragraph or document. */
 	for (i = 0; i < n; i++) {
@@ -866,14 +961,8 @@ bp_judge(struct bp_judge *j)
 		place(j, title, first, last);
 		/* what a judging of the kept paragraphs alone would take for
 		 * the headline and the bounds */
-		if (title == n) {
-			for (i = 0; i < n && j->p[i].why != BP_KEEP; i++)
-				;
-			if (i < n && headline(j, &j->p[i])) {
-				j->p[i].title = 1;
-				t = i;
-			}
-		}
+		if (title == n)
+			t = find_title(j);
 		bounds(j, &f, &l);
 		if (t == title && f == first && l == last)
 			break;

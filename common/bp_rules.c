@@ -290,7 +290,7 @@ bp_compile(const struct cfg *root)
 	    "credit_max_words", "caption_max_words", "residue_why", NULL };
 	static const char *const dets[] = { "symbols_only", "credit",
 	    "pullquote", "spread", "sandwich", "caps_label", "tail_headlines",
-	    NULL };
+	    "tail_short", "head_short", "section_label", NULL };
 	struct bp_rules *rs = xcalloc(1, sizeof(*rs));
 	const struct cfg *s, *d, *c;
 
@@ -325,6 +325,12 @@ bp_compile(const struct cfg *root)
 	rs->det_sandwich = d && (c = cfg_get(d, "sandwich")) ? boolean(c) : 1;
 	rs->det_label = d && (c = cfg_get(d, "caps_label")) ? boolean(c) : 1;
 	rs->det_tailhead = d && (c = cfg_get(d, "tail_headlines")) ?
+	    boolean(c) : 1;
+	rs->det_tailshort = d && (c = cfg_get(d, "tail_short")) ?
+	    boolean(c) : 1;
+	rs->det_headshort = d && (c = cfg_get(d, "head_short")) ?
+	    boolean(c) : 1;
+	rs->det_seclabel = d && (c = cfg_get(d, "section_label")) ?
 	    boolean(c) : 1;
 
 	compile_inline(rs, cfg_seq(root, "inline"));
