@@ -4,8 +4,10 @@
  */
 #include <stddef.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "buf.h"
+#include "doc.h"
 #include "out.h"
 #include "rec.h"
 #include "sbd.h"
@@ -24,21 +26,50 @@ setup(const struct cfg *rules)
 	sbd = sbd_new(rules);
 }
 
+/*
+ * The sentences of paragraph p.  One record is filled per paragraph and
+ * only its span changes per sentence, so nothing is measured or cleared
+ * per sentence.  A paragraph of a raw document has exactly the attrs its
+ * sentences copy ("line=N|role=", doc.h): they are used as they are.
+ */
 static void
-split(const struct rec *p, struct out *o)
+split(const struct doc *d, const struct rec *p, struct out *o)
 {
 	static const char *const keys[] = { "line", "role", NULL };
+	struct rec r;
 	size_t i, n;
 
-	buf_reset(&attrs);
-	if (out_attrs(o))
-		attr_take(&attrs, p, keys);
-	attr_end(&attrs);
 	n = sbd_split(sbd, p->text, p->textlen, &span, &nspan);
-	for (i = 0; i < n; i++)
-		out_new(o, "sent", p->start + span[i].start,
-		    p->start + span[i].end, attrs.p, p->text + span[i].start,
-		    span[i].end - span[i].start);
+	if (!out_attrs(o)) {
+		for (i = 0; i < n; i++)
+			out_new(o, "sent", p->start + span[i].start,
+			    p->start + span[i].end, "_",
+			    p->text + span[i].start, span[i].end - span[i].start);
+		out_para_end(o);
+		return;
+	}
+	memset(&r, 0, sizeof r);
+	r.doc = o->doc;
+	r.doclen = o->doclen;
+	r.kind = "sent";
+	r.flags = REC_MADE;
+	if (d->raw && p->attrs != NULL) {
+		r.attrs = p->attrs;
+		r.attrslen = p->attrslen;
+	} else {
+		buf_reset(&attrs);
+		attr_take(&attrs, p, keys);
+		attr_end(&attrs);
+		r.attrs = attrs.p;
+		r.attrslen = attrs.len;
+	}
+	for (i = 0; i < n; i++) {
+		r.start = p->start + span[i].start;
+		r.end = p->start + span[i].end;
+		r.text = p->text + span[i].start;
+		r.textlen = span[i].end - span[i].start;
+		out_rec(o, &r);
+	}
 	out_para_end(o);
 }
 
@@ -58,7 +89,7 @@ run(struct doc *d, struct out *o)
 		paras = tool_is(&d->r[i], "para");
 	for (i = 0; i < d->n; i++) {
 		if (tool_is(&d->r[i], "para"))
-			split(&d->r[i], o);
+			split(d, &d->r[i], o);
 		else if (!paras || !tool_is(&d->r[i], "sent"))
 			out_rec(o, &d->r[i]);
 	}
