@@ -708,8 +708,10 @@ find_title(struct bp_judge *j)
 		    j->p[k].words >= 4 && headline(j, &j->p[k]) &&
 		    !j->p[k].term) {
 			for (; i < k; i++)
-				if (j->p[i].why == BP_KEEP)
+				if (j->p[i].why == BP_KEEP) {
 					drop(&j->p[i], BP_NAV, "section-label");
+					j->p[i].title = 0;
+				}
 		}
 	}
 	if (!headline(j, &j->p[i]))
@@ -961,8 +963,7 @@ bp_judge(struct bp_judge *j)
 		place(j, title, first, last);
 		/* what a judging of the kept paragraphs alone would take for
 		 * the headline and the bounds */
-		if (title == n)
-			t = find_title(j);
+		t = find_title(j);
 		bounds(j, &f, &l);
 		if (t == title && f == first && l == last)
 			break;
