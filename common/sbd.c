@@ -706,6 +706,10 @@ acronym(const char *s, size_t n)
 {
 	size_t i, seg = 0, dots = 0;
 
+	/* the last segment has one or two letters: mostly a word has not */
+	if (n < 2 || (s[n - 2] != '.' && (n < 3 || s[n - 3] != '.')))
+		return 0;
+
 	for (i = 0; i < n; i++) {
 		if (s[i] == '.') {
 			if (seg == 0)
@@ -725,17 +729,20 @@ static int
 token(struct scan *st, size_t end, unsigned *flags)
 {
 	const char *t = st->t;
-	size_t b = end, l, p;
+	size_t b = end, l, p, hyphen = 0;
 	int32_t c;
 
 	*flags = 0;
-	/* back to white space or the sentence's start, at most TOKMAX bytes */
+	/* back to white space or the sentence's start, at most TOKMAX bytes;
+	 * the last hyphen is noted on the way */
 	while (b > st->start) {
 		unsigned char u = (unsigned char)t[b - 1];
 
 		if (u < 0x80) {
-			if (u8_isspace(u))
+			if (u <= ' ' && u8_isspace(u))
 				break;
+			if (u == '-' && hyphen == 0)
+				hyphen = b;
 			l = 1;
 		} else {
 			l = u8_prevlen(t, b);
@@ -776,10 +783,8 @@ token(struct scan *st, size_t end, unsigned *flags)
 		 * ("the Mexico-U.S. border", "non-U.S. citizens", "ex-Gov.
 		 * Lee"); a party and state ("D-Calif.", "R-S.C.") is not,
 		 * since it mostly ends a sentence's last appositive */
-		size_t h = end;
+		size_t h = hyphen;
 
-		while (h > p + 1 && t[h - 1] != '-')
-			h--;
 		if (h > p + 1 && h < end && h != p + 2) {
 			if (acronym(t + h, end - h))
 				*flags |= W_ABBREV;
