@@ -891,8 +891,11 @@ who_np(const struct ctx *c, size_t w, size_t lo, struct qt_attr *at)
 	memset(&nm, 0, sizeof nm);
 	if (at->sk == SK_DESC && at->spa > lo + 1 && is_p(c, at->spa - 1, ',') &&
 	    np_end_at(c, at->spa - 2, lo, &nm) && nm.sk == SK_NAME &&
-	    c->x.tok[nm.spb - 1].et != QT_LOC)
-		*at = nm;
+	    c->x.tok[nm.spb - 1].et != QT_LOC) {
+		at->spa = nm.spa;	/* the speaker only: the cue stays */
+		at->spb = nm.spb;
+		at->sk = nm.sk;
+	}
 	return 1;
 }
 
@@ -1895,9 +1898,7 @@ emit_indirect(struct ctx *c, size_t a, size_t b, const struct qt_attr *at,
 	if (left) {
 		/* "..., and Clinton broke it, according to X" */
 		for (i = b; i-- > a + 1;)
-			if (c->x.tok[i].q < 0 && (is_p(c, i, ';') ||
-			    (is_p(c, i - 1, ',') && (word_is(c, i, W_AND) ||
-			    word_is(c, i, W_BUT))))) {
+			if (c->x.tok[i].q < 0 && (is_p(c, i, ';'))) {
 				a = i + 1;
 				break;
 			}
@@ -2008,8 +2009,21 @@ continuation(struct ctx *c, size_t s, size_t b)
 static size_t
 after_cue(const struct ctx *c, size_t cu, size_t e, size_t be)
 {
-	size_t x = skip_adverbials(c, cue_object(c, cu, e, be), be), k;
+	size_t o = cue_object(c, cu, e, be), x = skip_adverbials(c, o, be), k;
 
+	/* "said in a speech to workers", "in a statement issued ...": the
+	 * words after the adverbial go on with it, no clause opens there */
+	for (k = o; k < x; k++)
+		if (is_word(c, k) && (c->x.tok[k].lx & LX_ATTRN))
+			break;
+	if (k < x && x < be && is_word(c, x) && !c->x.tok[x].cap &&
+	    !(c->x.tok[x].lx & (LX_DET | LX_PRON)) && !quantity(c, x) &&
+	    !word_is(c, x, W_THAT)) {
+		for (k = x + 1; k < be && k < x + 9 && is_word(c, k); k++)
+			if (word_is(c, k, W_THAT))
+				return k + 1;
+		return be;
+	}
 	if (x < be && is_word(c, x) && (c->x.tok[x].lx & (LX_PREP | LX_TIME)))
 		for (k = x + 1; k < be && k < x + 9; k++) {
 			if (word_is(c, k, W_THAT)) {
