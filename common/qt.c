@@ -1949,13 +1949,24 @@ emit_indirect(struct ctx *c, size_t a, size_t b, const struct qt_attr *at,
 	return 1;
 }
 
-/* Where a speaker mention begins with its titles: "Mr. Lou", "Sen. Lund". */
+/* Where a speaker mention begins with its titles ("Mr. Lou", "Sen.
+ * Lund") and its article ("the Pew Research Center", "the nonpartisan
+ * Congressional Budget Office"). */
 static size_t
 sp_open(const struct ctx *c, size_t spa, size_t lo)
 {
+	size_t m;
+
 	while (spa > lo && is_word(c, spa - 1) && (c->x.tok[spa - 1].lx &
 	    (LX_TITLE | LX_GTITLE)))
 		spa--;
+	for (m = spa; m > lo && m + 2 > spa && is_word(c, m - 1) &&
+	    !c->x.tok[m - 1].cap && !(c->x.tok[m - 1].lx & (LX_STOP |
+	    LX_CUE | LX_ICUE | LX_PRON | LX_DET | LX_LINK | LX_PREP)); m--)
+		;
+	if (m > lo && is_word(c, m - 1) && (c->x.tok[m - 1].lx & LX_DET) &&
+	    !(c->x.tok[m - 1].lx & LX_PRON))
+		return m - 1;
 	return spa;
 }
 
@@ -2403,9 +2414,22 @@ indirect(struct ctx *c)
 				at.cub = cue_object(c, i, e, be);
 				prev = at;
 				have = 1;
+				if (x < be && is_p(c, x, ',') && x + 1 < be &&
+				    is_mark(c, x + 1)) {
+					/* "If it passes, he said, “we will sue.”":
+					 * the words before are his too when the
+					 * quotation goes on with them in lower case */
+					size_t sp0 = sp_open(c, at.spa, a);
+					if (x + 2 < be && is_word(c, x + 2) &&
+					    !c->x.tok[x + 2].cap &&
+					    sp0 > a + 1 && is_p(c, sp0 - 1, ',') &&
+					    !relative(c, at.spb, i) &&
+					    !all_quoted(c, a, sp0 - 1))
+						emit_indirect(c, left0, sp0 - 1, &at, 1);
+					continue;
+				}
 				if (x < be && (is_p(c, x, ':') || (is_mark(c, x) &&
-				    all_quoted(c, x, b)) || (is_p(c, x, ',') &&
-				    x + 1 < be && is_mark(c, x + 1))))
+				    all_quoted(c, x, b))))
 					continue;	/* introduces a quotation */
 				if (x < be && is_p(c, x, ',') && at.spa > a &&
 				    word_is(c, at.spa - 1, W_AS) && at.spa - 1 <= a + 1) {
