@@ -970,6 +970,28 @@ attribution(const struct scan *st, size_t p)
 }
 
 /*
+ * Is the word at p, or the one after it, a verb of the cues list ("he
+ * asked", "said Lee")?
+ */
+static int
+cued(const struct scan *st, size_t p)
+{
+	size_t q, n;
+
+	for (n = 0; n < 2 && p < st->len; n++) {
+		q = wordend(st, p);
+		if (q == p)
+			return 0;
+		if (lookup(st->sb, st->t + p, q - p) & W_CUE)
+			return 1;
+		if (q >= st->len || st->t[q] != ' ')
+			return 0;
+		p = q + 1;
+	}
+	return 0;
+}
+
+/*
  * A short bracket right after a sentence ("[12]", "(Smith 55)") belongs to
  * it when the next sentence, or the paragraph's end, follows the bracket.
  * Returns the end of the bracket, or 0.
@@ -1223,7 +1245,13 @@ marks_done:
 	nextword(st, nxp, &nx);
 	brk = 0;
 	if (qe) {
-		brk = nx.cls == N_UPPER || nx.cls == N_DIGIT;
+		/* before a lower-case word too, as informal text has it
+		 * ("anyone know? thanks"), but not into a quotation's
+		 * words, a name's "!" or an attribution ("Safe? he asked") */
+		brk = nx.cls == N_UPPER || nx.cls == N_DIGIT ||
+		    (nx.cls == N_LOWER && !closed && !nx.quoted &&
+		    !nx.bracket && detached == 0 && !(prevflags & W_EXCLAIM) &&
+		    !cued(st, nxp));
 		if (brk && (prevflags & W_EXCLAIM) && !closed &&
 		    !(nextflags(st, &nx) & W_STARTER))
 			brk = 0;
