@@ -6,6 +6,7 @@
  * bp_rules.c, and the tool's run() in bp_tool.c.
  */
 #include <stddef.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -583,25 +584,17 @@ dropped(const struct bp_judge *j, size_t i)
 	return i < j->n && j->p[i].why != BP_KEEP;
 }
 
-/* Does paragraph i open with a number, as a kept neighbour does?  Then it
- * is an item of a numbered list ("3 (4) - Jane Roe" in a ranking). */
+/* Does paragraph p open with a digit?  In the tail a short such line may
+ * be an item of a numbered list ("3 (4) Oak Park" in a ranking): the sweep
+ * stops there.  (Asking whether a neighbour opens with one too would make
+ * the verdict depend on which neighbours are dropped, and a second judging
+ * sees fewer.) */
 static int
-numbered(const struct bp_judge *j, size_t i)
+digit_start(const struct bp_judge *j, const struct para *p)
 {
-	const char *s = j->arena.p + j->p[i].norm;
-	size_t k;
+	unsigned char c = (unsigned char)j->arena.p[p->norm];
 
-	if (j->p[i].nlen == 0 || s[0] < '0' || s[0] > '9')
-		return 0;
-	for (k = i; k-- > 0 && j->p[k].why != BP_KEEP;)
-		;
-	if (k < i && j->p[k].nlen && j->arena.p[j->p[k].norm] >= '0' &&
-	    j->arena.p[j->p[k].norm] <= '9')
-		return 1;
-	for (k = i + 1; k < j->n && j->p[k].why != BP_KEEP; k++)
-		;
-	return k < j->n && j->p[k].nlen && j->arena.p[j->p[k].norm] >= '0' &&
-	    j->arena.p[j->p[k].norm] <= '9';
+	return p->nlen > 0 && c >= '0' && c <= '9';
 }
 
 /* A line that reads as a label, not a sentence: no sentence ending, no
@@ -611,8 +604,7 @@ label_like(const struct bp_judge *j, size_t i)
 {
 	const struct para *p = &j->p[i];
 
-	return !p->term && !p->colon && !p->list && !p->quote &&
-	    !numbered(j, i);
+	return !p->term && !p->colon && !p->list && !p->quote;
 }
 
 /*
@@ -638,7 +630,8 @@ tail_headlines(struct bp_judge *j, size_t last)
 			continue;
 		if (p->title || p->words > rs->related_max)
 			break;
-		if (rs->det_tailshort && p->words < 4 && label_like(j, i))
+		if (rs->det_tailshort && p->words < 4 && label_like(j, i) &&
+		    !digit_start(j, p))
 			drop(p, BP_NAV, "tail-short");
 		else if (p->words >= 4 && label_like(j, i))
 			drop(p, BP_RELATED, "tail-headline");
@@ -650,22 +643,44 @@ tail_headlines(struct bp_judge *j, size_t last)
 	}
 }
 
+/* Does no word of paragraph p open with a lower-case letter?  Menus and
+ * names are capitalised word by word; a standfirst is written as prose. */
+static int
+capitalised(const struct bp_judge *j, const struct para *p)
+{
+	const char *ca = j->arena.p + p->ca;
+	size_t k;
+
+	for (k = 0; k < p->nlen; k++)
+		if ((k == 0 || ca[k - 1] == ' ') && is_lower((unsigned char)ca[k]))
+			return 0;
+	return 1;
+}
+
 /*
- * Between the headline and the first body paragraph, a line of at most
- * short_max words that reads as a label is a section name, a date, a
- * byline or a reading time (head_short).
+ * Between the headline and the first body paragraph, a line that reads as
+ * a label is a section name, a date, a byline, a reading time or a menu
+ * when it has at most short_max words, or at most related_max words none
+ * of which opens in lower case (head_short).
  */
 static void
 head_short(struct bp_judge *j, size_t title, size_t first)
 {
+	const struct bp_rules *rs = j->rs;
 	size_t i;
 
 	if (first >= j->n)
 		return;
-	for (i = title == j->n ? 0 : title + 1; i < first; i++)
-		if (kept(j, i) && !j->p[i].title &&
-		    j->p[i].words <= j->rs->short_max && label_like(j, i))
-			drop(&j->p[i], BP_NAV, "head-short");
+	for (i = title == j->n ? 0 : title + 1; i < first; i++) {
+		struct para *p = &j->p[i];
+
+		if (!kept(j, i) || p->title || !label_like(j, i))
+			continue;
+		if (p->words <= rs->short_max)
+			drop(p, BP_NAV, "head-short");
+		else if (p->words <= rs->related_max && capitalised(j, p))
+			drop(p, BP_NAV, "head-menu");
+	}
 }
 
 /* Does paragraph p, kept and first of those kept, read like a headline
@@ -677,6 +692,85 @@ headline(const struct bp_judge *j, const struct para *p)
 
 	return p->words <= j->rs->title_max && lo[p->nlen - 1] != '.' &&
 	    !p->colon;
+}
+
+/*
+ * The same line twice or more in one document, not as a sentence: menus
+ * and link boxes above and below the article (repeated).  Only the copies
+ * outside the article's bounds go: inside, a subhead may repeat an entry
+ * of a table of contents.  Lines are compared by a hash of their
+ * normalised text and then byte for byte; the headline counts as a copy
+ * but stays.
+ */
+struct rep {
+	uint64_t h;
+	size_t i;
+};
+
+static int
+rep_cmp(const void *a, const void *b)
+{
+	const struct rep *x = a, *y = b;
+
+	if (x->h != y->h)
+		return x->h < y->h ? -1 : 1;
+	return x->i < y->i ? -1 : x->i > y->i;
+}
+
+static void
+repeated(struct bp_judge *j, size_t first, size_t last)
+{
+	struct rep *r;
+	size_t i, k, m = 0, n = j->n;
+
+	if (first >= n)
+		return;
+	for (i = 0; i < n; i++)
+		if (kept(j, i) && j->p[i].words <= j->rs->related_max &&
+		    label_like(j, i))
+			m++;
+	if (m < 2)
+		return;
+	r = xreallocarray(NULL, m, sizeof(*r));
+	for (i = 0, m = 0; i < n; i++) {
+		const struct para *p = &j->p[i];
+		const unsigned char *s =
+		    (const unsigned char *)j->arena.p + p->norm;
+		uint64_t h = 0xcbf29ce484222325ULL;	/* FNV-1a */
+
+		if (!kept(j, i) || p->words > j->rs->related_max ||
+		    !label_like(j, i))
+			continue;
+		for (k = 0; k < p->nlen; k++)
+			h = (h ^ s[k]) * 0x100000001b3ULL;
+		r[m].h = h;
+		r[m++].i = i;
+	}
+	qsort(r, m, sizeof(*r), rep_cmp);
+	for (i = 0; i < m; i = k) {
+		const struct para *p = &j->p[r[i].i];
+		int same = 0;
+
+		for (k = i + 1; k < m && r[k].h == r[i].h; k++) {
+			const struct para *q = &j->p[r[k].i];
+
+			if (q->nlen == p->nlen && memcmp(j->arena.p + q->norm,
+			    j->arena.p + p->norm, p->nlen) == 0)
+				same = 1;
+		}
+		if (!same)	/* a hash collision alone drops nothing */
+			continue;
+		for (size_t t = i; t < k; t++) {
+			struct para *q = &j->p[r[t].i];
+
+			if (!q->title && (r[t].i < first || r[t].i > last) &&
+			    q->nlen == p->nlen &&
+			    memcmp(j->arena.p + q->norm, j->arena.p + p->norm,
+			    p->nlen) == 0)
+				drop(q, BP_NAV, "repeated");
+		}
+	}
+	free(r);
 }
 
 #define LABELS_MAX 4	/* section labels looked through for a headline */
@@ -790,6 +884,8 @@ place(struct bp_judge *j, size_t title, size_t first, size_t last)
 			drop(p, rs->rules[p->m_head].why,
 			    rs->rules[p->m_head].name);
 	}
+	if (rs->det_repeated)
+		repeated(j, first, last);
 	if (rs->det_headshort)
 		head_short(j, title, first);
 	if (rs->det_tailhead)
