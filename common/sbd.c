@@ -698,6 +698,8 @@ nextitem(struct scan *st, size_t p)
 	    style == st->list && alpha == st->listalpha && val == st->listnext;
 }
 
+static int unit(const struct scan *, size_t);
+
 /* How the token before a terminator reads. */
 enum { K_REGULAR, K_DETACHED, K_ITEM, K_TITLE, K_NUMBER, K_ABBREV };
 
@@ -774,21 +776,25 @@ token(struct scan *st, size_t end, unsigned *flags)
 	if (*flags & W_TITLE)
 		return K_TITLE;
 	c = dec(t + p, end - p, &l);
-	if (l == end - p && alpha(c))
-		*flags |= W_ABBREV;	/* an initial: George W. Bush */
+	if (l == end - p && alpha(c) && !unit(st, end))
+		*flags |= W_ABBREV;	/* an initial: George W. Bush (not "200 g.") */
 	else if (acronym(t + p, end - p))
 		*flags |= W_ABBREV;	/* U.S., a.m., Ph.D. */
 	else if (*flags == 0) {
 		/* after a hyphen, an acronym or a title still is one
 		 * ("the Mexico-U.S. border", "non-U.S. citizens", "ex-Gov.
 		 * Lee"); a party and state ("D-Calif.", "R-S.C.") is not,
-		 * since it mostly ends a sentence's last appositive */
+		 * since it mostly ends a sentence's last appositive; nor is
+		 * a listed abbreviation, but in a range of them ("Mon.-Fri.") */
 		size_t h = hyphen;
+		unsigned f;
 
 		if (h > p + 1 && h < end && h != p + 2) {
-			if (acronym(t + h, end - h))
+			f = lookup(st->sb, t + h, end - h);
+			if (acronym(t + h, end - h) ||
+			    (t[h - 2] == '.' && (f & W_ABBREV)))
 				*flags |= W_ABBREV;
-			else if (lookup(st->sb, t + h, end - h) & W_TITLE)
+			else if (f & W_TITLE)
 				return K_TITLE;
 		}
 	}
