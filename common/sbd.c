@@ -999,16 +999,22 @@ cued(const struct scan *st, size_t p)
 
 /*
  * A short bracket right after a sentence ("[12]", "(Smith 55)") belongs to
- * it when the next sentence, or the paragraph's end, follows the bracket.
+ * it when the next sentence, or the paragraph's end, follows the bracket,
+ * unless it holds a word of the credits list: a photo credit after a
+ * caption ("(AP Photo/Lee Ray)") is a sentence of its own, and *credit is
+ * set to its end when the paragraph ends there or the next sentence starts.
  * Returns the end of the bracket, or 0.
  */
 static size_t
-citation(const struct scan *st, size_t p)
+citation(const struct scan *st, size_t p, size_t *credit)
 {
 	const char *t = st->t;
 	size_t q, l, digits = 0, other = 0;
 	int32_t c, close = t[p] == '[' ? ']' : ')';
+	int cr = 0;
 	struct next nx;
+
+	*credit = 0;
 
 	for (q = p + 1; q < st->len && q - p < CITEMAX; q += l) {
 		c = dec(t + q, st->len - q, &l);
@@ -1016,6 +1022,14 @@ citation(const struct scan *st, size_t p)
 			break;
 		if (term(c) || c == '(' || c == '[')
 			return 0;
+		if (st->sb->credit1[(unsigned char)t[q]] &&
+		    (t[q - 1] == ' ' || t[q - 1] == '/' || q == p + 1)) {
+			size_t e = q;
+
+			while (e < st->len && e - q <= WORDMAX && asciialpha(t[e]))
+				e++;
+			cr |= (lookup(st->sb, t + q, e - q) & W_CREDIT) != 0;
+		}
 		if (u8_isdigit(c))
 			digits++;
 		else
@@ -1023,6 +1037,19 @@ citation(const struct scan *st, size_t p)
 	}
 	if (q >= st->len || q - p >= CITEMAX)
 		return 0;
+	if (cr) {
+		q++;
+		l = q < st->len && isws(t + q, st->len - q) ?
+		    u8_skipspace(t + q, st->len - q) : 0;
+		if (q + l >= st->len)
+			*credit = q;
+		else if (l > 0) {
+			nextword(st, q + l, &nx);
+			if (nx.cls == N_UPPER || nx.cls == N_DIGIT)
+				*credit = q;
+		}
+		return 0;
+	}
 	/* "(2) The next item" is a list, not a citation */
 	if (close == ')' && other <= 1 && digits <= 2)
 		return 0;
@@ -1314,13 +1341,25 @@ marks_done:
 		return nxp;
 	end = k;
 	if (nx.bracket && (t[nxp] == '(' || t[nxp] == '[')) {
-		size_t e = citation(st, nxp);
+		size_t cr, e = citation(st, nxp, &cr);
 
 		if (e) {
 			end = e;
 			nxp = e + u8_skipspace(t + e, len - e);
 			if (nxp >= len)
 				return len;
+		} else if (cr) {
+			/* the credit, then whatever follows it */
+			emit(st, end);
+			startsent(st, nxp);
+			if (cr >= len)
+				return len;
+			emit(st, cr);
+			nxp = cr + u8_skipspace(t + cr, len - cr);
+			if (nxp >= len)
+				return len;
+			startsent(st, nxp);
+			return nxp;
 		}
 	}
 	emit(st, end);
