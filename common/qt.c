@@ -949,6 +949,7 @@ np_after(const struct ctx *c, size_t i, size_t hi, struct qt_attr *at)
 		if (k > i && (f & LX_LINK) && !(f & LX_STOP) && k + 1 < hi &&
 		    is_word(c, k + 1))
 			continue;
+
 		if (k > i && (f & (LX_STOP | LX_CUE | LX_BE | LX_PREP | LX_TIME |
 		    LX_PRON | LX_LINK | LX_ADV | LX_HYPO | LX_NEG)))
 			break;
@@ -2062,8 +2063,18 @@ subject(const struct ctx *c, size_t a, size_t cu, struct qt_attr *at)
 	/* "Trump's Virginia state director, Mike Rubino, reached ...": a
 	 * name after a role at the start counts */
 	if (np_after(c, a, cu, at) && (at->spa == a || (at->sk == SK_NAME &&
-	    at->spa <= a + 6)))
+	    at->spa <= a + 6))) {
+		/* "The council kept the vote close": an article after a word
+		 * that is no link is a verb's object; the subject ends before
+		 * the verb */
+		for (i = at->spa + 2; at->sk == SK_DESC && i < at->spb; i++)
+			if ((c->x.tok[i].lx & LX_DET) && !(c->x.tok[i].lx &
+			    LX_PRON) && !(c->x.tok[i - 1].lx & (LX_DET | LX_LINK))) {
+				at->spb = i - 1;
+				break;
+			}
 		return 1;
+	}
 	/* "Union leader Carla Mendes attacked ...": a capitalised role of a
 	 * few words, then the name, opening the sentence */
 	if (a < cu && c->x.tok[a].cap && !(c->x.tok[a].lx & (LX_DET |
@@ -2079,10 +2090,13 @@ subject(const struct ctx *c, size_t a, size_t cu, struct qt_attr *at)
 	for (i = a; i + 2 < cu; i++) {
 		if (!is_p(c, i, ',') || c->x.tok[i].q >= 0)
 			continue;
-		if (np_after(c, i + 1, cu, at) && at->spa == i + 1 &&
-		    at->sk != SK_DESC && at->spb < cu && is_word(c, at->spb) &&
-		    !c->x.tok[at->spb].cap && !(c->x.tok[at->spb].lx &
-		    (LX_STOP | LX_DET)))
+		/* "In Ohio on Tuesday, Mr. Lou struck a calm tone, saying
+		 * ...", "..., Lou was in Maine, promising ..." */
+		if (np_after(c, i + 1, cu, at) && sp_open(c, at->spa, i + 1) ==
+		    i + 1 && at->sk != SK_DESC && at->spb < cu &&
+		    is_word(c, at->spb) && !c->x.tok[at->spb].cap &&
+		    (!(c->x.tok[at->spb].lx & (LX_STOP | LX_DET)) ||
+		    (c->x.tok[at->spb].lx & LX_BE)))
 			return 1;
 	}
 	return 0;
@@ -2336,7 +2350,10 @@ indirect(struct ctx *c)
 					for (k = e; k < be && k < e + 24 &&
 					    (is_word(c, k) || is_p(c, k, '-')); k++)
 						;
-					if (k != be || k == e || i <= a + 2)
+					/* or to its closing comma: "..., according
+					 * to figures from the group, as buyers ..." */
+					if ((k != be && !(is_p(c, k, ',') &&
+					    is_p(c, i - 1, ','))) || k == e || i <= a + 2)
 						continue;
 					at.spa = e;
 					at.spb = k;
@@ -2350,6 +2367,18 @@ indirect(struct ctx *c)
 							break;
 					if (k >= be || k >= from + 28)
 						continue;
+					/* "According to the report, which came out
+					 * Monday, ...": the source's clause is not
+					 * what it says */
+					if (k + 1 < be && (word_is(c, k + 1, W_WHICH) ||
+					    word_is(c, k + 1, W_WHO))) {
+						size_t w = k + 1;
+						for (k = w; k < be && k < w + 20; k++)
+							if (is_p(c, k, ','))
+								break;
+						if (k >= be || k >= w + 20)
+							continue;
+					}
 					if (at.spb <= at.spa) {
 						/* "According to the schedule published
 						 * Thursday, ...": the whole phrase */
@@ -2370,7 +2399,10 @@ indirect(struct ctx *c)
 			}
 			k = skip_adv(c, i, a);
 			if (ing_cue(c, i) && k > a && (is_p(c, k - 1, ',') ||
-			    (is_word(c, k - 1) && (c->x.tok[k - 1].lx & LX_ATTRN)))) {
+			    (is_word(c, k - 1) && (c->x.tok[k - 1].lx & LX_ATTRN)) ||
+			    /* "... by touting", "..., while insisting" */
+			    (k > a + 1 && (word_is_text(c, k - 1, "by") ||
+			    word_is(c, k - 1, W_WHILE))))) {
 				/* "..., he said, insisting that ...": the speaker
 				 * is the sentence's own */
 				if (have) {
