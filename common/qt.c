@@ -640,6 +640,9 @@ sure_name(const struct ctx *c, size_t a, size_t b)
 		return 0;	/* Trump's: a modifier, not a speaker */
 	if (b - a > 1 || a != c->sent[c->x.tok[a].sent].a)
 		return 1;
+	/* the tagger found a name there */
+	if (c->x.tok[a].et >= 0)
+		return 1;
 	/* some other word with its bytes not opening a sentence (a itself
 	 * opens one, and is a word: callers pass names) */
 	return written_mid(c, a);
