@@ -826,6 +826,60 @@ body_like(const struct bp_judge *j, const struct para *p)
  * body paragraphs (body_like, matching no rule of the edges or tail), or n
  * when there is none.  Sets the body flags: body_like within the bounds.
  */
+#define ISLAND_GAP 6	/* dropped lines between body paragraphs */
+#define ISLAND_MAX 2	/* body paragraphs after them, at most */
+#define ISLAND_MAIN 3	/* body paragraphs before them, at least */
+
+static int
+bodyp(struct bp_judge *j, size_t i)
+{
+	return body_like(j, &j->p[i]) && edges(j, i, EDGE | TAIL)->m_edge < 0 &&
+	    j->p[i].m_tail < 0;
+}
+
+/*
+ * The article's last body paragraph, last or earlier: one or two body
+ * paragraphs after ISLAND_GAP lines of dropped end matter (menus, links,
+ * share bars: end_matter()) with no body paragraph among them, at the end of a longer article, are end
+ * matter that no rule names (tail_island): an author's note, a partner's
+ * blurb, a comment.  Kept lines do not count: a recipe's ingredients are
+ * short lines between its story and its method.  Only dropped lines count,
+ * so a second judging, which sees none, finds no island where the first
+ * found none.
+ */
+/* Is why a kind of drop that gathers after an article?  Captions, embeds,
+ * ads and pull quotes come in runs inside one too (a gallery, a thread of
+ * posts). */
+static int
+end_matter(enum bp_why why)
+{
+	return why != BP_KEEP && why != BP_CAPTION && why != BP_EMBED &&
+	    why != BP_AD && why != BP_PULLQUOTE;
+}
+
+static size_t
+island(struct bp_judge *j, size_t first, size_t last)
+{
+	size_t i, gap = 0, after = 1, before = 0;
+
+	for (i = last; i-- > first;) {
+		if (!bodyp(j, i)) {
+			gap += end_matter(j->p[i].why);
+			continue;
+		}
+		if (gap >= ISLAND_GAP)
+			break;
+		if (++after > ISLAND_MAX)
+			return last;
+		gap = 0;
+	}
+	if (i == (size_t)-1 || i < first)
+		return last;
+	for (size_t k = first; k <= i && before < ISLAND_MAIN; k++)
+		before += bodyp(j, k);
+	return before >= ISLAND_MAIN ? i : last;
+}
+
 static void
 bounds(struct bp_judge *j, size_t *firstp, size_t *lastp)
 {
@@ -839,6 +893,8 @@ bounds(struct bp_judge *j, size_t *firstp, size_t *lastp)
 		if (body_like(j, &j->p[i]) && edges(j, i, EDGE | TAIL)->m_edge <
 		    0 && j->p[i].m_tail < 0)
 			last = i;
+	if (j->rs->det_island && last < n)
+		last = island(j, first, last);
 	for (i = 0; i < n; i++)
 		j->p[i].body = i >= first && i <= last && body_like(j, &j->p[i]);
 	*firstp = first;
@@ -870,6 +926,11 @@ place(struct bp_judge *j, size_t title, size_t first, size_t last)
 			drop(p, rs->rules[p->m_edge].why,
 			    rs->rules[p->m_edge].name);
 	}
+	/* What is left of an island after the article (see island()). */
+	if (rs->det_island && last < n)
+		for (i = last + 1; i < n; i++)
+			if (kept(j, i) && body_like(j, &j->p[i]))
+				drop(&j->p[i], BP_NAV, "tail-island");
 	/* The head, before the first body paragraph. */
 	for (i = title == n ? 0 : title + 1; i < n && i < first; i++) {
 		struct para *p = &j->p[i];
