@@ -104,8 +104,9 @@ valid_attrs(const char *s, size_t n)
 			;
 		if (eq == end || *eq != '=' || reserved(p, (size_t)(eq - p)))
 			return 0;
-		for (bar = eq + 1; bar < end && *bar != '|'; bar++)
-			;
+		/* values run longer than keys: memchr() pays there */
+		if ((bar = memchr(eq + 1, '|', (size_t)(end - eq - 1))) == NULL)
+			bar = end;
 		p = bar + 1;
 	}
 	return 1;
@@ -340,39 +341,60 @@ rec_escape(struct buf *out, const char *s, size_t n)
 	*d = '\0';
 }
 
-/* Append value bytes for ATTRS: separators become spaces, bad bytes '?'. */
-static void
-attr_value(struct buf *b, const char *s, size_t n)
+/* Do the eight bytes of w need no look in a value: none < 0x20, >= 0x80,
+ * '|' or '\\'?  (Exact as a whole, which is all that is asked.) */
+static inline int
+plain8(uint64_t w)
 {
-	size_t i = 0, j, len;
-	unsigned char c;
+	uint64_t bs = w ^ 0x5c5c5c5c5c5c5c5cULL, bar = w ^ 0x7c7c7c7c7c7c7c7cULL;
 
-	buf_grow(b, n);
+	return ((w | ((w - 0x2020202020202020ULL) & ~w) |
+	    ((bs - 0x0101010101010101ULL) & ~bs) |
+	    ((bar - 0x0101010101010101ULL) & ~bar)) &
+	    0x8080808080808080ULL) == 0;
+}
+
+/*
+ * Value bytes for ATTRS at d, which has room for n: separators become
+ * spaces, bad bytes '?', so no byte becomes more than one.  Returns the
+ * end.  Names and cues are plain ASCII mostly: eight bytes a step.
+ */
+static char *
+attr_value(char *d, const char *s, size_t n)
+{
+	size_t i = 0, len;
+	unsigned char c;
+	uint64_t w;
+
 	while (i < n) {
-		/* copy runs of printable ASCII other than the separators whole */
-		for (j = i; j < n; j++) {
-			c = (unsigned char)s[j];
-			if (c < 0x20 || c >= 0x80 || c == '|' || c == '\\')
+		while (n - i >= 8) {
+			memcpy(&w, s + i, 8);
+			if (!plain8(w))
 				break;
+			memcpy(d, &w, 8);
+			d += 8;
+			i += 8;
 		}
-		buf_add(b, s + i, j - i);
-		if ((i = j) == n)
+		if (i == n)
 			break;
 		c = (unsigned char)s[i];
-		if (c == '\t' || c == '\n' || c == '\r' || c == '|' || c == '\\') {
-			buf_addc(b, ' ');
+		if (c >= 0x20 && c < 0x80 && c != '|' && c != '\\') {
+			*d++ = (char)c;
 			i++;
-		} else if (c < 0x80) {
-			buf_addc(b, '?');
+		} else if (c == '\t' || c == '\n' || c == '\r' || c == '|' ||
+		    c == '\\') {
+			*d++ = ' ';
 			i++;
-		} else if (u8_decode(s + i, n - i, &len) == U8_BAD) {
-			buf_addc(b, '?');
+		} else if (c < 0x80 || u8_decode(s + i, n - i, &len) == U8_BAD) {
+			*d++ = '?';
 			i++;
 		} else {
-			buf_add(b, s + i, len);
+			memcpy(d, s + i, len);
+			d += len;
 			i += len;
 		}
 	}
+	return d;
 }
 
 void
@@ -381,18 +403,21 @@ attr_put(struct buf *b, const char *key, const char *val, size_t n)
 	size_t klen = strlen(key);
 	char *d;
 
-	if (b->cap - b->len <= klen + 2)
-		buf_grow(b, klen + 2);
+	if (val == NULL)
+		n = 0;
+	/* one size check: the value never grows (attr_value) */
+	if (b->cap - b->len <= klen + 2 + n)
+		buf_grow(b, klen + 2 + n);
 	d = b->p + b->len;
 	if (b->len > 0)
 		*d++ = '|';
 	memcpy(d, key, klen);
 	d += klen;
 	*d++ = '=';
+	if (val != NULL)
+		d = attr_value(d, val, n);
 	*d = '\0';
 	b->len = (size_t)(d - b->p);
-	if (val != NULL)
-		attr_value(b, val, n);
 }
 
 void

@@ -192,6 +192,77 @@ test_attrs_and_json(void)
 	buf_free(&j);
 }
 
+/* What attr_put() writes for a value, one byte at a time as rec.h says:
+ * TAB LF CR | and backslash a space, what is not clean UTF-8 a '?'. */
+static void
+value_ref(struct buf *b, const char *s, size_t n)
+{
+	size_t i = 0, len;
+	unsigned char c;
+
+	while (i < n) {
+		c = (unsigned char)s[i];
+		if (c == '\t' || c == '\n' || c == '\r' || c == '|' || c == '\\') {
+			buf_addc(b, ' ');
+			i++;
+		} else if (c < 0x20 || (c >= 0x80 &&
+		    u8_decode(s + i, n - i, &len) == U8_BAD)) {
+			buf_addc(b, '?');
+			i++;
+		} else if (c < 0x80) {
+			buf_addc(b, (char)c);
+			i++;
+		} else {
+			buf_add(b, s + i, len);
+			i += len;
+		}
+	}
+}
+
+/* Values of every length around the eight-byte steps, from plain ASCII
+ * with a rare odd byte to mostly odd bytes, against the rule above. */
+static void
+test_attr_values(void)
+{
+	static const char *const pieces[] = { "a", "Z", " ", "~", "\x7f", "|",
+	    "\\", "\t", "\n", "\r", "\x01", "\xc3\xa9", "\xe2\x80\x99", "\xf0\x9f\x98\x80",
+	    "\xff", "\xc3", "\xe2\x80", "\xed\xa0\x80", "=", "\0" };
+	struct buf got = BUF_INIT, want = BUF_INIT;
+	char s[80];
+	size_t i, n, k, bad = 0;
+	unsigned seed = 7;
+
+	for (i = 0; i < 20000; i++) {
+		size_t odd = i % 4;	/* 1 in 2^(4 - odd) pieces is odd */
+
+		for (n = 0; n < 40;) {
+			const char *p;
+			seed = seed * 1103515245u + 12345u;
+			k = (seed >> 16) % 64;
+			p = k < (64u >> odd) * 3 / 4 || odd == 0 ? pieces[k % 4] :
+			    pieces[k % (sizeof(pieces) / sizeof(pieces[0]))];
+			if (n + strlen(p) + (*p == '\0') > 40)
+				break;
+			memcpy(s + n, p, strlen(p) + (*p == '\0'));
+			n += strlen(p) + (*p == '\0');
+			if ((seed >> 8) % 41 == 0)
+				break;
+		}
+		buf_reset(&got);
+		buf_reset(&want);
+		buf_adds(&got, "k=1");
+		attr_put(&got, "speaker", s, n);
+		buf_adds(&want, "k=1|speaker=");
+		value_ref(&want, s, n);
+		if (got.len != want.len || memcmp(got.p, want.p, got.len) != 0 ||
+		    got.p[got.len] != '\0')
+			bad++;
+	}
+	CHECK(bad == 0);
+	buf_free(&got);
+	buf_free(&want);
+}
+
 /* Paragraph spans of raw text, as "start-end:line" joined by spaces. */
 static void
 paras(const char *src, size_t len, struct buf *got)
@@ -478,6 +549,7 @@ main(void)
 	test_valid();
 	test_malformed();
 	test_attrs_and_json();
+	test_attr_values();
 	test_paragraphs();
 	test_u8();
 	return unit_done("rec");
