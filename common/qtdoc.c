@@ -111,7 +111,7 @@ cmp_seg(const void *a, const void *b)
 
 /* Each record's kind, looked at once per document. */
 enum { K_OTHER, K_PARA, K_SENT, K_ENT };
-static unsigned char *kc;
+static unsigned char *kc, *roles;	/* roles: role=title */
 static size_t *lines, kcap;
 
 static int
@@ -121,11 +121,12 @@ kind_of(const struct rec *r)
 
 	if (r->flags & REC_MALFORMED)
 		return K_OTHER;
-	if (k[0] == 'p' && strcmp(k, "para") == 0)
+	/* byte by byte: a call per record cost more than the rest */
+	if (k[0] == 'p' && k[1] == 'a' && k[2] == 'r' && k[3] == 'a' && !k[4])
 		return K_PARA;
-	if (k[0] == 's' && strcmp(k, "sent") == 0)
+	if (k[0] == 's' && k[1] == 'e' && k[2] == 'n' && k[3] == 't' && !k[4])
 		return K_SENT;
-	if (k[0] == 'e' && strcmp(k, "ent") == 0)
+	if (k[0] == 'e' && k[1] == 'n' && k[2] == 't' && !k[3])
 		return K_ENT;
 	return K_OTHER;
 }
@@ -151,20 +152,59 @@ cmp_ent(const void *a, const void *b)
 	return (x->start > y->start) - (x->start < y->start);
 }
 
-/* Decimal u at p (room for 20 digits); returns its length.  snprintf()
- * cost as much as the rest of a quote record. */
-static size_t
-put_u(char *p, unsigned u)
-{
-	char d[20];
-	size_t n = 0, k;
+/*
+ * The values of keys k[0..nk) in r's ATTRS, in one walk where rec_attr()
+ * would take one per key: each the first pair with that key, as there.
+ */
+struct av {
+	const char *key;
+	size_t klen;
+	const char *v;		/* NULL: absent */
+	size_t vl;
+};
 
-	do
-		d[n++] = (char)('0' + u % 10);
-	while ((u /= 10) > 0);
-	for (k = 0; k < n; k++)
-		p[k] = d[n - 1 - k];
-	return n;
+static void
+attr_vals(const struct rec *r, struct av *k, size_t nk)
+{
+	const char *p = r->attrs, *end, *bar;
+	size_t i, left = nk;
+
+	for (i = 0; i < nk; i++)
+		k[i].v = NULL;
+	if (p == NULL)
+		return;
+	end = p + r->attrslen;
+	while (p < end && left > 0) {
+		if ((bar = memchr(p, '|', (size_t)(end - p))) == NULL)
+			bar = end;
+		for (i = 0; i < nk; i++)
+			if (k[i].v == NULL && (size_t)(bar - p) > k[i].klen &&
+			    p[k[i].klen] == '=' &&
+			    memcmp(p, k[i].key, k[i].klen) == 0) {
+				k[i].v = p + k[i].klen + 1;
+				k[i].vl = (size_t)(bar - k[i].v);
+				left--;
+				break;
+			}
+		p = bar + 1;
+	}
+}
+
+/* A decimal value as rec_attr_size() reads it: digits, no leading zero,
+ * no overflow; def otherwise. */
+static size_t
+dec(const char *s, size_t n, size_t def)
+{
+	size_t i, x = 0;
+
+	if (s == NULL || n == 0 || (n > 1 && s[0] == '0'))
+		return def;
+	for (i = 0; i < n; i++) {
+		if (s[i] < '0' || s[i] > '9' || x > ((size_t)-1 - 9) / 10)
+			return def;
+		x = x * 10 + (size_t)(s[i] - '0');
+	}
+	return x;
 }
 
 /* Entities arrive in order from tag-entities: sort only when not. */
@@ -179,6 +219,22 @@ sort_ents(size_t ne)
 			return;
 		}
 }
+
+/* Fixed parts of a quote's ATTRS, with their lengths. */
+struct lit {
+	const char *s;
+	size_t n;
+};
+#define LIT(s) { s, sizeof s - 1 }
+static const struct lit form_name[QT_NFORMS] = {
+	[QT_DIRECT] = LIT("direct"), [QT_PARTIAL] = LIT("partial"),
+	[QT_INDIRECT] = LIT("indirect"),
+};
+static const struct lit stype_name[] = {
+	[QT_SNAME] = LIT("|speaker_type=name"),
+	[QT_SDESC] = LIT("|speaker_type=description"),
+	[QT_SNONE] = LIT("|speaker_type=none"),
+};
 
 static enum qt_etype
 etype(const char *v, size_t n)
@@ -201,10 +257,13 @@ qt_run(const struct qt_rules *rules, unsigned forms, struct doc *d,
 	int haspara = 0, hassent = 0, hasent = 0;
 	long title = -1;
 	size_t lastline = (size_t)-1;
+	struct av lr[2] = { { "line", 4, NULL, 0 }, { "role", 4, NULL, 0 } };
+	struct av tn[2] = { { "type", 4, NULL, 0 }, { "norm", 4, NULL, 0 } };
 
 	if (kcap < d->n) {
 		kcap = d->n;
 		kc = xreallocarray(kc, kcap, sizeof *kc);
+		roles = xreallocarray(roles, kcap, sizeof *roles);
 		lines = xreallocarray(lines, kcap, sizeof *lines);
 	}
 	for (i = 0; i < d->n; i++) {
@@ -214,7 +273,10 @@ qt_run(const struct qt_rules *rules, unsigned forms, struct doc *d,
 		hassent |= kc[i] == K_SENT;
 		hasent |= kc[i] == K_ENT;
 		if (is_text(i)) {
-			lines[i] = rec_attr_size(r, "line", 0);
+			attr_vals(r, lr, 2);
+			lines[i] = dec(lr[0].v, lr[0].vl, 0);
+			roles[i] = lr[1].v != NULL && lr[1].vl == 5 &&
+			    memcmp(lr[1].v, "title", 5) == 0;
 			if (r->end > len)
 				len = r->end;
 		}
@@ -316,10 +378,7 @@ qt_run(const struct qt_rules *rules, unsigned forms, struct doc *d,
 				    rs - paras[np - 1].end);
 			paras[np - 1].end = re;
 		} else {
-			const char *v;
-			size_t vl;
-			if (title < 0 && rec_attr(r, "role", &v, &vl) &&
-			    vl == 5 && memcmp(v, "title", 5) == 0)
+			if (title < 0 && roles[i])
 				title = (long)np;
 			span_add(&paras, &pcap, np++, rs, re);
 		}
@@ -339,8 +398,7 @@ qt_run(const struct qt_rules *rules, unsigned forms, struct doc *d,
 	if (hasent) {
 		for (i = 0; i < d->n; i++) {
 			const struct rec *r = &d->r[i];
-			const char *v;
-			size_t vl, rs, re;
+			size_t rs, re;
 			if (kc[i] != K_ENT || !to_c(r->start, r->end, &rs, &re) ||
 			    re > in.len)
 				continue;
@@ -350,13 +408,14 @@ qt_run(const struct qt_rules *rules, unsigned forms, struct doc *d,
 			}
 			ents[ne].start = rs;
 			ents[ne].end = re;
-			ents[ne].type = rec_attr(r, "type", &v, &vl) ?
-			    etype(v, vl) : QT_MISC;
+			attr_vals(r, tn, 2);
+			ents[ne].type = tn[0].v ? etype(tn[0].v, tn[0].vl) :
+			    QT_MISC;
 			ents[ne].norm = NULL;
 			ents[ne].normlen = 0;
-			if (rec_attr(r, "norm", &v, &vl) && vl) {
-				ents[ne].norm = v;
-				ents[ne].normlen = vl;
+			if (tn[1].v && tn[1].vl) {
+				ents[ne].norm = tn[1].v;
+				ents[ne].normlen = tn[1].vl;
 			}
 			ne++;
 		}
@@ -437,26 +496,35 @@ qt_run(const struct qt_rules *rules, unsigned forms, struct doc *d,
 		out_rec(o, r);
 		for (; k < nq && anchor[k] <= i; k++) {
 			const struct qt_quote *q = &quotes[k];
-			static const char *const st[] = { "name", "description",
-			    "none" };
-			char part[48];
-			size_t ca = q->start, cb, pl;
+			size_t ca = q->start, cb;
+			char *e;
+
+			/* what attr_put() would write, with the fixed keys and
+			 * values copied whole: only speaker and cue come from
+			 * the text and need its look */
 			buf_reset(&attrs);
-			attr_puts(&attrs, "form", qt_form_name(q->form));
+			buf_add(&attrs, "form=", 5);
+			buf_add(&attrs, form_name[q->form].s, form_name[q->form].n);
 			attr_put(&attrs, "speaker", q->speaker, q->speakerlen);
-			attr_puts(&attrs, "speaker_type", st[q->stype]);
+			buf_add(&attrs, stype_name[q->stype].s,
+			    stype_name[q->stype].n);
 			attr_put(&attrs, "cue", q->cue, q->cuelen);
-			pl = put_u(part, q->part);
-			part[pl++] = '/';
-			pl += put_u(part + pl, q->nparts);
-			attr_put(&attrs, "part", part, pl);
-			if (q->has_sp) {
-				attr_putu(&attrs, "speaker_start", q->sp_start);
-				attr_putu(&attrs, "speaker_end", q->sp_end);
-			} else {
-				attr_put(&attrs, "speaker_start", NULL, 0);
-				attr_put(&attrs, "speaker_end", NULL, 0);
-			}
+			buf_grow(&attrs, 4 * BUF_UMAX + 40);
+			e = attrs.p + attrs.len;
+			memcpy(e, "|part=", 6);
+			e = buf_putu(e + 6, q->part);
+			*e++ = '/';
+			e = buf_putu(e, q->nparts);
+			memcpy(e, "|speaker_start=", 15);
+			e += 15;
+			if (q->has_sp)
+				e = buf_putu(e, q->sp_start);
+			memcpy(e, "|speaker_end=", 13);
+			e += 13;
+			if (q->has_sp)
+				e = buf_putu(e, q->sp_end);
+			*e = '\0';
+			attrs.len = (size_t)(e - attrs.p);
 			to_c(q->start, q->end, &ca, &cb);
 			out_new(o, "quote", q->start, q->end, attrs.p,
 			    in.text + ca, q->end - q->start);
@@ -478,6 +546,7 @@ qt_run_free(void)
 	free(anchor);
 	free(owner);
 	free(kc);
+	free(roles);
 	free(lines);
 	free(quotes);
 	free(spans);
@@ -489,7 +558,7 @@ qt_run_free(void)
 	ecap = 0;
 	anchor = owner = NULL;
 	acap = ocap = 0;
-	kc = NULL;
+	kc = roles = NULL;
 	lines = NULL;
 	kcap = 0;
 	quotes = NULL;
