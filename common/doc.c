@@ -36,6 +36,10 @@ struct reader {
 static const char kind_doc[] = "doc";
 static const char kind_para[] = "para";
 
+/* KIND is doc, raw: asked of every line, so no call for the answer no */
+#define IS_DOC(k) ((k)[0] == 'd' && (k)[1] == 'o' && (k)[2] == 'c' && !(k)[3])
+#define IS_RAW(k) ((k)[0] == 'r' && (k)[1] == 'a' && (k)[2] == 'w' && !(k)[3])
+
 struct reader *
 rd_open(const char *path, enum rd_mode mode)
 {
@@ -220,8 +224,8 @@ start(struct reader *rd)
 		scratch = xmalloc((size_t)rd->linelen + 3);
 		/* a raw record is valid only with START 0 and END its length */
 		rd->records = rec_parse(&r, rd->line, (size_t)rd->linelen,
-		    scratch) == NULL && (strcmp(r.kind, "doc") == 0 ||
-		    (strcmp(r.kind, "raw") == 0 && r.start == 0 &&
+		    scratch) == NULL && (IS_DOC(r.kind) ||
+		    (IS_RAW(r.kind) && r.start == 0 &&
 		    r.end == r.textlen));
 		free(scratch);
 	} else
@@ -284,13 +288,13 @@ read_records(struct reader *rd, struct doc *d)
 		scratch = line + len + 1;
 		why = rec_parse(&r, line, len, scratch);
 		if (why == NULL && (named || rd->n > 0) &&
-		    strcmp(r.kind, "doc") == 0) {
+		    IS_DOC(r.kind)) {
 			/* it starts the next document, even after lines that
 			 * were malformed only: r[0] is then the doc record */
 			rd->pending = 1;
 			return 1;
 		}
-		if (why == NULL && named && (strcmp(r.kind, "raw") == 0 ||
+		if (why == NULL && named && (IS_RAW(r.kind) ||
 		    r.doclen != d->namelen ||
 		    memcmp(r.doc, d->name, r.doclen) != 0)) {
 			rd->pending = 1;	/* it starts the next document */
@@ -298,7 +302,7 @@ read_records(struct reader *rd, struct doc *d)
 		}
 		rd->nrec++;
 		r.lineno = rd->lineno;
-		if (why == NULL && strcmp(r.kind, "raw") == 0) {
+		if (why == NULL && IS_RAW(r.kind)) {
 			if (rd->n > 0) {	/* after malformed lines only */
 				rd->pending = 1;
 				rd->nrec--;
@@ -319,7 +323,7 @@ read_records(struct reader *rd, struct doc *d)
 		/* TEXT is the span's bytes, so the tools may trust offsets
 		 * computed from it; a doc record's TEXT is empty */
 		if (why == NULL && r.textlen != r.end - r.start &&
-		    strcmp(r.kind, "doc") != 0)
+		    !IS_DOC(r.kind))
 			why = "TEXT is not END - START bytes long";
 		if (why != NULL) {
 			malformed(rd, why);
@@ -335,7 +339,7 @@ read_records(struct reader *rd, struct doc *d)
 			named = 1;
 			d->name = r.doc;
 			d->namelen = r.doclen;
-			if (strcmp(r.kind, "doc") == 0) {
+			if (IS_DOC(r.kind)) {
 				d->len = r.end;
 				d->haslen = 1;
 			}

@@ -64,7 +64,8 @@ owns(const struct tool *t, const struct rec *r)
 	if (r->flags & REC_MALFORMED)
 		return 0;
 	for (i = 0; t->kinds[i]; i++)
-		if (strcmp(t->kinds[i], r->kind) == 0)
+		if (t->kinds[i][0] == r->kind[0] &&
+		    strcmp(t->kinds[i], r->kind) == 0)
 			return 1;
 	return 0;
 }
