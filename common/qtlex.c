@@ -351,16 +351,22 @@ uint32_t
 lx_find(const struct qt_rules *r, const char *key, size_t k, uint32_t h,
     const char **title)
 {
-	const struct lx_slot *sl;
-	const struct lx_ent *e;
+	const struct lx_ent *e = NULL;
+	size_t i;
 
-	if (k == 0) {
-		if (title)
-			*title = NULL;
-		return 0;
-	}
-	sl = slot_h(r, key, k, h);
-	e = sl->ent ? &r->ent[sl->ent - 1] : NULL;
+	/* slot_h() unrolled for the look-up alone: most words are in no
+	 * list, and an empty slot ends their search */
+	if (k != 0)
+		for (i = h & r->mask;; i = (i + 1) & r->mask) {
+			const struct lx_slot *sl = &r->slot[i];
+			if (sl->ent == 0)
+				break;
+			if (sl->hash == h && r->ent[sl->ent - 1].klen == k &&
+			    same(r->ent[sl->ent - 1].key, key, k)) {
+				e = &r->ent[sl->ent - 1];
+				break;
+			}
+		}
 	if (title)
 		*title = e ? e->title : NULL;
 	return e ? e->flags : 0;

@@ -4,6 +4,9 @@
  * where the characters around them are at hand.
  */
 #include <string.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #include "buf.h"
 #include "qt.h"
@@ -165,18 +168,48 @@ static const unsigned char ascii_class[128] = {
 	['"'] = C_QUOTE, ['\''] = C_QUOTE,
 };
 
+/* ASCII bytes after a letter or digit that surely end the word: not
+ * ' - . & (which may join another part on) nor a letter or digit. */
+static const unsigned char ends_word[256] = {
+	[0x00 ... 0x25] = 1, [0x28 ... 0x2c] = 1, ['/'] = 1,
+	[':' ... '@'] = 1, ['[' ... '`'] = 1, ['{' ... 0x7f] = 1,
+};
+
 /* ASCII letters and digits, which OR 0x20 folds as lx_fold() does. */
 static const unsigned char alnum_low[256] = {
 	['0' ... '9'] = 1, ['A' ... 'Z'] = 1, ['a' ... 'z'] = 1,
 };
 
+#ifdef __SSE2__
+/* Bit j set when byte j of v is an ASCII letter or digit. */
+static inline unsigned
+alnum16(__m128i v)
+{
+	/* lo <= x < lo + n as one signed compare of bytes:
+	 * x + 0x80 - lo below 0x80 + n */
+	__m128i d = _mm_add_epi8(v, _mm_set1_epi8((char)(0x80 - '0')));
+	__m128i l = _mm_add_epi8(_mm_or_si128(v, _mm_set1_epi8(0x20)),
+	    _mm_set1_epi8((char)(0x80 - 'a')));
+
+	return (unsigned)_mm_movemask_epi8(_mm_or_si128(
+	    _mm_cmplt_epi8(d, _mm_set1_epi8((char)(0x80 + 10))),
+	    _mm_cmplt_epi8(l, _mm_set1_epi8((char)(0x80 + 26)))));
+}
+#endif
+
+/* Room a key needs past LX_MAXKEY: word_end() stores sixteen at a time. */
+#define KEYROOM (LX_KEYBUF + 16)
+
 /*
  * The end of the word whose first character is [s, i), folding it on the
- * way into key as lx_fold() would (lower case, ’ as '), so a word is read
- * once; *kl is the key's length, 0 when the word is too long for one.
+ * way into key (KEYROOM bytes) as lx_fold() would (lower case, ’ as '),
+ * so a word is read once; *kl is the key's length, 0 when the word is too
+ * long for one.  Bytes of t may be read up to n, the text's end, though
+ * the word ends by b.
  */
 static size_t
-word_end(const char *t, size_t b, size_t s, size_t i, char *key, size_t *kl)
+word_end(const char *t, size_t b, size_t n, size_t s, size_t i, char *key,
+    size_t *kl)
 {
 	size_t l2, j, k = 0;
 	int32_t d;
@@ -186,7 +219,25 @@ word_end(const char *t, size_t b, size_t s, size_t i, char *key, size_t *kl)
 		PUT((unsigned char)t[j] < 0x80 ? t[j] | 0x20 : t[j]);
 	for (;;) {
 		/* the common case: plain ASCII letters and digits, which
-		 * OR 0x20 lowers */
+		 * OR 0x20 lowers, sixteen at a time where the text goes on */
+#ifdef __SSE2__
+		while (i + 16 <= n && i < b) {
+			__m128i v = _mm_loadu_si128((const __m128i *)(t + i));
+			unsigned m = alnum16(v);
+			size_t run;
+
+			if (b - i < 16)
+				m &= (1u << (b - i)) - 1;
+			run = (size_t)__builtin_ctz(~m);
+			if (k < LX_MAXKEY)
+				_mm_storeu_si128((__m128i *)(key + k),
+				    _mm_or_si128(v, _mm_set1_epi8(0x20)));
+			k += run;
+			i += run;
+			if (run < 16)
+				break;
+		}
+#endif
 		for (j = i; j < b && alnum_low[(unsigned char)t[j]]; j++)
 			;
 		if (k + (j - i) <= LX_MAXKEY)
@@ -229,24 +280,62 @@ word_end(const char *t, size_t b, size_t s, size_t i, char *key, size_t *kl)
 	return i;
 }
 
-/* Push the word whose first character c is [s, s + l); returns its end. */
-static size_t
+/*
+ * The common word: ASCII letters and digits from s up to a space or a mark
+ * that cannot join more on (not ' - . &), its key the bytes lowered, as
+ * word_end() would make it.  Returns its end, or 0 when it is not such a
+ * word or sixteen bytes cannot be read at s (n: the text's end).
+ */
+static inline size_t
+plain_word(const char *t, size_t b, size_t n, size_t s, char *key, size_t *kl)
+{
+#ifdef __SSE2__
+	__m128i v;
+	unsigned m;
+	size_t k, e;
+
+	if (s + 16 > n)
+		return 0;
+	v = _mm_loadu_si128((const __m128i *)(t + s));
+	m = alnum16(v);
+	if (b - s < 16)
+		m &= (1u << (b - s)) - 1;
+	k = (size_t)__builtin_ctz(~m);
+	e = s + k;
+	if (k == 0 || k == 16 || (e < b && !ends_word[(unsigned char)t[e]]))
+		return 0;
+	_mm_storeu_si128((__m128i *)key, _mm_or_si128(v, _mm_set1_epi8(0x20)));
+	memset(key + k, 0, 8);
+	*kl = k;
+	return e;
+#else
+	return 0;
+#endif
+}
+
+/* Push the word whose first character c is [s, s + l); returns its end.
+ * Inline: a call per word cost more than the common word's scan. */
+static inline __attribute__((always_inline)) size_t
 word(struct qtx *x, size_t b, size_t s, size_t l, int32_t c, int para)
 {
 	const char *t = x->in->text;
-	char key[LX_KEYBUF];
+	char key[KEYROOM];
 	size_t i, kl;
 	uint32_t h;
 	struct tok *k;
 
-	i = word_end(t, b, s, s + l, key, &kl);
-	if (i < b && t[i] == '.' && abbrev_dot(x, s, i, key, kl)) {
-		i++;
-		if (i - s < LX_MAXKEY) {
-			key[kl++] = '.';
-			memset(key + kl, 0, 8);
-		} else
-			kl = 0;
+	if (c >= 0x80 || (i = plain_word(t, b, x->in->len, s, key, &kl)) == 0) {
+		/* an ASCII first character is a letter or digit: one scan */
+		i = word_end(t, b, x->in->len, s, c < 0x80 ? s : s + l, key,
+		    &kl);
+		if (i < b && t[i] == '.' && abbrev_dot(x, s, i, key, kl)) {
+			i++;
+			if (i - s < LX_MAXKEY) {
+				key[kl++] = '.';
+				memset(key + kl, 0, 8);
+			} else
+				kl = 0;
+		}
 	}
 	/* equal bytes hash equally: a long word as lx_fold() does */
 	h = kl ? lx_hash(key, kl) : lx_fold(t + s, i - s, NULL, &kl);
