@@ -661,6 +661,8 @@ quantity(const struct ctx *c, size_t i)
 		return 0;
 	if (tx(c, i)[0] >= '0' && tx(c, i)[0] <= '9')
 		return 1;
+	if (tl(c, i) < 3 || tl(c, i) > 7)	/* no word of w[] */
+		return 0;
 	for (k = 0; k < sizeof w / sizeof w[0]; k++)
 		if (word_is_text(c, i, w[k]))
 			return 1;
