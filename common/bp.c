@@ -862,6 +862,12 @@ island(struct bp_judge *j, size_t first, size_t last)
 {
 	size_t i, gap = 0, after = 1, before = 0;
 
+	/* most articles have no such run at all: ask no rule then */
+	for (i = first; i < last && gap < ISLAND_GAP; i++)
+		gap += end_matter(j->p[i].why);
+	if (gap < ISLAND_GAP)
+		return last;
+	gap = 0;
 	for (i = last; i-- > first;) {
 		if (!bodyp(j, i)) {
 			gap += end_matter(j->p[i].why);
