@@ -684,8 +684,11 @@ count_np(const struct ctx *c, size_t j, size_t lo, struct qt_attr *at)
 		k -= 2;
 	else if (k > lo && word_is_text(c, k, "percent") && quantity(c, k - 1))
 		k--;
-	if (k > lo && !is_p(c, k - 1, ',') && !opens_sent(c, k) &&
-	    !word_is(c, k - 1, W_AND) && !word_is(c, k - 1, W_BUT))
+	/* after a comma, a colon, "and", "but" or "with" ("with three in
+	 * 10 saying") */
+	if (k > lo && !is_p(c, k - 1, ',') && !is_p(c, k - 1, ':') &&
+	    !opens_sent(c, k) && !word_is(c, k - 1, W_AND) &&
+	    !word_is(c, k - 1, W_BUT) && !word_is(c, k - 1, W_WITH))
 		return 0;
 	at->spa = k;
 	at->spb = j + 1;
