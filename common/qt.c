@@ -2280,6 +2280,26 @@ sourceless(const struct ctx *c, size_t cu, size_t e, size_t lo, size_t be,
 	return be;
 }
 
+/* A cue word used for something else: "found himself", "the economy
+ * added 200,000 jobs", "a company called Acme". */
+static int
+not_speech(const struct ctx *c, size_t i, size_t e, size_t be)
+{
+	if (e >= be || !is_word(c, e))
+		return 0;
+	if ((word_is_text(c, i, "found") || word_is_text(c, i, "finds")) &&
+	    (word_is_text(c, e, "himself") || word_is_text(c, e, "herself") ||
+	    word_is_text(c, e, "itself") || word_is_text(c, e, "themselves")))
+		return 1;
+	if ((word_is_text(c, i, "added") || word_is_text(c, i, "adds")) &&
+	    tx(c, e)[0] >= '0' && tx(c, e)[0] <= '9')
+		return 1;
+	return word_is_text(c, i, "called") && c->x.tok[e].cap && i >= 2 &&
+	    is_word(c, i - 1) && !c->x.tok[i - 1].cap && !(c->x.tok[i - 1].lx &
+	    (LX_PRON | LX_STOP | LX_ADV)) && (word_is_text(c, i - 2, "a") ||
+	    word_is_text(c, i - 2, "an"));
+}
+
 static void
 indirect(struct ctx *c)
 {
@@ -2326,7 +2346,8 @@ indirect(struct ctx *c)
 			}
 			f = icue_at(c, i, be, &e);
 
-			if (!(f & LX_ICUE) || hypothetical(c, i, a))
+			if (!(f & LX_ICUE) || hypothetical(c, i, a) ||
+			    not_speech(c, i, e, be))
 				continue;
 			c->cuef = f;
 			memset(&at, 0, sizeof at);
