@@ -119,18 +119,8 @@ push(struct qtx *x, size_t s, size_t e, int kind, int ch, int para)
 	if (x->ntok == x->tokcap)
 		more_tok(x);
 	k = &x->tok[x->ntok++];
-	k->s = s;
-	k->e = e;
-	k->lx = 0;
-	k->h = 0;
-	k->title = NULL;
-	k->kind = (unsigned char)kind;
-	k->cap = 0;
-	k->ch = ch;
-	k->para = para;
-	k->sent = 0;
-	k->et = -1;
-	k->q = -1;
+	*k = (struct tok){ .s = s, .e = e, .kind = (unsigned char)kind,
+	    .ch = ch, .para = para, .et = -1, .q = -1 };
 	return k;
 }
 
@@ -392,6 +382,9 @@ qt_tokenize(struct qtx *x, size_t a, size_t b, int para)
 				continue;
 			case C_ALNUM:
 				i = word(x, b, i, 1, c0, para);
+				/* the space most words have after them */
+				if (i < b && t[i] == ' ')
+					i++;
 				continue;
 			}
 			c = c0;
