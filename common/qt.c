@@ -2031,6 +2031,16 @@ after_cue(const struct ctx *c, size_t cu, size_t e, size_t be)
 {
 	size_t o = cue_object(c, cu, e, be), x = skip_adverbials(c, o, be), k;
 
+	/* "told an audience at a festival in Houston last week that ...":
+	 * a long addressee before "that" */
+	if (word_is(c, cu, W_TOLD) || word_is(c, cu, W_TELLS) ||
+	    word_is(c, cu, W_TELLING) || word_is(c, cu, W_TELL))
+		for (k = e; k < be && k < e + 14 && c->x.tok[k].q < 0 &&
+		    !is_p(c, k, ';') && !(is_word(c, k) && (c->x.tok[k].lx &
+		    LX_CUE)); k++)
+			if (word_is(c, k, W_THAT))
+				return k > x ? k + 1 : x + 1;
+
 	/* "said in a speech to workers", "in a statement issued ...": the
 	 * words after the adverbial go on with it, no clause opens there */
 	for (k = o; k < x; k++)
