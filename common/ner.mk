@@ -71,13 +71,19 @@ eval-ner: all
 # were tagged as earlier in the document 80.23 / 67.29; whether a word
 # pair was tagged inside one name earlier 80.24 / 67.18.  The candidate
 # with document contexts, 5 bags (17,977,548 bytes), on the report sets
-# (`make eval-ner`, run once; the second allowed run was not used, as no
-# variant beat this one on the folds): synthetic 90.44, UNER PUD 69.55,
-# wikigold 71.98, against 90.63 / 67.53 / 66.12 for the shipped model.
-# Worse on synthetic by 0.19 (about 2 of its 1,289 entities), so not
-# shipped, and its code is not on main.  bench-ner, best of two runs
-# each on a loaded machine, in turns: 729,639 tokens/s against 792,403
-# for the shipped binary.
+# (`make eval-ner`, first of two runs): synthetic 90.44, UNER PUD 69.55,
+# wikigold 71.98, against 90.63 / 67.53 / 66.12 for the shipped model:
+# worse on synthetic by 0.19 (about 2 of its 1,289 entities), so not
+# shipped.  It also tags "Societe Generale" in basic.test as PER.  Then,
+# with document contexts (seeds 1, 2; fully / all / synthetic folds):
+# cost 30 80.38 / 67.11 / 90.06, 50 80.77 / 67.43 / 90.15, 80 80.74 /
+# 67.86 / 90.17 (the tweet sets gain), 120 80.49 / 68.06 / 89.91; 12
+# epochs 80.80 / 67.42 / 90.20.  Cost 80, 5 bags (18,206,232 bytes), on
+# the report sets (second and last run): synthetic 90.00, UNER PUD 68.95,
+# wikigold 68.03: worse on synthetic again, not shipped.  Neither code is
+# on main.  bench-ner, best of two runs each on a loaded machine, in
+# turns: 729,639 tokens/s for the cost-50 binary against 792,403 for the
+# shipped one.
 eval-ner-folds: all
 	@BIN=$(CURDIR)/$(O)/bin NER_TRAIN="$(NER_TRAIN)" \
 	    NER_EPOCHS=$(NER_EPOCHS) sh tests/eval/ner-folds.sh $(NER_FOLDS_ARGS)
