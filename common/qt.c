@@ -623,7 +623,7 @@ written_mid(const struct ctx *c, size_t a)
 	return mid_slot(c, a)->i != 0;
 }
 
-static int
+static inline int
 word_is_text(const struct ctx *c, size_t i, const char *w)
 {
 	size_t n = strlen(w);
@@ -2295,7 +2295,7 @@ sourceless(const struct ctx *c, size_t cu, size_t e, size_t lo, size_t be,
 static int
 not_speech(const struct ctx *c, size_t i, size_t e, size_t be)
 {
-	if (e >= be || !is_word(c, e))
+	if (e >= be || !is_word(c, e) || tl(c, i) < 4 || tl(c, i) > 6)
 		return 0;
 	if ((word_is_text(c, i, "found") || word_is_text(c, i, "finds")) &&
 	    (word_is_text(c, e, "himself") || word_is_text(c, e, "herself") ||
