@@ -631,6 +631,17 @@ word_is_text(const struct ctx *c, size_t i, const char *w)
 	return is_word(c, i) && tl(c, i) == n && strncasecmp(tx(c, i), w, n) == 0;
 }
 
+static int
+all_caps(const struct ctx *c, size_t i)
+{
+	size_t k;
+
+	for (k = 0; k < tl(c, i); k++)
+		if (tx(c, i)[k] >= 'a' && tx(c, i)[k] <= 'z')
+			return 0;
+	return 1;
+}
+
 /* A lone capitalised word opening a sentence ("Later", "Former") is a
  * name only if the story also writes it capitalised mid-sentence. */
 static int
@@ -640,8 +651,8 @@ sure_name(const struct ctx *c, size_t a, size_t b)
 		return 0;	/* Trump's: a modifier, not a speaker */
 	if (b - a > 1 || a != c->sent[c->x.tok[a].sent].a)
 		return 1;
-	/* the tagger found a name there */
-	if (c->x.tok[a].et >= 0)
+	/* the tagger found a name there, and not a dateline (WASHINGTON) */
+	if (c->x.tok[a].et >= 0 && !all_caps(c, a))
 		return 1;
 	/* some other word with its bytes not opening a sentence (a itself
 	 * opens one, and is a word: callers pass names) */
