@@ -821,15 +821,11 @@ body_like(const struct bp_judge *j, const struct para *p)
 	    p->term;
 }
 
-/*
- * The article's bounds among the paragraphs kept so far: the first and last
- * body paragraphs (body_like, matching no rule of the edges or tail), or n
- * when there is none.  Sets the body flags: body_like within the bounds.
- */
 #define ISLAND_GAP 6	/* dropped lines between body paragraphs */
 #define ISLAND_MAX 2	/* body paragraphs after them, at most */
 #define ISLAND_MAIN 3	/* body paragraphs before them, at least */
 
+/* A body paragraph that no rule of the edges or the tail matches. */
 static int
 bodyp(struct bp_judge *j, size_t i)
 {
@@ -837,16 +833,6 @@ bodyp(struct bp_judge *j, size_t i)
 	    j->p[i].m_tail < 0;
 }
 
-/*
- * The article's last body paragraph, last or earlier: one or two body
- * paragraphs after ISLAND_GAP lines of dropped end matter (menus, links,
- * share bars: end_matter()) with no body paragraph among them, at the end of a longer article, are end
- * matter that no rule names (tail_island): an author's note, a partner's
- * blurb, a comment.  Kept lines do not count: a recipe's ingredients are
- * short lines between its story and its method.  Only dropped lines count,
- * so a second judging, which sees none, finds no island where the first
- * found none.
- */
 /* Is why a kind of drop that gathers after an article?  Captions, embeds,
  * ads and pull quotes come in runs inside one too (a gallery, a thread of
  * posts). */
@@ -857,6 +843,16 @@ end_matter(enum bp_why why)
 	    why != BP_AD && why != BP_PULLQUOTE;
 }
 
+/*
+ * The article's last body paragraph, last or earlier: one or two body
+ * paragraphs after ISLAND_GAP lines of dropped end matter (menus, links,
+ * share bars: end_matter()) with no body paragraph among them, at the end
+ * of a longer article, are end matter that no rule names (tail_island): an
+ * author's note, a partner's blurb, a comment.  Kept lines do not count: a
+ * recipe's ingredients are short lines between its story and its method.
+ * Only dropped lines count, so a second judging, which sees none, finds no
+ * island where the first found none.
+ */
 static size_t
 island(struct bp_judge *j, size_t first, size_t last)
 {
@@ -886,18 +882,21 @@ island(struct bp_judge *j, size_t first, size_t last)
 	return before >= ISLAND_MAIN ? i : last;
 }
 
+/*
+ * The article's bounds among the paragraphs kept so far: the first and last
+ * body paragraphs (body_like, matching no rule of the edges or tail), or n
+ * when there is none.  Sets the body flags: body_like within the bounds.
+ */
 static void
 bounds(struct bp_judge *j, size_t *firstp, size_t *lastp)
 {
 	size_t i, n = j->n, first = n, last = n;
 
 	for (i = 0; i < n && first == n; i++)
-		if (body_like(j, &j->p[i]) && edges(j, i, EDGE | TAIL)->m_edge <
-		    0 && j->p[i].m_tail < 0)
+		if (bodyp(j, i))
 			first = i;
 	for (i = n; i-- > first && last == n;)
-		if (body_like(j, &j->p[i]) && edges(j, i, EDGE | TAIL)->m_edge <
-		    0 && j->p[i].m_tail < 0)
+		if (bodyp(j, i))
 			last = i;
 	if (j->rs->det_island && last < n)
 		last = island(j, first, last);
