@@ -968,7 +968,6 @@ np_after(const struct ctx *c, size_t i, size_t hi, struct qt_attr *at)
 		if (k > i && (f & LX_LINK) && !(f & LX_STOP) && k + 1 < hi &&
 		    is_word(c, k + 1))
 			continue;
-
 		if (k > i && (f & (LX_STOP | LX_CUE | LX_BE | LX_PREP | LX_TIME |
 		    LX_PRON | LX_LINK | LX_ADV | LX_HYPO | LX_NEG)))
 			break;
@@ -1918,7 +1917,7 @@ emit_indirect(struct ctx *c, size_t a, size_t b, const struct qt_attr *at,
 	if (left) {
 		/* "..., and Clinton broke it, according to X" */
 		for (i = b; i-- > a + 1;)
-			if (c->x.tok[i].q < 0 && (is_p(c, i, ';'))) {
+			if (c->x.tok[i].q < 0 && is_p(c, i, ';')) {
 				a = i + 1;
 				break;
 			}
