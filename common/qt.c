@@ -680,6 +680,15 @@ quantity(const struct ctx *c, size_t i)
 	return 0;
 }
 
+/* Can word i be the subject that opens a clause: a name, an article or a
+ * pronoun, a count ("the", "it", "Lu", "52")? */
+static int
+subject_word(const struct ctx *c, size_t i)
+{
+	return c->x.tok[i].cap || (c->x.tok[i].lx & (LX_DET | LX_PRON)) ||
+	    quantity(c, i);
+}
+
 /*
  * Poll answers: "Two in three said", "Six in 10 say", "52 percent said",
  * "Many said", "Most say" -- a count or share that opens its clause.
@@ -2056,8 +2065,7 @@ after_cue(const struct ctx *c, size_t cu, size_t e, size_t be)
 	for (k = o; k < x; k++)
 		if (is_word(c, k) && (c->x.tok[k].lx & LX_ATTRN))
 			break;
-	if (k < x && x < be && is_word(c, x) && !c->x.tok[x].cap &&
-	    !(c->x.tok[x].lx & (LX_DET | LX_PRON)) && !quantity(c, x) &&
+	if (k < x && x < be && is_word(c, x) && !subject_word(c, x) &&
 	    !word_is(c, x, W_THAT)) {
 		for (k = x + 1; k < be && k < x + 9 && is_word(c, k); k++)
 			if (word_is(c, k, W_THAT))
@@ -2163,8 +2171,7 @@ aside_end(const struct ctx *c, size_t cu, size_t lo, size_t x, size_t be)
 static int
 clause_start(const struct ctx *c, size_t x)
 {
-	return (x > 0 && word_is(c, x - 1, W_THAT)) || c->x.tok[x].cap ||
-	    (c->x.tok[x].lx & (LX_DET | LX_PRON)) || quantity(c, x);
+	return (x > 0 && word_is(c, x - 1, W_THAT)) || subject_word(c, x);
 }
 
 /* The words before a cue back to the clause's start, as a describing
@@ -2352,9 +2359,7 @@ indirect(struct ctx *c)
 			    is_word(c, i - 1) && ((c->x.tok[i - 1].lx & LX_DET) ||
 			    possessive(c, i - 1)))) &&
 			    i + 2 < be && word_is(c, i + 1, W_THAT) &&
-			    is_word(c, i + 2) && (c->x.tok[i + 2].cap ||
-			    (c->x.tok[i + 2].lx & (LX_DET | LX_PRON)) ||
-			    quantity(c, i + 2))) {
+			    is_word(c, i + 2) && subject_word(c, i + 2)) {
 				/* "the claim that ...": the content only */
 				memset(&at, 0, sizeof at);
 				set_cue(&at, i, i + 1);
@@ -2573,7 +2578,8 @@ indirect(struct ctx *c)
 				x = after_cue(c, i, e, be);
 				at.cub = cue_object(c, i, e, be);
 				if (x < be && is_word(c, x) && clause_start(c, x) &&
-				    words_in(c, x, be) >= 3 && emit_indirect(c, x, continuation(c, s, be), &at, 0)) {
+				    words_in(c, x, be) >= 3 && emit_indirect(c, x,
+				    continuation(c, s, be), &at, 0)) {
 					/* a guess: lends no quotation its speaker */
 					c->out[c->nout - 1].weak = 1;
 					i = resume(c, i, be, &left0);
