@@ -35,6 +35,7 @@ struct para {
 	size_t norm, ca, nlen;	/* normalised text: lower case at arena+norm,
 				 * case kept at arena+ca */
 	size_t words;
+	uint64_t punct[2];	/* its ASCII punctuation (bp_scan_text()) */
 	enum bp_why why;
 	unsigned char title, body, term, sent, quote, list, colon, endq;
 	int m_any, m_edge, m_tail, m_head;	/* first matching rule, or -1;
@@ -318,7 +319,8 @@ match_rules(struct bp_judge *j, struct para *p)
 	size_t k;
 
 	bp_match_refs(rs, &j->sc, j->arena.p + p->norm, j->arena.p + p->ca,
-	    p->nlen, p->words, fr, 1 << BP_WHERE_ANY, v, j->sc.refs.n);
+	    p->nlen, p->words, fr, 1 << BP_WHERE_ANY, v, j->sc.refs.n,
+	    p->punct);
 	p->m_any = fr[BP_WHERE_ANY];
 	p->m_edge = p->m_tail = p->m_head = UNKNOWN;
 	p->dh = j->defer.n;
@@ -348,7 +350,7 @@ edges(struct bp_judge *j, size_t i, unsigned where)
 	/* no candidates may mean no list yet: no offset into NULL */
 	bp_match_refs(j->rs, &j->sc, j->arena.p + p->norm, j->arena.p + p->ca,
 	    p->nlen, p->words, fr, where, p->dn ? j->defer.v + p->dh : NULL,
-	    p->dn);
+	    p->dn, p->punct);
 	if (where & 1u << BP_WHERE_EDGE)
 		p->m_edge = fr[BP_WHERE_EDGE];
 	if (where & 1u << BP_WHERE_TAIL)
@@ -390,6 +392,8 @@ bp_add(struct bp_judge *j, const char *text, size_t len, size_t line)
 		bp_scan_text(j->rs, &j->sc, j->arena.p + p->norm, p->nlen,
 		    p->words);
 	}
+	p->punct[0] = j->sc.punct[0];
+	p->punct[1] = j->sc.punct[1];
 	match_rules(j, p);
 }
 

@@ -231,6 +231,14 @@ struct bp_ref {
 	int where;
 	size_t minw, maxw, minsp, maxsp;
 	uint64_t run8, runm8, lit8, litm8, tail8, tailm8;
+	/* ASCII punctuation its literal text has (bit c of needp[c >> 6]):
+	 * a paragraph that lacks one of them cannot match, which costs a
+	 * test where bp_pat_match() costs a walk over the first words */
+	uint64_t needp[2];
+	/* bit w: the pattern opens with words, the w-th of them a capital's
+	 * (%), so a line or prefix match needs word w of the paragraph to
+	 * open with a capital */
+	unsigned capw;
 };
 
 struct bp_rules {
@@ -285,6 +293,7 @@ struct bp_scan {
 	size_t *hit, nhit;	/* those rules, in the order found */
 	struct bp_list hits;	/* (value, position) pairs from a hash scan */
 	struct bp_list refs;	/* (ref, position) pairs of bp_scan_text() */
+	uint64_t punct[2];	/* ASCII punctuation bp_scan_text() saw */
 };
 
 void bp_index(struct bp_rules *rs);
@@ -301,15 +310,17 @@ int bp_line_rules(const struct bp_rules *rs, struct bp_scan *sc,
  * bp_line_rules() in two steps, so that a paragraph is scanned once while
  * the rules of some places are matched later: bp_scan_text() finds the
  * candidate (ref, position) pairs of rules whose word bounds admit words
- * into sc->refs and returns whether residue may be in the paragraph;
- * bp_match_refs() matches the rules of the places in where, trying the
- * candidates in refs[0..nrefs) (pairs, as bp_scan_text() left them).
+ * into sc->refs, the paragraph's punctuation into sc->punct, and returns
+ * whether residue may be in the paragraph; bp_match_refs() matches the
+ * rules of the places in where, trying the candidates in refs[0..nrefs)
+ * (pairs, as bp_scan_text() left them), given punct as it left it.
  */
 int bp_scan_text(const struct bp_rules *rs, struct bp_scan *sc,
     const char *lo, size_t n, size_t words);
 void bp_match_refs(const struct bp_rules *rs, struct bp_scan *sc,
     const char *lo, const char *ca, size_t n, size_t words,
-    int first[BP_NWHERE], unsigned where, const size_t *refs, size_t nrefs);
+    int first[BP_NWHERE], unsigned where, const size_t *refs, size_t nrefs,
+    const uint64_t punct[2]);
 /* Hash-scan s[0..n): append (value, position) of each window hit. */
 void bp_hash_scan(const struct bp_hash *h, const char *s, size_t n,
     struct bp_list *out);

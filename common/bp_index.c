@@ -16,7 +16,8 @@
 #include "bp.h"
 #include "buf.h"
 
-enum { T_LIT = 0, T_CAP = 3, T_NUM = 4, T_SET = 5 };	/* token types, as in bp_pat.c */
+/* token types, as in bp_pat.c */
+enum { T_LIT = 0, T_WORD = 2, T_CAP = 3, T_NUM = 4, T_SET = 5 };
 
 void
 bp_list_add(struct bp_list *l, size_t v)
@@ -34,10 +35,13 @@ fhash(uint32_t v)
 	return (v * 2654435761u) >> 16;
 }
 
+/* The top bits of the product: its low bits would depend on the key's
+ * first byte or two alone, and keys that start alike would collide. */
 static size_t
 slot(const struct bp_hash *h, uint32_t key)
 {
-	size_t i = (key * 2246822519u) & (h->cap - 1);
+	size_t i = (size_t)((key * 0x9e3779b97f4a7c15ULL) >> 40) &
+	    (h->cap - 1);
 
 	while (h->val[i].cap != 0 && h->key[i] != key)
 		i = (i + 1) & (h->cap - 1);
@@ -531,6 +535,7 @@ static void
 quick(const struct bp_rules *rs, struct bp_ref *f)
 {
 	const struct bp_rule *r = &rs->rules[f->rule];
+	size_t k, w;
 
 	f->where = r->where;
 	f->minw = r->minw;
@@ -540,6 +545,29 @@ quick(const struct bp_rules *rs, struct bp_ref *f)
 	f->run8 = word8(f->run, f->runlen, 0, &f->runm8);
 	f->lit8 = word8(f->p->lit, f->p->litlen, 0, &f->litm8);
 	f->tail8 = word8(f->p->tail, f->p->taillen, 1, &f->tailm8);
+	f->needp[0] = f->needp[1] = 0;
+	for (k = 0; k < f->p->n; k++) {
+		unsigned char c = f->p->tok[k].c;
+
+		if (f->p->tok[k].t == T_LIT && c < 0x80 && punctc(c))
+			f->needp[c >> 6] |= (uint64_t)1 << (c & 63);
+	}
+	/* "% % is a": each wildcard word ends at a space, as normalised text
+	 * has one between words, so the next starts the next word */
+	f->capw = 0;
+	if (f->anchor == BP_LINE || f->anchor == BP_PREFIX)
+		for (k = 0, w = 0; k < f->p->n && w < 8; w++) {
+			const struct bp_tok *t = &f->p->tok[k];
+
+			if (t->t != T_CAP && t->t != T_WORD)
+				break;
+			if (t->t == T_CAP)
+				f->capw |= 1u << w;
+			if (++k == f->p->n || f->p->tok[k].t != T_LIT ||
+			    f->p->tok[k].c != ' ')
+				break;
+			k++;
+		}
 }
 
 /* Refs by their rule's max_words, largest first (insertion sort: lists
@@ -762,7 +790,62 @@ hit(const struct bp_rules *rs, struct bp_scan *sc, size_t rule)
  * words (see struct bp_ref), zero beyond its length. */
 struct para8 {
 	uint64_t head, tail;
+	const uint64_t *punct;	/* its ASCII punctuation, from the scan */
+	unsigned caps;		/* bit w: its word w opens with a capital */
+	int capsknown;		/* caps is set: only asked of a few */
 };
+
+/* A capital, as bp_pat.c's capital() sees it. */
+static int
+capc(unsigned char c)
+{
+	return (c >= 'A' && c <= 'Z') || c >= 0x80;
+}
+
+/* Which of the first 8 words of lo[0..n) open with a capital (bits as
+ * struct bp_ref's capw): the spaces found eight bytes at a time. */
+static unsigned
+caps8(const char *lo, const char *ca, size_t n)
+{
+	unsigned m = n > 0 && capc((unsigned char)ca[0]), w = 1;
+	size_t i;
+
+	for (i = 0; i + 8 <= n && w < 8; i += 8) {
+		uint64_t x, sp;
+
+		memcpy(&x, lo + i, 8);
+		x ^= 0x2020202020202020ULL;
+		sp = ~(((x & 0x7f7f7f7f7f7f7f7fULL) + 0x7f7f7f7f7f7f7f7fULL) |
+		    x) & 0x8080808080808080ULL;	/* its spaces */
+		for (; sp && w < 8; sp &= sp - 1, w++) {
+			size_t at = i + (size_t)(__builtin_ctzll(sp) >> 3) + 1;
+
+			if (at < n && capc((unsigned char)ca[at]))
+				m |= 1u << w;
+		}
+	}
+	for (; i < n && w < 8; i++)
+		if (lo[i] == ' ') {
+			if (i + 1 < n && capc((unsigned char)ca[i + 1]))
+				m |= 1u << w;
+			w++;
+		}
+	return m;
+}
+
+/* Can ref f match, as far as the capitals of the first words tell? */
+static int
+caps_fit(const struct bp_ref *f, struct para8 *e, const char *lo,
+    const char *ca, size_t n)
+{
+	if (f->capw <= 1)	/* word 0: bp_pat_may_start() asks */
+		return 1;
+	if (!e->capsknown) {
+		e->caps = caps8(lo, ca, n);
+		e->capsknown = 1;
+	}
+	return (f->capw & ~e->caps) == 0;
+}
 
 static void
 para8(struct para8 *e, const char *lo, size_t n)
@@ -785,7 +868,7 @@ static void
 try_range(const struct bp_rules *rs, struct bp_scan *sc,
     const struct bp_list *l, size_t k, size_t end, const char *lo,
     const char *ca, size_t n, size_t words, unsigned where,
-    const struct para8 *e)
+    struct para8 *e)
 {
 	for (; k < end; k++) {
 		const struct bp_ref *f = &rs->ref[l->v[k]];
@@ -795,7 +878,9 @@ try_range(const struct bp_rules *rs, struct bp_scan *sc,
 			break;		/* nor any after it */
 		if (sc->rhit[f->rule] == sc->gen || !(where >> f->where & 1) ||
 		    words < f->minw || words > f->maxw || words <= f->minsp ||
-		    (f->anchor == BP_LINE && words - 1 > f->maxsp))
+		    (f->anchor == BP_LINE && words - 1 > f->maxsp) ||
+		    ((f->needp[0] & ~e->punct[0]) | (f->needp[1] &
+		    ~e->punct[1])) != 0 || !caps_fit(f, e, lo, ca, n))
 			continue;
 		/* the ends of the pattern first: most fail there, in
 		 * their first or last 8 bytes */
@@ -822,7 +907,7 @@ try_range(const struct bp_rules *rs, struct bp_scan *sc,
 static inline void
 try_list(const struct bp_rules *rs, struct bp_scan *sc,
     const struct bp_list *l, const char *lo, const char *ca, size_t n,
-    size_t words, unsigned where, const struct para8 *e)
+    size_t words, unsigned where, struct para8 *e)
 {
 	unsigned any = where & 1 << BP_WHERE_ANY, other = where & ~any;
 
@@ -937,6 +1022,7 @@ at_punct(const struct bp_rules *rs, struct bp_scan *sc, const char *lo,
 {
 	unsigned char c = (unsigned char)lo[pos], b;
 
+	sc->punct[c >> 6] |= (uint64_t)1 << (c & 63);
 	if (!(rs->pbits[c >> 6] >> (c & 63) & 1))
 		return 0;
 	/* "a, b": no candidate at a comma wants a b there */
@@ -957,6 +1043,7 @@ bp_scan_text(const struct bp_rules *rs, struct bp_scan *sc, const char *lo,
 	uint64_t prevw = 0;
 
 	sc->refs.n = 0;
+	sc->punct[0] = sc->punct[1] = 0;
 	if (n == 0)
 		return 0;
 	/* Eight bytes at a time: masks of word starts and of punctuation
@@ -1072,7 +1159,7 @@ rest:
 void
 bp_match_refs(const struct bp_rules *rs, struct bp_scan *sc, const char *lo,
     const char *ca, size_t n, size_t words, int first[BP_NWHERE],
-    unsigned where, const size_t *refs, size_t nrefs)
+    unsigned where, const size_t *refs, size_t nrefs, const uint64_t punct[2])
 {
 	struct para8 e;
 	size_t k, r;
@@ -1088,6 +1175,8 @@ bp_match_refs(const struct bp_rules *rs, struct bp_scan *sc, const char *lo,
 	}
 	sc->nhit = 0;
 	para8(&e, lo, n);
+	e.punct = punct;
+	e.capsknown = 0;
 	if (n >= 4) {
 		const struct bp_list *l;
 
@@ -1112,7 +1201,9 @@ bp_match_refs(const struct bp_rules *rs, struct bp_scan *sc, const char *lo,
 
 		if (sc->rhit[f->rule] == sc->gen || !(where >> f->where & 1) ||
 		    words <= f->minsp ||
-		    (f->anchor == BP_LINE && words - 1 > f->maxsp))
+		    (f->anchor == BP_LINE && words - 1 > f->maxsp) ||
+		    ((f->needp[0] & ~punct[0]) | (f->needp[1] & ~punct[1])) != 0 ||
+		    !caps_fit(f, &e, lo, ca, n))
 			continue;	/* bp_pat_fits(), from the copies */
 		/* a contains pattern is checked where its literal is; any
 		 * other was found by a literal run inside it */
@@ -1158,6 +1249,6 @@ bp_line_rules(const struct bp_rules *rs, struct bp_scan *sc, const char *lo,
 	int residue = bp_scan_text(rs, sc, lo, n, words);
 
 	bp_match_refs(rs, sc, lo, ca, n, words, first, where, sc->refs.v,
-	    sc->refs.n);
+	    sc->refs.n, sc->punct);
 	return residue;
 }
