@@ -21,6 +21,8 @@ struct men {
 	size_t fulllen;
 	const char *title;	/* "senator" when introduced as Sen. */
 	int gender, org, inq, head;
+	const char *sn;		/* full without its titles; NULL: not yet */
+	size_t snl;
 };
 
 struct names {
@@ -39,66 +41,133 @@ struct names {
 enum { P_ORG, P_MALE, P_FEMALE };
 #define NONE ((size_t)-1)
 
-/* A hash table of words (with an org flag) to mention indexes. */
+/*
+ * Scratch kept from one document to the next, so a stream does not
+ * allocate per document: grown to the largest document, never shrunk.
+ */
+static void *
+room(void *p, size_t *cap, size_t n, size_t size)
+{
+	if (n > *cap) {
+		*cap = n > 2 * *cap ? n : 2 * *cap;
+		p = xreallocarray(p, *cap, size);
+	}
+	return p;
+}
+
+/*
+ * A hash table of words (with an org flag) to mention indexes.  A slot
+ * holds an entry's index + 1 and counts only while that entry says it
+ * sits there, so a new document empties the table by setting ne to 0:
+ * no clearing of slots a document may not even touch.
+ */
 struct wtab {
-	struct wslot {
+	struct went {
 		const char *w;
 		size_t wl;
 		int org;
 		size_t v, head;	/* latest index; first of a chain in next[] */
-	} *s;
-	size_t mask;
+		size_t pos;	/* its slot */
+		int gender;	/* same_person(): gender_of() it, or -1 */
+	} *e;
+	size_t ne, ecap;
+	uint32_t *slot;
+	size_t mask, scap;
 };
 
+/* The first and last eight bytes (all of most names) and the length,
+ * mixed: a word at a time, where a byte at a time cost more than the
+ * rest of the look-up. */
 static size_t
 whash(const char *w, size_t wl, int org)
 {
-	size_t h = 2166136261u ^ (size_t)org, i;
+	uint64_t a = 0, z = 0, h;
+	uint32_t a4, z4;
+	size_t i;
 
-	for (i = 0; i < wl; i++)
-		h = (h ^ (unsigned char)w[i]) * 16777619u;
-	return h;
+	if (wl >= 8) {
+		memcpy(&a, w, 8);
+		memcpy(&z, w + wl - 8, 8);
+	} else if (wl >= 4) {
+		memcpy(&a4, w, 4);
+		memcpy(&z4, w + wl - 4, 4);
+		a = a4;
+		z = z4;
+	} else
+		for (i = 0; i < wl; i++)
+			a = a << 8 | (unsigned char)w[i];
+	h = (a ^ (z * 0x9e3779b97f4a7c15u) ^ wl ^ (uint64_t)org << 40) *
+	    0xff51afd7ed558ccdu;
+	return (size_t)(h ^ h >> 32);
 }
 
+/* Empty t, with room for nent entries (a table never holds more). */
 static void
-wtab_init(struct wtab *t, size_t n)
+wtab_init(struct wtab *t, size_t nent)
 {
 	size_t sz = 16;
 
-	while (sz < 4 * n + 4)
+	while (sz < 2 * nent + 4)
 		sz *= 2;
-	t->s = xreallocarray(NULL, sz, sizeof *t->s);
-	memset(t->s, 0, sz * sizeof *t->s);
+	if (sz > t->scap) {
+		/* zeroed once, so a stale slot is an old index, never junk */
+		free(t->slot);
+		t->slot = xcalloc(sz, sizeof *t->slot);
+		t->scap = sz;
+	}
 	t->mask = sz - 1;
+	t->ne = 0;
+	t->e = room(t->e, &t->ecap, nent + 1, sizeof *t->e);
 }
 
-/* The slot of a word: found, or empty (w == NULL) for the caller to fill. */
-static struct wslot *
-wtab_slot(struct wtab *t, const char *w, size_t wl, int org)
+/* The entry of a word (h: its whash()), or NULL with *at its free slot. */
+static struct went *
+wtab_find(struct wtab *t, const char *w, size_t wl, int org, size_t h,
+    size_t *at)
 {
-	size_t h = whash(w, wl, org) & t->mask;
-
-	for (;; h = (h + 1) & t->mask) {
-		struct wslot *e = &t->s[h];
-		if (e->w == NULL || (e->wl == wl && e->org == org &&
-		    memcmp(e->w, w, wl) == 0))
+	for (h &= t->mask;; h = (h + 1) & t->mask) {
+		uint32_t k = t->slot[h];
+		struct went *e;
+		if (k == 0 || k > t->ne || (e = &t->e[k - 1])->pos != h) {
+			*at = h;
+			return NULL;
+		}
+		if (e->wl == wl && e->org == org && memcmp(e->w, w, wl) == 0)
 			return e;
 	}
 }
 
-static struct wslot *
+static struct went *
 wtab_get(struct wtab *t, const char *w, size_t wl, int org)
 {
-	struct wslot *e = wtab_slot(t, w, wl, org);
+	size_t at;
+	struct went *e = wtab_find(t, w, wl, org, whash(w, wl, org), &at);
 
-	if (e->w == NULL) {
+	if (e == NULL) {
+		e = &t->e[t->ne++];
 		e->w = w;
 		e->wl = wl;
 		e->org = org;
 		e->v = e->head = NONE;
+		e->pos = at;
+		e->gender = -1;
+		t->slot[at] = (uint32_t)t->ne;
 	}
 	return e;
 }
+
+static struct {
+	struct wtab back, fwd, grp;
+	size_t *next, ncap;
+	size_t *gof, gcap;
+	unsigned char *cov;
+	size_t covcap;
+	struct men *tmp;
+	size_t tmpcap;
+	struct men *m;
+	size_t mcap;
+	size_t *bmax, *last[3], *titled, icap;
+} S;
 
 /* The first and the last word of a name (words end at a space). */
 static void
@@ -146,8 +215,9 @@ add(struct names *nm, size_t a, size_t b)
 	struct men *m;
 
 	if (nm->n == nm->cap) {
-		nm->cap = nm->cap ? 2 * nm->cap : 64;
-		nm->m = xreallocarray(nm->m, nm->cap, sizeof *nm->m);
+		nm->m = S.m = room(S.m, &S.mcap, nm->n < 64 ? 64 : nm->n + 1,
+		    sizeof *S.m);
+		nm->cap = S.mcap;
 	}
 	m = &nm->m[nm->n++];
 	memset(m, 0, sizeof *m);
@@ -167,6 +237,53 @@ cmp_men(const void *p, const void *q)
 	if (a->a != b->a)
 		return a->a < b->a ? -1 : 1;
 	return (a->b > b->b) - (a->b < b->b);
+}
+
+/*
+ * Sort m[0..n) by cmp_men() into the order qsort() gave: the entities'
+ * mentions m[0..ne) come in order, the speakers added after them are
+ * few and nearly in order, so sort those by insertion and merge the two.
+ * Only entities can tie (overlapping ones); a speaker starts on a token
+ * no other mention starts on, so the speakers' order is the one order.
+ */
+static void
+sort_men(struct men *m, size_t n, size_t ne)
+{
+	size_t i, j, k, moved = 0;
+	struct men t, *o;
+
+	for (i = 1; i < ne; i++)
+		if (cmp_men(&m[i - 1], &m[i]) > 0) {
+			qsort(m, n, sizeof *m, cmp_men);
+			return;
+		}
+	for (i = ne + 1; i < n; i++) {
+		if (cmp_men(&m[i - 1], &m[i]) <= 0)
+			continue;
+		/* far out of order: the rest to qsort(), linear no more */
+		if ((moved += i - ne) > 8 * (n - ne) + 64) {
+			qsort(m + ne, n - ne, sizeof *m, cmp_men);
+			break;
+		}
+		t = m[i];
+		for (j = i; j > ne && cmp_men(&m[j - 1], &t) > 0; j--)
+			m[j] = m[j - 1];
+		m[j] = t;
+	}
+	if (ne == 0 || ne == n || cmp_men(&m[ne - 1], &m[ne]) <= 0)
+		return;
+	/* merge: the speakers go to scratch, then both runs from the end */
+	o = S.tmp = room(S.tmp, &S.tmpcap, n - ne, sizeof *S.tmp);
+	memcpy(o, m + ne, (n - ne) * sizeof *m);
+	i = ne;			/* m[0..i) left of the first run */
+	j = n - ne;		/* o[0..j) left of the second */
+	k = n;
+	while (j > 0) {
+		if (i > 0 && cmp_men(&m[i - 1], &o[j - 1]) > 0)
+			m[--k] = m[--i];
+		else
+			m[--k] = o[--j];
+	}
 }
 
 /* Runs of capitals that read as a person's name or an organisation. */
@@ -196,16 +313,6 @@ guess_names(struct names *nm)
 	}
 }
 
-static size_t
-nwords(const char *s, size_t n)
-{
-	size_t i, w = 1;
-
-	for (i = 0; i < n; i++)
-		w += s[i] == ' ';
-	return w;
-}
-
 static int
 gender_of(const struct qtx *x, const char *full, size_t n)
 {
@@ -224,25 +331,25 @@ static void
 lone_names(struct names *nm)
 {
 	const struct qtx *x = nm->x;
-	struct wtab back, fwd;
+	struct wtab *back = &S.back, *fwd = &S.fwd;
 	size_t *next, i, fl, lo;
 
-	wtab_init(&back, nm->n);
-	wtab_init(&fwd, nm->n);
-	next = xreallocarray(NULL, 2 * nm->n + 1, sizeof *next);
+	wtab_init(back, 2 * nm->n);
+	wtab_init(fwd, 2 * nm->n);
+	next = S.next = room(S.next, &S.ncap, 2 * nm->n + 1, sizeof *S.next);
 	/* later names: a chain of indexes per word, in order; a name of
 	 * several tokens keeps its full name through the loop below */
 	for (i = nm->n; i-- > 0;) {
 		const struct men *o = &nm->m[i];
-		struct wslot *e;
+		struct went *e;
 		if (o->b - o->a <= 1)
 			continue;
 		end_words(o->full, o->fulllen, &fl, &lo);
-		e = wtab_get(&fwd, o->full, fl, o->org);
+		e = wtab_get(fwd, o->full, fl, o->org);
 		next[2 * i] = e->head;
 		e->head = 2 * i;
 		if (lo != 0) {
-			e = wtab_get(&fwd, o->full + lo, o->fulllen - lo, o->org);
+			e = wtab_get(fwd, o->full + lo, o->fulllen - lo, o->org);
 			next[2 * i + 1] = e->head;
 			e->head = 2 * i + 1;
 		}
@@ -250,14 +357,17 @@ lone_names(struct names *nm)
 	for (i = 0; i < nm->n; i++) {
 		struct men *m = &nm->m[i];
 		size_t best = NONE;
-		if (m->b - m->a == 1 && nwords(m->full, m->fulllen) == 1) {
+		/* fl == fulllen: a name of one word */
+		end_words(m->full, m->fulllen, &fl, &lo);
+		if (m->b - m->a == 1 && fl == m->fulllen) {
 			const char *w = x->in->text + x->tok[m->a].s;
-			size_t wl = x->tok[m->a].e - x->tok[m->a].s;
-			struct wslot *e = wtab_slot(&back, w, wl, m->org);
-			if (e->w != NULL)
+			size_t wl = x->tok[m->a].e - x->tok[m->a].s, at;
+			size_t h = whash(w, wl, m->org);
+			struct went *e = wtab_find(back, w, wl, m->org, h, &at);
+			if (e != NULL)
 				best = e->v;
-			e = wtab_slot(&fwd, w, wl, m->org);
-			if (best == NONE && e->w != NULL) {
+			if (best == NONE &&
+			    (e = wtab_find(fwd, w, wl, m->org, h, &at)) != NULL) {
 				while (e->head != NONE && e->head / 2 <= i)
 					e->head = next[e->head];
 				if (e->head != NONE)
@@ -268,37 +378,19 @@ lone_names(struct names *nm)
 				m->fulllen = nm->m[best].fulllen;
 				if (!m->title)
 					m->title = nm->m[best].title;
+				end_words(m->full, m->fulllen, &fl, &lo);
 			}
 		}
 		/* earlier names: the latest index per first and last word */
-		if (!m->head && nwords(m->full, m->fulllen) > 1) {
-			end_words(m->full, m->fulllen, &fl, &lo);
-			wtab_get(&back, m->full, fl, m->org)->v = i;
-			wtab_get(&back, m->full + lo, m->fulllen - lo,
+		if (!m->head && fl < m->fulllen) {
+			wtab_get(back, m->full, fl, m->org)->v = i;
+			wtab_get(back, m->full + lo, m->fulllen - lo,
 			    m->org)->v = i;
 		}
 	}
-	free(next);
-	free(back.s);
-	free(fwd.s);
 }
 
 static const struct names *sort_nm;
-
-static int
-cmp_full(const void *p, const void *q)
-{
-	const struct men *a = &sort_nm->m[*(const size_t *)p];
-	const struct men *b = &sort_nm->m[*(const size_t *)q];
-	int c;
-
-	if (a->fulllen != b->fulllen)
-		return a->fulllen < b->fulllen ? -1 : 1;
-	if ((c = memcmp(a->full, b->full, a->fulllen)) != 0)
-		return c;
-	return (*(const size_t *)p > *(const size_t *)q) -
-	    (*(const size_t *)p < *(const size_t *)q);
-}
 
 /* Gender and title belong to the person, not the mention: a mention
  * without them takes the gender of the first mention of the same full
@@ -307,55 +399,42 @@ static void
 same_person(struct names *nm)
 {
 	const struct qtx *x = nm->x;
-	size_t *ord, *grp, *gmin, *tfirst, i, g, ng = 0;
+	struct wtab *grp = &S.grp;
+	size_t *gof, i;
 
 	if (nm->n == 0)
 		return;
-	ord = xreallocarray(NULL, nm->n, sizeof *ord);
-	grp = xreallocarray(NULL, nm->n, sizeof *grp);
-	gmin = xreallocarray(NULL, nm->n, sizeof *gmin);
-	tfirst = xreallocarray(NULL, nm->n, sizeof *tfirst);
-	for (i = 0; i < nm->n; i++)
-		ord[i] = i;
-	sort_nm = nm;
-	qsort(ord, nm->n, sizeof *ord, cmp_full);
+	/* a group per full name: v its first mention with a gender, head
+	 * its first with a title */
+	wtab_init(grp, nm->n);
+	gof = S.gof = room(S.gof, &S.gcap, nm->n, sizeof *S.gof);
 	for (i = 0; i < nm->n; i++) {
-		const struct men *m = &nm->m[ord[i]];
-		if (i > 0) {
-			const struct men *p = &nm->m[ord[i - 1]];
-			if (p->fulllen != m->fulllen ||
-			    memcmp(p->full, m->full, m->fulllen) != 0)
-				ng++;
-		}
-		if (i == 0 || grp[ord[i - 1]] != ng) {
-			gmin[ng] = NONE;
-			tfirst[ng] = NONE;
-		}
-		grp[ord[i]] = ng;
-		/* in index order within a group: the first is the least */
-		if (m->gender && gmin[ng] == NONE)
-			gmin[ng] = ord[i];
+		const struct men *m = &nm->m[i];
+		struct went *g = wtab_get(grp, m->full, m->fulllen, 0);
+		gof[i] = (size_t)(g - grp->e);
+		if (m->gender && g->v == NONE)
+			g->v = i;
 	}
 	for (i = 0; i < nm->n; i++) {
 		struct men *m = &nm->m[i];
-		g = grp[i];
+		struct went *g = &grp->e[gof[i]];
 		if (!m->org) {
-			if (!m->gender)
-				m->gender = gender_of(x, m->full, m->fulllen);
-			if (!m->gender && gmin[g] != NONE)
-				m->gender = nm->m[gmin[g]].gender;
-			if (m->gender && (gmin[g] == NONE || i < gmin[g]))
-				gmin[g] = i;
-			if (!m->title && tfirst[g] != NONE)
-				m->title = nm->m[tfirst[g]].title;
+			if (!m->gender) {
+				if (g->gender < 0)
+					g->gender = gender_of(x, m->full,
+					    m->fulllen);
+				m->gender = g->gender;
+			}
+			if (!m->gender && g->v != NONE)
+				m->gender = nm->m[g->v].gender;
+			if (m->gender && (g->v == NONE || i < g->v))
+				g->v = i;
+			if (!m->title && g->head != NONE)
+				m->title = nm->m[g->head].title;
 		}
-		if (m->title && tfirst[g] == NONE)
-			tfirst[g] = i;
+		if (m->title && g->head == NONE)
+			g->head = i;
 	}
-	free(ord);
-	free(grp);
-	free(gmin);
-	free(tfirst);
 }
 
 static void
@@ -385,7 +464,7 @@ fill(struct names *nm)
 	same_person(nm);
 }
 
-static const struct men *
+static struct men *
 find(const struct names *nm, size_t a)
 {
 	size_t lo = 0, hi = nm->n;
@@ -429,9 +508,10 @@ set(struct qt_rec *r, const char *s, size_t n, enum qt_stype t)
 /* A name without the titles before it: "Mayor Ana Ortiz" is Ana Ortiz,
  * and without a word the tagger took in with it: "Though Trump". */
 static void
-set_name(const struct qtx *x, struct qt_rec *r, const char *s, size_t n)
+strip_titles(const struct qtx *x, const char **sp, size_t *np)
 {
-	size_t i;
+	const char *s = *sp;
+	size_t i, n = *np;
 	uint32_t f;
 
 	for (;;) {
@@ -446,11 +526,32 @@ set_name(const struct qtx *x, struct qt_rec *r, const char *s, size_t n)
 		s += i + 1;
 		n -= i + 1;
 	}
-	set(r, s, n, QT_SNAME);
+	*sp = s;
+	*np = n;
 }
 
 static void
-resolve_one(const struct names *nm, struct qt_rec *r)
+set_name(const struct qtx *x, struct qt_rec *r, const char *s, size_t n)
+{
+	strip_titles(x, &s, &n);
+	set(r, s, n, QT_SNAME);
+}
+
+/* set_name() of a mention's full name, worked out once per mention: the
+ * quotations of a story come back to the same few. */
+static void
+set_men(const struct qtx *x, struct qt_rec *r, struct men *m)
+{
+	if (m->sn == NULL) {
+		m->sn = m->full;
+		m->snl = m->fulllen;
+		strip_titles(x, &m->sn, &m->snl);
+	}
+	set(r, m->sn, m->snl, QT_SNAME);
+}
+
+static void
+resolve_one(struct names *nm, struct qt_rec *r)
 {
 	const struct qtx *x = nm->x;
 	const struct qt_attr *at = &r->at;
@@ -460,9 +561,9 @@ resolve_one(const struct names *nm, struct qt_rec *r)
 	if (at->spb <= at->spa)
 		return;
 	if (at->sk == SK_NAME) {
-		const struct men *m = find(nm, a);
+		struct men *m = find(nm, a);
 		if (m)
-			set_name(x, r, m->full, m->fulllen);
+			set_men(x, r, m);
 		else
 			set_name(x, r, text + x->tok[a].s, x->tok[at->spb - 1].e -
 			    x->tok[a].s);
@@ -479,8 +580,7 @@ resolve_one(const struct names *nm, struct qt_rec *r)
 			i = nm->last[want_org ? P_ORG : g == G_MALE ? P_MALE :
 			    P_FEMALE][k];
 			if (i != NONE) {
-				const struct men *m = &nm->m[i];
-				set_name(x, r, m->full, m->fulllen);
+				set_men(x, r, &nm->m[i]);
 				return;
 			}
 		}
@@ -501,8 +601,7 @@ resolve_one(const struct names *nm, struct qt_rec *r)
 		}
 		if (lo > 0 && strcmp(nm->m[nm->titled[lo - 1]].title,
 		    want) == 0) {
-			const struct men *m = &nm->m[nm->titled[lo - 1]];
-			set_name(x, r, m->full, m->fulllen);
+			set_men(x, r, &nm->m[nm->titled[lo - 1]]);
 			return;
 		}
 	}
@@ -554,14 +653,21 @@ cmp_titled(const void *p, const void *q)
 static void
 index_names(struct names *nm)
 {
-	size_t i, p, n = nm->n;
+	size_t i, p, n = nm->n, cap = S.icap;
 
-	nm->bmax = xreallocarray(NULL, n + 1, sizeof *nm->bmax);
+	nm->bmax = S.bmax = room(S.bmax, &cap, n + 1, sizeof *S.bmax);
+	for (p = 0; p < 3; p++) {
+		cap = S.icap;
+		nm->last[p] = S.last[p] = room(S.last[p], &cap, n + 1,
+		    sizeof *S.last[p]);
+	}
+	cap = S.icap;
+	nm->titled = S.titled = room(S.titled, &cap, n + 1, sizeof *S.titled);
+	S.icap = cap;
 	for (i = 0; i < n; i++)
 		nm->bmax[i] = i > 0 && nm->bmax[i - 1] > nm->m[i].b ?
 		    nm->bmax[i - 1] : nm->m[i].b;
 	for (p = 0; p < 3; p++) {
-		nm->last[p] = xreallocarray(NULL, n + 1, sizeof *nm->last[p]);
 		nm->last[p][0] = NONE;
 		for (i = 0; i < n; i++) {
 			const struct men *m = &nm->m[i];
@@ -571,27 +677,36 @@ index_names(struct names *nm)
 			nm->last[p][i + 1] = ok ? i : nm->last[p][i];
 		}
 	}
-	nm->titled = xreallocarray(NULL, n + 1, sizeof *nm->titled);
 	nm->ntitled = 0;
 	for (i = 0; i < n; i++)
 		if (nm->m[i].title)
 			nm->titled[nm->ntitled++] = i;
 	sort_nm = nm;
-	if (nm->ntitled > 1)
+	if (nm->ntitled > 16)
 		qsort(nm->titled, nm->ntitled, sizeof *nm->titled, cmp_titled);
+	else	/* a few: the call costs more than the sort */
+		for (i = 1; i < nm->ntitled; i++) {
+			size_t t = nm->titled[i], j = i;
+			for (; j > 0 && cmp_titled(&nm->titled[j - 1], &t) > 0; j--)
+				nm->titled[j] = nm->titled[j - 1];
+			nm->titled[j] = t;
+		}
+	sort_nm = NULL;
 }
 
 void
 qt_resolve(const struct qtx *x, struct qt_rec *r, size_t n)
 {
 	struct names nm;
-	size_t i, j, p;
+	size_t i, j, ne;
 	unsigned char *cov;
 
 	if (n == 0)
 		return;
 	memset(&nm, 0, sizeof nm);
 	nm.x = x;
+	nm.m = S.m;
+	nm.cap = S.mcap;
 	nm.title = x->in->title >= 0 ? x->in->title :
 	    x->in->npara > 1 ? 0 : -1;
 	if (x->in->nent) {
@@ -614,8 +729,9 @@ qt_resolve(const struct qtx *x, struct qt_rec *r, size_t n)
 		}
 	} else
 		guess_names(&nm);
+	ne = nm.n;
 	/* the tokens some mention holds, so a speaker is added only once */
-	cov = xreallocarray(NULL, x->ntok + 1, 1);
+	cov = S.cov = room(S.cov, &S.covcap, x->ntok + 1, 1);
 	memset(cov, 0, x->ntok + 1);
 	for (i = 0; i < nm.n; i++)
 		memset(cov + nm.m[i].a, 1, nm.m[i].b - nm.m[i].a);
@@ -631,9 +747,7 @@ qt_resolve(const struct qtx *x, struct qt_rec *r, size_t n)
 			memset(cov + at->spa, 1, b - at->spa);
 		}
 	}
-	free(cov);
-	if (nm.n > 1)
-		qsort(nm.m, nm.n, sizeof *nm.m, cmp_men);
+	sort_men(nm.m, nm.n, ne);
 	fill(&nm);
 	index_names(&nm);
 	for (i = 0; i < n; i++)
@@ -666,9 +780,4 @@ qt_resolve(const struct qtx *x, struct qt_rec *r, size_t n)
 			r[i].at.spb = r[best].at.spb;
 		}
 	}
-	free(nm.m);
-	free(nm.bmax);
-	for (p = 0; p < 3; p++)
-		free(nm.last[p]);
-	free(nm.titled);
 }
