@@ -155,10 +155,10 @@ cmp_ent(const void *a, const void *b)
 /*
  * The values of keys k[0..nk) in r's ATTRS, in one walk where rec_attr()
  * would take one per key: each the first pair with that key, as there.
+ * The keys asked for are four letters, compared as one word.
  */
 struct av {
-	const char *key;
-	size_t klen;
+	const char *key;	/* four bytes */
 	const char *v;		/* NULL: absent */
 	size_t vl;
 };
@@ -177,15 +177,14 @@ attr_vals(const struct rec *r, struct av *k, size_t nk)
 	while (p < end && left > 0) {
 		if ((bar = memchr(p, '|', (size_t)(end - p))) == NULL)
 			bar = end;
-		for (i = 0; i < nk; i++)
-			if (k[i].v == NULL && (size_t)(bar - p) > k[i].klen &&
-			    p[k[i].klen] == '=' &&
-			    memcmp(p, k[i].key, k[i].klen) == 0) {
-				k[i].v = p + k[i].klen + 1;
-				k[i].vl = (size_t)(bar - k[i].v);
-				left--;
-				break;
-			}
+		if (bar - p > 4 && p[4] == '=')
+			for (i = 0; i < nk; i++)
+				if (k[i].v == NULL && memcmp(p, k[i].key, 4) == 0) {
+					k[i].v = p + 5;
+					k[i].vl = (size_t)(bar - k[i].v);
+					left--;
+					break;
+				}
 		p = bar + 1;
 	}
 }
@@ -257,8 +256,8 @@ qt_run(const struct qt_rules *rules, unsigned forms, struct doc *d,
 	int haspara = 0, hassent = 0, hasent = 0;
 	long title = -1;
 	size_t lastline = (size_t)-1;
-	struct av lr[2] = { { "line", 4, NULL, 0 }, { "role", 4, NULL, 0 } };
-	struct av tn[2] = { { "type", 4, NULL, 0 }, { "norm", 4, NULL, 0 } };
+	struct av lr[2] = { { "line", NULL, 0 }, { "role", NULL, 0 } };
+	struct av tn[2] = { { "type", NULL, 0 }, { "norm", NULL, 0 } };
 
 	if (kcap < d->n) {
 		kcap = d->n;
