@@ -1,0 +1,173 @@
+/*
+ * Unit tests of the speaker resolution of qt.h (qtname.c): a surname, a
+ * pronoun or "the senator" goes to the full name it stands for, with or
+ * without entity spans, in entity order or not; and since qtname keeps
+ * its tables from one document to the next, a document gives the same
+ * speakers whatever ran before it.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cfg.h"
+#include "qt.h"
+#include "unit.h"
+
+static struct qt_rules *rules;
+static struct qt_quote *v;
+static size_t cap;
+
+/* Paragraphs are the lines of text; ent[0..ne) as given. */
+static size_t
+run_ents(const char *text, const struct qt_ent *ent, size_t ne)
+{
+	static struct qt_span para[512];
+	struct qt_input in;
+	size_t n = 0, i = 0, len = strlen(text);
+
+	while (i < len && n < 512) {
+		size_t e = i;
+		while (e < len && text[e] != '\n')
+			e++;
+		para[n].start = i;
+		para[n++].end = e;
+		i = e + 1;
+	}
+	memset(&in, 0, sizeof in);
+	in.text = text;
+	in.len = len;
+	in.para = para;
+	in.npara = n;
+	in.title = 0;
+	in.ent = ent;
+	in.nent = ne;
+	return qt_extract(rules, &in, QT_FORM(QT_DIRECT), &v, &cap);
+}
+
+static size_t
+run(const char *text)
+{
+	return run_ents(text, NULL, 0);
+}
+
+/* Does quote k have speaker s? */
+static int
+said_by(size_t k, const char *s)
+{
+	return v[k].speaker != NULL && v[k].speakerlen == strlen(s) &&
+	    memcmp(v[k].speaker, s, v[k].speakerlen) == 0;
+}
+
+/* An entity span over the first occurrence of w at or after from. */
+static struct qt_ent
+ent_at(const char *text, const char *w, size_t from, enum qt_etype t)
+{
+	struct qt_ent e;
+	const char *p = strstr(text + from, w);
+
+	memset(&e, 0, sizeof e);
+	e.start = p ? (size_t)(p - text) : 0;
+	e.end = e.start + strlen(w);
+	e.type = t;
+	return e;
+}
+
+static const char story[] =
+    "Ferry Service Returns\n"
+    "The harbour board chose Tomas Lindqvist to run the new ferry.\n"
+    "\"We start on Monday,\" Lindqvist said.\n"
+    "Marta Quiroga, who owns the cafe on the pier, was pleased.\n"
+    "\"It will bring people back,\" she said.\n"
+    "\"The timetable is fixed,\" he said.";
+
+static const char story2[] =
+    "Pier Cafe Reopens\n"
+    "Quiroga reopened the cafe after Tomas Lindqvist fixed the roof.\n"
+    "Marta Quiroga thanked Lindqvist.\n"
+    "\"Coffee is on the house today,\" Quiroga said.";
+
+int
+main(void)
+{
+	size_t n, i, first, wholen[3];
+	char *big;
+	const char *who[3];
+
+	rules = qt_rules_new(qt_default_cfg());
+
+	/* without entity spans: runs of capitals name the people */
+	n = run(story);
+	CHECK(n == 3);
+	CHECK(n == 3 && said_by(0, "Tomas Lindqvist"));
+	CHECK(n == 3 && said_by(1, "Marta Quiroga"));
+	/* "he" skips the nearer woman for the man named before her */
+	CHECK(n == 3 && said_by(2, "Tomas Lindqvist"));
+	for (i = 0; i < n && i < 3; i++) {
+		who[i] = v[i].speaker;
+		wholen[i] = v[i].speakerlen;
+	}
+	first = n;
+
+	/* a surname before the full name takes the later full name */
+	n = run("Bridge Vote\n"
+	    "\"The bridge is safe,\" Okafor said.\n"
+	    "Council engineer Grace Okafor inspected it on Friday.");
+	CHECK(n == 1 && said_by(0, "Grace Okafor"));
+
+	/* "the senator": the last person introduced as one */
+	n = run("Budget Talks\n"
+	    "Sen. Della Roane and Rep. Hugo Brandt met in the morning.\n"
+	    "\"There is no deal yet,\" the senator said.");
+	CHECK(n == 1 && said_by(0, "Della Roane"));
+
+	/* with entity spans, given out of order: the same speakers */
+	{
+		struct qt_ent e[4];
+		e[0] = ent_at(story, "Marta Quiroga", 0, QT_PER);
+		e[1] = ent_at(story, "Tomas Lindqvist", 0, QT_PER);
+		e[2] = ent_at(story, "Lindqvist", e[1].end, QT_PER);
+		e[3] = ent_at(story, "Ferry", 0, QT_ORG);
+		n = run_ents(story, e, 4);
+		CHECK(n == 3 && said_by(0, "Tomas Lindqvist"));
+		CHECK(n == 3 && said_by(1, "Marta Quiroga"));
+		CHECK(n == 3 && said_by(2, "Tomas Lindqvist"));
+	}
+
+	/* a document of many names, then the first one again: the tables
+	 * it grew and left behind change nothing */
+	{
+		size_t k, len = 0, room = 400 * 96 + 64;
+		big = malloc(room);
+		len += (size_t)snprintf(big + len, room - len, "Roll Call\n");
+		for (k = 0; k < 400; k++)
+			if (k % 2)
+				len += (size_t)snprintf(big + len, room - len,
+				    "\"Item %zu is done,\" said Ada Name%zu, "
+				    "and Ben Other%zu agreed.\n", k, k, k);
+			else	/* the story's words, to meet in its tables */
+				len += (size_t)snprintf(big + len, room - len,
+				    "\"Item %zu is done,\" said Lindqvist, and "
+				    "Quiroga agreed with Marta Lindqvist.\n", k);
+		big[len - 1] = '\0';
+		n = run(big);
+		CHECK(n == 400);
+		CHECK(n == 400 && said_by(399, "Ada Name399"));
+		CHECK(n == 400 && said_by(2, "Marta Lindqvist"));
+		free(big);
+	}
+	n = run(story);
+	CHECK(n == first);
+	for (i = 0; i < n && i < 3; i++)
+		CHECK(v[i].speaker == who[i] && v[i].speakerlen == wholen[i]);
+	/* and after a story of the same size and names in another order */
+	n = run(story2);
+	CHECK(n == 1 && said_by(0, "Marta Quiroga"));
+	n = run(story);
+	CHECK(n == first);
+	for (i = 0; i < n && i < 3; i++)
+		CHECK(v[i].speaker == who[i] && v[i].speakerlen == wholen[i]);
+
+	free(v);
+	qt_rules_free(rules);
+	return unit_done("qtname");
+}
