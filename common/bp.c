@@ -777,6 +777,55 @@ repeated(struct bp_judge *j, size_t first, size_t last)
 	free(r);
 }
 
+#define CARD_MAX 40	/* words in a teaser's one-sentence summary */
+
+/* A teaser's summary: one sentence, not a quote, at most CARD_MAX words. */
+static int
+summary(const struct bp_judge *j, const struct para *p)
+{
+	const char *lo = j->arena.p + p->norm;
+	size_t k;
+
+	if (!p->sent || p->quote || p->words > CARD_MAX)
+		return 0;
+	for (k = 1; k + 1 < p->nlen; k++)
+		if ((lo[k] == '.' || lo[k] == '?' || lo[k] == '!') &&
+		    lo[k + 1] == ' ')
+			return 0;
+	return 1;
+}
+
+/*
+ * Teaser cards under a list header ("More from Local"): a headline, then
+ * a sentence that sums up the story, then the next headline, and so on.
+ * The headlines before k were taken; from k, headlines and summaries, a
+ * summary only right after a headline, are cards when the run reaches
+ * the end of the document or a dropped paragraph (a footer) with two
+ * summaries or more in it: an article that goes on after a list of links
+ * soon has a paragraph of two sentences, a quote or a longer one, and
+ * keeps it all, and its last paragraph alone under the list, before its
+ * end matter, stays too (teaser_cards).  Returns the end of the run, or
+ * k.
+ */
+static size_t
+cards(const struct bp_judge *j, size_t k)
+{
+	size_t e, sums = 0;
+
+	if (!label_like(j, k - 1))
+		return k;
+	for (e = k; kept(j, e) && !j->p[e].title; e++) {
+		const struct para *p = &j->p[e];
+
+		if (label_like(j, e) && p->words <= j->rs->related_max)
+			continue;
+		if (!label_like(j, e - 1) || !summary(j, p))
+			break;
+		sums++;
+	}
+	return sums >= 2 && (e == j->n || dropped(j, e)) ? e : k;
+}
+
 #define LABELS_MAX 4	/* section labels looked through for a headline */
 
 /*
@@ -995,6 +1044,10 @@ place(struct bp_judge *j, size_t title, size_t first, size_t last)
 				break;
 			drop(q, j->p[i].why, "list-item");
 		}
+		if (rs->det_cards && k > i + 1)
+			for (size_t e = cards(j, k); k < e; k++)
+				if (kept(j, k))
+					drop(&j->p[k], j->p[i].why, "teaser-card");
 	}
 
 	/* Spread over the edges: short lines that are not sentences go with
