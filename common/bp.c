@@ -896,15 +896,35 @@ end_matter(enum bp_why why)
 	    why != BP_AD && why != BP_PULLQUOTE;
 }
 
+/* Is paragraph i end matter for island(): dropped as such, or kept only
+ * because a rule of the edges or the tail that names end matter does not
+ * apply inside the article (a menu line in a page's footer, when a blurb
+ * below it made the footer look like part of the article). */
+static int
+gap_line(struct bp_judge *j, size_t i)
+{
+	const struct bp_rules *rs = j->rs;
+	struct para *p = &j->p[i];
+
+	if (p->why != BP_KEEP)
+		return end_matter(p->why);
+	if (p->title || body_like(j, p))
+		return 0;
+	edges(j, i, EDGE | TAIL);
+	return (p->m_edge >= 0 && end_matter(rs->rules[p->m_edge].why)) ||
+	    (p->m_tail >= 0 && end_matter(rs->rules[p->m_tail].why));
+}
+
 /*
  * The article's last body paragraph, last or earlier: one or two body
- * paragraphs after ISLAND_GAP lines of dropped end matter (menus, links,
- * share bars: end_matter()) with no body paragraph among them, at the end
- * of a longer article, are end matter that no rule names (tail_island): an
- * author's note, a partner's blurb, a comment.  Kept lines do not count: a
- * recipe's ingredients are short lines between its story and its method.
- * Only dropped lines count, so a second judging, which sees none, finds no
- * island where the first found none.
+ * paragraphs after ISLAND_GAP lines of end matter (menus, links, share
+ * bars: gap_line()) with no body paragraph among them, at the end of a
+ * longer article, are end matter that no rule names (tail_island): an
+ * author's note, a partner's blurb, a comment.  Other kept lines do not
+ * count: a recipe's ingredients are short lines between its story and its
+ * method.  A second judging sees the first one's kept lines and none of
+ * its drops, so its gaps are no longer and it finds no island where the
+ * first found none.
  */
 static size_t
 island(struct bp_judge *j, size_t first, size_t last)
@@ -913,13 +933,14 @@ island(struct bp_judge *j, size_t first, size_t last)
 
 	/* most articles have no such run at all: ask no rule then */
 	for (i = first; i < last && gap < ISLAND_GAP; i++)
-		gap += end_matter(j->p[i].why);
+		gap += end_matter(j->p[i].why) || (j->p[i].why == BP_KEEP &&
+		    !j->p[i].title && !body_like(j, &j->p[i]));
 	if (gap < ISLAND_GAP)
 		return last;
 	gap = 0;
 	for (i = last; i-- > first;) {
 		if (!bodyp(j, i)) {
-			gap += end_matter(j->p[i].why);
+			gap += gap_line(j, i);
 			continue;
 		}
 		if (gap >= ISLAND_GAP)
