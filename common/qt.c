@@ -1806,6 +1806,14 @@ skip_adverbials(const struct ctx *c, size_t i, size_t hi)
 			i++;
 			continue;
 		}
+		/* "this week", "that morning" */
+		if (i + 1 < hi && is_word(c, i) && (c->x.tok[i].lx & LX_DET) &&
+		    !(c->x.tok[i].lx & LX_PRON) && is_word(c, i + 1) &&
+		    (c->x.tok[i + 1].lx & LX_TIME) && !c->x.tok[i + 1].cap &&
+		    (i + 2 >= hi || !is_word(c, i + 2))) {
+			i += 2;
+			continue;
+		}
 		if (i < hi && is_word(c, i) && (c->x.tok[i].lx & LX_PREP)) {
 			for (k = i + 1; k < hi && k < i + 6 && is_word(c, k); k++)
 				if (c->x.tok[k].lx & (LX_ATTRN | LX_TIME)) {
@@ -1853,6 +1861,19 @@ all_quoted(const struct ctx *c, size_t a, size_t b)
 	return 1;
 }
 
+/* Is the cue whose content starts at token a in -ing ("stating X")? */
+static int
+cue_ing_before(const struct ctx *c, size_t a)
+{
+	size_t k;
+
+	for (k = a; k > 0 && k + 4 > a; k--)
+		if (is_word(c, k - 1) && (c->x.tok[k - 1].lx & (LX_CUE |
+		    LX_ICUE)))
+			return ing_cue(c, k - 1);
+	return 0;
+}
+
 /* Where reported content stops: before a semicolon, a bracket, "while
  * ...", a dash before "-ing", or the next attribution ", X said". */
 static size_t
@@ -1876,6 +1897,13 @@ clause_end(const struct ctx *c, size_t a, size_t b)
 		/* "said he has no gigs and suggested that ...": a second report */
 		if (word_is(c, i, W_AND) && i + 1 < b && cue_at(c, i + 1, b, &e) &&
 		    !ing_cue(c, i + 1))
+			return i;
+		/* "stating there was a benefit and chiding the media": a
+		 * second -ing after an -ing cue goes with the cue, not the
+		 * content */
+		if (word_is(c, i, W_AND) && i + 1 < b && a > 0 &&
+		    ing_cue(c, i + 1) && !c->x.tok[i + 1].cap &&
+		    !word_is(c, i + 1, W_INCLUDING) && cue_ing_before(c, a))
 			return i;
 		if (!is_p(c, i, ',') || i + 1 >= b)
 			continue;
@@ -1914,6 +1942,10 @@ at_least(const struct ctx *c, size_t a, size_t b)
 	    (word_is_text(c, a + 1, "least") || word_is_text(c, a + 1, "most"));
 }
 
+/* How emit_indirect() reads [a, b): what follows a cue (its clause ends
+ * where clause_end() says) or what precedes one. */
+enum { EI_RIGHT, EI_LEFT };
+
 static int
 emit_indirect(struct ctx *c, size_t a, size_t b, const struct qt_attr *at,
     int left)
@@ -1923,7 +1955,7 @@ emit_indirect(struct ctx *c, size_t a, size_t b, const struct qt_attr *at,
 
 	while (a < b && (is_p(c, a, ',') || word_is(c, a, W_THAT)))
 		a++;
-	if (left) {
+	if (left == EI_LEFT) {
 		/* "..., and Clinton broke it, according to X" */
 		for (i = b; i-- > a + 1;)
 			if (c->x.tok[i].q < 0 && is_p(c, i, ';')) {
@@ -1937,7 +1969,9 @@ emit_indirect(struct ctx *c, size_t a, size_t b, const struct qt_attr *at,
 		 * adverbial; "said in part", "wrote on Facebook": none;
 		 * but "said that at least ..." is content */
 		if (a < b && is_word(c, a) && !(a > 0 && word_is(c, a - 1,
-		    W_THAT)) && !at_least(c, a, b) && ((c->x.tok[a].lx & (LX_PREP |
+		    W_THAT)) && !(a > 1 && is_p(c, a - 1, ',') &&
+		    word_is(c, a - 2, W_THAT)) && !at_least(c, a, b) &&
+		    ((c->x.tok[a].lx & (LX_PREP |
 		    LX_LINK)) || word_is(c, a, W_AFTER) || word_is(c, a, W_BEFORE) ||
 		    word_is(c, a, W_WHEN) || word_is(c, a, W_WHILE) ||
 		    word_is(c, a, W_BECAUSE) || word_is(c, a, W_SINCE) ||
@@ -2082,8 +2116,12 @@ after_cue(const struct ctx *c, size_t cu, size_t e, size_t be)
 			    LX_PRON | LX_BE)))
 				break;
 		}
-	if (x < be && word_is(c, x, W_THAT))
+	if (x < be && word_is(c, x, W_THAT)) {
 		x++;
+		/* "argue that, while ..., workers ...": an aside opens */
+		if (x + 1 < be && is_p(c, x, ','))
+			x++;
+	}
 	return x;
 }
 
@@ -2245,7 +2283,7 @@ asked_first(struct ctx *c, size_t e, size_t be, struct qt_attr *at)
 			break;
 	if (k >= be || k >= q + 60)
 		return be;
-	return emit_indirect(c, q, k, at, 1) ? k : be;
+	return emit_indirect(c, q, k, at, EI_LEFT) ? k : be;
 }
 
 /* "to" and a verb at token i: an infinitive, not "to the voters". */
@@ -2307,6 +2345,16 @@ sourceless(const struct ctx *c, size_t cu, size_t e, size_t lo, size_t be,
 	return be;
 }
 
+/* Can word i be the verb that goes on with a subject ("has surged",
+ * "was a decision"), not "as prices climbed", "the ..."? */
+static int
+verb_like(const struct ctx *c, size_t i)
+{
+	return is_word(c, i) && !c->x.tok[i].cap && ((c->x.tok[i].lx & LX_BE) ||
+	    !(c->x.tok[i].lx & (LX_STOP | LX_PREP | LX_LINK | LX_DET | LX_PRON |
+	    LX_TIME)));
+}
+
 /* A cue word used for something else: "found himself", "the economy
  * added 200,000 jobs", "a company called Acme". */
 static int
@@ -2365,7 +2413,7 @@ indirect(struct ctx *c)
 				set_cue(&at, i, i + 1);
 				at.how = AT_OWN;
 				c->cuef = 0;
-				if (emit_indirect(c, i + 2, be, &at, 0))
+				if (emit_indirect(c, i + 2, be, &at, EI_RIGHT))
 					i = resume(c, i, be, &left0);
 				continue;
 			}
@@ -2385,7 +2433,7 @@ indirect(struct ctx *c)
 				continue;
 			}
 			if ((f & LX_NOSRC) && (x = sourceless(c, i, e, a, be, f)) < be) {
-				if (emit_indirect(c, x, be, &at, 0))
+				if (emit_indirect(c, x, be, &at, EI_RIGHT))
 					i = resume(c, i, be, &left0);
 				continue;
 			}
@@ -2440,18 +2488,44 @@ indirect(struct ctx *c)
 						at.spb = k;
 						at.sk = SK_DESC;
 					}
-					emit_indirect(c, k + 1, be, &at, 0);
+					emit_indirect(c, k + 1, be, &at, EI_RIGHT);
 					i = be;
+				} else if (at.spb > at.spa && at.spb + 2 < be &&
+				    is_p(c, at.spb, ',') && i > left0 + 1 &&
+				    is_p(c, i - 1, ',') && words_in(c, left0, i) <= 5 &&
+				    verb_like(c, at.spb + 1)) {
+					/* "Fundraising, according to the campaign,
+					 * has surged": a few words before, the
+					 * report goes on after */
+					if (emit_indirect(c, at.spb + 1, be, &at,
+					    EI_RIGHT))
+						i = resume(c, i, be, &left0);
 				} else if (i > a + 2) {
 					/* "..., according to X" and, without the comma,
 					 * "Clinton leads by 271 delegates according to X" */
 					emit_indirect(c, left0, is_p(c, i - 1, ',') ? i - 1 :
-					    i, &at, 1);
+					    i, &at, EI_LEFT);
 					i = at.spb;
 				}
 				continue;
 			}
 			k = skip_adv(c, i, a);
+			if (ing_cue(c, i) && k == a && (x = after_cue(c, i, e,
+			    be)) < be && x > 0 && word_is(c, x - 1, W_THAT)) {
+				/* "Declaring that he alone can fix it, the
+				 * mogul ...": the report runs to the comma, the
+				 * speaker is the subject after it */
+				for (k = x; k < be && k < x + 40 &&
+				    !(is_p(c, k, ',') && c->x.tok[k].q < 0); k++)
+					;
+				if (k + 1 < be && k < x + 40 &&
+				    np_after(c, k + 1, be, &at) &&
+				    at.spa == k + 1 && at.spb < be &&
+				    is_word(c, at.spb) && emit_indirect(c, x, k, &at,
+				    EI_LEFT))
+					i = k;
+				continue;
+			}
 			if (ing_cue(c, i) && k > a && (is_p(c, k - 1, ',') ||
 			    (is_word(c, k - 1) && (c->x.tok[k - 1].lx & LX_ATTRN)) ||
 			    /* "... by touting", "..., while insisting" */
@@ -2468,7 +2542,7 @@ indirect(struct ctx *c)
 				x = after_cue(c, i, e, be);
 				at.cub = cue_object(c, i, e, be);
 				if (x < be && !is_mark(c, x) && !is_p(c, x, ':') &&
-				    emit_indirect(c, x, be, &at, 0))
+				    emit_indirect(c, x, be, &at, EI_RIGHT))
 					i = resume(c, i, be, &left0);
 				continue;
 			}
@@ -2487,7 +2561,8 @@ indirect(struct ctx *c)
 				x = after_cue(c, i, e, be);
 				at.cub = cue_object(c, i, e, be);
 				if (x < be && !is_mark(c, x) && !is_p(c, x, ':') &&
-				    !is_p(c, x, ',') && emit_indirect(c, x, be, &at, 0))
+				    !is_p(c, x, ',') && emit_indirect(c, x, be, &at,
+				    EI_RIGHT))
 					i = resume(c, i, be, &left0);
 				continue;
 			}
@@ -2511,7 +2586,8 @@ indirect(struct ctx *c)
 					    sp0 > a + 1 && is_p(c, sp0 - 1, ',') &&
 					    !relative(c, at.spb, i) &&
 					    !all_quoted(c, a, sp0 - 1))
-						emit_indirect(c, left0, sp0 - 1, &at, 1);
+						emit_indirect(c, left0, sp0 - 1,
+						    &at, EI_LEFT);
 					continue;
 				}
 				if (x < be && (is_p(c, x, ':') || (is_mark(c, x) &&
@@ -2520,12 +2596,12 @@ indirect(struct ctx *c)
 				if (x < be && is_p(c, x, ',') && at.spa > a &&
 				    word_is(c, at.spa - 1, W_AS) && at.spa - 1 <= a + 1) {
 					/* "As the Post reported, ..." */
-					if (emit_indirect(c, x + 1, be, &at, 0))
+					if (emit_indirect(c, x + 1, be, &at, EI_RIGHT))
 						i = be;
 					continue;
 				}
 				if (x >= be || words_in(c, x, be) < 2 ||
-				    is_p(c, x, ',')) {
+				    is_p(c, x, ',') || is_p(c, x, ';')) {
 					/* "..., Mr. Lou said": the comma is before
 					 * the title */
 					size_t sp0 = sp_open(c, at.spa, a);
@@ -2537,12 +2613,13 @@ indirect(struct ctx *c)
 					    words_in(c, x + 1, be) >= 4 &&
 					    !is_mark(c, x + 1) && !word_is(c, x + 1, W_AND) &&
 					    !word_is(c, x + 1, W_BUT) &&
-					    emit_indirect(c, x + 1, be, &at, 0)) {
+					    emit_indirect(c, x + 1, be, &at, EI_RIGHT)) {
 						/* and what goes before: two records with
 						 * one speaker, as for “A,” she said, “B.” */
 						if (!relative(c, at.spb, i) &&
 						    !all_quoted(c, a, sp0 - 1))
-							emit_indirect(c, left0, sp0 - 1, &at, 1);
+							emit_indirect(c, left0, sp0 - 1,
+							    &at, EI_LEFT);
 						i = be;
 						continue;
 					}
@@ -2552,14 +2629,15 @@ indirect(struct ctx *c)
 					if (sp0 > a + 1 && is_p(c, sp0 - 1, ',') &&
 					    !relative(c, at.spb, i) &&
 					    !all_quoted(c, a, sp0 - 1))
-						emit_indirect(c, left0, sp0 - 1, &at, 1);
+						emit_indirect(c, left0, sp0 - 1,
+						    &at, EI_LEFT);
 					if (x >= be)
 						i = be;
 					continue;
 				}
 				if ((stop = aside_end(c, i, a, x, be)) == 0)
 					stop = continuation(c, s, be);
-				if (emit_indirect(c, x, stop, &at, 0)) {
+				if (emit_indirect(c, x, stop, &at, EI_RIGHT)) {
 					i = resume(c, i, be, &left0);
 				} else {
 					/* "CLAUSE, Rubio said in his book “...”":
@@ -2568,18 +2646,23 @@ indirect(struct ctx *c)
 					if (sp0 > a + 1 && is_p(c, sp0 - 1, ',') &&
 					    !relative(c, at.spb, i) &&
 					    !all_quoted(c, a, sp0 - 1))
-						emit_indirect(c, left0, sp0 - 1, &at, 1);
+						emit_indirect(c, left0, sp0 - 1,
+						    &at, EI_LEFT);
 				}
 				continue;
 			}
 			/* "Several people I have spoken with said ...": a
-			 * reporting verb proper after a subject no rule reads */
-			if ((f & LX_CORE) && (x = loose_subject(c, i, a, &at)) != NONE) {
+			 * reporting verb proper, or a cue and "that" ("A poll
+			 * taken last week found that"), after a subject no
+			 * rule reads */
+			if ((f & LX_CUE) && ((f & LX_CORE) || (e < be &&
+			    word_is(c, skip_adverbials(c, e, be), W_THAT))) &&
+			    (x = loose_subject(c, i, a, &at)) != NONE) {
 				x = after_cue(c, i, e, be);
 				at.cub = cue_object(c, i, e, be);
 				if (x < be && is_word(c, x) && clause_start(c, x) &&
 				    words_in(c, x, be) >= 3 && emit_indirect(c, x,
-				    continuation(c, s, be), &at, 0)) {
+				    continuation(c, s, be), &at, EI_RIGHT)) {
 					/* a guess: lends no quotation its speaker */
 					c->out[c->nout - 1].weak = 1;
 					i = resume(c, i, be, &left0);
@@ -2591,7 +2674,7 @@ indirect(struct ctx *c)
 			    np_after(c, e, be, &at) && !all_quoted(c, a, k - 1) &&
 			    /* "..., said he has spoken": he opens the report */
 			    !(at.sk == SK_PRON && at.spb < be)) {
-				emit_indirect(c, left0, k - 1, &at, 1);
+				emit_indirect(c, left0, k - 1, &at, EI_LEFT);
 				prev = at;
 				have = 1;
 				i = at.spb;

@@ -260,6 +260,7 @@ qt_rules_new(const struct cfg *c)
 	addlist(r, c, "cues", LX_CUE);
 	addlist(r, c, "indirect_cues", LX_CUE | LX_ICUE);
 	addlist(r, c, "reporting_verbs", LX_CUE | LX_CORE);
+	addlist(r, c, "derived_cues", LX_CUE | LX_ICUE);
 	addlist(r, c, "belief_cues", LX_ICUE);
 	addlist(r, c, "impersonal_cues", LX_ICUE | LX_NOSRC);
 	addlist(r, c, "noun_cues", LX_NCUE);
