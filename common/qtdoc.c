@@ -109,10 +109,12 @@ cmp_seg(const void *a, const void *b)
 	return (x->oe > y->oe) - (x->oe < y->oe);
 }
 
-/* Each record's kind, looked at once per document. */
+/* Each record's kind, looked at once per document; the text and the ent
+ * records' indexes, so a later pass walks its own kind only (kinds come
+ * mixed, and a test per record is a branch mispredicted often). */
 enum { K_OTHER, K_PARA, K_SENT, K_ENT };
 static unsigned char *kc, *roles;	/* roles: role=title */
-static size_t *lines, kcap;
+static size_t *lines, *tix, *eix, kcap;
 
 static int
 kind_of(const struct rec *r)
@@ -253,6 +255,7 @@ qt_run(const struct qt_rules *rules, unsigned forms, struct doc *d,
 {
 	struct qt_input in;
 	size_t i, j, k, n, np = 0, ns = 0, ne = 0, nq, nt = 0, len = 0;
+	size_t ntx = 0, nex = 0, x;
 	int haspara = 0, hassent = 0, hasent = 0;
 	long title = -1;
 	size_t lastline = (size_t)-1;
@@ -264,6 +267,8 @@ qt_run(const struct qt_rules *rules, unsigned forms, struct doc *d,
 		kc = xreallocarray(kc, kcap, sizeof *kc);
 		roles = xreallocarray(roles, kcap, sizeof *roles);
 		lines = xreallocarray(lines, kcap, sizeof *lines);
+		tix = xreallocarray(tix, kcap, sizeof *tix);
+		eix = xreallocarray(eix, kcap, sizeof *eix);
 	}
 	for (i = 0; i < d->n; i++) {
 		const struct rec *r = &d->r[i];
@@ -271,7 +276,10 @@ qt_run(const struct qt_rules *rules, unsigned forms, struct doc *d,
 		haspara |= kc[i] == K_PARA;
 		hassent |= kc[i] == K_SENT;
 		hasent |= kc[i] == K_ENT;
+		if (kc[i] == K_ENT)
+			eix[nex++] = i;
 		if (is_text(i)) {
+			tix[ntx++] = i;
 			attr_vals(r, lr, 2);
 			lines[i] = dec(lr[0].v, lr[0].vl, 0);
 			roles[i] = lr[1].v != NULL && lr[1].vl == 5 &&
@@ -287,17 +295,16 @@ qt_run(const struct qt_rules *rules, unsigned forms, struct doc *d,
 		in.len = d->srclen;
 	} else {
 		size_t have = 0;
-		for (i = 0; i < d->n; i++)
-			if (is_text(i))
-				have += d->r[i].textlen;
+		for (x = 0; x < ntx; x++)
+			have += d->r[tix[x]].textlen;
 		if (d->haslen && d->len > len)
 			len = d->len;
 		if (len / 2 > have + 32768) {
 			/* claimed offsets far beyond the text: lay it out by
 			 * runs of records that hold their text */
-			for (i = 0; i < d->n; i++) {
-				const struct rec *r = &d->r[i];
-				if (!is_text(i) || r->textlen != r->end - r->start)
+			for (x = 0; x < ntx; x++) {
+				const struct rec *r = &d->r[tix[x]];
+				if (r->textlen != r->end - r->start)
 					continue;
 				if (nseg == segcap) {
 					segcap = segcap ? 2 * segcap : 64;
@@ -340,10 +347,10 @@ qt_run(const struct qt_rules *rules, unsigned forms, struct doc *d,
 		memset(text.p, '\n', len);
 		text.len = len;
 		text.p[len] = '\0';
-		for (i = 0; i < d->n; i++) {
-			const struct rec *r = &d->r[i];
+		for (x = 0; x < ntx; x++) {
+			const struct rec *r = &d->r[tix[x]];
 			size_t ca, cb;
-			if (is_text(i) && r->textlen == r->end - r->start &&
+			if (r->textlen == r->end - r->start &&
 			    to_c(r->start, r->end, &ca, &cb))
 				memcpy(text.p + ca, r->text, r->textlen);
 		}
@@ -355,11 +362,10 @@ qt_run(const struct qt_rules *rules, unsigned forms, struct doc *d,
 		acap = d->n + 1;
 		owner = xreallocarray(owner, acap, sizeof *owner);
 	}
-	for (i = 0; i < d->n; i++) {
-		const struct rec *r = &d->r[i];
+	for (x = 0; x < ntx; x++) {
+		const struct rec *r = &d->r[i = tix[x]];
 		size_t line, rs, re;
-		if (!is_text(i) || !to_c(r->start, r->end, &rs, &re) ||
-		    re > in.len)
+		if (!to_c(r->start, r->end, &rs, &re) || re > in.len)
 			continue;
 		owner[nt++] = i;
 		if (haspara && kc[i] != K_PARA) {
@@ -395,11 +401,10 @@ qt_run(const struct qt_rules *rules, unsigned forms, struct doc *d,
 	}
 	/* entities */
 	if (hasent) {
-		for (i = 0; i < d->n; i++) {
-			const struct rec *r = &d->r[i];
+		for (x = 0; x < nex; x++) {
+			const struct rec *r = &d->r[eix[x]];
 			size_t rs, re;
-			if (kc[i] != K_ENT || !to_c(r->start, r->end, &rs, &re) ||
-			    re > in.len)
+			if (!to_c(r->start, r->end, &rs, &re) || re > in.len)
 				continue;
 			if (ne == ecap) {
 				ecap = ecap ? 2 * ecap : 64;
@@ -547,6 +552,8 @@ qt_run_free(void)
 	free(kc);
 	free(roles);
 	free(lines);
+	free(tix);
+	free(eix);
 	free(quotes);
 	free(spans);
 	free(ntexts);
@@ -558,7 +565,7 @@ qt_run_free(void)
 	anchor = owner = NULL;
 	acap = ocap = 0;
 	kc = roles = NULL;
-	lines = NULL;
+	lines = tix = eix = NULL;
 	kcap = 0;
 	quotes = NULL;
 	qcap = 0;
