@@ -23,6 +23,7 @@ struct men {
 	int gender, org, inq, head;
 	const char *sn;		/* full without its titles; NULL: not yet */
 	size_t snl;
+	size_t fl, lo;		/* lone_names(): end_words() of full */
 };
 
 struct names {
@@ -186,16 +187,19 @@ end_words(const char *s, size_t n, size_t *fl, size_t *lo)
 static size_t
 tok_at(const struct qtx *x, size_t byte)
 {
-	size_t lo = 0, hi = x->ntok;
+	const struct tok *t = x->tok;
+	size_t base = 0, n = x->ntok, half;
 
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-		if (x->tok[mid].e <= byte)
-			lo = mid + 1;
-		else
-			hi = mid;
+	/* halved with no branch on the comparison, which goes either way
+	 * at random and costs a mispredicted branch every other step */
+	if (n == 0)
+		return 0;
+	while (n > 1) {
+		half = n / 2;
+		base = t[base + half - 1].e <= byte ? base + half : base;
+		n -= half;
 	}
-	return lo;
+	return base + (t[base].e <= byte);
 }
 
 static int
@@ -340,11 +344,13 @@ lone_names(struct names *nm)
 	/* later names: a chain of indexes per word, in order; a name of
 	 * several tokens keeps its full name through the loop below */
 	for (i = nm->n; i-- > 0;) {
-		const struct men *o = &nm->m[i];
+		struct men *o = &nm->m[i];
 		struct went *e;
 		if (o->b - o->a <= 1)
 			continue;
-		end_words(o->full, o->fulllen, &fl, &lo);
+		end_words(o->full, o->fulllen, &o->fl, &o->lo);
+		fl = o->fl;
+		lo = o->lo;
 		e = wtab_get(fwd, o->full, fl, o->org);
 		next[2 * i] = e->head;
 		e->head = 2 * i;
@@ -357,8 +363,13 @@ lone_names(struct names *nm)
 	for (i = 0; i < nm->n; i++) {
 		struct men *m = &nm->m[i];
 		size_t best = NONE;
-		/* fl == fulllen: a name of one word */
-		end_words(m->full, m->fulllen, &fl, &lo);
+		/* fl == fulllen: a name of one word; one of several tokens
+		 * had its words found above */
+		if (m->b - m->a > 1) {
+			fl = m->fl;
+			lo = m->lo;
+		} else
+			end_words(m->full, m->fulllen, &fl, &lo);
 		if (m->b - m->a == 1 && fl == m->fulllen) {
 			const char *w = x->in->text + x->tok[m->a].s;
 			size_t wl = x->tok[m->a].e - x->tok[m->a].s, at;
@@ -467,14 +478,16 @@ fill(struct names *nm)
 static struct men *
 find(const struct names *nm, size_t a)
 {
-	size_t lo = 0, hi = nm->n;
+	size_t lo = 0, n = nm->n, half;
 
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-		if (nm->bmax[mid] <= a)
-			lo = mid + 1;
-		else
-			hi = mid;
+	/* the first i with bmax[i] > a, halved as in tok_at() */
+	if (n > 0) {
+		while (n > 1) {
+			half = n / 2;
+			lo = nm->bmax[lo + half - 1] <= a ? lo + half : lo;
+			n -= half;
+		}
+		lo += nm->bmax[lo] <= a;
 	}
 	if (lo < nm->n && nm->m[lo].a <= a)
 		return &nm->m[lo];
