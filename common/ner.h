@@ -90,6 +90,10 @@ struct ner_tinfo {
 	uint8_t sflag;		/* its text: 0 plain, 1 title case, 2 capitals */
 	uint8_t len;		/* length in bytes, at most 255 */
 	uint8_t gaz[NER_NTYPES];	/* 0, or 1 + B/I/L/U in a gazetteer name */
+	uint8_t lex;		/* in the word list: NER_LEX_* bits */
+	uint8_t cue;		/* what the name it may be part of ends in */
+	uint8_t cuepre;		/* what a name it follows "of" in starts with */
+	uint8_t cuehead;	/* what its name starts with | kind word before << 4 */
 };
 void ner_tinfo_fill(struct ner_tinfo *ti, const char *text,
     const struct ner_tok *tok, size_t n);
@@ -97,6 +101,9 @@ void ner_tinfo_fill(struct ner_tinfo *ti, const char *text,
 /* Gazetteer: hashes of lower-cased token sequences (ner_seqhash) ->
  * type bits, and NER_GAZ_MORE when a longer name starts the same way. */
 #define NER_GAZ_MORE 0x10
+/* and, for a single word, how an English word list writes it */
+#define NER_LEX_LOWER 0x20
+#define NER_LEX_CAP 0x40
 struct ner_gaz {
 	const uint32_t *key;
 	const uint8_t *val;
@@ -120,7 +127,7 @@ size_t ner_dmap_lower(const struct ner_dmap *d, uint64_t lw);	/* times in lower 
 /* The feature keys of token i of a sentence ti[0..n); returns how many
  * (at most NER_MAXF).  ner_transkey() is the key of the transition
  * features from label prev (NER_NLAB: the start). */
-#define NER_MAXF 48
+#define NER_MAXF 56
 size_t ner_feats(const struct ner_tinfo *ti, size_t n, size_t i,
     const struct ner_dmap *d, uint32_t *f);
 uint32_t ner_transkey(int prev);

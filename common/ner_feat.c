@@ -6,6 +6,7 @@
  */
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "buf.h"
 #include "ner.h"
@@ -159,6 +160,187 @@ isopen(const char *s, size_t n)
 	    memcmp(s, "\xe2\x80\x98", 3) == 0));
 }
 
+/*
+ * Words that say what kind of name ends in them ("Brightwater Capital
+ * Partners", "Rio Grande Valley", "Ferrosud SpA"), starts with them
+ * ("Banque Morel"; before "of": "Bank of Kerala", "University of Leeds")
+ * or, in lower case, stands before it ("the insurer Halvex"), in classes:
+ * the model learns what each class means, also for names it never saw.
+ * Sorted for bsearch.
+ */
+enum { CUE_FIRM = 1, CUE_SCHOOL, CUE_STATE, CUE_GROUP, CUE_SPORT, CUE_PLACE,
+	CUE_EVENT, CUE_CITY };
+static const struct cue {
+	const char *w;
+	uint8_t c;
+} cues[] = {
+	{ "academy", CUE_SCHOOL }, { "administration", CUE_STATE },
+	{ "ag", CUE_FIRM }, { "agency", CUE_STATE },
+	{ "airline", CUE_FIRM }, { "airlines", CUE_FIRM },
+	{ "airways", CUE_FIRM }, { "albion", CUE_SPORT },
+	{ "alliance", CUE_GROUP }, { "army", CUE_STATE },
+	{ "asa", CUE_FIRM }, { "assembly", CUE_STATE },
+	{ "association", CUE_GROUP }, { "athletic", CUE_SPORT },
+	{ "athletics", CUE_SPORT }, { "authority", CUE_STATE },
+	{ "avenue", CUE_PLACE }, { "award", CUE_EVENT },
+	{ "awards", CUE_EVENT }, { "banca", CUE_FIRM },
+	{ "banco", CUE_FIRM }, { "bancorp", CUE_FIRM },
+	{ "bancshares", CUE_FIRM }, { "bank", CUE_FIRM },
+	{ "banque", CUE_FIRM }, { "bay", CUE_PLACE },
+	{ "bhd", CUE_FIRM }, { "board", CUE_STATE },
+	{ "bureau", CUE_STATE }, { "cabinet", CUE_STATE },
+	{ "capital", CUE_FIRM }, { "carmaker", CUE_FIRM },
+	{ "center", CUE_SCHOOL }, { "centre", CUE_SCHOOL },
+	{ "championship", CUE_EVENT }, { "championships", CUE_EVENT },
+	{ "church", CUE_GROUP }, { "city", CUE_CITY },
+	{ "club", CUE_SPORT }, { "co", CUE_FIRM }, { "co.", CUE_FIRM },
+	{ "coalition", CUE_GROUP }, { "college", CUE_SCHOOL },
+	{ "commission", CUE_STATE }, { "committee", CUE_STATE },
+	{ "communications", CUE_FIRM }, { "compagnie", CUE_FIRM },
+	{ "company", CUE_FIRM }, { "conference", CUE_EVENT },
+	{ "congress", CUE_STATE }, { "corp", CUE_FIRM },
+	{ "corp.", CUE_FIRM }, { "corporation", CUE_FIRM },
+	{ "council", CUE_STATE }, { "county", CUE_CITY },
+	{ "court", CUE_STATE }, { "cup", CUE_EVENT },
+	{ "department", CUE_STATE }, { "district", CUE_PLACE },
+	{ "energy", CUE_FIRM }, { "enterprises", CUE_FIRM },
+	{ "entertainment", CUE_FIRM }, { "fc", CUE_SPORT },
+	{ "federation", CUE_GROUP }, { "festival", CUE_EVENT },
+	{ "firm", CUE_FIRM }, { "force", CUE_STATE },
+	{ "forces", CUE_STATE }, { "foundation", CUE_GROUP },
+	{ "front", CUE_GROUP }, { "fund", CUE_GROUP },
+	{ "games", CUE_EVENT }, { "gmbh", CUE_FIRM },
+	{ "government", CUE_STATE }, { "group", CUE_FIRM },
+	{ "groupe", CUE_FIRM }, { "grupo", CUE_FIRM },
+	{ "gruppo", CUE_FIRM }, { "gulf", CUE_PLACE },
+	{ "holdings", CUE_FIRM }, { "hospital", CUE_SCHOOL },
+	{ "hotspur", CUE_SPORT }, { "inc", CUE_FIRM },
+	{ "inc.", CUE_FIRM }, { "industries", CUE_FIRM },
+	{ "institute", CUE_SCHOOL }, { "insurance", CUE_FIRM },
+	{ "insurer", CUE_FIRM }, { "island", CUE_PLACE },
+	{ "islands", CUE_PLACE }, { "kgaa", CUE_FIRM },
+	{ "lake", CUE_PLACE }, { "league", CUE_GROUP },
+	{ "lender", CUE_FIRM }, { "library", CUE_SCHOOL },
+	{ "limited", CUE_FIRM }, { "llc", CUE_FIRM },
+	{ "llp", CUE_FIRM }, { "ltd", CUE_FIRM }, { "ltd.", CUE_FIRM },
+	{ "media", CUE_FIRM }, { "ministry", CUE_STATE },
+	{ "motors", CUE_FIRM }, { "mountain", CUE_PLACE },
+	{ "mountains", CUE_PLACE }, { "movement", CUE_GROUP },
+	{ "museum", CUE_SCHOOL }, { "n.v.", CUE_FIRM },
+	{ "navy", CUE_STATE }, { "nv", CUE_FIRM },
+	{ "ocean", CUE_PLACE }, { "office", CUE_STATE },
+	{ "olympics", CUE_EVENT }, { "organisation", CUE_GROUP },
+	{ "organization", CUE_GROUP }, { "oyj", CUE_FIRM },
+	{ "park", CUE_PLACE }, { "parliament", CUE_STATE },
+	{ "partners", CUE_FIRM }, { "party", CUE_GROUP },
+	{ "pharmaceuticals", CUE_FIRM }, { "plc", CUE_FIRM },
+	{ "police", CUE_STATE }, { "prize", CUE_EVENT },
+	{ "province", CUE_PLACE }, { "rangers", CUE_SPORT },
+	{ "region", CUE_PLACE }, { "retailer", CUE_FIRM },
+	{ "river", CUE_PLACE }, { "road", CUE_PLACE },
+	{ "rovers", CUE_SPORT }, { "s.a.", CUE_FIRM },
+	{ "s.p.a.", CUE_FIRM }, { "sa", CUE_FIRM },
+	{ "school", CUE_SCHOOL }, { "sea", CUE_PLACE },
+	{ "senate", CUE_STATE }, { "service", CUE_STATE },
+	{ "societe", CUE_FIRM }, { "society", CUE_GROUP },
+	{ "soci\xc3\xa9t\xc3\xa9", CUE_FIRM }, { "spa", CUE_FIRM },
+	{ "square", CUE_PLACE }, { "srl", CUE_FIRM },
+	{ "street", CUE_PLACE }, { "studios", CUE_FIRM },
+	{ "systems", CUE_FIRM }, { "team", CUE_SPORT },
+	{ "technologies", CUE_FIRM }, { "tournament", CUE_EVENT },
+	{ "town", CUE_CITY }, { "tribunal", CUE_STATE },
+	{ "trust", CUE_GROUP }, { "union", CUE_GROUP },
+	{ "united", CUE_SPORT }, { "university", CUE_SCHOOL },
+	{ "valley", CUE_PLACE }, { "village", CUE_CITY },
+	{ "wanderers", CUE_SPORT }, { "war", CUE_EVENT },
+};
+
+static int
+cuecmp(const void *k, const void *e)
+{
+	const struct cue *a = k, *b = e;
+
+	return strcasecmp(a->w, b->w);
+}
+
+static uint8_t
+cueof(const char *s, size_t n)
+{
+	char w[16];
+	struct cue k, *c;
+
+	if (n >= sizeof w)
+		return 0;
+	memcpy(w, s, n);
+	w[n] = '\0';
+	k.w = w;
+	c = bsearch(&k, cues, sizeof cues / sizeof cues[0], sizeof cues[0],
+	    cuecmp);
+	return c ? c->c : 0;
+}
+
+static int
+namey(const struct ner_tinfo *t)
+{
+	return t->cap == NER_CAP_INIT || t->cap == NER_CAP_UPPER ||
+	    t->cap == NER_CAP_MIXED;
+}
+
+/* Lower-case words inside one name ("Bank of Kerala", "Coca - Cola"). */
+static int
+joiner(const char *s, size_t n)
+{
+	return (n == 2 && memcmp(s, "of", 2) == 0) ||
+	    (n == 3 && memcmp(s, "for", 3) == 0) ||
+	    (n == 3 && memcmp(s, "and", 3) == 0) ||
+	    (n == 1 && (s[0] == '&' || s[0] == '-'));
+}
+
+#define RUN_MAX 8
+
+/* Each word of a capitalised run learns the cue class its run ends in,
+ * and the words after "of" the class of the word before it. */
+static void
+runcues(struct ner_tinfo *ti, const char *text, const struct ner_tok *tok,
+    size_t n)
+{
+	size_t i, j, e, k;
+	uint8_t c, pre, head, kind;
+
+	for (i = 0; i < n; i = e) {
+		e = i + 1;
+		if (!namey(&ti[i]) || ti[i].sflag == 2)
+			continue;
+		for (j = i + 1; j < n && j < i + RUN_MAX; j++) {
+			if (namey(&ti[j]))
+				e = j + 1;
+			else if (!joiner(text + tok[j].start,
+			    tok[j].end - tok[j].start))
+				break;
+		}
+		c = cueof(text + tok[e - 1].start, tok[e - 1].end -
+		    tok[e - 1].start);
+		/* a kind word opening the run ("Banque Lazard") or just
+		 * before it in lower case ("the bank Societe Generale") */
+		head = e - i > 1 ? cueof(text + tok[i].start, tok[i].end -
+		    tok[i].start) : 0;
+		kind = i > 0 && ti[i - 1].cap == NER_CAP_LOWER ?
+		    cueof(text + tok[i - 1].start, tok[i - 1].end -
+		    tok[i - 1].start) : 0;
+		pre = 0;
+		for (k = i; k < e; k++) {
+			if (namey(&ti[k])) {
+				ti[k].cue = c ? (uint8_t)(c | (k + 1 == e) << 4 |
+				    (e - i > 1) << 5) : 0;
+				ti[k].cuehead = (uint8_t)(head | kind << 4);
+				ti[k].cuepre = pre;
+			} else if (k > i && tok[k].end - tok[k].start == 2)
+				pre = cueof(text + tok[k - 1].start,
+				    tok[k - 1].end - tok[k - 1].start);
+		}
+	}
+}
+
 void
 ner_tinfo_fill(struct ner_tinfo *ti, const char *text,
     const struct ner_tok *tok, size_t n)
@@ -201,6 +383,7 @@ ner_tinfo_fill(struct ner_tinfo *ti, const char *text,
 		sflag = 1;
 	for (i = 0; i < n; i++)
 		ti[i].sflag = sflag;
+	runcues(ti, text, tok, n);
 }
 
 /* Gazetteer */
@@ -226,6 +409,13 @@ ner_gaz_mark(const struct ner_gaz *g, struct ner_tinfo *ti, size_t n)
 
 	if (g->cap == 0)
 		return;
+	for (i = 0; i < n; i++) {
+		if (ti[i].cap == NER_CAP_PUNCT || ti[i].cap == NER_CAP_DIGIT)
+			continue;
+		h = ner_seqhash(0, ti[i].lw);
+		v = gaz_get(g, h);
+		ti[i].lex = v & (NER_LEX_LOWER | NER_LEX_CAP);
+	}
 	for (i = 0; i < n; i++) {
 		if (ti[i].cap != NER_CAP_INIT && ti[i].cap != NER_CAP_UPPER)
 			continue;
@@ -260,14 +450,68 @@ ner_gaz_mark(const struct ner_gaz *g, struct ner_tinfo *ti, size_t n)
 struct dent {
 	uint64_t key;		/* 0: empty */
 	uint32_t nlow, ncap;
+	uint16_t ctx;		/* DC_* bits: where it stands capitalised */
 	uint8_t mem;		/* 1 + type last tagged, 0 never */
 	uint8_t memlen;		/* 1 single-token mention, 2 part of longer */
 };
 
+/*
+ * What the words next to a capitalised word say about it, gathered over
+ * the whole document before it is tagged, so that every mention learns
+ * from the others: "trains ran to Harrison" makes Harrison a place also
+ * where it stands alone, "Caloi said" makes Caloi a speaker.
+ */
+enum { DC_LOCP = 1, DC_TITLE = 2, DC_SAY = 4, DC_THE = 8, DC_OF = 16,
+	DC_POSS = 32, DC_CAPL = 64, DC_CAPR = 128, DC_WHO = 256, DC_BY = 512,
+	DC_CORP = 1024, DC_NBITS = 11 };
+#define DC_BEFORE (DC_LOCP | DC_TITLE | DC_THE | DC_OF | DC_BY)
+#define DC_AFTER (DC_SAY | DC_POSS | DC_WHO | DC_CORP)
+static const struct {
+	const char *w;
+	uint16_t b;
+} dcwords[] = {
+	{ "in", DC_LOCP }, { "at", DC_LOCP }, { "from", DC_LOCP },
+	{ "to", DC_LOCP }, { "near", DC_LOCP }, { "into", DC_LOCP },
+	{ "across", DC_LOCP }, { "outside", DC_LOCP },
+	{ "mr.", DC_TITLE }, { "mrs.", DC_TITLE }, { "ms.", DC_TITLE },
+	{ "dr.", DC_TITLE }, { "president", DC_TITLE },
+	{ "minister", DC_TITLE }, { "sen.", DC_TITLE }, { "gov.", DC_TITLE },
+	{ "rep.", DC_TITLE }, { "judge", DC_TITLE }, { "coach", DC_TITLE },
+	{ "said", DC_SAY }, { "says", DC_SAY }, { "told", DC_SAY },
+	{ "added", DC_SAY }, { "wrote", DC_SAY }, { "the", DC_THE },
+	{ "of", DC_OF }, { "'s", DC_POSS }, { "who", DC_WHO }, { "by", DC_BY },
+	{ "inc", DC_CORP }, { "inc.", DC_CORP }, { "corp.", DC_CORP },
+	{ "co.", DC_CORP }, { "ltd", DC_CORP }, { "ltd.", DC_CORP },
+};
+#define NDC (sizeof dcwords / sizeof dcwords[0])
+
 struct ner_dmap {
 	struct dent *e;
 	size_t cap, n;
+	uint64_t dcw[NDC];	/* dcwords' lower-case hashes, as fill1() makes */
 };
+
+/* fill1()'s lower-case hash of a lower-case ASCII word */
+static uint64_t
+lwof(const char *s)
+{
+	uint64_t h = FNV_OFF;
+
+	for (; *s; s++)
+		h = (h ^ (unsigned char)*s) * FNV_MUL;
+	return h;
+}
+
+static uint16_t
+dcbits(const struct ner_dmap *d, uint64_t lw)
+{
+	size_t i;
+
+	for (i = 0; i < NDC; i++)
+		if (d->dcw[i] == lw)
+			return dcwords[i].b;
+	return 0;
+}
 
 
 struct ner_dmap *
@@ -275,8 +519,12 @@ ner_dmap_new(void)
 {
 	struct ner_dmap *d = xcalloc(1, sizeof *d);
 
+	size_t i;
+
 	d->cap = 1024;
 	d->e = xcalloc(d->cap, sizeof *d->e);
+	for (i = 0; i < NDC; i++)
+		d->dcw[i] = lwof(dcwords[i].w);
 	return d;
 }
 
@@ -367,6 +615,31 @@ hasletters(const struct ner_tinfo *t)
 	return t->cap != NER_CAP_PUNCT && t->cap != NER_CAP_DIGIT;
 }
 
+static int
+capword(const struct ner_tinfo *t)
+{
+	return t->cap == NER_CAP_INIT || t->cap == NER_CAP_UPPER;
+}
+
+static uint16_t
+ctxof(const struct ner_dmap *d, const struct ner_tinfo *ti, size_t n,
+    size_t i)
+{
+	uint16_t b = 0;
+
+	if (i > 0) {
+		b |= dcbits(d, ti[i - 1].lw) & DC_BEFORE;
+		if (!ti[i - 1].first && capword(&ti[i - 1]))
+			b |= DC_CAPL;
+	}
+	if (i + 1 < n) {
+		b |= dcbits(d, ti[i + 1].lw) & DC_AFTER;
+		if (capword(&ti[i + 1]))
+			b |= DC_CAPR;
+	}
+	return b;
+}
+
 void
 ner_dmap_count(struct ner_dmap *d, const struct ner_tinfo *ti, size_t n)
 {
@@ -383,6 +656,9 @@ ner_dmap_count(struct ner_dmap *d, const struct ner_tinfo *ti, size_t n)
 			e = dput(d, ti[i].lw);
 			e->ncap++;
 		}
+		if (ti[i].sflag != 2 && (ti[i].cap == NER_CAP_INIT ||
+		    ti[i].cap == NER_CAP_UPPER))
+			dput(d, ti[i].lw)->ctx |= ctxof(d, ti, n, i);
 	}
 }
 
@@ -408,7 +684,8 @@ enum {
 	T_BIAS = 1, T_W, T_LW, T_SHAPE, T_PRE, T_SUF = T_PRE + 4,
 	T_LWM1 = T_SUF + 4, T_LWP1, T_LWM2, T_LWP2, T_SHM1, T_SHP1, T_BIM,
 	T_BIP, T_SH3, T_CAP, T_CAPCTX, T_GAZ, T_DOC, T_MEM, T_MEMC, T_LWM1SH,
-	T_SHLWP1, T_LEN, T_GAZCTX, T_FIRSTLW, T_TRANS = 100
+	T_SHLWP1, T_LEN, T_GAZCTX, T_FIRSTLW, T_LEX, T_LEXCTX, T_CUE, T_CUEPRE,
+	T_DCTX, T_CUEHEAD, T_CUEKIND, T_TRANS = 100
 };
 
 static uint32_t
@@ -475,6 +752,21 @@ ner_feats(const struct ner_tinfo *ti, size_t n, size_t i,
 	f[k++] = fk(T_LEN, (t->len > 12 ? 12 : t->len) | (uint64_t)t->cap << 8);
 	if (t->first)
 		f[k++] = fk(T_FIRSTLW, t->lw);
+	/* whether a word list writes it as a name or a common word: what
+	 * capitals at a sentence start or in a headline cannot say */
+	f[k++] = fk(T_LEX, (uint64_t)t->lex | capk << 8);
+	f[k++] = fk(T_LEXCTX, (uint64_t)t->lex | (uint64_t)t->cap << 8 |
+	    (uint64_t)(i > 0 ? ti[i - 1].lex | ti[i - 1].cap << 8 : 0xff) << 16 |
+	    (uint64_t)(i + 1 < n ? ti[i + 1].lex | ti[i + 1].cap << 8 :
+	    0xff) << 32);
+	if (t->cue)
+		f[k++] = fk(T_CUE, t->cue);
+	if (t->cuepre)
+		f[k++] = fk(T_CUEPRE, t->cuepre);
+	if (t->cuehead & 0xf)
+		f[k++] = fk(T_CUEHEAD, t->cuehead & 0xf);
+	if (t->cuehead >> 4)
+		f[k++] = fk(T_CUEKIND, t->cuehead >> 4);
 	for (g = 0; g < NER_NTYPES; g++) {
 		if (!t->gaz[g])
 			continue;
@@ -500,6 +792,14 @@ ner_feats(const struct ner_tinfo *ti, size_t n, size_t i,
 		if (mem) {
 			f[k++] = fk(T_MEM, mem | memlen << 4);
 			f[k++] = fk(T_MEMC, mem | memlen << 4 | capk << 8);
+		}
+		if (e && e->ctx && t->cap != NER_CAP_LOWER) {
+			int b;
+
+			for (b = 0; b < DC_NBITS; b++)
+				if (e->ctx >> b & 1)
+					f[k++] = fk(T_DCTX, (uint64_t)b |
+					    (uint64_t)t->cap << 8);
 		}
 	}
 	return k;
