@@ -1,9 +1,11 @@
 #include <err.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "arena.h"
 #include "buf.h"
@@ -12,13 +14,18 @@
 #include "u8.h"
 
 struct reader {
-	FILE *fp;
+	int fd;			/* read(2) from it, or from fp when -1 */
+	FILE *fp;		/* a standard input with no descriptor */
 	const char *path;	/* DOC of a raw input: the operand as given */
 	const char *name;	/* for messages */
 	enum rd_mode mode;
 	int started, done, records;
-	char *line;		/* getline() buffer */
-	size_t linecap;
+	int eof;		/* nothing more to read */
+	long long size;		/* a regular file's size when opened, or -1 */
+	size_t got;		/* bytes read so far */
+	struct buf in;		/* bytes read; in.p[inpos..) not yet taken */
+	size_t inpos, scan;	/* no LF in in.p[inpos..scan) */
+	const char *line;	/* the line taken last, in in, without LF */
 	ssize_t linelen;
 	int pending;		/* line holds the first line of the next doc */
 	int waits;		/* a pipe or terminal: see rd_waits() */
@@ -31,7 +38,12 @@ struct reader {
 	size_t nerr, nrec, nbytes;
 };
 
-#define CHUNK 4096		/* the least room asked of fread() */
+#define CHUNK 4096		/* the least room asked of read() */
+#define BURST (1 << 20)		/* the most asked at once for lines */
+
+/* The buffers of the last reader closed, for the next one: a run over
+ * thousands of article files then allocates nothing per file. */
+static struct reader *spare;
 
 static const char kind_doc[] = "doc";
 static const char kind_para[] = "para";
@@ -45,20 +57,38 @@ rd_open(const char *path, enum rd_mode mode)
 {
 	struct reader *rd;
 	struct stat st;
-	FILE *fp;
+	int fd = -1, std = strcmp(path, "-") == 0, known;
 
-	if (strcmp(path, "-") == 0)
-		fp = stdin;
-	else if ((fp = fopen(path, "r")) == NULL) {
+	/* a file operand is read with read(2): no stdio buffer to copy
+	 * through, and its size from fstat() saves the read that would
+	 * only say end of file */
+	if (std)
+		fd = fileno(stdin);
+	else if ((fd = open(path, O_RDONLY | O_CLOEXEC)) < 0) {
 		warn("%s", path);
 		return NULL;
 	}
-	rd = xcalloc(1, sizeof(*rd));
-	if (fp == stdin)
-		rd->waits = fstat(fileno(fp), &st) != 0 || !S_ISREG(st.st_mode);
-	rd->fp = fp;
+	known = fd >= 0 && fstat(fd, &st) == 0;
+	if ((rd = spare) != NULL) {
+		spare = NULL;
+		buf_reset(&rd->in);
+		buf_reset(&rd->src);
+		rd->inpos = rd->scan = rd->n = 0;
+		rd->started = rd->done = rd->records = rd->eof = 0;
+		rd->pending = rd->nl = 0;
+		rd->lineno = rd->got = rd->nerr = rd->nrec = rd->nbytes = 0;
+		rd->line = NULL;
+		rd->linelen = 0;
+	} else
+		rd = xcalloc(1, sizeof(*rd));
+	rd->fd = fd;
+	rd->fp = std ? stdin : NULL;
+	/* a size of 0 is what /proc says of files that are not empty */
+	rd->size = known && S_ISREG(st.st_mode) && st.st_size > 0 ?
+	    (long long)st.st_size : -1;
+	rd->waits = std && (!known || !S_ISREG(st.st_mode));
 	rd->path = path;
-	rd->name = fp == stdin ? "stdin" : path;
+	rd->name = std ? "stdin" : path;
 	rd->mode = mode;
 	return rd;
 }
@@ -68,10 +98,15 @@ rd_close(struct reader *rd)
 {
 	if (rd == NULL)
 		return;
-	if (rd->fp != stdin)
-		fclose(rd->fp);
-	free(rd->line);
+	if (rd->fp == NULL)
+		close(rd->fd);
+	if (spare == NULL) {
+		ar_reset(&rd->ar);
+		spare = rd;
+		return;
+	}
 	free(rd->r);
+	buf_free(&rd->in);
 	buf_free(&rd->src);
 	ar_free(&rd->ar);
 	free(rd);
@@ -82,27 +117,93 @@ size_t rd_records(const struct reader *rd) { return rd->nrec; }
 size_t rd_bytes(const struct reader *rd) { return rd->nbytes; }
 int rd_waits(const struct reader *rd) { return rd->waits; }
 
+/*
+ * Read what comes next onto the end of b, with room for at least room
+ * more bytes (all of b's free space is offered).  Sets eof at the end of
+ * the input, or once a regular file has given the size it had when
+ * opened.  Returns -1 after a warning when reading failed.
+ */
+static int
+input(struct reader *rd, struct buf *b, size_t room)
+{
+	ssize_t k;
+
+	if (b->cap - b->len <= room)
+		buf_grow(b, room);
+	room = b->cap - b->len - 1;
+	if (rd->fd >= 0) {
+		do
+			k = read(rd->fd, b->p + b->len, room);
+		while (k < 0 && errno == EINTR);
+	} else {
+		k = (ssize_t)fread(b->p + b->len, 1, room, rd->fp);
+		if (ferror(rd->fp))
+			k = -1;
+		else if (feof(rd->fp))
+			rd->eof = 1;
+	}
+	if (k < 0) {
+		warn("%s", rd->name);
+		return -1;
+	}
+	b->len += (size_t)k;
+	b->p[b->len] = '\0';
+	rd->got += (size_t)k;
+	rd->nbytes += (size_t)k;
+	if (k == 0 || (rd->size >= 0 && rd->got >= (unsigned long long)rd->size))
+		rd->eof = 1;
+	return 0;
+}
+
+/* How much room to ask for next: the rest of a regular file, at most
+ * most; else CHUNK, which buf_grow() turns into doubling. */
+static size_t
+want(const struct reader *rd, size_t most)
+{
+	unsigned long long rest;
+
+	if (rd->size < 0 || (unsigned long long)rd->size <= rd->got)
+		return CHUNK;
+	rest = (unsigned long long)rd->size - rd->got;
+	return rest > most ? most : rest < CHUNK ? CHUNK : (size_t)rest;
+}
+
 /* Next line into rd->line without its LF; 0 at EOF, -1 on error. */
 static int
 next_line(struct reader *rd)
 {
+	struct buf *b = &rd->in;
+	char *nl = NULL;
+
 	if (rd->pending) {
 		rd->pending = 0;
 		return 1;
 	}
-	errno = 0;
-	if ((rd->linelen = getline(&rd->line, &rd->linecap, rd->fp)) < 0) {
-		if (ferror(rd->fp)) {
-			warn("%s", rd->name);
-			return -1;
+	for (;;) {
+		if (rd->scan < b->len &&
+		    (nl = memchr(b->p + rd->scan, '\n', b->len - rd->scan)))
+			break;
+		rd->scan = b->len;
+		if (rd->eof) {
+			if (rd->inpos == b->len)
+				return 0;
+			break;		/* a last line with no LF */
 		}
-		return 0;
+		/* lines taken go: the buffer holds the longest line */
+		if (rd->inpos > 0) {
+			memmove(b->p, b->p + rd->inpos, b->len - rd->inpos);
+			b->len -= rd->inpos;
+			rd->scan -= rd->inpos;
+			rd->inpos = 0;
+		}
+		if (input(rd, b, want(rd, BURST)) < 0)
+			return -1;
 	}
-	rd->nbytes += (size_t)rd->linelen;
+	rd->line = b->p + rd->inpos;
+	rd->nl = nl != NULL;
+	rd->linelen = (nl != NULL ? nl : b->p + b->len) - rd->line;
+	rd->inpos = rd->scan = rd->inpos + (size_t)rd->linelen + rd->nl;
 	rd->lineno++;
-	rd->nl = rd->linelen > 0 && rd->line[rd->linelen - 1] == '\n';
-	if (rd->nl)
-		rd->linelen--;
 	return 1;
 }
 
@@ -127,23 +228,32 @@ void
 doc_paragraphs(const char *name, size_t namelen, const char *src, size_t len,
     struct rec **r, size_t *n, size_t *cap, struct arena *ar)
 {
-	size_t pos = 0, ls, le, lineno = 0, a, z;
+	size_t pos = 0, ls, le, lineno = 0, a, z, digits = 1, next10 = 10;
 	const char *nl;
 	struct rec *p;
-	char attrs[5 + BUF_UMAX + 6], *d;
+	char *d;
 
 	if (len >= 3 && memcmp(src, "\xef\xbb\xbf", 3) == 0)
 		pos = 3;
 	while (pos < len) {
-		lineno++;
+		if (++lineno == next10) {
+			digits++;
+			next10 = next10 > (size_t)-1 / 10 ? 0 : next10 * 10;
+		}
 		ls = pos;
 		nl = memchr(src + pos, '\n', len - pos);
 		le = nl ? (size_t)(nl - src) : len;
 		pos = nl ? le + 1 : len;
 		if (nl && le > ls && src[le - 1] == '\r')
 			le--;
-		a = ls + u8_skipspace(src + ls, le - ls);
-		z = le - u8_rskipspace(src + a, le - a);
+		/* a printable ASCII byte at an end is no White_Space: most
+		 * lines need no call to say so */
+		a = ls;
+		if (le == ls || (unsigned char)(src[ls] - 0x21) > 0x7e - 0x21)
+			a += u8_skipspace(src + ls, le - ls);
+		z = le;
+		if (z > a && (unsigned char)(src[z - 1] - 0x21) > 0x7e - 0x21)
+			z -= u8_rskipspace(src + a, le - a);
 		if (a == z)
 			continue;
 		if (*n == *cap) {
@@ -160,14 +270,13 @@ doc_paragraphs(const char *name, size_t namelen, const char *src, size_t len,
 		p->text = src + a;
 		p->textlen = z - a;
 		p->flags = REC_MADE;
-		/* what attr_putu() and attr_put() would make, without them */
-		d = attrs;
+		/* what attr_putu() and attr_put() would make, without them,
+		 * straight into the arena: "line=" N "|role=" and a NUL */
+		p->attrslen = 11 + digits;
+		p->attrs = d = ar_alloc(ar, p->attrslen + 1);
 		memcpy(d, "line=", 5);
 		d = buf_putu(d + 5, lineno);
-		memcpy(d, "|role=", 6);
-		d += 6;
-		p->attrslen = (size_t)(d - attrs);
-		p->attrs = ar_memdup(ar, attrs, p->attrslen);
+		memcpy(d, "|role=", 7);
 	}
 }
 
@@ -236,35 +345,22 @@ start(struct reader *rd)
 static int
 read_raw(struct reader *rd, struct doc *d)
 {
-	size_t k;
+	struct buf t;
 
-	buf_reset(&rd->src);
-	if (rd->pending) {
-		rd->pending = 0;
-		buf_add(&rd->src, rd->line, (size_t)rd->linelen);
-		if (rd->nl)
-			buf_addc(&rd->src, '\n');
-	}
-	/* straight into the buffer; feof first, since a second read at the
-	 * end is a system call per file */
-	while (!feof(rd->fp)) {
-		/* doubling, from a size small enough for a file per article */
-		if (rd->src.cap - rd->src.len <= CHUNK)
-			buf_grow(&rd->src, rd->src.cap > CHUNK ? rd->src.cap :
-			    CHUNK);
-		k = fread(rd->src.p + rd->src.len, 1,
-		    rd->src.cap - rd->src.len - 1, rd->fp);
-		if (k == 0)
-			break;
-		rd->src.len += k;
-		rd->src.p[rd->src.len] = '\0';
-		rd->nbytes += k;
-	}
-	if (ferror(rd->fp)) {
-		warn("%s", rd->name);
-		rd->nerr++;
-		return -1;
-	}
+	/* all that was read is the document's opening (only its first line
+	 * was taken): that buffer becomes src, and the rest is read onto it,
+	 * a regular file's in one read */
+	rd->pending = 0;
+	t = rd->src;
+	rd->src = rd->in;
+	rd->in = t;
+	buf_reset(&rd->in);
+	rd->inpos = rd->scan = 0;
+	while (!rd->eof)
+		if (input(rd, &rd->src, want(rd, (size_t)-1)) < 0) {
+			rd->nerr++;
+			return -1;
+		}
 	if (rd->src.p == NULL)
 		buf_grow(&rd->src, 0);
 	raw_doc(rd, d, rd->path, strlen(rd->path), rd->src.p, rd->src.len);
