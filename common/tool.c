@@ -35,12 +35,6 @@ tool_fail(void)
 	status = 1;
 }
 
-int
-tool_is(const struct rec *r, const char *k)
-{
-	return !(r->flags & REC_MALFORMED) && strcmp(r->kind, k) == 0;
-}
-
 static void
 usage(const struct tool *t, FILE *fp)
 {
