@@ -133,10 +133,23 @@ buf_putu(char *d, size_t u)
 	t = (size_t)(64 - __builtin_clzll(v | 1)) * 1233 >> 12;
 	e = d + t + 1 - ((v | 1) < pow10[t]);
 	d = e;
-	while (v >= 100) {
+	/* four digits per 64-bit division; the halves in 32 bits, where
+	 * r * 5243 >> 19 is r / 100 for r < 10000 */
+	while (v >= 10000) {
+		uint64_t q = v / 10000;
+		uint32_t r = (uint32_t)(v - q * 10000), hi = r * 5243 >> 19;
+
+		d -= 4;
+		memcpy(d, digits2 + 2 * hi, 2);
+		memcpy(d + 2, digits2 + 2 * (r - hi * 100), 2);
+		v = q;
+	}
+	if (v >= 100) {
+		uint32_t hi = (uint32_t)v * 5243 >> 19;
+
 		d -= 2;
-		memcpy(d, digits2 + 2 * (v % 100), 2);
-		v /= 100;
+		memcpy(d, digits2 + 2 * ((uint32_t)v - hi * 100), 2);
+		v = hi;
 	}
 	if (v >= 10) {
 		d -= 2;

@@ -536,6 +536,26 @@ test_fast_paths(void)
 			bad++;
 	}
 	CHECK(bad == 0);
+	/* digits go four and two at a time: every number up to 20000, and
+	 * larger ones whose blocks of four are 0, 99, 100 or 9999 */
+	for (j = 0; j <= 20000; j++) {
+		buf_reset(&got);
+		buf_addu(&got, j);
+		snprintf(n1, sizeof(n1), "%zu", j);
+		bad += got.len != strlen(n1) || memcmp(got.p, n1, got.len) != 0;
+	}
+	for (i = 0; i < 4 * 4 * 4 * 4; i++) {
+		static const size_t blk[] = { 0, 99, 100, 9999 };
+		size_t v = 1, t = i;
+
+		for (k = 0; k < 4; k++, t /= 4)
+			v = v * 10000 + blk[t % 4];
+		buf_reset(&got);
+		buf_addu(&got, v);
+		snprintf(n1, sizeof(n1), "%zu", v);
+		bad += got.len != strlen(n1) || memcmp(got.p, n1, got.len) != 0;
+	}
+	CHECK(bad == 0);
 	buf_free(&got);
 	buf_free(&want);
 }
