@@ -68,7 +68,7 @@ struct ctx {
 	struct qt_rec *out;
 	size_t nout, outcap;
 	size_t ind_end;		/* token ending the last report written */
-	uint32_t cuef;		/* flags of the cue of the report looked at */
+	uint64_t cuef;		/* flags of the cue of the report looked at */
 	struct midset *mid;
 	int odd_single;		/* the story's speech is in double marks */
 };
@@ -488,7 +488,7 @@ desc_left1(const struct ctx *c, size_t j, size_t lo, struct qt_attr *at,
 		return 0;
 	while (k > lo && j - k < 10) {
 		size_t t = k - 1;
-		uint32_t f = c->x.tok[t].lx;
+		uint64_t f = c->x.tok[t].lx;
 		if (!is_word(c, t))
 			break;
 		if (f & LX_DET) {
@@ -973,7 +973,7 @@ np_after(const struct ctx *c, size_t i, size_t hi, struct qt_attr *at)
 			break;
 	}
 	for (k = i; k < hi && k - i < 10 && is_word(c, k); k++) {
-		uint32_t f = c->x.tok[k].lx;
+		uint64_t f = c->x.tok[k].lx;
 		if (k > i && (f & LX_LINK) && !(f & LX_STOP) && k + 1 < hi &&
 		    is_word(c, k + 1))
 			continue;
@@ -1003,13 +1003,13 @@ np_after(const struct ctx *c, size_t i, size_t hi, struct qt_attr *at)
 /* A cue starting at token i that is a phrase: sets *end, returns the
  * phrase's flags; 0 if none.  The longest phrase wins; a phrase is looked
  * up only while its words begin some entry (LX_PHRASE). */
-static uint32_t
+static uint64_t
 cue_phrase(const struct ctx *c, size_t i, size_t hi, size_t *end,
-    uint32_t mask)
+    uint64_t mask)
 {
 	char key[LX_MAXKEY];
 	size_t n, k, len = 0, best = 0;
-	uint32_t f, bf = 0;
+	uint64_t f, bf = 0;
 
 	for (n = 1; n <= c->x.r->maxwords && i + n <= hi; n++) {
 		k = i + n - 1;
@@ -1036,11 +1036,11 @@ cue_phrase(const struct ctx *c, size_t i, size_t hi, size_t *end,
 
 /* Does a cue start at token i?  Sets *end; returns its flags or 0.  mask:
  * LX_CUE, or LX_CUE | LX_ICUE for the cues of reported content too. */
-static uint32_t
-cue_at1(const struct ctx *c, size_t i, size_t hi, size_t *end, uint32_t mask)
+static uint64_t
+cue_at1(const struct ctx *c, size_t i, size_t hi, size_t *end, uint64_t mask)
 {
 	const struct tok *t = &c->x.tok[i];
-	uint32_t f;
+	uint64_t f;
 	size_t k;
 
 	if ((t->lx & LX_PHRASE) && (f = cue_phrase(c, i, hi, end, mask)) != 0)
@@ -1072,7 +1072,7 @@ cue_at1(const struct ctx *c, size_t i, size_t hi, size_t *end, uint32_t mask)
 }
 
 /* Most tokens are no cue: that is decided here, where it is inlined. */
-static inline uint32_t
+static inline uint64_t
 cue_at(const struct ctx *c, size_t i, size_t hi, size_t *end)
 {
 	const struct tok *t = &c->x.tok[i];
@@ -1083,7 +1083,7 @@ cue_at(const struct ctx *c, size_t i, size_t hi, size_t *end)
 }
 
 /* The same for the cues of reported content: "believes", "seems" too. */
-static inline uint32_t
+static inline uint64_t
 icue_at(const struct ctx *c, size_t i, size_t hi, size_t *end)
 {
 	const struct tok *t = &c->x.tok[i];
@@ -2002,7 +2002,7 @@ emit_indirect(struct ctx *c, size_t a, size_t b, const struct qt_attr *at,
 	r = &c->out[c->nout++];
 	memset(r, 0, sizeof *r);
 	r->form = QT_INDIRECT;
-	r->weak = !(c->cuef & LX_CUE);
+	r->weak = !(c->cuef & (LX_CUE | LX_DCUE));
 	r->start = c->x.tok[a].s;
 	r->end = c->x.tok[b - 1].e;
 	r->part = r->nparts = 1;
@@ -2321,7 +2321,7 @@ complement(const struct ctx *c, size_t e, size_t be)
  * where the content starts, or be if the cue is not used so. */
 static size_t
 sourceless(const struct ctx *c, size_t cu, size_t e, size_t lo, size_t be,
-    uint32_t f)
+    uint64_t f)
 {
 	size_t k = skip_adv(c, cu, lo);
 
@@ -2397,7 +2397,7 @@ indirect(struct ctx *c)
 			be--;
 		for (i = a; i < be; i++) {
 			struct qt_attr at;
-			uint32_t f;
+			uint64_t f;
 			size_t x;
 
 			/* "claims" may be a verb: then only after "the", "his",
@@ -2437,7 +2437,7 @@ indirect(struct ctx *c)
 					i = resume(c, i, be, &left0);
 				continue;
 			}
-			if (!(f & LX_CUE) && ((f & LX_NOSRC) ||
+			if (!(f & (LX_CUE | LX_DCUE)) && ((f & LX_NOSRC) ||
 			    !complement(c, e, be)))
 				continue;
 			if (is_according(c, i)) {
@@ -2655,7 +2655,7 @@ indirect(struct ctx *c)
 			 * reporting verb proper, or a cue and "that" ("A poll
 			 * taken last week found that"), after a subject no
 			 * rule reads */
-			if ((f & LX_CUE) && ((f & LX_CORE) || (e < be &&
+			if ((f & (LX_CUE | LX_DCUE)) && ((f & LX_CORE) || (e < be &&
 			    word_is(c, skip_adverbials(c, e, be), W_THAT))) &&
 			    (x = loose_subject(c, i, a, &at)) != NONE) {
 				x = after_cue(c, i, e, be);

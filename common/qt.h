@@ -144,10 +144,11 @@ enum {
 };
 
 /*
- * The words the extractor asks about by name, numbered in the top six
- * bits of the flags lx_get() returns (LX_WORD()), so asking is one
- * comparison.  An LX_ICUE without LX_CUE (belief_cues, impersonal_cues)
- * introduces reported content but never attributes a quotation.
+ * The words the extractor asks about by name, numbered in bits 26-31 of
+ * the flags lx_get() returns (LX_WORD()), so asking is one comparison.
+ * An LX_ICUE without LX_CUE (belief_cues, impersonal_cues, derived_cues)
+ * introduces reported content but never attributes a quotation; with
+ * LX_DCUE it reports as a cue of speech does, without it only a clause.
  */
 enum {
 	W_NONE,
@@ -162,7 +163,14 @@ enum {
 	W_NWORDS
 };
 #define LX_WSHIFT 26
-#define LX_WORD(f) ((f) >> LX_WSHIFT)
+#define LX_WORD(f) ((uint32_t)(f) >> LX_WSHIFT)
+/*
+ * Flags past the first 32 bits, which the lists and LX_WORD() fill.  Code
+ * that keeps a word's flags in a uint32_t sees the ones above, never these.
+ */
+#define LX_DCUE ((uint64_t)1 << 32)	/* a cue of reported content only:
+					   derived_cues, which attribute no
+					   quotation */
 
 #define LX_MAXKEY 64
 
@@ -176,7 +184,7 @@ struct qt_rules {
 	size_t maxwords;	/* longest phrase, in words */
 };
 
-uint32_t lx_get(const struct qt_rules *r, const char *s, size_t n,
+uint64_t lx_get(const struct qt_rules *r, const char *s, size_t n,
     const char **title);
 /*
  * The same in two steps, so the tokenizer hashes each word once: lx_fold()
@@ -190,7 +198,7 @@ uint32_t lx_get(const struct qt_rules *r, const char *s, size_t n,
 #define LX_KEYBUF (LX_MAXKEY + 8)
 uint32_t lx_hash(const char *key, size_t k);
 uint32_t lx_fold(const char *s, size_t n, char *key, size_t *klen);
-uint32_t lx_find(const struct qt_rules *r, const char *key, size_t k,
+uint64_t lx_find(const struct qt_rules *r, const char *key, size_t k,
     uint32_t h, const char **title);
 
 /* Tokens (qttok.c).  A word's lx and title come from lx_get(). */
@@ -199,14 +207,14 @@ enum { MK_OD, MK_CD, MK_AD, MK_OS, MK_CS, MK_AS };	/* open/close/either */
 
 struct tok {
 	size_t s, e;		/* bytes */
-	uint32_t lx;
-	uint32_t h;		/* T_WORD: lx_fold() hash of its bytes */
+	uint64_t lx;
 	const char *title;
-	unsigned char kind, cap;
+	uint32_t h;		/* T_WORD: lx_fold() hash of its bytes */
 	int ch;			/* T_PUNCT: ASCII char ('-' dash, '~' other);
 				   T_MARK: MK_* */
 	int para, sent;
 	int et;			/* type of the entity it lies in, or -1 */
+	unsigned char kind, cap;
 	long q;			/* top-level quotation it lies in, or -1 */
 };
 

@@ -18,7 +18,7 @@ struct lx_ent {
 	char *key;		/* lower case, words joined by one space,
 				   followed by 8 zero bytes for lx_hash() */
 	uint32_t klen;
-	uint32_t flags;
+	uint64_t flags;
 	char *title;		/* LX_TITLE: what the title stands for */
 };
 
@@ -188,7 +188,7 @@ grow(struct qt_rules *r)
 }
 
 static struct lx_ent *
-add(struct qt_rules *r, const char *w, size_t n, uint32_t f)
+add(struct qt_rules *r, const char *w, size_t n, uint64_t f)
 {
 	char key[LX_KEYBUF];
 	struct lx_slot *sl;
@@ -233,7 +233,7 @@ add(struct qt_rules *r, const char *w, size_t n, uint32_t f)
 }
 
 static void
-addlist(struct qt_rules *r, const struct cfg *c, const char *name, uint32_t f)
+addlist(struct qt_rules *r, const struct cfg *c, const char *name, uint64_t f)
 {
 	const struct cfg *s = cfg_seq(c, name);
 	size_t i;
@@ -260,7 +260,7 @@ qt_rules_new(const struct cfg *c)
 	addlist(r, c, "cues", LX_CUE);
 	addlist(r, c, "indirect_cues", LX_CUE | LX_ICUE);
 	addlist(r, c, "reporting_verbs", LX_CUE | LX_CORE);
-	addlist(r, c, "derived_cues", LX_CUE | LX_ICUE);
+	addlist(r, c, "derived_cues", LX_ICUE | LX_DCUE);
 	addlist(r, c, "belief_cues", LX_ICUE);
 	addlist(r, c, "impersonal_cues", LX_ICUE | LX_NOSRC);
 	addlist(r, c, "noun_cues", LX_NCUE);
@@ -348,7 +348,7 @@ lx_fold(const char *s, size_t n, char *key, size_t *klen)
 	return lx_hash(key, k);
 }
 
-uint32_t
+uint64_t
 lx_find(const struct qt_rules *r, const char *key, size_t k, uint32_t h,
     const char **title)
 {
@@ -373,7 +373,7 @@ lx_find(const struct qt_rules *r, const char *key, size_t k, uint32_t h,
 	return e ? e->flags : 0;
 }
 
-uint32_t
+uint64_t
 lx_get(const struct qt_rules *r, const char *s, size_t n, const char **title)
 {
 	char key[LX_KEYBUF];
