@@ -2032,6 +2032,22 @@ sp_open(const struct ctx *c, size_t spa, size_t lo)
 	return spa;
 }
 
+/* "..., UMWA Director of Government Affairs Phil Smith told": a role in
+ * capitals between the comma and the name opens the speaker; sp0 if
+ * there is none. */
+static size_t
+role_open(const struct ctx *c, size_t sp0, size_t lo)
+{
+	size_t m = sp0;
+
+	while (m > lo && sp0 - m < 8 && is_word(c, m - 1) &&
+	    (c->x.tok[m - 1].cap || word_is(c, m - 1, W_OF) ||
+	    word_is(c, m - 1, W_AND)))
+		m--;
+	return m < sp0 && m > lo && is_p(c, m - 1, ',') && c->x.tok[m].cap ?
+	    m : sp0;
+}
+
 /* A "who" between the speaker and the cue. */
 static int
 relative(const struct ctx *c, size_t spb, size_t cu)
@@ -2603,8 +2619,9 @@ indirect(struct ctx *c)
 				if (x >= be || words_in(c, x, be) < 2 ||
 				    is_p(c, x, ',') || is_p(c, x, ';')) {
 					/* "..., Mr. Lou said": the comma is before
-					 * the title */
-					size_t sp0 = sp_open(c, at.spa, a);
+					 * the title, or a role in capitals */
+					size_t sp0 = role_open(c, sp_open(c, at.spa,
+					    a), a);
 
 					/* "A, they say, B": the report is what follows
 					 * when that is a clause of its own */
@@ -2669,8 +2686,10 @@ indirect(struct ctx *c)
 				}
 				continue;
 			}
-			/* CLAUSE, CUE SPEAKER. */
+			/* CLAUSE, CUE SPEAKER; not "..., told POLITICO", whom
+			 * it was told to */
 			if (k > a + 1 && is_p(c, k - 1, ',') && !ing_cue(c, i) &&
+			    !word_is(c, i, W_TOLD) && !word_is(c, i, W_TELLS) &&
 			    np_after(c, e, be, &at) && !all_quoted(c, a, k - 1) &&
 			    /* "..., said he has spoken": he opens the report */
 			    !(at.sk == SK_PRON && at.spb < be)) {
