@@ -2391,6 +2391,34 @@ not_speech(const struct ctx *c, size_t i, size_t e, size_t be)
 	    word_is_text(c, i - 2, "an"));
 }
 
+/* "Mark Cuban: I'd consider a run", "Poll: Lu leads in Ohio": a few
+ * capitalised words and a colon opening a headline, or opening a
+ * paragraph as a name does in a transcript ("MATTHEWS: Well, ..."), are
+ * the speaker of what follows.  Sets *at and returns where the content
+ * starts, or NONE. */
+static size_t
+colon_speaker(const struct ctx *c, size_t a, size_t be, struct qt_attr *at)
+{
+	size_t k;
+
+	if (a > 0 && c->x.tok[a - 1].para == c->x.tok[a].para)
+		return NONE;
+	for (k = a; k < be && k < a + 4 && is_word(c, k) && c->x.tok[k].cap &&
+	    !(c->x.tok[k].lx & (LX_STOP | LX_DET | LX_PRON)); k++)
+		;
+	if (k == a || k + 3 >= be || !is_p(c, k, ':') || !is_word(c, k + 1) ||
+	    (c->x.tok[a].para != c->x.in->title && c->x.tok[a].et < 0 &&
+	    !all_caps(c, a)))
+		return NONE;
+	memset(at, 0, sizeof *at);
+	at->spa = a;
+	at->spb = k;
+	at->sk = c->x.tok[a].et >= 0 ? SK_NAME : SK_DESC;
+	set_cue(at, k, k + 1);
+	at->how = AT_OWN;
+	return k + 1;
+}
+
 static void
 indirect(struct ctx *c)
 {
@@ -2411,6 +2439,10 @@ indirect(struct ctx *c)
 			continue;	/* a question reports nothing */
 		while (be > a && c->x.tok[be - 1].kind == T_PUNCT)
 			be--;
+		if ((k = colon_speaker(c, a, be, &prev)) != NONE &&
+		    emit_indirect(c, k, be, &prev, EI_RIGHT))
+			left0 = c->ind_end < be ? c->ind_end : a;
+		memset(&prev, 0, sizeof prev);
 		for (i = a; i < be; i++) {
 			struct qt_attr at;
 			uint64_t f;
