@@ -466,6 +466,16 @@ noun_head(const struct ctx *c, size_t i)
 	return !(tx(c, i)[0] >= '0' && tx(c, i)[0] <= '9');
 }
 
+/* "..., officials in both towns said": a plural with no article that
+ * opens its clause (after a comma or at the start) may be described by
+ * a phrase after it as well as an article's noun may. */
+static int
+bare_plural(const struct ctx *c, size_t i, size_t lo)
+{
+	return is_word(c, i) && !c->x.tok[i].cap && ends_with(c, i, "s") &&
+	    (i == lo || is_p(c, i - 1, ','));
+}
+
 static int desc_left1(const struct ctx *, size_t, size_t, struct qt_attr *,
     int);
 
@@ -533,7 +543,8 @@ desc_left1(const struct ctx *c, size_t j, size_t lo, struct qt_attr *at,
 		struct qt_attr in;
 		if (depth > 0 || !(c->x.tok[k - 1].lx & LX_PREP) || k < lo + 3 ||
 		    !desc_left1(c, k - 2, lo, &in, depth + 1) ||
-		    !(c->x.tok[in.spa].lx & LX_DET))
+		    (!(c->x.tok[in.spa].lx & LX_DET) && !bare_plural(c,
+		    in.spa, lo)))
 			return 0;
 		k = in.spa;
 	}
