@@ -20,16 +20,8 @@ run(const char *text, unsigned forms)
 {
 	struct qt_span para[16];
 	struct qt_input in;
-	size_t n = 0, i = 0, len = strlen(text);
+	size_t len = strlen(text), n = unit_qt_lines(text, len, para, 16);
 
-	while (i < len && n < 16) {
-		size_t e = i;
-		while (e < len && text[e] != '\n')
-			e++;
-		para[n].start = i;
-		para[n++].end = e;
-		i = e + 1;
-	}
 	memset(&in, 0, sizeof in);
 	in.text = text;
 	in.len = len;

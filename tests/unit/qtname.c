@@ -23,16 +23,8 @@ run_ents(const char *text, const struct qt_ent *ent, size_t ne)
 {
 	static struct qt_span para[512];
 	struct qt_input in;
-	size_t n = 0, i = 0, len = strlen(text);
+	size_t len = strlen(text), n = unit_qt_lines(text, len, para, 512);
 
-	while (i < len && n < 512) {
-		size_t e = i;
-		while (e < len && text[e] != '\n')
-			e++;
-		para[n].start = i;
-		para[n++].end = e;
-		i = e + 1;
-	}
 	memset(&in, 0, sizeof in);
 	in.text = text;
 	in.len = len;

@@ -31,4 +31,24 @@ unit_done(const char *name)
 	return unit_fail != 0;
 }
 
+#ifdef QT_H
+/* Lay text out as qt.h's paragraphs, one per line, at most max of them:
+ * the input the qt unit tests give qt_extract().  Returns how many. */
+static inline size_t
+unit_qt_lines(const char *text, size_t len, struct qt_span *para, size_t max)
+{
+	size_t n = 0, i = 0;
+
+	while (i < len && n < max) {
+		size_t e = i;
+		while (e < len && text[e] != '\n')
+			e++;
+		para[n].start = i;
+		para[n++].end = e;
+		i = e + 1;
+	}
+	return n;
+}
+#endif
+
 #endif
