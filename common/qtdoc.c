@@ -191,23 +191,6 @@ attr_vals(const struct rec *r, struct av *k, size_t nk)
 	}
 }
 
-/* A decimal value as rec_attr_size() reads it: digits, no leading zero,
- * no overflow; def otherwise. */
-static size_t
-dec(const char *s, size_t n, size_t def)
-{
-	size_t i, x = 0;
-
-	if (s == NULL || n == 0 || (n > 1 && s[0] == '0'))
-		return def;
-	for (i = 0; i < n; i++) {
-		if (s[i] < '0' || s[i] > '9' || x > ((size_t)-1 - 9) / 10)
-			return def;
-		x = x * 10 + (size_t)(s[i] - '0');
-	}
-	return x;
-}
-
 /* Entities arrive in order from tag-entities: sort only when not. */
 static void
 sort_ents(size_t ne)
@@ -281,7 +264,9 @@ qt_run(const struct qt_rules *rules, unsigned forms, struct doc *d,
 		if (is_text(i)) {
 			tix[ntx++] = i;
 			attr_vals(r, lr, 2);
-			lines[i] = dec(lr[0].v, lr[0].vl, 0);
+			if (lr[0].v == NULL ||
+			    rec_decimal(lr[0].v, lr[0].vl, &lines[i]) < 0)
+				lines[i] = 0;
 			roles[i] = lr[1].v != NULL && lr[1].vl == 5 &&
 			    memcmp(lr[1].v, "title", 5) == 0;
 			if (r->end > len)

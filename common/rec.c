@@ -68,9 +68,8 @@ rec_valid_key(const char *s, size_t n)
 	return rec_valid_kind(s, n) && !reserved(s, n);
 }
 
-/* Decimal offset: digits only, no sign, no leading zeros, no overflow. */
-static int
-parse_offset(const char *s, size_t n, size_t *v)
+int
+rec_decimal(const char *s, size_t n, size_t *v)
 {
 	size_t i, x = 0;
 
@@ -209,9 +208,9 @@ rec_parse(struct rec *r, const char *line, size_t len, char *scratch)
 		return "empty DOC";
 	if (!rec_valid_kind(f[1], flen[1]))
 		return "bad KIND";
-	if (parse_offset(f[2], flen[2], &r->start) < 0)
+	if (rec_decimal(f[2], flen[2], &r->start) < 0)
 		return "bad START";
-	if (parse_offset(f[3], flen[3], &r->end) < 0)
+	if (rec_decimal(f[3], flen[3], &r->end) < 0)
 		return "bad END";
 	if (r->start > r->end)
 		return "START after END";
@@ -550,7 +549,7 @@ rec_attr_size(const struct rec *r, const char *key, size_t def)
 	const char *v;
 	size_t n, x;
 
-	if (!rec_attr(r, key, &v, &n) || parse_offset(v, n, &x) < 0)
+	if (!rec_attr(r, key, &v, &n) || rec_decimal(v, n, &x) < 0)
 		return def;
 	return x;
 }

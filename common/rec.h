@@ -86,6 +86,9 @@ int rec_valid_key(const char *s, size_t n);
 int rec_attr(const struct rec *r, const char *key, const char **val,
     size_t *vlen);
 size_t rec_attr_size(const struct rec *r, const char *key, size_t def);
+/* A decimal as START, END and rec_attr_size() read one: s[0..n) all
+ * digits, no leading zero, no overflow.  Sets *v and returns 0, or -1. */
+int rec_decimal(const char *s, size_t n, size_t *v);
 
 /*
  * Building ATTRS for a record a tool makes: call attr_put() once per key,
