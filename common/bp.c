@@ -899,20 +899,34 @@ end_matter(enum bp_why why)
 /* Is paragraph i end matter for island(): dropped as such, or kept only
  * because a rule of the edges or the tail that names end matter does not
  * apply inside the article (a menu line in a page's footer, when a blurb
- * below it made the footer look like part of the article). */
-static int
+ * below it made the footer look like part of the article)?  Returns the
+ * kind, or BP_KEEP when it is not. */
+static enum bp_why
 gap_line(struct bp_judge *j, size_t i)
 {
 	const struct bp_rules *rs = j->rs;
 	struct para *p = &j->p[i];
 
 	if (p->why != BP_KEEP)
-		return end_matter(p->why);
+		return end_matter(p->why) ? p->why : BP_KEEP;
 	if (p->title || body_like(j, p))
-		return 0;
+		return BP_KEEP;
 	edges(j, i, EDGE | TAIL);
-	return (p->m_edge >= 0 && end_matter(rs->rules[p->m_edge].why)) ||
-	    (p->m_tail >= 0 && end_matter(rs->rules[p->m_tail].why));
+	if (p->m_edge >= 0 && end_matter(rs->rules[p->m_edge].why))
+		return rs->rules[p->m_edge].why;
+	if (p->m_tail >= 0 && end_matter(rs->rules[p->m_tail].why))
+		return rs->rules[p->m_tail].why;
+	return BP_KEEP;
+}
+
+/* Does a line of this kind close a page, rather than fill a box that an
+ * article carries in its middle (a list of links, a sign-up form, a
+ * promotion) and goes on after? */
+static int
+closing(enum bp_why why)
+{
+	return why != BP_KEEP && why != BP_RELATED && why != BP_NEWSLETTER &&
+	    why != BP_PROMO;
 }
 
 /*
@@ -922,7 +936,10 @@ gap_line(struct bp_judge *j, size_t i)
  * longer article, are end matter that no rule names (tail_island): an
  * author's note, a partner's blurb, a comment.  Other kept lines do not
  * count: a recipe's ingredients are short lines between its story and its
- * method.  A second judging sees the first one's kept lines and none of
+ * method.  Nor does a gap of boxes alone, links, sign-up prompts and
+ * promotions: an article carries those in its middle and goes on after
+ * them; a page's end has a line of another kind too (a share bar, a
+ * copyright, a credit, a menu).  A second judging sees the first one's kept lines and none of
  * its drops, so its gaps are no longer and it finds no island where the
  * first found none.
  */
@@ -930,6 +947,7 @@ static size_t
 island(struct bp_judge *j, size_t first, size_t last)
 {
 	size_t i, gap = 0, after = 1, before = 0;
+	int ends = 0;
 
 	/* most articles have no such run at all: ask no rule then */
 	for (i = first; i < last && gap < ISLAND_GAP; i++)
@@ -940,14 +958,18 @@ island(struct bp_judge *j, size_t first, size_t last)
 	gap = 0;
 	for (i = last; i-- > first;) {
 		if (!bodyp(j, i)) {
-			gap += gap_line(j, i);
+			enum bp_why w = gap_line(j, i);
+
+			gap += w != BP_KEEP;
+			ends |= closing(w);
 			continue;
 		}
-		if (gap >= ISLAND_GAP)
+		if (gap >= ISLAND_GAP && ends)
 			break;
 		if (++after > ISLAND_MAX)
 			return last;
 		gap = 0;
+		ends = 0;
 	}
 	if (i == (size_t)-1 || i < first)
 		return last;

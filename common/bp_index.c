@@ -708,6 +708,10 @@ bp_index(struct bp_rules *rs)
 	}
 	partition_hash(rs, &rs->starth);
 	partition_hash(rs, &rs->endh);
+	/* contains patterns whose literal opening is under 4 bytes, tried
+	 * on every paragraph: unpartitioned, those of where: any would
+	 * never be */
+	partition(rs, &rs->contains.shortl);
 	/* the bytes two after a punctuation key that its candidates take */
 	for (k = 0; k < 256; k++)
 		for (r = 0; r < rs->punct[k].n; r++) {
@@ -871,9 +875,12 @@ try_range(const struct bp_rules *rs, struct bp_scan *sc,
     struct para8 *e)
 {
 	for (; k < end; k++) {
-		const struct bp_ref *f = &rs->ref[l->v[k]];
+		const struct bp_ref *f;
 		const struct bp_pat *p;
 
+		if (l->v[k] >= rs->nref)
+			continue;	/* residue, blanked elsewhere */
+		f = &rs->ref[l->v[k]];
 		if (l->bymaxw && words > f->maxw)
 			break;		/* nor any after it */
 		if (sc->rhit[f->rule] == sc->gen || !(where >> f->where & 1) ||
