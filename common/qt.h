@@ -113,6 +113,7 @@ int qt_form_parse(const char *s, size_t n);
  * folded, with typographic apostrophes read as ASCII ones.
  */
 #include <stdint.h>
+#include <string.h>
 
 enum {
 	LX_CUE = 1u << 0,	/* speech verb */
@@ -196,10 +197,78 @@ uint64_t lx_get(const struct qt_rules *r, const char *s, size_t n,
  * equally.  lx_hash() reads key[0..k) and the zeros after it.
  */
 #define LX_KEYBUF (LX_MAXKEY + 8)
-uint32_t lx_hash(const char *key, size_t k);
 uint32_t lx_fold(const char *s, size_t n, char *key, size_t *klen);
-uint64_t lx_find(const struct qt_rules *r, const char *key, size_t k,
-    uint32_t h, const char **title);
+
+/* The table itself, here so that the look-ups below inline into the
+ * tokenizer, which makes one for every word of the text. */
+struct lx_ent {
+	char *key;		/* lower case, words joined by one space,
+				   followed by 8 zero bytes for lx_hash() */
+	uint32_t klen;
+	uint64_t flags;
+	char *title;		/* LX_TITLE: what the title stands for */
+};
+
+/* A slot of the open-addressing index: the key's hash, so most probes
+ * need not touch the entry, and the entry's index + 1 (0: empty). */
+struct lx_slot {
+	uint32_t hash, ent;
+};
+
+static inline uint32_t
+lx_hash(const char *key, size_t k)
+{
+	uint64_t h = 0x9e3779b97f4a7c15u ^ k, w;
+	size_t i;
+
+	/* eight bytes a step; the key's zero padding fills the last */
+	for (i = 0; i < k; i += 8) {
+		memcpy(&w, key + i, 8);
+		h = (h ^ w) * 0xff51afd7ed558ccdu;
+		h ^= h >> 32;
+	}
+	return (uint32_t)h;
+}
+
+/* memcmp() == 0 for zero-padded keys of n bytes, eight at a time */
+static inline int
+lx_same(const char *a, const char *b, size_t n)
+{
+	uint64_t x, y;
+	size_t i;
+
+	for (i = 0; i < n; i += 8) {
+		memcpy(&x, a + i, 8);
+		memcpy(&y, b + i, 8);
+		if (x != y)
+			return 0;
+	}
+	return 1;
+}
+
+static inline uint64_t
+lx_find(const struct qt_rules *r, const char *key, size_t k, uint32_t h,
+    const char **title)
+{
+	const struct lx_ent *e = NULL;
+	size_t i;
+
+	/* most words are in no list, and an empty slot ends their search */
+	if (k != 0)
+		for (i = h & r->mask;; i = (i + 1) & r->mask) {
+			const struct lx_slot *sl = &r->slot[i];
+			if (sl->ent == 0)
+				break;
+			if (sl->hash == h && r->ent[sl->ent - 1].klen == k &&
+			    lx_same(r->ent[sl->ent - 1].key, key, k)) {
+				e = &r->ent[sl->ent - 1];
+				break;
+			}
+		}
+	if (title)
+		*title = e ? e->title : NULL;
+	return e ? e->flags : 0;
+}
 
 /* Tokens (qttok.c).  A word's lx and title come from lx_get(). */
 enum { T_WORD, T_PUNCT, T_MARK };

@@ -14,20 +14,6 @@
 
 EMBED(qt_rules_yaml, "common/qt.yaml");
 
-struct lx_ent {
-	char *key;		/* lower case, words joined by one space,
-				   followed by 8 zero bytes for lx_hash() */
-	uint32_t klen;
-	uint64_t flags;
-	char *title;		/* LX_TITLE: what the title stands for */
-};
-
-/* A slot of the open-addressing index: the key's hash, so most probes
- * need not touch the entry, and the entry's index + 1 (0: empty). */
-struct lx_slot {
-	uint32_t hash, ent;
-};
-
 /* Grammar words: fixed, not rules a user would want to change. */
 static const struct {
 	const char *w;
@@ -123,37 +109,6 @@ static const char *const named[W_NWORDS] = {
 	[W_HOW] = "how", [W_WHERE] = "where",
 };
 
-uint32_t
-lx_hash(const char *key, size_t k)
-{
-	uint64_t h = 0x9e3779b97f4a7c15u ^ k, w;
-	size_t i;
-
-	/* eight bytes a step; the key's zero padding fills the last */
-	for (i = 0; i < k; i += 8) {
-		memcpy(&w, key + i, 8);
-		h = (h ^ w) * 0xff51afd7ed558ccdu;
-		h ^= h >> 32;
-	}
-	return (uint32_t)h;
-}
-
-/* memcmp() == 0 for zero-padded keys of n bytes, eight at a time */
-static int
-same(const char *a, const char *b, size_t n)
-{
-	uint64_t x, y;
-	size_t i;
-
-	for (i = 0; i < n; i += 8) {
-		memcpy(&x, a + i, 8);
-		memcpy(&y, b + i, 8);
-		if (x != y)
-			return 0;
-	}
-	return 1;
-}
-
 /* The slot of key: the one holding it, or the empty one to put it in. */
 static inline struct lx_slot *
 slot_h(const struct qt_rules *r, const char *key, size_t n, uint32_t h)
@@ -164,7 +119,7 @@ slot_h(const struct qt_rules *r, const char *key, size_t n, uint32_t h)
 		struct lx_slot *sl = &r->slot[i];
 		if (sl->ent == 0 || (sl->hash == h &&
 		    r->ent[sl->ent - 1].klen == n &&
-		    same(r->ent[sl->ent - 1].key, key, n)))
+		    lx_same(r->ent[sl->ent - 1].key, key, n)))
 			return sl;
 		i = (i + 1) & r->mask;
 	}
@@ -346,31 +301,6 @@ lx_fold(const char *s, size_t n, char *key, size_t *klen)
 		return h;
 	memset(key + k, 0, 8);
 	return lx_hash(key, k);
-}
-
-uint64_t
-lx_find(const struct qt_rules *r, const char *key, size_t k, uint32_t h,
-    const char **title)
-{
-	const struct lx_ent *e = NULL;
-	size_t i;
-
-	/* slot_h() unrolled for the look-up alone: most words are in no
-	 * list, and an empty slot ends their search */
-	if (k != 0)
-		for (i = h & r->mask;; i = (i + 1) & r->mask) {
-			const struct lx_slot *sl = &r->slot[i];
-			if (sl->ent == 0)
-				break;
-			if (sl->hash == h && r->ent[sl->ent - 1].klen == k &&
-			    same(r->ent[sl->ent - 1].key, key, k)) {
-				e = &r->ent[sl->ent - 1];
-				break;
-			}
-		}
-	if (title)
-		*title = e ? e->title : NULL;
-	return e ? e->flags : 0;
 }
 
 uint64_t
