@@ -75,6 +75,16 @@ rec_decimal(const char *s, size_t n, size_t *v)
 
 	if (n == 0 || (n > 1 && s[0] == '0'))
 		return -1;
+	if (n < 20) {
+		/* nineteen digits never overflow: no check per digit */
+		for (i = 0; i < n; i++) {
+			if ((unsigned char)(s[i] - '0') > 9)
+				return -1;
+			x = x * 10 + (size_t)(s[i] - '0');
+		}
+		*v = x;
+		return 0;
+	}
 	for (i = 0; i < n; i++) {
 		if (s[i] < '0' || s[i] > '9')
 			return -1;
