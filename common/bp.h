@@ -161,6 +161,8 @@ struct bp_rule {
 	size_t npat[BP_NANCHOR];
 	struct bp_pat *also;	/* and one of these somewhere in the text */
 	size_t nalso;
+	struct bp_pat *unless;	/* but none of these anywhere in it */
+	size_t nunless;
 };
 
 struct bp_inl {
@@ -366,6 +368,9 @@ int bp_pat_match_at(const struct bp_rules *rs, const struct bp_pat *p,
     const char *lo, const char *ca, size_t n, size_t at);
 int bp_rule_match(const struct bp_rules *rs, const struct bp_rule *r,
     const char *lo, const char *ca, size_t n, size_t words);
+/* Do r's also and unless patterns let a match of its main ones stand? */
+int bp_rule_also(const struct bp_rules *rs, const struct bp_rule *r,
+    const char *lo, const char *ca, size_t n);
 int bp_symbols_only(const char *lo, size_t n);
 const char *bp_credit(const struct bp_rules *rs, const char *lo,
     const char *ca, size_t n);

@@ -1232,18 +1232,10 @@ bp_match_refs(const struct bp_rules *rs, struct bp_scan *sc, const char *lo,
 	}
 	for (k = 0; k < sc->nhit; k++) {
 		const struct bp_rule *ru = &rs->rules[r = sc->hit[k]];
-		size_t i;
 
-		if (first[ru->where] >= 0)
+		if (first[ru->where] >= 0 || ((ru->nalso || ru->nunless) &&
+		    !bp_rule_also(rs, ru, lo, ca, n)))
 			continue;
-		if (ru->nalso) {
-			for (i = 0; i < ru->nalso; i++)
-				if (bp_pat_match(rs, &ru->also[i], BP_CONTAINS,
-				    lo, ca, n))
-					break;
-			if (i == ru->nalso)
-				continue;
-		}
 		first[ru->where] = (int)r;
 	}
 }

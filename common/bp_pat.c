@@ -658,8 +658,20 @@ bp_rule_match(const struct bp_rules *rs, const struct bp_rule *r,
 	for (a = 0; a < BP_NANCHOR && !hit; a++)
 		for (i = 0; i < r->npat[a] && !hit; i++)
 			hit = bp_pat_match(rs, &r->pat[a][i], (int)a, lo, ca, n);
-	if (!hit || r->nalso == 0)
-		return hit;
+	return hit && bp_rule_also(rs, r, lo, ca, n);
+}
+
+int
+bp_rule_also(const struct bp_rules *rs, const struct bp_rule *r,
+    const char *lo, const char *ca, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < r->nunless; i++)
+		if (bp_pat_match(rs, &r->unless[i], BP_CONTAINS, lo, ca, n))
+			return 0;
+	if (r->nalso == 0)
+		return 1;
 	for (i = 0; i < r->nalso; i++)
 		if (bp_pat_match(rs, &r->also[i], BP_CONTAINS, lo, ca, n))
 			return 1;

@@ -229,7 +229,7 @@ compile_rules(struct bp_rules *rs, const struct cfg *l)
 {
 	static const char *const keys[] = { "name", "why", "where", "list",
 	    "min_words", "max_words", "line", "prefix", "suffix", "contains",
-	    "also", NULL };
+	    "also", "unless", NULL };
 	size_t i, k, a;
 
 	if (l == NULL)
@@ -273,6 +273,12 @@ compile_rules(struct bp_rules *rs, const struct cfg *l)
 			ru->nalso = c->len;
 			for (k = 0; k < c->len; k++)
 				bp_pat_compile(rs, c->val[k], &ru->also[k]);
+		}
+		if ((c = cfg_seq(r, "unless")) != NULL) {
+			ru->unless = xcalloc(c->len, sizeof(struct bp_pat));
+			ru->nunless = c->len;
+			for (k = 0; k < c->len; k++)
+				bp_pat_compile(rs, c->val[k], &ru->unless[k]);
 		}
 		if (ru->maxw > rs->maxw[ru->where])
 			rs->maxw[ru->where] = ru->maxw;
@@ -362,6 +368,9 @@ bp_rules_free(struct bp_rules *rs)
 		for (k = 0; k < r->nalso; k++)
 			bp_pat_free(&r->also[k]);
 		free(r->also);
+		for (k = 0; k < r->nunless; k++)
+			bp_pat_free(&r->unless[k]);
+		free(r->unless);
 		free(r->name);
 	}
 	free(rs->rules);
