@@ -27,7 +27,8 @@ EMBED(sbd_rules_yaml, "common/sbd.yaml");
 #define TOKMAX 64	/* longer tokens (URLs) are ordinary words */
 #define WORDMAX 32	/* enough for any word worth looking up */
 #define CITEMAX 48	/* bracketed citation after a sentence: "[12]" */
-#define FILTERBITS 4096	/* lookup()'s quick no */
+#define FILTERBITS 32768	/* lookup()'s quick no: 2^FILTERSHIFT */
+#define FILTERSHIFT 15
 
 enum {
 	W_TITLE = 1 << 0,	/* Mr.: never ends a sentence */
@@ -235,8 +236,10 @@ hash(const char *s, size_t n)
 static inline unsigned
 filterkey(const char *s, size_t n)
 {
-	return ((unsigned char)s[0] * 31u + (unsigned char)s[n - 1] * 7u +
-	    (unsigned)n) & (FILTERBITS - 1);
+	uint32_t k = (uint32_t)(unsigned char)s[0] |
+	    (uint32_t)(unsigned char)s[n - 1] << 8 | (uint32_t)n << 16;
+
+	return (k * 0x9e3779b1u) >> (32 - FILTERSHIFT);
 }
 
 /* A date stamp's first word by its first two bytes, case folded. */
@@ -288,9 +291,17 @@ add(struct sbd *sb, const char *s, size_t n, unsigned flags)
 }
 
 static unsigned
+lookup_slot(const struct sbd *sb, const char *s, size_t n)
+{
+	const struct word *w = slot(sb->tab, sb->cap, s, n);
+
+	return w->s ? w->flags : 0;
+}
+
+/* The flags of s[0..n), 0 if in no list; the filter's no inline. */
+static inline unsigned
 lookup(const struct sbd *sb, const char *s, size_t n)
 {
-	const struct word *w;
 	unsigned k;
 
 	if (n == 0 || n > sb->maxlen)
@@ -298,8 +309,7 @@ lookup(const struct sbd *sb, const char *s, size_t n)
 	k = filterkey(s, n);
 	if (!(sb->filter[k >> 3] >> (k & 7) & 1))
 		return 0;
-	w = slot(sb->tab, sb->cap, s, n);
-	return w->s ? w->flags : 0;
+	return lookup_slot(sb, s, n);
 }
 
 /*
@@ -571,8 +581,9 @@ seenword(struct scan *st, size_t upto)
 	return st->word < upto || (st->word == NOWORD && seenword_scan(st, upto));
 }
 
+/* emit() when the end may need trimming or the array growing. */
 static void
-emit(struct scan *st, size_t end)
+emit_slow(struct scan *st, size_t end)
 {
 	unsigned char last = end > st->start ? (unsigned char)st->t[end - 1] : 0;
 
@@ -591,6 +602,22 @@ emit(struct scan *st, size_t end)
 	(*st->v)[st->n].start = st->start;
 	(*st->v)[st->n].end = end;
 	st->n++;
+}
+
+/* Append [start, end) trimmed, if anything is left.  Mostly the sentence
+ * ends in printable ASCII and there is room: done inline. */
+__attribute__((always_inline)) static inline void
+emit(struct scan *st, size_t end)
+{
+	unsigned char last;
+
+	if (end > st->start && st->n < *st->cap &&
+	    (last = (unsigned char)st->t[end - 1]) > ' ' && last < 0x80) {
+		(*st->v)[st->n].start = st->start;
+		(*st->v)[st->n].end = end;
+		st->n++;
+	} else
+		emit_slow(st, end);
 }
 
 /*
@@ -653,7 +680,7 @@ setlist(struct scan *st, int style, unsigned val, int alpha)
 /* A sentence starts at p: an item marker there (after bullets) starts or
  * continues an enumeration. */
 static void
-startsent(struct scan *st, size_t p)
+startsent_slow(struct scan *st, size_t p)
 {
 	size_t l;
 	int style, alpha;
@@ -682,6 +709,20 @@ startsent(struct scan *st, size_t p)
 	if (p < st->len && asciialnum(st->t[p]) &&
 	    marker(st->t, st->len, p, &style, &val, &alpha))
 		setlist(st, style, val, alpha);
+}
+
+/* startsent() inline for a sentence that opens with a letter, then no
+ * "." or ")": no item marker, the common case. */
+static inline void
+startsent(struct scan *st, size_t p)
+{
+	if (p + 1 < st->len && asciialpha(st->t[p]) && st->t[p + 1] != '.' &&
+	    st->t[p + 1] != ')') {
+		st->start = p;
+		st->word = p;
+		st->cursor = p + 1;
+	} else
+		startsent_slow(st, p);
 }
 
 /* The next item of a running enumeration at p? */
@@ -875,7 +916,7 @@ particle(const struct scan *st, size_t p, size_t q)
 }
 
 static void
-nextword(const struct scan *st, size_t p, struct next *nx)
+nextword_slow(const struct scan *st, size_t p, struct next *nx)
 {
 	const char *t = st->t;
 	size_t len = st->len, l, w, q;
@@ -883,11 +924,6 @@ nextword(const struct scan *st, size_t p, struct next *nx)
 
 	memset(nx, 0, sizeof *nx);
 	nx->open = p;
-	if ((unsigned)(t[p] - 'A') < 26) {	/* mostly */
-		nx->cls = N_UPPER;
-		nx->w = p;
-		return;
-	}
 	for (; p < len && p - nx->open < 8; p += l) {
 		c = dec(t + p, len - p, &l);
 		if (!opener(c))
@@ -927,6 +963,18 @@ nextword(const struct scan *st, size_t p, struct next *nx)
 		nx->cls = N_OTHER;
 	if (nx->cls == N_UPPER)
 		nx->w = p;
+}
+
+/* How the text at p starts: mostly with a capital, told inline. */
+static inline void
+nextword(const struct scan *st, size_t p, struct next *nx)
+{
+	if ((unsigned)(st->t[p] - 'A') < 26) {
+		nx->cls = N_UPPER;
+		nx->quoted = nx->bracket = 0;
+		nx->open = nx->w = p;
+	} else
+		nextword_slow(st, p, nx);
 }
 
 /*
@@ -1083,7 +1131,9 @@ glued(const struct scan *st, size_t i, size_t j)
 	size_t len = st->len, b, l, q, n;
 	int32_t c;
 
-	if (j != i + 1 || i == 0)
+	/* a capital after it first: "3.5", "U.S" and "a.m" have none */
+	if (j != i + 1 || i == 0 || j >= len || ((unsigned char)t[j] < 0x80 &&
+	    (unsigned)(t[j] - 'A') >= 26))
 		return 0;
 	c = dec(t + i - prevlen(t, i), prevlen(t, i), &l);
 	if (!lower(c) && !(c >= '0' && c <= '9'))
