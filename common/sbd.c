@@ -762,8 +762,8 @@ acronym(const char *s, size_t n)
 		} else if ((s[i] | 0x20) >= 'a' && (s[i] | 0x20) <= 'z') {
 			if (++seg > 2)
 				return 0;
-		} else
-			return 0;
+		} else if (s[i] != '&' || i == 0 || s[i - 1] != '.')
+			return 0;	/* "A.T.&T." has its ampersand after a dot */
 	}
 	return seg > 0 && dots > 0;
 }
@@ -1238,7 +1238,8 @@ aftertime(const struct scan *st, size_t i, const struct next *nx)
 
 /*
  * Is the word before the period at i a short one right after a number,
- * so most likely an abbreviated unit ("12 in. of rain", "3 min. later")?
+ * so most likely an abbreviated unit ("12 in. of rain", "3 min. later"),
+ * spaced off or glued to it ("$4bn. in cash", "20mg. a day")?
  */
 static int
 unit(const struct scan *st, size_t i)
@@ -1249,8 +1250,12 @@ unit(const struct scan *st, size_t i)
 	while (b > st->start && i - b < 5 &&
 	    (t[b - 1] | 0x20) >= 'a' && (t[b - 1] | 0x20) <= 'z')
 		b--;
-	return b < i && i - b < 5 && b >= st->start + 2 && t[b - 1] == ' ' &&
-	    t[b - 2] >= '0' && t[b - 2] <= '9';
+	if (b == i || i - b >= 5 || b == st->start)
+		return 0;
+	if (t[b - 1] >= '0' && t[b - 1] <= '9')
+		return 1;
+	return b >= st->start + 2 && t[b - 1] == ' ' && t[b - 2] >= '0' &&
+	    t[b - 2] <= '9';
 }
 
 static size_t
