@@ -776,6 +776,33 @@ token(struct scan *st, size_t end, unsigned *flags)
 	int32_t c;
 
 	*flags = 0;
+#ifdef __SSE2__
+	/* mostly a short ASCII word after a space: its start and its last
+	 * hyphen from the 16 bytes before end, as the loop below finds them */
+	if (end - st->start >= 16) {
+		__m128i v = _mm_loadu_si128((const __m128i *)(const void *)
+		    (t + end - 16));
+		/* bytes below '!', signed: controls, space and bytes >= 0x80 */
+		unsigned stop = (unsigned)_mm_movemask_epi8(_mm_cmplt_epi8(v,
+		    _mm_set1_epi8('!')));
+		unsigned top, dash;
+		unsigned char u;
+
+		if (stop != 0) {
+			top = 31 - (unsigned)__builtin_clz(stop);
+			u = (unsigned char)t[end - 16 + top];
+			if (u <= ' ' && u8_isspace(u)) {
+				b = end - 16 + top + 1;
+				dash = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v,
+				    _mm_set1_epi8('-'))) & ~((2u << top) - 1);
+				if (dash != 0)
+					hyphen = end - 16 + 32 -
+					    (unsigned)__builtin_clz(dash);
+				goto found;
+			}
+		}
+	}
+#endif
 	/* back to white space or the sentence's start, at most TOKMAX bytes;
 	 * the last hyphen is noted on the way */
 	while (b > st->start) {
@@ -796,6 +823,9 @@ token(struct scan *st, size_t end, unsigned *flags)
 			return K_REGULAR;
 		b -= l;
 	}
+#ifdef __SSE2__
+found:
+#endif
 	/* leading quotes, brackets and bullets are not the token */
 	for (p = b; p < end && !asciialnum(t[p]); p += l) {
 		c = dec(t + p, end - p, &l);
