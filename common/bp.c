@@ -397,6 +397,39 @@ bp_add(struct bp_judge *j, const char *text, size_t len, size_t line)
 	match_rules(j, p);
 }
 
+#define CAPS_MIN 6	/* words in a headline set in capitals */
+#define CAPS_MAX 30
+
+/*
+ * A headline in capitals standing alone, of CAPS_MIN words or more and not
+ * ending a sentence: a link to another story that a page drops between
+ * paragraphs ("CITY TO CLOSE TWO POOLS AS REPAIR BILLS MOUNT").  A subhead
+ * in capitals is shorter; a transcript's cue opens with a bracket or ends
+ * with a colon.  A letter in lower case here and there (McDONALD, iPHONE)
+ * is allowed, one in ten.
+ */
+static int
+caps_headline(const struct bp_judge *j, const struct para *p)
+{
+	const char *ca = j->arena.p + p->ca;
+	size_t k, up = 0, low = 0;
+	unsigned char last;
+
+	if (p->words < CAPS_MIN || p->words > CAPS_MAX || p->nlen == 0)
+		return 0;
+	last = (unsigned char)ca[p->nlen - 1];
+	if (last == '.' || last == ':' || ca[0] == '(' || ca[0] == '[' ||
+	    p->quote)
+		return 0;
+	for (k = 0; k < p->nlen; k++) {
+		unsigned char c = (unsigned char)ca[k];
+
+		up += c >= 'A' && c <= 'Z';
+		low += c >= 'a' && c <= 'z';
+	}
+	return up >= 20 && low * 10 <= up + low;
+}
+
 /* Features of a normalised paragraph that the judgement uses. */
 static void
 features(struct para *p, const char *lo)
@@ -1212,6 +1245,8 @@ bp_judge(struct bp_judge *j)
 		else if (rs->det_label && (r = bp_caps_label(rs, lo,
 		    j->arena.p + p->ca, p->nlen, p->words)) != NULL)
 			drop(p, BP_RELATED, r);
+		else if (rs->det_capshead && caps_headline(j, p))
+			drop(p, BP_RELATED, "caps-headline");
 	}
 	if (rs->det_pullquote)
 		for (i = 0; i < n; i++)

@@ -297,7 +297,7 @@ bp_compile(const struct cfg *root)
 	static const char *const dets[] = { "symbols_only", "credit",
 	    "pullquote", "spread", "sandwich", "caps_label", "tail_headlines",
 	    "tail_short", "head_short", "section_label", "repeated", "tail_island",
-	    "teaser_cards", NULL };
+	    "teaser_cards", "caps_headline", NULL };
 	struct bp_rules *rs = xcalloc(1, sizeof(*rs));
 	const struct cfg *s, *d, *c;
 
@@ -342,6 +342,8 @@ bp_compile(const struct cfg *root)
 	rs->det_repeated = d && (c = cfg_get(d, "repeated")) ? boolean(c) : 1;
 	rs->det_island = d && (c = cfg_get(d, "tail_island")) ? boolean(c) : 1;
 	rs->det_cards = d && (c = cfg_get(d, "teaser_cards")) ? boolean(c) : 1;
+	rs->det_capshead = d && (c = cfg_get(d, "caps_headline")) ?
+	    boolean(c) : 1;
 
 	compile_inline(rs, cfg_seq(root, "inline"));
 	compile_rules(rs, cfg_seq(root, "rules"));
