@@ -388,18 +388,42 @@ plain8(uint64_t w)
 	    0x8080808080808080ULL) == 0;
 }
 
+/* The same for four bytes. */
+static inline int
+plain4(uint32_t w)
+{
+	uint32_t bs = w ^ 0x5c5c5c5cu, bar = w ^ 0x7c7c7c7cu;
+
+	return ((w | ((w - 0x20202020u) & ~w) | ((bs - 0x01010101u) & ~bs) |
+	    ((bar - 0x01010101u) & ~bar)) & 0x80808080u) == 0;
+}
+
 /*
  * Value bytes for ATTRS at d, which has room for n: separators become
- * spaces, bad bytes '?', so no byte becomes more than one.  Returns the
- * end.  Names and cues are plain ASCII mostly: eight bytes a step.
+ * spaces, bad bytes '?', so every byte in is one byte out, at the same
+ * offset.  Returns the end.  Names and cues are plain ASCII mostly: eight
+ * bytes a step, and the last few as a word that overlaps the ones before,
+ * as is a value of four to seven bytes ("said", "PER").
  */
 static char *
 attr_value(char *d, const char *s, size_t n)
 {
+	char *d0 = d;
 	size_t i = 0, len;
 	unsigned char c;
 	uint64_t w;
+	uint32_t x, y;
+	int tail = n >= 8;
 
+	if (n >= 4 && n < 8) {
+		memcpy(&x, s, 4);
+		memcpy(&y, s + n - 4, 4);
+		if (plain4(x) && plain4(y)) {
+			memcpy(d, &x, 4);
+			memcpy(d + n - 4, &y, 4);
+			return d + n;
+		}
+	}
 	while (i < n) {
 		while (n - i >= 8) {
 			memcpy(&w, s + i, 8);
@@ -411,6 +435,16 @@ attr_value(char *d, const char *s, size_t n)
 		}
 		if (i == n)
 			break;
+		if (tail && n - i < 8) {
+			/* bytes out sit at their offsets in, so the last
+			 * eight may be written again whole when plain */
+			tail = 0;
+			memcpy(&w, s + n - 8, 8);
+			if (plain8(w)) {
+				memcpy(d0 + n - 8, &w, 8);
+				return d0 + n;
+			}
+		}
 		c = (unsigned char)s[i];
 		if (c >= 0x20 && c < 0x80 && c != '|' && c != '\\') {
 			*d++ = (char)c;
@@ -432,9 +466,9 @@ attr_value(char *d, const char *s, size_t n)
 }
 
 void
-attr_put(struct buf *b, const char *key, const char *val, size_t n)
+attr_putk(struct buf *b, const char *key, size_t klen, const char *val,
+    size_t n)
 {
-	size_t klen = strlen(key);
 	char *d;
 
 	if (val == NULL)

@@ -22,6 +22,7 @@
 #define REC_H
 
 #include <stddef.h>
+#include <string.h>
 
 struct buf;
 
@@ -103,7 +104,15 @@ int rec_decimal(const char *s, size_t n, size_t *v);
  * values attr_put() would write unchanged (a paragraph's "line=N|role=").
  * An empty attribute list must be written as "_": see attr_end().
  */
-void attr_put(struct buf *b, const char *key, const char *val, size_t n);
+void attr_putk(struct buf *b, const char *key, size_t klen, const char *val,
+    size_t n);
+/* attr_putk() with strlen(key), which a literal key's call works out as
+ * it compiles */
+static inline void
+attr_put(struct buf *b, const char *key, const char *val, size_t n)
+{
+	attr_putk(b, key, strlen(key), val, n);
+}
 void attr_puts(struct buf *b, const char *key, const char *val);
 void attr_putu(struct buf *b, const char *key, size_t u);
 void attr_copy(struct buf *b, const struct rec *r, const char *key);
