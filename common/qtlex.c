@@ -273,6 +273,68 @@ qt_default_cfg(void)
 	return c;
 }
 
+/* ASCII letters of w lower case (every byte of w below 0x80): + 0x3f
+ * sets a byte's top bit from 'A' on, + 0x25 from past 'Z' on, and no sum
+ * carries into the next byte; where the two differ, 0x20 is added. */
+static inline uint64_t
+fold8(uint64_t w)
+{
+	uint64_t a = w + 0x3f3f3f3f3f3f3f3fu, z = w + 0x2525252525252525u;
+
+	return w | (a & ~z & 0x8080808080808080u) >> 2;
+}
+
+static inline uint32_t
+fold4(uint32_t w)
+{
+	uint32_t a = w + 0x3f3f3f3fu, z = w + 0x25252525u;
+
+	return w | (a & ~z & 0x80808080u) >> 2;
+}
+
+/*
+ * The common key: ASCII, where folding keeps every byte at its offset, so
+ * words may overlap (the last eight again, or two fours for four to seven
+ * bytes).  Returns 0 when s[0..n) (n < LX_MAXKEY) has a byte past ASCII,
+ * having written junk to key.
+ */
+static int
+fold_ascii(const char *s, size_t n, char *key)
+{
+	uint64_t w, hi = 0;
+	uint32_t x, y;
+	size_t i;
+
+	if (n >= 8) {
+		for (i = 0; i + 8 <= n; i += 8) {
+			memcpy(&w, s + i, 8);
+			hi |= w;
+			w = fold8(w);
+			memcpy(key + i, &w, 8);
+		}
+		if (i < n) {
+			memcpy(&w, s + n - 8, 8);
+			hi |= w;
+			w = fold8(w);
+			memcpy(key + n - 8, &w, 8);
+		}
+	} else if (n >= 4) {
+		memcpy(&x, s, 4);
+		memcpy(&y, s + n - 4, 4);
+		hi = x | y;
+		x = fold4(x);
+		y = fold4(y);
+		memcpy(key, &x, 4);
+		memcpy(key + n - 4, &y, 4);
+	} else
+		for (i = 0; i < n; i++) {
+			unsigned char c = (unsigned char)s[i];
+			hi |= c;
+			key[i] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+		}
+	return (hi & 0x8080808080808080u) == 0;
+}
+
 uint32_t
 lx_fold(const char *s, size_t n, char *key, size_t *klen)
 {
@@ -282,6 +344,11 @@ lx_fold(const char *s, size_t n, char *key, size_t *klen)
 
 	if (key == NULL)
 		key = buf;
+	if (n < LX_MAXKEY && fold_ascii(s, n, key)) {
+		*klen = n;
+		memset(key + n, 0, 8);
+		return lx_hash(key, n);
+	}
 	/* lower case; ’ reads as ' */
 	for (i = 0; i < n; i++) {
 		unsigned char c = (unsigned char)s[i];

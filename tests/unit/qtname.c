@@ -3,7 +3,8 @@
  * pronoun or "the senator" goes to the full name it stands for, with or
  * without entity spans, in entity order or not; and since qtname keeps
  * its tables from one document to the next, a document gives the same
- * speakers whatever ran before it.
+ * speakers whatever ran before it.  Also the key every name and cue is
+ * looked up by (lx_fold(), qtlex.c), against a byte-at-a-time fold.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -78,6 +79,66 @@ static const char story2[] =
     "Marta Quiroga thanked Lindqvist.\n"
     "\"Coffee is on the house today,\" Quiroga said.";
 
+/* lx_fold() as qt.h says, a byte at a time: ASCII capitals lower case,
+ * a typographic apostrophe as ', every other byte as it is. */
+static size_t
+fold_ref(const char *s, size_t n, char *key)
+{
+	size_t i, k = 0;
+
+	for (i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+		if (i + 2 < n && memcmp(s + i, "\xe2\x80\x99", 3) == 0) {
+			c = '\'';
+			i += 2;
+		} else if (c >= 'A' && c <= 'Z')
+			c += 32;
+		key[k++] = (char)c;
+	}
+	return k;
+}
+
+/* Keys of every length to past LX_MAXKEY, from ASCII only (folded a word
+ * at a time) to words with an apostrophe, accents or stray bytes. */
+static void
+test_fold(void)
+{
+	static const char *const pieces[] = { "A", "z", "Z", "a", "@", "[",
+	    "`", "{", " ", ".", "\x7f", "\xe2\x80\x99", "\xc3\x89", "\xe2",
+	    "\x80", "\xff" };
+	char s[LX_MAXKEY + 16], key[LX_KEYBUF], want[LX_MAXKEY + 16];
+	size_t i, n, k, kl, wl, bad = 0;
+	unsigned seed = 11;
+	uint32_t h;
+
+	for (i = 0; i < 30000; i++) {
+		size_t odd = i % 3, len = i % (LX_MAXKEY + 8);
+
+		for (n = 0; n < len;) {
+			const char *p;
+			seed = seed * 1103515245u + 12345u;
+			k = (seed >> 16) % 64;
+			p = odd == 0 || k < 56 ? pieces[k % 10] :
+			    pieces[k % (sizeof pieces / sizeof pieces[0])];
+			if (n + strlen(p) > len)
+				break;
+			memcpy(s + n, p, strlen(p));
+			n += strlen(p);
+		}
+		memset(key, 'x', sizeof key);
+		h = lx_fold(s, n, key, &kl);
+		wl = fold_ref(s, n, want);
+		if (n >= LX_MAXKEY) {
+			bad += kl != 0;
+			continue;
+		}
+		bad += kl != wl || memcmp(key, want, wl) != 0 ||
+		    memcmp(key + kl, "\0\0\0\0\0\0\0\0", 8) != 0 ||
+		    h != lx_hash(key, kl);
+	}
+	CHECK(bad == 0);
+}
+
 int
 main(void)
 {
@@ -85,6 +146,7 @@ main(void)
 	char *big;
 	const char *who[3];
 
+	test_fold();
 	rules = qt_rules_new(qt_default_cfg());
 
 	/* without entity spans: runs of capitals name the people */
