@@ -903,7 +903,7 @@ np_before(const struct ctx *c, size_t cu, size_t lo, struct qt_attr *at)
 	if (word_is(c, j, W_WHO) && j > lo + 1)
 		return who_np(c, j, lo, at);
 	/* "the polling guru who founded fivethirtyeight.com tweeted" */
-	for (m = j; m > lo + 1 && j - m < 10 && is_word(c, m); m--)
+	for (m = j; m > lo && j - m < 10 && is_word(c, m); m--)
 		if (word_is(c, m, W_WHO))
 			return who_np(c, m, lo, at);
 	return np_end_at(c, j, lo, at);
@@ -1885,6 +1885,21 @@ cue_ing_before(const struct ctx *c, size_t a)
 	return 0;
 }
 
+static int verb_like(const struct ctx *, size_t);
+
+/* Is [a, b) a name and nothing else: capitalised words, "the"? */
+static int
+name_only(const struct ctx *c, size_t a, size_t b)
+{
+	size_t i;
+
+	for (i = a; i < b; i++)
+		if (!is_word(c, i) || !(c->x.tok[i].cap || (i == a &&
+		    (c->x.tok[i].lx & LX_DET) && !(c->x.tok[i].lx & LX_PRON))))
+			return 0;
+	return a < b;
+}
+
 /* Where reported content stops: before a semicolon, a bracket, "while
  * ...", a dash before "-ing", or the next attribution ", X said". */
 static size_t
@@ -1897,10 +1912,30 @@ clause_end(const struct ctx *c, size_t a, size_t b)
 			continue;
 		if (is_p(c, i, ';') || is_p(c, i, '('))
 			return i;
+		/* "said Millennials, numbering 75 million, surpassed ...":
+		 * after a reporting verb proper, a comma right after a name
+		 * opening the clause sets off an aside when a verb follows
+		 * the comma that closes it */
+		if (is_p(c, i, ',') && i <= a + 6 && (c->cuef & LX_CORE) &&
+		    name_only(c, a, i)) {
+			for (k = i + 1; k < b && k < i + 12; k++)
+				if (is_p(c, k, ',') || is_mark(c, k))
+					break;
+			if (k + 1 < b && k < i + 12 && is_p(c, k, ',') &&
+			    verb_like(c, k + 1))
+				continue;
+		}
 		/* "... over Trump, who garnered ...": the relative clause is
 		 * the writer's */
 		if (is_p(c, i, ',') && i + 1 < b && (word_is(c, i + 1, W_WHO) ||
 		    word_is(c, i + 1, W_WHICH)))
+			return i;
+		/* "..., despite the ruling", "..., where he grew up": the
+		 * writer's aside */
+		if (is_p(c, i, ',') && i + 1 < b && (
+		    word_is_text(c, i + 1, "despite") ||
+		    word_is_text(c, i + 1, "whose") ||
+		    word_is_text(c, i + 1, "where")))
 			return i;
 		if (is_p(c, i, '-') && i + 1 < b && is_word(c, i + 1) &&
 		    ends_with(c, i + 1, "ing"))
@@ -2430,6 +2465,88 @@ colon_speaker(const struct ctx *c, size_t a, size_t be, struct qt_attr *at)
 	return k + 1;
 }
 
+/* A word naming where findings were published: a poll, survey or
+ * study (a statement or an interview has a speaker of its own). */
+static int
+source_noun(const struct ctx *c, size_t i)
+{
+	return word_is_text(c, i, "poll") || word_is_text(c, i, "polls") ||
+	    word_is_text(c, i, "survey") || word_is_text(c, i, "surveys") ||
+	    word_is_text(c, i, "study");
+}
+
+/* "In a CBS News poll released Sunday, CLAUSE", "CLAUSE in the latest
+ * Gallup survey": a sentence with no other report gives its source in
+ * a phrase of "in" and a source noun, the rest is what it found.
+ * Writes one report and returns 1, or 0. */
+static int
+source_phrase(struct ctx *c, size_t a, size_t be)
+{
+	struct qt_attr at;
+	size_t i, k, n = 0, sn = 0;
+
+	/* a headline's "in polls" is its topic; with no role=title, the
+	 * first of several paragraphs is taken for it, as for quotations */
+	if (c->x.tok[a].para == c->x.in->title || (c->x.in->title < 0 &&
+	    c->x.in->npara > 1 && c->x.tok[a].para == 0))
+		return 0;
+	if (a < be && (word_is(c, a, W_BUT) || word_is(c, a, W_AND)))
+		a++;
+	/* a cue in it: its own rules read it, or it reports nothing */
+	for (k = a; k < be; k++)
+		if (is_word(c, k) && (c->x.tok[k].lx & (LX_CUE | LX_ICUE)))
+			return 0;
+	memset(&at, 0, sizeof at);
+	at.how = AT_OWN;
+	c->cuef = LX_CUE;
+	if (a + 3 < be && word_is_text(c, a, "in") && is_word(c, a + 1) &&
+	    ((c->x.tok[a + 1].lx & LX_DET) || possessive(c, a + 1) ||
+	    c->x.tok[a + 1].cap)) {
+		/* the phrase: no cue, no quotation, a source noun in it */
+		for (k = a + 1; k < be && k < a + 16 && !is_p(c, k, ','); k++) {
+			if (c->x.tok[k].q >= 0 || (is_word(c, k) &&
+			    (c->x.tok[k].lx & (LX_CUE | LX_ICUE))))
+				return 0;
+			if (source_noun(c, k)) {
+				n++;
+				sn = k;
+			}
+		}
+		if (n == 0 || k >= be || k >= a + 16 || !is_word(c, k + 1) ||
+		    !clause_start(c, k + 1))
+			return 0;
+		at.spa = a + 1;
+		at.spb = k;
+		at.sk = SK_DESC;
+		set_cue(&at, sn, sn + 1);
+		if (!emit_indirect(c, k + 1, be, &at, EI_RIGHT))
+			return 0;
+		c->out[c->nout - 1].weak = 1;
+		return 1;
+	}
+	/* at the end: "in" and a few words ending in the source noun */
+	if (be < a + 5 || !source_noun(c, be - 1) || !clause_start(c, a))
+		return 0;
+	for (i = be - 1; i > a + 2 && i + 8 > be; i--)
+		if (word_is_text(c, i - 1, "in"))
+			break;
+	/* "in the polls" alone is the race's standing, not a finding */
+	if (i <= a + 2 || i + 8 <= be || !word_is_text(c, i - 1, "in") ||
+	    be - i < 3)
+		return 0;
+	for (k = a; k < be; k++)
+		if (c->x.tok[k].q >= 0)
+			return 0;
+	at.spa = i;
+	at.spb = be;
+	at.sk = SK_DESC;
+	set_cue(&at, be - 1, be);
+	if (!emit_indirect(c, a, i - 1, &at, EI_LEFT))
+		return 0;
+	c->out[c->nout - 1].weak = 1;	/* lends no quotation its source */
+	return 1;
+}
+
 static void
 indirect(struct ctx *c)
 {
@@ -2437,6 +2554,7 @@ indirect(struct ctx *c)
 
 	for (s = 0; s < c->nsent; s++) {
 		size_t a = c->sent[s].a, b = c->sent[s].b, be = b, k, left0 = a;
+		size_t n0;
 		struct qt_attr prev;
 		int have = 0;
 
@@ -2450,6 +2568,7 @@ indirect(struct ctx *c)
 			continue;	/* a question reports nothing */
 		while (be > a && c->x.tok[be - 1].kind == T_PUNCT)
 			be--;
+		n0 = c->nout;
 		if ((k = colon_speaker(c, a, be, &prev)) != NONE &&
 		    emit_indirect(c, k, be, &prev, EI_RIGHT))
 			left0 = c->ind_end < be ? c->ind_end : a;
@@ -2729,6 +2848,26 @@ indirect(struct ctx *c)
 				}
 				continue;
 			}
+			/* "Those who back her say ...", "Democrats -- and some
+			 * Republicans -- say ...": a reporting verb proper and a
+			 * clause after it report it, though no rule reads the
+			 * subject; the speaker is left unknown */
+			if ((f & LX_CORE) && (x = after_cue(c, i, e, be)) < be &&
+			    k > a + 1 && (is_word(c, k - 1) || is_p(c, k - 1, '-')) &&
+			    is_word(c, x) &&
+			    clause_start(c, x) && words_in(c, x, be) >= 3) {
+				struct qt_attr none;
+				memset(&none, 0, sizeof none);
+				none.cua = at.cua;
+				none.cub = cue_object(c, i, e, be);
+				none.how = AT_OWN;
+				if (emit_indirect(c, x, continuation(c, s, be),
+				    &none, EI_RIGHT)) {
+					c->out[c->nout - 1].weak = 1;
+					i = resume(c, i, be, &left0);
+				}
+				continue;
+			}
 			/* CLAUSE, CUE SPEAKER; not "..., told POLITICO", whom
 			 * it was told to */
 			if (k > a + 1 && is_p(c, k - 1, ',') && !ing_cue(c, i) &&
@@ -2742,6 +2881,8 @@ indirect(struct ctx *c)
 				i = at.spb;
 			}
 		}
+		if (c->nout == n0)
+			source_phrase(c, a, be);
 	}
 }
 
