@@ -397,7 +397,7 @@ bp_add(struct bp_judge *j, const char *text, size_t len, size_t line)
 	match_rules(j, p);
 }
 
-#define CAPS_MIN 6	/* words in a headline set in capitals */
+#define CAPS_MIN 7	/* words in a headline set in capitals */
 #define CAPS_MAX 30
 
 /*
