@@ -249,13 +249,23 @@ datekey(char a, char b)
 	return (unsigned)(a & 31) << 5 | (unsigned)(b & 31);
 }
 
+/* Words are short: a loop beats a call to memcmp() (n > 0). */
+static inline int
+same(const char *a, const char *b, size_t n)
+{
+	size_t k;
+
+	for (k = 0; k < n && a[k] == b[k]; k++)
+		;
+	return k == n;
+}
+
 static inline struct word *
 slot(struct word *tab, size_t cap, const char *s, size_t n)
 {
 	size_t i = hash(s, n) & (cap - 1);
 
-	while (tab[i].s && !(tab[i].len == n && tab[i].s[0] == s[0] &&
-	    memcmp(tab[i].s, s, n) == 0))
+	while (tab[i].s && !(tab[i].len == n && same(tab[i].s, s, n)))
 		i = (i + 1) & (cap - 1);
 	return &tab[i];
 }
@@ -712,15 +722,22 @@ startsent_slow(struct scan *st, size_t p)
 }
 
 /* startsent() inline for a sentence that opens with a letter, then no
- * "." or ")": no item marker, the common case. */
+ * "." or ")": no item marker, the common case; or with an opening curly
+ * quote (U+2018, U+201C), which is no space, and no bullet (sbd_new()
+ * refuses quote marks), so that no item marker follows either. */
 static inline void
 startsent(struct scan *st, size_t p)
 {
-	if (p + 1 < st->len && asciialpha(st->t[p]) && st->t[p + 1] != '.' &&
-	    st->t[p + 1] != ')') {
+	const unsigned char *u = (const unsigned char *)st->t + p;
+
+	if (p + 1 < st->len && asciialpha(u[0]) && u[1] != '.' && u[1] != ')') {
 		st->start = p;
 		st->word = p;
 		st->cursor = p + 1;
+	} else if (p + 2 < st->len && u[0] == 0xe2 && u[1] == 0x80 &&
+	    (u[2] == 0x98 || u[2] == 0x9c)) {
+		st->start = st->cursor = p;
+		st->word = NOWORD;
 	} else
 		startsent_slow(st, p);
 }
@@ -905,9 +922,14 @@ wordend(const struct scan *st, size_t p)
 {
 	size_t q, w;
 
-	for (q = p; q < st->len && q - p <= WORDMAX; q += w)
-		if (!alpha(dec(st->t + q, st->len - q, &w)))
+	for (q = p; q < st->len && q - p <= WORDMAX; q += w) {
+		if ((unsigned char)st->t[q] < 0x80) {
+			if (!asciialpha(st->t[q]))
+				break;
+			w = 1;
+		} else if (!alpha(dec(st->t + q, st->len - q, &w)))
 			break;
+	}
 	return q;
 }
 
