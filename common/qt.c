@@ -1503,16 +1503,6 @@ classify(struct ctx *c, struct iq *q, int attributed, int title)
 		return -1;
 	if (q->c != NONE && byline_after(c, o, e))
 		return -1;
-	/* a name in title case after "on", "of", "with", "in", "to" or
-	 * "at", even at the sentence's end: said on “Meet the Press.”, the
-	 * tune of “Silent Night.” (not a chant: “Feel the Bern!”) */
-	if (!title && w >= 2 && w <= 5 && title_case(c, o + 1, e) && o > 0 &&
-	    c->x.tok[o - 1].para == q->para && !c->x.tok[o - 1].cap &&
-	    (word_is_text(c, o - 1, "on") || word_is(c, o - 1, W_OF) ||
-	    word_is(c, o - 1, W_WITH) || word_is_text(c, o - 1, "in") ||
-	    word_is(c, o - 1, W_TO) || word_is_text(c, o - 1, "at")) &&
-	    !is_p(c, e - 1, '!'))
-		return -1;
 	/* a programme or a book named in a report: “Fox & Friends,” */
 	if (!title && w >= 2 && w <= 8 && title_case(c, o + 1, e) &&
 	    !(e > o + 1 && c->x.tok[e - 1].kind == T_PUNCT &&
