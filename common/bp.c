@@ -425,7 +425,9 @@ caps_headline(const struct bp_judge *j, const struct para *p)
 		unsigned char c = (unsigned char)ca[k];
 
 		up += c >= 'A' && c <= 'Z';
-		low += c >= 'a' && c <= 'z';
+		/* prose gives up by its third letter */
+		if (c >= 'a' && c <= 'z' && ++low > 1 + up / 9)
+			return 0;
 	}
 	return up >= 20 && low * 10 <= up + low;
 }
