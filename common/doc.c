@@ -1,6 +1,7 @@
 #include <err.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -25,6 +26,11 @@ struct reader {
 	size_t got;		/* bytes read so far */
 	struct buf in;		/* bytes read; in.p[inpos..) not yet taken */
 	size_t inpos, scan;	/* no LF in in.p[inpos..scan) */
+	size_t keep;		/* in.p[keep..inpos): the lines of the records
+				   of the document being read, which point
+				   into them; in.p[..keep) may go */
+	struct doc *cur;	/* the document being read (its name points
+				   into in) */
 	const char *line;	/* the line taken last, in in, without LF */
 	ssize_t linelen;
 	int pending;		/* line holds the first line of the next doc */
@@ -73,7 +79,8 @@ rd_open(const char *path, enum rd_mode mode)
 		spare = NULL;
 		buf_reset(&rd->in);
 		buf_reset(&rd->src);
-		rd->inpos = rd->scan = rd->n = 0;
+		rd->inpos = rd->scan = rd->keep = rd->n = 0;
+		rd->cur = NULL;
 		rd->started = rd->done = rd->records = rd->eof = 0;
 		rd->pending = rd->nl = 0;
 		rd->lineno = rd->got = rd->nerr = rd->nrec = rd->nbytes = 0;
@@ -168,12 +175,41 @@ want(const struct reader *rd, size_t most)
 	return rest > most ? most : rest < CHUNK ? CHUNK : (size_t)rest;
 }
 
-/* Next line into rd->line without its LF; 0 at EOF, -1 on error. */
+/* Pointers into in.p[0..len] before in moved to p, less shift bytes
+ * dropped from its start, to where those bytes are now; pointers
+ * elsewhere (the arena) stay. */
+static void
+rebase(struct reader *rd, const char *old, size_t len, size_t shift)
+{
+	uintptr_t lo = (uintptr_t)old, hi = lo + len;
+	const char *p = rd->in.p;
+	size_t i;
+
+#define MOVE(x) do {							\
+	if ((uintptr_t)(x) >= lo && (uintptr_t)(x) <= hi)		\
+		(x) = p + ((uintptr_t)(x) - lo) - shift;		\
+} while (0)
+	for (i = 0; i < rd->n; i++) {
+		MOVE(rd->r[i].line);
+		MOVE(rd->r[i].doc);
+		MOVE(rd->r[i].attrs);
+		MOVE(rd->r[i].text);
+	}
+	if (rd->cur != NULL)
+		MOVE(rd->cur->name);
+#undef MOVE
+}
+
+/*
+ * Next line into rd->line without its LF; 0 at EOF, -1 on error.  The
+ * bytes from keep on stay in the buffer (they may move: see rebase()).
+ */
 static int
 next_line(struct reader *rd)
 {
 	struct buf *b = &rd->in;
-	char *nl = NULL;
+	char *nl = NULL, *old;
+	size_t oldlen, shift;
 
 	if (rd->pending) {
 		rd->pending = 0;
@@ -189,15 +225,22 @@ next_line(struct reader *rd)
 				return 0;
 			break;		/* a last line with no LF */
 		}
-		/* lines taken go: the buffer holds the longest line */
-		if (rd->inpos > 0) {
-			memmove(b->p, b->p + rd->inpos, b->len - rd->inpos);
-			b->len -= rd->inpos;
-			rd->scan -= rd->inpos;
-			rd->inpos = 0;
+		/* lines of documents done go: the buffer holds the
+		 * largest document and what was read past it */
+		old = b->p;
+		oldlen = b->len;
+		shift = rd->keep;
+		if (shift > 0) {
+			memmove(b->p, b->p + shift, b->len - shift);
+			b->len -= shift;
+			rd->scan -= shift;
+			rd->inpos -= shift;
+			rd->keep = 0;
 		}
 		if (input(rd, b, want(rd, BURST)) < 0)
 			return -1;
+		if (b->p != old || shift > 0)
+			rebase(rd, old, oldlen, shift);
 	}
 	rd->line = b->p + rd->inpos;
 	rd->nl = nl != NULL;
@@ -355,7 +398,7 @@ read_raw(struct reader *rd, struct doc *d)
 	rd->src = rd->in;
 	rd->in = t;
 	buf_reset(&rd->in);
-	rd->inpos = rd->scan = 0;
+	rd->inpos = rd->scan = rd->keep = 0;
 	while (!rd->eof)
 		if (input(rd, &rd->src, want(rd, (size_t)-1)) < 0) {
 			rd->nerr++;
@@ -371,17 +414,19 @@ static int
 read_records(struct reader *rd, struct doc *d)
 {
 	struct rec r, *p;
-	const char *why;
-	char *line, *scratch;
+	const char *why, *line;
+	char *scratch;
 	size_t len;
 	int c, named = 0;
 
+	/* records point into the input buffer, not into a copy of each
+	 * line: the buffer keeps this document's lines (next_line()) */
+	rd->keep = rd->pending ? (size_t)(rd->line - rd->in.p) : rd->inpos;
+	rd->cur = d;
 	while ((c = next_line(rd)) > 0) {
 		len = (size_t)rd->linelen;
-		line = ar_alloc(&rd->ar, 2 * len + 4);
-		memcpy(line, rd->line, len);
-		line[len] = '\0';
-		scratch = line + len + 1;
+		line = rd->line;
+		scratch = ar_alloc(&rd->ar, len + 3);
 		why = rec_parse(&r, line, len, scratch);
 		if (why == NULL && (named || rd->n > 0) &&
 		    IS_DOC(r.kind)) {

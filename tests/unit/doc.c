@@ -2,7 +2,8 @@
  * doc: the reader on file operands (doc.h): a raw file is one document
  * with every byte of the file, however its reads fall; record lines that
  * straddle a refill of the line buffer, or are longer than one, come out
- * whole; a reader opened after another one closed (which hands its
+ * whole, with the document's name and every record's columns still
+ * pointing at them after the buffer moved; a reader opened after another one closed (which hands its
  * buffers on) shows nothing of the earlier file; empty files, files with
  * no final LF, directories and missing files behave as doc.h says.
  */
@@ -116,6 +117,18 @@ test_records(void)
 	while (rd_next(rd, &d) == 1) {
 		ndoc++;
 		for (i = 0; i < d.n; i++) {
+			const struct rec *r = &d.r[i];
+
+			/* records point into the input buffer, which moves
+			 * as it fills: DOC, the line and the document's name
+			 * must have moved with it */
+			bad += r->doclen != d.namelen ||
+			    memcmp(r->doc, d.name, d.namelen) != 0 ||
+			    r->linelen <= d.namelen ||
+			    memcmp(r->line, d.name, d.namelen) != 0 ||
+			    r->line[d.namelen] != '\t' ||
+			    r->attrs != r->line + r->linelen - r->textlen -
+			    r->attrslen - 1;
 			if (d.r[i].flags & REC_MALFORMED ||
 			    strcmp(d.r[i].kind, "para") != 0)
 				continue;
