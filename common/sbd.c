@@ -1462,9 +1462,9 @@ marks_done:
 			if (cr >= len)
 				return len;
 			emit(st, cr);
+			/* the next sentence starts after the credit, or at the
+			 * end: only white space after it ("... Lee)  ") */
 			nxp = cr + u8_skipspace(t + cr, len - cr);
-			if (nxp >= len)
-				return len;
 			startsent(st, nxp);
 			return nxp;
 		}

@@ -60,6 +60,7 @@ static const char *const pieces[] = {
 	"\t", ".", ".", ".", "?", "!", "…", "...", ". . .", "\"", "'", "“", "”",
 	"‘", "’", "(", ")", "[", "]", "•", "1.", "2.", "b)", "\xc2\xa0",
 	"\xe2\x80\xa8", "\xff", "\xe2\x80", "\xc3", "e.g.", "No", "x@y.z",
+	"(AP Photo/Lee)", "Image:",
 };
 
 static void
@@ -134,6 +135,14 @@ main(void)
 	CHECK(k == 2 && v[0].end == 11 && v[1].start == 11);
 	CHECK(split(def, "See x.Com/a or jo.Doe@x.org or 3.5 or U.S.Army.", &v,
 	    &cap) == 1);
+
+	/* a photo credit after a caption is a sentence of its own, once,
+	 * however much white space ends the text after it */
+	k = split(def, "Boats in the bay.) (AP Photo/Ana Ruiz) ", &v, &cap);
+	CHECK(k == 2 && v[0].end == 18 && v[1].start == 19 && v[1].end == 38);
+	k = split(def, "Boats in the bay. (AP Photo/Ana Ruiz)\xc2\xa0 \t", &v,
+	    &cap);
+	CHECK(k == 2 && v[1].start == 18 && v[1].end == 37);
 
 	/* rules from a tree: only what it lists */
 	c = cfg_parse("test.yaml", yaml, sizeof yaml - 1);
