@@ -2744,6 +2744,25 @@ indirect(struct ctx *c)
 					i = resume(c, i, be, &left0);
 				continue;
 			}
+			/* "CLAUSE, whom he's alienated ..., said Larry Sabato,
+			 * a director ...": a name right after the cue, then a
+			 * comma or the end, is the speaker, whatever names the
+			 * commas before the cue hold */
+			if (k > a + 1 && is_p(c, k - 1, ',') && (f & LX_CORE) &&
+			    !ing_cue(c, i) && !word_is(c, i, W_TOLD) &&
+			    !word_is(c, i, W_TELLS) && np_after(c, e, be, &at) &&
+			    at.sk == SK_NAME && at.spa <= e + 3 &&
+			    (at.spb >= be || is_p(c, at.spb, ',')) &&
+			    !all_quoted(c, a, k - 1)) {
+				emit_indirect(c, left0, k - 1, &at, EI_LEFT);
+				prev = at;
+				have = 1;
+				i = at.spb;
+				continue;
+			}
+			memset(&at, 0, sizeof at);
+			set_cue(&at, i, e);
+			at.how = AT_OWN;
 			if (np_before(c, i, a, &at)) {
 				/* "If the mayor claims that ...": not a report */
 				if (at.spa > a && is_word(c, at.spa - 1) &&
