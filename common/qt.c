@@ -2271,7 +2271,24 @@ aside_end(const struct ctx *c, size_t cu, size_t lo, size_t x, size_t be)
 static int
 clause_start(const struct ctx *c, size_t x)
 {
-	return (x > 0 && word_is(c, x - 1, W_THAT)) || subject_word(c, x);
+	size_t k;
+
+	if ((x > 0 && word_is(c, x - 1, W_THAT)) || subject_word(c, x))
+		return 1;
+	/* "stricter gun laws would help": a bare noun phrase of a few
+	 * words, then a modal or a form of "be" */
+	if (!is_word(c, x) || (c->x.tok[x].lx & (LX_STOP | LX_PREP | LX_LINK |
+	    LX_HYPO | LX_BE | LX_ADV | LX_NEG | LX_TIME)) || ends_with(c, x, "ing"))
+		return 0;
+	for (k = x + 1; k < c->x.ntok && k <= x + 3 && is_word(c, k); k++) {
+		if (c->x.tok[k].lx & (LX_HYPO | LX_BE))
+			return !(c->x.tok[k].lx & LX_STOP) ||
+			    (c->x.tok[k].lx & LX_BE);
+		if (c->x.tok[k].lx & (LX_STOP | LX_PREP | LX_LINK | LX_CUE |
+		    LX_ICUE | LX_PRON | LX_DET))
+			return 0;
+	}
+	return 0;
 }
 
 /* The words before a cue back to the clause's start, as a describing
