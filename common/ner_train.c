@@ -1351,7 +1351,8 @@ ner_train(const char *out, char *const *files, int nfiles,
 		for (i = 0; i < c.nd; i++)
 			if (c.d[i].held) {
 				if (dump)
-					fprintf(dump, "-DOCSTART-\tO\tO\n\n");
+					fprintf(dump, "-DOCSTART-\tO\tO\t%d\n\n",
+					    c.d[i].file);
 				rundoc(&c, &c.d[i], &gz, dm, &sum, &one, 0, &w,
 				    &pf[c.d[i].file], capspf, dump);
 			}

@@ -8,7 +8,18 @@
 # --train before the files (e.g. --caps 16); NER_TRAIN and NER_EPOCHS come
 # from common/ner.mk.  One bag per fold: differences under about one point
 # are within the noise of the folds.
+#
+# With python3 and $SHARED/eval, each fold's model then tags its held-out
+# documents as tag-entities does (a file's held-out documents as one raw
+# document, one sentence per line, through adapt.py ner, as eval-ner tags
+# the report sets), so that what the tagger does after decoding (names
+# spread through the document, particles, titles) is measured too; the
+# last line gives conlleval F1 per file (PER, ORG and LOC only where a
+# file's ":TYPES" says so), over all files (all four types, as the
+# trainer's "all") and over the fully annotated files, pooled over the
+# folds.
 : "${BIN:=$(pwd)/bin}" "${NER_EPOCHS:=10}" "${GAZ:=common/ner_gaz.tsv}"
+: "${SHARED:=../shared}"
 if [ -z "$NER_TRAIN" ]; then
 	echo "ner-folds: NER_TRAIN not set (run it as make eval-ner-folds)" >&2
 	exit 2
@@ -21,13 +32,38 @@ for f in $NER_TRAIN; do
 done
 tmp=$(mktemp -d) || exit 1
 trap 'rm -rf "$tmp"' EXIT
+tagged=
+if command -v python3 >/dev/null && [ -r "$SHARED/eval/adapt.py" ]; then
+	tagged=1
+fi
+nfiles=$(echo $NER_TRAIN | wc -w)
 for k in 0 1 2 3 4; do
 	# shellcheck disable=SC2086
 	"$BIN/tag-entities" --train "$tmp/m.bin" --holdout 5 --fold $k \
-	    --epochs "$NER_EPOCHS" --bags 1 --gazetteer "$GAZ" "$@" $NER_TRAIN \
+	    --epochs "$NER_EPOCHS" --bags 1 --gazetteer "$GAZ" \
+	    ${tagged:+--dump-holdout "$tmp/dump"} "$@" $NER_TRAIN \
 	    2>"$tmp/log" || { cat "$tmp/log" >&2; exit 1; }
 	grep '^held out' "$tmp/log" | sed 's/.*file://' | tee -a "$tmp/folds" |
 	    sed "s/^/ner-folds: fold $k:/"
+	[ -n "$tagged" ] || continue
+	# the dump's documents by file (-DOCSTART- gives its index), gold
+	# column only
+	awk -v d="$tmp/g" '
+	$1 == "-DOCSTART-" { f = d "." $4; print "-DOCSTART-\tO" > f; next }
+	NF == 0 { print "" > f; next }
+	{ print $1 "\t" $2 > f }' "$tmp/dump"
+	i=0
+	while [ $i -lt "$nfiles" ]; do
+		if [ -s "$tmp/g.$i" ]; then
+			python3 "$SHARED/eval/adapt.py" ner "$tmp/g.$i" \
+			    "$BIN/tag-entities" --model "$tmp/m.bin" \
+			    >"$tmp/p" || exit 1
+			cat "$tmp/g.$i" >>"$tmp/G.$i"
+			cat "$tmp/p" >>"$tmp/P.$i"
+			rm -f "$tmp/g.$i"
+		fi
+		i=$((i + 1))
+	done
 done
 awk -v files="$NER_TRAIN" '
 {
@@ -51,3 +87,25 @@ END {
 		printf " %s", (w[i] ~ /^[0-9.]+$/) ? sprintf("%.2f", s[i] / rows) : w[i]
 	printf "\n"
 }' "$tmp/folds"
+[ -n "$tagged" ] || exit 0
+f1() {
+	python3 "$SHARED/eval/conlleval.py" "$@" |
+	    sed -n 's/.*FB1: *\([0-9.]*\).*/\1/p' | head -1
+}
+line="ner-folds: tagged, pooled over the folds:"
+i=0
+: >"$tmp/GF"
+: >"$tmp/PF"
+for f in $NER_TRAIN; do
+	types=
+	case $f in
+	*:*)	types=--types=${f##*:}; types=${types%%@*} ;;
+	*)	cat "$tmp/G.$i" >>"$tmp/GF"; cat "$tmp/P.$i" >>"$tmp/PF" ;;
+	esac
+	name=${f##*/data/ner/}
+	line="$line ${name%%:*} $(f1 "$tmp/G.$i" "$tmp/P.$i" $types)"
+	cat "$tmp/G.$i" >>"$tmp/GA"
+	cat "$tmp/P.$i" >>"$tmp/PA"
+	i=$((i + 1))
+done
+echo "$line all $(f1 "$tmp/GA" "$tmp/PA") fully annotated $(f1 "$tmp/GF" "$tmp/PF")"
