@@ -398,9 +398,9 @@ index:
 /* Lower-case words that may sit inside a name ("Bank of China", "Leonardo
  * da Vinci", "Omar al-Bashir") */
 static const char *const particles[] = {
-	"al", "and", "bin", "da", "de", "del", "della", "der", "des", "di",
-	"do", "dos", "du", "el", "for", "in", "la", "le", "of", "on", "the",
-	"van", "von", "y", "zu", NULL
+	"al", "and", "ben", "bin", "da", "das", "de", "del", "della", "der",
+	"des", "di", "do", "dos", "du", "el", "for", "ibn", "in", "la", "le",
+	"of", "on", "the", "van", "von", "y", "zu", NULL
 };
 
 /*
@@ -465,6 +465,74 @@ particle(const char *text, const struct ner_tok *tk, size_t n, size_t b,
 	return b + 3;
 }
 
+/* Lower-case particles of a person's name ("Osman bin Laden", "Ludwig
+ * van Beethoven", "Maria da Silva") */
+static int
+nameparticle(const char *w, size_t n)
+{
+	static const char *const p[] = {
+		"al", "ben", "bin", "da", "das", "de", "del", "della", "der",
+		"di", "dos", "du", "el", "ibn", "van", "von", NULL
+	};
+	size_t k;
+
+	for (k = 0; p[k]; k++)
+		if (strlen(p[k]) == n && memcmp(p[k], w, n) == 0)
+			return 1;
+	return 0;
+}
+
+/*
+ * A particle between a person's name and a capitalised word, or between
+ * two names one of which is a person's, joins them: the decoder often cuts
+ * "Osman bin Laden" into "Osman" and "Laden", or stops "Ludwig" short of
+ * "van Beethoven".  Relabels lab[0..n) so that the joined words are one
+ * person.
+ */
+static void
+joinparticles(const char *text, const struct ner_tok *tk, size_t n,
+    uint8_t *lab)
+{
+	size_t i, a, b, e;
+	int t1, t2;
+	unsigned char c;
+
+	for (i = 1; i + 1 < n; i++) {
+		if (lab[i] != 0 || lab[i - 1] == 0 ||
+		    (NER_LABPOS(lab[i - 1]) != NER_L &&
+		    NER_LABPOS(lab[i - 1]) != NER_U) ||
+		    !nameparticle(text + tk[i].start, tk[i].end - tk[i].start))
+			continue;
+		c = (unsigned char)text[tk[i + 1].start];
+		if (!(c >= 'A' && c <= 'Z'))
+			continue;
+		t1 = NER_LABTYPE(lab[i - 1]);
+		for (a = i - 1; a > 0 && NER_LABPOS(lab[a]) != NER_B &&
+		    NER_LABPOS(lab[a]) != NER_U; a--)
+			;
+		if (lab[i + 1] != 0) {
+			if (NER_LABPOS(lab[i + 1]) != NER_B &&
+			    NER_LABPOS(lab[i + 1]) != NER_U)
+				continue;
+			t2 = NER_LABTYPE(lab[i + 1]);
+			if (t1 != NER_PER && t2 != NER_PER)
+				continue;
+			for (e = i + 1; NER_LABPOS(lab[e]) != NER_L &&
+			    NER_LABPOS(lab[e]) != NER_U; e++)
+				;
+		} else {
+			/* an untagged word after a person: its surname */
+			if (t1 != NER_PER || tk[i + 1].end - tk[i + 1].start < 2)
+				continue;
+			e = i + 1;
+		}
+		for (b = a; b <= e; b++)
+			lab[b] = (uint8_t)NER_LAB(NER_PER, b == a ? NER_B :
+			    b == e ? NER_L : NER_I);
+		i = e;
+	}
+}
+
 /* Add the entity tok[a..b] of text j; returns how many entities that
  * added (0 when it extended the one before). */
 static int
@@ -523,9 +591,11 @@ addent(struct scratch *s, struct ner_ent **v, size_t *cap, size_t ne,
  * document are that name where they appear again untagged, capitalised as
  * before (a single word only when the document never writes it in lower
  * case, so a sentence-initial "The" tagged once by mistake goes no
- * further).  Returns the new number of entities, sorted again.
+ * further), and so is a person's surname alone.  Returns the new number
+ * of entities, sorted again.
  */
 #define SEED_PROP 11
+#define SEED_SUR 13
 #define PROP_MAX 4
 
 struct order {
@@ -542,7 +612,8 @@ byorder(const void *a, const void *b)
 
 static size_t
 propagate(const struct ner_text *t, size_t n, struct scratch *s,
-    const struct ner_dmap *d, struct ner_ent **v, size_t *cap, size_t ne)
+    const struct ner_dmap *d, const struct ner_gaz *g, struct ner_ent **v,
+    size_t *cap, size_t ne)
 {
 	struct emap m = { NULL, NULL, 0, 0 };
 	struct order *o;
@@ -550,6 +621,7 @@ propagate(const struct ner_text *t, size_t n, struct scratch *s,
 	size_t *eb2, i, j, k, a, len, nt, p, l, ne0 = ne, first = 0;
 	enum ner_type type;
 	unsigned char ch;
+	int sur;
 
 	for (i = 0; i < ne; i++) {
 		const struct ner_text *et = &t[(*v)[i].text];
@@ -561,6 +633,15 @@ propagate(const struct ner_text *t, size_t n, struct scratch *s,
 			continue;
 		if (!eget(&m, hashtoks(et, &s->et[a], len, SEED_PROP)))
 			eput(&m, hashtoks(et, &s->et[a], len, SEED_PROP), i);
+		/* a person's surname stands for the person anywhere in the
+		 * story: "Kowalczyk, 34, was arrested" */
+		ch = (unsigned char)et->text[s->et[a + len - 1].start];
+		if ((*v)[i].type == NER_PER && len > 1 && ch >= 'A' &&
+		    ch <= 'Z' && s->et[a + len - 1].end -
+		    s->et[a + len - 1].start > 1 &&
+		    !eget(&m, hashtoks(et, &s->et[a + len - 1], 1, SEED_SUR)))
+			eput(&m, hashtoks(et, &s->et[a + len - 1], 1, SEED_SUR),
+			    i);
 	}
 	if (m.n == 0)
 		return ne;
@@ -590,13 +671,24 @@ propagate(const struct ner_text *t, size_t n, struct scratch *s,
 				if (i + l > nt || (k < next && (*v)[k].start <
 				    t[j].start + tk[i + l - 1].end))
 					continue;
-				if ((p = eget(&m, hashtoks(&t[j], tk + i, l,
-				    SEED_PROP))) == 0)
-					continue;
-				q = &(*v)[p - 1];
-				if (s->eb[2 * (p - 1) + 1] - s->eb[2 * (p - 1)] != l ||
+				p = eget(&m, hashtoks(&t[j], tk + i, l,
+				    SEED_PROP));
+				q = p ? &(*v)[p - 1] : NULL;
+				if (q && (s->eb[2 * (p - 1) + 1] -
+				    s->eb[2 * (p - 1)] != l ||
 				    !sametoks(&t[j], tk + i, &t[q->text],
-				    &s->et[s->eb[2 * (p - 1)]], l))
+				    &s->et[s->eb[2 * (p - 1)]], l)))
+					q = NULL;
+				sur = 0;
+				if (!q && l == 1 && (p = eget(&m, hashtoks(&t[j],
+				    tk + i, 1, SEED_SUR))) != 0) {
+					q = &(*v)[p - 1];
+					sur = 1;
+					if (!sametok(&t[j], tk + i, &t[q->text],
+					    &s->et[s->eb[2 * (p - 1) + 1] - 1]))
+						q = NULL;
+				}
+				if (!q)
 					continue;
 				if (l == 1) {
 					grow(s, 1);
@@ -604,6 +696,14 @@ propagate(const struct ner_text *t, size_t n, struct scratch *s,
 					    1);
 					if (ner_dmap_lower(d, s->ti[0].lw))
 						continue;
+					/* a surname alone only if no word list
+					 * knows it: "Wednesday", "Dec" are
+					 * taken for a person's last word too */
+					if (sur) {
+						ner_gaz_mark(g, s->ti, 1);
+						if (s->ti[0].lex)
+							continue;
+					}
 				}
 				/* addent() may move *v: q must not be read after */
 				type = q->type;
@@ -699,6 +799,7 @@ ner_tag(const struct ner_model *m, const struct ner_text *t, size_t n,
 			ner_gaz_mark(&m->gaz, s.ti, wn);
 			score(m, s.ti, wn, d, s.sc);
 			ner_viterbi(s.sc, wn, m->tr, NULL, s.lab, s.dp, s.back);
+			joinparticles(t[j].text, tk, wn, s.lab);
 			for (i = 0; i < wn; i++) {
 				if ((y = s.lab[i]) == 0)
 					continue;
@@ -720,7 +821,7 @@ ner_tag(const struct ner_model *m, const struct ner_text *t, size_t n,
 			ner_dmap_remember(d, s.ti, wn, s.lab);
 		}
 	}
-	ne = propagate(t, n, &s, d, v, cap, ne);
+	ne = propagate(t, n, &s, d, &m->gaz, v, cap, ne);
 	resolve(t, &s, *v, ne);
 	ner_dmap_free(d);
 	free(s.tok);
