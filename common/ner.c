@@ -517,7 +517,10 @@ joinparticles(const char *text, const struct ner_tok *tk, size_t n,
 			t2 = NER_LABTYPE(lab[i + 1]);
 			if (t1 != NER_PER && t2 != NER_PER)
 				continue;
-			for (e = i + 1; NER_LABPOS(lab[e]) != NER_L &&
+			/* the decoder's BILOU constraints end it by n; the
+			 * bound is for a label sequence from elsewhere */
+			for (e = i + 1; e + 1 < n &&
+			    NER_LABPOS(lab[e]) != NER_L &&
 			    NER_LABPOS(lab[e]) != NER_U; e++)
 				;
 		} else {
