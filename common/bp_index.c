@@ -883,8 +883,8 @@ try_range(const struct bp_rules *rs, struct bp_scan *sc,
 		f = &rs->ref[l->v[k]];
 		if (l->bymaxw && words > f->maxw)
 			break;		/* nor any after it */
-		if (sc->rhit[f->rule] == sc->gen || !(where >> f->where & 1) ||
-		    words < f->minw || words > f->maxw || words <= f->minsp ||
+		if (words < f->minw || words > f->maxw || words <= f->minsp ||
+		    !(where >> f->where & 1) || sc->rhit[f->rule] == sc->gen ||
 		    (f->anchor == BP_LINE && words - 1 > f->maxsp) ||
 		    ((f->needp[0] & ~e->punct[0]) | (f->needp[1] &
 		    ~e->punct[1])) != 0 || !caps_fit(f, e, lo, ca, n))
@@ -1206,8 +1206,8 @@ bp_match_refs(const struct bp_rules *rs, struct bp_scan *sc, const char *lo,
 	for (k = 0; k < nrefs; k += 2) {
 		const struct bp_ref *f = &rs->ref[refs[k]];
 
-		if (sc->rhit[f->rule] == sc->gen || !(where >> f->where & 1) ||
-		    words <= f->minsp ||
+		if (!(where >> f->where & 1) || words <= f->minsp ||
+		    sc->rhit[f->rule] == sc->gen ||
 		    (f->anchor == BP_LINE && words - 1 > f->maxsp) ||
 		    ((f->needp[0] & ~punct[0]) | (f->needp[1] & ~punct[1])) != 0 ||
 		    !caps_fit(f, &e, lo, ca, n))
