@@ -974,9 +974,9 @@ closing(enum bp_why why)
  * method.  Nor does a gap of boxes alone, links, sign-up prompts and
  * promotions: an article carries those in its middle and goes on after
  * them; a page's end has a line of another kind too (a share bar, a
- * copyright, a credit, a menu).  A second judging sees the first one's kept lines and none of
- * its drops, so its gaps are no longer and it finds no island where the
- * first found none.
+ * copyright, a credit, a menu).  A second judging sees the first one's
+ * kept lines and none of its drops, so its gaps are no longer and it
+ * finds no island where the first found none.
  */
 static size_t
 island(struct bp_judge *j, size_t first, size_t last)
