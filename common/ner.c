@@ -410,7 +410,7 @@ static const char *const particles[] = {
 static size_t
 lowertrim(const char *text, const struct ner_tok *tk, size_t a, size_t b)
 {
-	size_t i, k, n, start = a;
+	size_t i, n, start = a;
 	const char *w;
 
 	for (i = a + 1; i < b; i++) {
@@ -418,11 +418,7 @@ lowertrim(const char *text, const struct ner_tok *tk, size_t a, size_t b)
 		n = tk[i].end - tk[i].start;
 		if (!(w[0] >= 'a' && w[0] <= 'z') || n < 2)
 			continue;
-		for (k = 0; particles[k]; k++)
-			if (strlen(particles[k]) == n &&
-			    memcmp(particles[k], w, n) == 0)
-				break;
-		if (!particles[k])
+		if (!ner_inlist(particles, w, n))
 			start = i + 1;
 	}
 	return start;
@@ -474,12 +470,8 @@ nameparticle(const char *w, size_t n)
 		"al", "ben", "bin", "da", "das", "de", "del", "della", "der",
 		"di", "dos", "du", "el", "ibn", "van", "von", NULL
 	};
-	size_t k;
 
-	for (k = 0; p[k]; k++)
-		if (strlen(p[k]) == n && memcmp(p[k], w, n) == 0)
-			return 1;
-	return 0;
+	return ner_inlist(p, w, n);
 }
 
 /*

@@ -65,6 +65,8 @@ struct ner_tok {
 	size_t start, end;
 };
 size_t ner_tokenize(const char *s, size_t n, struct ner_tok **v, size_t *cap);
+/* Is s[0..n) one of the words of list, which ends with NULL? */
+int ner_inlist(const char *const *list, const char *s, size_t n);
 /* Titles ("President", "Sen.", "Prime Minister") are not part of a PER
  * span: ner_titlelen() says how many leading tokens of one to drop. */
 int ner_istitle(const char *s, size_t n);

@@ -54,13 +54,13 @@ isapos(int32_t c)
 	return c == '\'' || c == 0x2019;
 }
 
-static int
-isabbrev(const char *s, size_t n)
+int
+ner_inlist(const char *const *list, const char *s, size_t n)
 {
 	size_t k;
 
-	for (k = 0; abbrevs[k]; k++)
-		if (strlen(abbrevs[k]) == n && memcmp(abbrevs[k], s, n) == 0)
+	for (k = 0; list[k]; k++)
+		if (strlen(list[k]) == n && memcmp(list[k], s, n) == 0)
 			return 1;
 	return 0;
 }
@@ -80,7 +80,7 @@ takesdot(const char *s, size_t n)
 				return 0;
 		return 1;
 	}
-	return isabbrev(s, n);
+	return ner_inlist(abbrevs, s, n);
 }
 
 static size_t

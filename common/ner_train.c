@@ -584,12 +584,8 @@ minor(const char *s, size_t n)
 {
 	static const char *const w[] = { "a", "an", "and", "as", "at", "but",
 	    "by", "for", "in", "of", "on", "or", "the", "to", NULL };
-	size_t k;
 
-	for (k = 0; w[k]; k++)
-		if (strlen(w[k]) == n && memcmp(w[k], s, n) == 0)
-			return 1;
-	return 0;
+	return ner_inlist(w, s, n);
 }
 
 static void
