@@ -114,7 +114,7 @@ static const char digits2[] =
     "90919293949596979899";
 
 char *
-buf_putu(char *d, size_t u)
+buf_putu_big(char *d, size_t u)
 {
 	static const uint64_t pow10[20] = {
 		1ULL, 10ULL, 100ULL, 1000ULL, 10000ULL, 100000ULL, 1000000ULL,

@@ -560,9 +560,52 @@ test_fast_paths(void)
 	buf_free(&want);
 }
 
+/*
+ * buf_putu() against snprintf(): every number below 10^6, each digit
+ * count at both its edges and 10^8's neighbours (where the 8-digit word
+ * gives way), and two million numbers spread over every magnitude; the
+ * end returned is the digits' end, and nothing is written past
+ * max(digits, 8) bytes.
+ */
+static void
+test_putu(void)
+{
+	char got[BUF_UMAX + 16], want[32];
+	size_t bad = 0, i, j, v, n;
+	uint64_t x = 88172645463325252ULL;
+
+	for (i = 0; i < 1000000 + 2000000 + 20 * 3; i++) {
+		if (i < 1000000)
+			v = i;
+		else if (i < 3000000) {
+			/* xorshift64, cut to a random digit count */
+			x ^= x << 13;
+			x ^= x >> 7;
+			x ^= x << 17;
+			v = (size_t)(x >> (x & 63));
+		} else {
+			for (j = 0, v = 1; j < (i - 3000000) / 3; j++)
+				v *= 10;
+			v = v - 1 + (i - 3000000) % 3;	/* 10^k - 1 ... + 1 */
+		}
+		memset(got, '#', sizeof(got));
+		n = (size_t)snprintf(want, sizeof(want), "%zu", v);
+		bad += (size_t)(buf_putu(got, v) - got) != n ||
+		    memcmp(got, want, n) != 0;
+		for (j = n > 8 ? n : 8; j < sizeof(got); j++)
+			bad += got[j] != '#';
+	}
+	CHECK(bad == 0);
+	memset(got, '#', sizeof(got));
+	CHECK(buf_putu(got, (size_t)-1) - got == 20 &&
+	    memcmp(got, "18446744073709551615#", 21) == 0);
+	CHECK(buf_putu(got, 0) - got == 1 && got[0] == '0');
+}
+
 int
 main(void)
 {
+	test_putu();
 	test_fast_paths();
 	test_cleanlen();
 	test_escape_roundtrip();
