@@ -303,8 +303,10 @@ rec_escape(struct buf *out, const char *s, size_t n)
 			_mm_storeu_si128((__m128i *)d, v);
 			while (m != 0) {
 				k = (size_t)__builtin_ctz(m);
-				if (p[i + k] < 0x80 || u8_decode(s + i + k,
-				    n - i - k, &len) == U8_BAD || k + len > 16)
+				/* one running past the block is bad here:
+				 * the byte path below takes it */
+				if (p[i + k] < 0x80 ||
+				    (len = u8_seqlen(s + i + k, 16 - k)) == 0)
 					break;
 				m &= ~0u << (k + len);
 			}
@@ -360,7 +362,7 @@ rec_escape(struct buf *out, const char *s, size_t n)
 			i++;
 			break;
 		default:
-			if (u8_decode(s + i, n - i, &len) == U8_BAD) {
+			if ((len = u8_seqlen(s + i, n - i)) == 0) {
 				*d++ = '?';
 				i++;
 			} else {
@@ -453,7 +455,7 @@ attr_value(char *d, const char *s, size_t n)
 		    c == '\\') {
 			*d++ = ' ';
 			i++;
-		} else if (c < 0x80 || u8_decode(s + i, n - i, &len) == U8_BAD) {
+		} else if (c < 0x80 || (len = u8_seqlen(s + i, n - i)) == 0) {
 			*d++ = '?';
 			i++;
 		} else {
@@ -660,7 +662,7 @@ rec_json_string(struct buf *out, const char *s, size_t n)
 			/* written as '?' in TSV too, so both outputs agree */
 			buf_addc(out, '?');
 			i++;
-		} else if (u8_decode(s + i, n - i, &len) == U8_BAD) {
+		} else if ((len = u8_seqlen(s + i, n - i)) == 0) {
 			buf_addc(out, '?');
 			i++;
 		} else {

@@ -37,7 +37,7 @@ u8_validlen(const char *s, size_t n)
 			i++;
 			continue;
 		}
-		if (u8_decode(s + i, n - i, &len) == U8_BAD)
+		if ((len = u8_seqlen(s + i, n - i)) == 0)
 			break;
 		i += len;
 	}
@@ -78,7 +78,7 @@ u8_cleanlen(const char *s, size_t n)
 					if (!asciiok[p[j]])
 						return j;
 					len = 1;
-				} else if (u8_decode(s + j, n - j, &len) == U8_BAD)
+				} else if ((len = u8_seqlen(s + j, n - j)) == 0)
 					return j;
 				if (j + len > i) {	/* into the next block */
 					i = j + len;
@@ -97,7 +97,7 @@ u8_cleanlen(const char *s, size_t n)
 			i++;
 			continue;
 		}
-		if (u8_decode(s + i, n - i, &len) == U8_BAD)
+		if ((len = u8_seqlen(s + i, n - i)) == 0)
 			break;
 		i += len;
 	}

@@ -17,6 +17,9 @@
 /* Decode one code point at s (n > 0 bytes left); *len gets 1..4.
  * Inline: it runs for every non-ASCII character of every tool. */
 static inline int32_t u8_decode(const char *s, size_t n, size_t *len);
+/* Length of the valid sequence at s (n > 0), 0 where u8_decode() gives
+ * U8_BAD: for callers that copy bytes and need no code point. */
+static inline size_t u8_seqlen(const char *s, size_t n);
 /* Length of the code point ending at s + n (n > 0); 1 for a bad byte. */
 size_t u8_prevlen(const char *s, size_t n);
 /* Encode c (a valid scalar value) into out[4]; returns the length. */
@@ -92,6 +95,39 @@ u8_decode(const char *s, size_t n, size_t *len)
 bad:
 	*len = 1;
 	return U8_BAD;
+}
+
+/* u8_decode()'s rules without the code point: the second byte's range
+ * rules out overlong forms, surrogates and values past U+10FFFF. */
+static inline size_t
+u8_seqlen(const char *s, size_t n)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	unsigned c = p[0], lo = 0x80, hi = 0xbf;
+
+	if (c < 0x80)
+		return 1;
+	if (c < 0xc2)
+		return 0;
+	if (c < 0xe0)
+		return n >= 2 && (p[1] & 0xc0) == 0x80 ? 2 : 0;
+	if (c < 0xf0) {
+		if (n < 3)
+			return 0;
+		if (c == 0xe0)
+			lo = 0xa0;
+		else if (c == 0xed)
+			hi = 0x9f;
+		return p[1] - lo <= hi - lo && (p[2] & 0xc0) == 0x80 ? 3 : 0;
+	}
+	if (c > 0xf4 || n < 4)
+		return 0;
+	if (c == 0xf0)
+		lo = 0x90;
+	else if (c == 0xf4)
+		hi = 0x8f;
+	return p[1] - lo <= hi - lo && (p[2] & 0xc0) == 0x80 &&
+	    (p[3] & 0xc0) == 0x80 ? 4 : 0;
 }
 
 /* Inline: scanners ask it of nearly every byte they pass. */

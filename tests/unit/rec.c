@@ -602,9 +602,50 @@ test_putu(void)
 	CHECK(buf_putu(got, 0) - got == 1 && got[0] == '0');
 }
 
+/*
+ * u8_seqlen() against u8_decode(): every lead byte with second, third
+ * and fourth bytes on each side of every range edge, at every length
+ * left from 1 to 4, and every second byte after each lead.
+ */
+static void
+test_seqlen(void)
+{
+	static const unsigned char edge[] = {
+		0x00, 0x41, 0x7f, 0x80, 0x81, 0x8f, 0x90, 0x91, 0x9f, 0xa0,
+		0xa1, 0xbe, 0xbf, 0xc0, 0xc1, 0xff,
+	};
+	unsigned char s[4];
+	size_t bad = 0, a, b, c, n, len, want;
+	unsigned lead;
+
+	for (lead = 0; lead < 256; lead++) {
+		s[0] = (unsigned char)lead;
+		for (a = 0; a < 16 + 256; a++)
+			for (b = 0; b < 16; b++)
+				for (c = 0; c < 16; c++) {
+					/* past the edges: every second byte,
+					 * the rest continuation bytes */
+					if (a >= 16 && (b > 0 || c > 0))
+						continue;
+					s[1] = a < 16 ? edge[a] :
+					    (unsigned char)(a - 16);
+					s[2] = a < 16 ? edge[b] : 0x80;
+					s[3] = a < 16 ? edge[c] : 0x80;
+					for (n = 1; n <= 4; n++) {
+						want = u8_decode((char *)s, n,
+						    &len) == U8_BAD ? 0 : len;
+						bad += u8_seqlen((char *)s, n)
+						    != want;
+					}
+				}
+	}
+	CHECK(bad == 0);
+}
+
 int
 main(void)
 {
+	test_seqlen();
 	test_putu();
 	test_fast_paths();
 	test_cleanlen();
