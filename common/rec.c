@@ -252,30 +252,33 @@ esc_mask(__m128i v)
 }
 #endif
 
-#ifdef __SSE2__
-/* d[0..k) = s[0..k) for k < 16, as two copies that may overlap rather
- * than a call: this is the tail of nearly every TEXT written. */
-static inline void
-copy16(char *d, const unsigned char *s, size_t k)
+/* d[0..n) = s[0..n), returning d + n.  Up to sixteen bytes as two
+ * copies that may overlap rather than a call: the tail of nearly every
+ * TEXT written, a KIND, most ATTRS. */
+static inline char *
+put_short(char *d, const char *s, size_t n)
 {
 	uint64_t a, b;
 	uint32_t x, y;
+	size_t i;
 
-	if (k >= 8) {
+	if (n > 16)
+		memcpy(d, s, n);
+	else if (n >= 8) {
 		memcpy(&a, s, 8);
-		memcpy(&b, s + k - 8, 8);
+		memcpy(&b, s + n - 8, 8);
 		memcpy(d, &a, 8);
-		memcpy(d + k - 8, &b, 8);
-	} else if (k >= 4) {
+		memcpy(d + n - 8, &b, 8);
+	} else if (n >= 4) {
 		memcpy(&x, s, 4);
-		memcpy(&y, s + k - 4, 4);
+		memcpy(&y, s + n - 4, 4);
 		memcpy(d, &x, 4);
-		memcpy(d + k - 4, &y, 4);
+		memcpy(d + n - 4, &y, 4);
 	} else
-		while (k-- > 0)
-			*d++ = (char)*s++;
+		for (i = 0; i < n; i++)
+			d[i] = s[i];
+	return d + n;
 }
-#endif
 
 void
 rec_escape(struct buf *out, const char *s, size_t n)
@@ -326,8 +329,7 @@ rec_escape(struct buf *out, const char *s, size_t n)
 			    (const __m128i *)(p + base))) & ~0u << (i - base);
 
 			k = (m == 0 ? 16 : (size_t)__builtin_ctz(m)) + base - i;
-			copy16(d, p + i, k);
-			d += k;
+			d = put_short(d, s + i, k);
 			i += k;
 		}
 #endif
@@ -619,17 +621,15 @@ rec_format_rest(struct buf *out, const struct rec *r)
 		buf_grow(out, need);
 	d = out->p + out->len;
 	*d++ = '\t';
-	memcpy(d, r->kind, klen);
-	d += klen;
+	d = put_short(d, r->kind, klen);
 	*d++ = '\t';
 	d = buf_putu(d, r->start);
 	*d++ = '\t';
 	d = buf_putu(d, r->end);
 	*d++ = '\t';
-	if (r->attrslen) {
-		memcpy(d, r->attrs, r->attrslen);
-		d += r->attrslen;
-	} else
+	if (r->attrslen)
+		d = put_short(d, r->attrs, r->attrslen);
+	else
 		*d++ = '_';
 	*d++ = '\t';
 	out->len = (size_t)(d - out->p);

@@ -642,9 +642,49 @@ test_seqlen(void)
 	CHECK(bad == 0);
 }
 
+/* rec_format() copies KIND and ATTRS as words that may overlap: every
+ * length of each up to 40, against the line put together by snprintf. */
+static void
+test_format_lengths(void)
+{
+	static const char src[] = "abcdefghijklmnopqrstuvwxyz_0123456789abcd";
+	struct buf got = BUF_INIT;
+	char kind[64], attrs[64], want[256];
+	struct rec r;
+	size_t kl, al, bad = 0;
+	int n;
+
+	for (kl = 1; kl <= 40; kl++)
+		for (al = 0; al <= 40; al++) {
+			memcpy(kind, src, kl);
+			kind[kl] = '\0';
+			memcpy(attrs, src + 40 - al, al);
+			attrs[al] = '\0';
+			memset(&r, 0, sizeof(r));
+			r.doc = "d";
+			r.doclen = 1;
+			r.kind = kind;
+			r.start = kl * 1000;
+			r.end = kl * 1000 + al;
+			r.attrs = attrs;
+			r.attrslen = al;
+			r.text = "t\tx";
+			r.textlen = 3;
+			buf_reset(&got);
+			rec_format(&got, &r);
+			n = snprintf(want, sizeof(want), "d\t%s\t%zu\t%zu\t%s\tt\\tx\n",
+			    kind, r.start, r.end, al ? attrs : "_");
+			bad += got.len != (size_t)n ||
+			    memcmp(got.p, want, got.len) != 0;
+		}
+	CHECK(bad == 0);
+	buf_free(&got);
+}
+
 int
 main(void)
 {
+	test_format_lengths();
 	test_seqlen();
 	test_putu();
 	test_fast_paths();
