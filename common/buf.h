@@ -38,6 +38,7 @@ void buf_addu(struct buf *b, size_t u);	/* decimal, no leading zeros */
 #define BUF_UMAX 20
 static inline char *buf_putu(char *d, size_t u);
 char *buf_putu_big(char *d, size_t u);	/* the same, for any u */
+static inline char *buf_putmem(char *d, const char *s, size_t n);
 void buf_reset(struct buf *b);		/* len = 0, keeps the memory */
 void buf_free(struct buf *b);
 
@@ -103,6 +104,34 @@ buf_putu(char *d, size_t u)
 	}
 #endif
 	return buf_putu_big(d, u);
+}
+
+/* d[0..n) = s[0..n), returning d + n.  Up to sixteen bytes as two
+ * copies that may overlap rather than a call: a DOC, a KIND, most ATTRS
+ * and the tail of nearly every TEXT written are that short. */
+static inline char *
+buf_putmem(char *d, const char *s, size_t n)
+{
+	uint64_t a, b;
+	uint32_t x, y;
+	size_t i;
+
+	if (n > 16)
+		memcpy(d, s, n);
+	else if (n >= 8) {
+		memcpy(&a, s, 8);
+		memcpy(&b, s + n - 8, 8);
+		memcpy(d, &a, 8);
+		memcpy(d + n - 8, &b, 8);
+	} else if (n >= 4) {
+		memcpy(&x, s, 4);
+		memcpy(&y, s + n - 4, 4);
+		memcpy(d, &x, 4);
+		memcpy(d + n - 4, &y, 4);
+	} else
+		for (i = 0; i < n; i++)
+			d[i] = s[i];
+	return d + n;
 }
 
 #endif

@@ -90,7 +90,11 @@ out_rec(struct out *o, const struct rec *r)
 			buf_add(&o->b, r->line, r->linelen);
 			buf_addc(&o->b, '\n');
 		} else if (r->doc == o->doc && r->doclen == o->doclen) {
-			buf_add(&o->b, o->docesc.p, o->docesc.len);
+			/* rec_format_rest() ends the string */
+			if (o->b.cap - o->b.len <= o->docesc.len)
+				buf_grow(&o->b, o->docesc.len);
+			o->b.len = (size_t)(buf_putmem(o->b.p + o->b.len,
+			    o->docesc.p, o->docesc.len) - o->b.p);
 			rec_format_rest(&o->b, r);
 		} else
 			rec_format(&o->b, r);

@@ -252,33 +252,6 @@ esc_mask(__m128i v)
 }
 #endif
 
-/* d[0..n) = s[0..n), returning d + n.  Up to sixteen bytes as two
- * copies that may overlap rather than a call: the tail of nearly every
- * TEXT written, a KIND, most ATTRS. */
-static inline char *
-put_short(char *d, const char *s, size_t n)
-{
-	uint64_t a, b;
-	uint32_t x, y;
-	size_t i;
-
-	if (n > 16)
-		memcpy(d, s, n);
-	else if (n >= 8) {
-		memcpy(&a, s, 8);
-		memcpy(&b, s + n - 8, 8);
-		memcpy(d, &a, 8);
-		memcpy(d + n - 8, &b, 8);
-	} else if (n >= 4) {
-		memcpy(&x, s, 4);
-		memcpy(&y, s + n - 4, 4);
-		memcpy(d, &x, 4);
-		memcpy(d + n - 4, &y, 4);
-	} else
-		for (i = 0; i < n; i++)
-			d[i] = s[i];
-	return d + n;
-}
 
 void
 rec_escape(struct buf *out, const char *s, size_t n)
@@ -329,7 +302,7 @@ rec_escape(struct buf *out, const char *s, size_t n)
 			    (const __m128i *)(p + base))) & ~0u << (i - base);
 
 			k = (m == 0 ? 16 : (size_t)__builtin_ctz(m)) + base - i;
-			d = put_short(d, s + i, k);
+			d = buf_putmem(d, s + i, k);
 			i += k;
 		}
 #endif
@@ -621,14 +594,14 @@ rec_format_rest(struct buf *out, const struct rec *r)
 		buf_grow(out, need);
 	d = out->p + out->len;
 	*d++ = '\t';
-	d = put_short(d, r->kind, klen);
+	d = buf_putmem(d, r->kind, klen);
 	*d++ = '\t';
 	d = buf_putu(d, r->start);
 	*d++ = '\t';
 	d = buf_putu(d, r->end);
 	*d++ = '\t';
 	if (r->attrslen)
-		d = put_short(d, r->attrs, r->attrslen);
+		d = buf_putmem(d, r->attrs, r->attrslen);
 	else
 		*d++ = '_';
 	*d++ = '\t';
