@@ -76,16 +76,19 @@ rd_open(const char *path, enum rd_mode mode)
 	}
 	known = fd >= 0 && fstat(fd, &st) == 0;
 	if ((rd = spare) != NULL) {
+		/* all state starts from zero but the memory: buffers, arena
+		 * and record array are kept */
+		struct reader old = *rd;
+
 		spare = NULL;
+		memset(rd, 0, sizeof(*rd));
+		rd->in = old.in;
+		rd->src = old.src;
+		rd->ar = old.ar;
+		rd->r = old.r;
+		rd->cap = old.cap;
 		buf_reset(&rd->in);
 		buf_reset(&rd->src);
-		rd->inpos = rd->scan = rd->keep = rd->n = 0;
-		rd->cur = NULL;
-		rd->started = rd->done = rd->records = rd->eof = 0;
-		rd->pending = rd->nl = 0;
-		rd->lineno = rd->got = rd->nerr = rd->nrec = rd->nbytes = 0;
-		rd->line = NULL;
-		rd->linelen = 0;
 	} else
 		rd = xcalloc(1, sizeof(*rd));
 	rd->fd = fd;
