@@ -239,7 +239,7 @@ qt_run(const struct qt_rules *rules, unsigned forms, struct doc *d,
 	struct qt_input in;
 	size_t i, j, k, n, np = 0, ns = 0, ne = 0, nq, nt = 0, len = 0;
 	size_t ntx = 0, nex = 0, x;
-	int haspara = 0, hassent = 0, hasent = 0;
+	int haspara = 0, hassent = 0;
 	long title = -1;
 	size_t lastline = (size_t)-1;
 	struct av lr[2] = { { "line", NULL, 0 }, { "role", NULL, 0 } };
@@ -258,7 +258,6 @@ qt_run(const struct qt_rules *rules, unsigned forms, struct doc *d,
 		kc[i] = (unsigned char)kind_of(r);
 		haspara |= kc[i] == K_PARA;
 		hassent |= kc[i] == K_SENT;
-		hasent |= kc[i] == K_ENT;
 		if (kc[i] == K_ENT)
 			eix[nex++] = i;
 		if (is_text(i)) {
@@ -385,7 +384,7 @@ qt_run(const struct qt_rules *rules, unsigned forms, struct doc *d,
 		}
 	}
 	/* entities */
-	if (hasent) {
+	if (nex > 0) {
 		for (x = 0; x < nex; x++) {
 			const struct rec *r = &d->r[eix[x]];
 			size_t rs, re;
