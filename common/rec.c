@@ -252,7 +252,6 @@ esc_mask(__m128i v)
 }
 #endif
 
-
 void
 rec_escape(struct buf *out, const char *s, size_t n)
 {
