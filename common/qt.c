@@ -315,6 +315,10 @@ static int sure_name(const struct ctx *, size_t, size_t);
 static int quantity(const struct ctx *, size_t);
 static int possessive(const struct ctx *, size_t);
 static int who_np(const struct ctx *, size_t, size_t, struct qt_attr *);
+static int who_open(const struct ctx *, size_t, size_t, size_t,
+    struct qt_attr *);
+static size_t adv_end(const struct ctx *, size_t, size_t);
+static int participle(const struct ctx *, size_t);
 static size_t sp_open(const struct ctx *, size_t, size_t);
 
 static int
@@ -899,14 +903,59 @@ np_before(const struct ctx *c, size_t cu, size_t lo, struct qt_attr *at)
 			*at = first;
 		return have;
 	}
+	/* "Most skippers questioned said": the phrase and its participle */
+	if (j + 1 == cu && j > lo && participle(c, j) &&
+	    np_end_at(c, j - 1, lo, at) && at->sk != SK_PRON) {
+		at->spb = j + 1;
+		return 1;
+	}
 	/* "legal experts, who worry that": the phrase before "who" */
 	if (word_is(c, j, W_WHO) && j > lo + 1)
 		return who_np(c, j, lo, at);
 	/* "the polling guru who founded fivethirtyeight.com tweeted" */
 	for (m = j; m > lo && j - m < 10 && is_word(c, m); m--)
 		if (word_is(c, m, W_WHO))
-			return who_np(c, m, lo, at);
+			return who_np(c, m, lo, at) || who_open(c, m,
+			    adv_end(c, j + 1, cu), lo, at);
 	return np_end_at(c, j, lo, at);
+}
+
+/* "... every morning also say": the end of the words before a cue that
+ * skip_adv() passed over, less the adverbs, which are no one's name */
+static size_t
+adv_end(const struct ctx *c, size_t b, size_t cu)
+{
+	while (cu > b && is_word(c, cu - 1) && (c->x.tok[cu - 1].lx & LX_ADV))
+		cu--;
+	return cu;
+}
+
+/*
+ * "Those who fish off the pier say", "Some voters who met him said": a
+ * word or two that open the clause and stand for people no name or noun
+ * names ("those", "anyone", "some voters") are the speaker together with
+ * the relative clause [w, b) that says who they are.
+ */
+static int
+who_open(const struct ctx *c, size_t w, size_t b, size_t lo,
+    struct qt_attr *at)
+{
+	size_t k = w - 1;
+
+	if (w <= lo || !is_word(c, k) || (c->x.tok[k].lx & (LX_STOP |
+	    LX_PREP | LX_LINK | LX_CUE | LX_BE | LX_HYPO)) ||
+	    ((c->x.tok[k].lx & LX_PRON) && !(c->x.tok[k].lx & LX_DET)))
+		return 0;
+	if (k > lo && is_word(c, k - 1) && (c->x.tok[k - 1].lx & LX_DET) &&
+	    !(c->x.tok[k - 1].lx & LX_PRON) && !(c->x.tok[k].lx & LX_DET))
+		k--;
+	if (!(k == lo || opens_sent(c, k) || is_p(c, k - 1, ',') ||
+	    word_is(c, k - 1, W_AND) || word_is(c, k - 1, W_BUT)))
+		return 0;
+	at->spa = k;
+	at->spb = b;
+	at->sk = SK_DESC;
+	return 1;
 }
 
 /*
@@ -946,6 +995,24 @@ np_after(const struct ctx *c, size_t i, size_t hi, struct qt_attr *at)
 
 	if (i >= hi || !is_word(c, i))
 		return 0;
+	/* "..., say those who fish off the pier": the phrase and its
+	 * relative clause, to the comma or the end */
+	for (k = i; k < hi && k < i + 2 && is_word(c, k) && !c->x.tok[k].cap &&
+	    !(c->x.tok[k].lx & (LX_STOP | LX_PREP | LX_LINK | LX_CUE |
+	    LX_BE)); k++)
+		if (k + 1 < hi && word_is(c, k + 1, W_WHO) &&
+		    (!(c->x.tok[i].lx & LX_PRON) || (c->x.tok[i].lx & LX_DET))) {
+			for (k += 2; k < hi && k < i + 24 && (is_word(c, k) ||
+			    is_p(c, k, '-')) && c->x.tok[k].q < 0; k++)
+				;
+			if (k < i + 24 && (k >= hi || is_p(c, k, ','))) {
+				at->spa = i;
+				at->spb = k;
+				at->sk = SK_DESC;
+				return 1;
+			}
+			break;
+		}
 	if (c->x.tok[i].lx & LX_PRON) {
 		at->spa = i;
 		at->spb = i + 1;
@@ -1047,6 +1114,17 @@ cue_phrase(const struct ctx *c, size_t i, size_t hi, size_t *end,
 
 /* Does a cue start at token i?  Sets *end; returns its flags or 0.  mask:
  * LX_CUE, or LX_CUE | LX_ICUE for the cues of reported content too. */
+/* "Most skippers questioned said", "Those polled say": a verb in -ed
+ * right before a reporting verb proper describes that verb's subject */
+static int
+participle(const struct ctx *c, size_t i)
+{
+	return i + 1 < c->x.ntok && ends_with(c, i, "ed") &&
+	    !c->x.tok[i].cap && is_word(c, i + 1) &&
+	    (c->x.tok[i + 1].lx & LX_CORE) && !ing_cue(c, i + 1) &&
+	    c->x.tok[i + 1].q < 0;
+}
+
 static uint64_t
 cue_at1(const struct ctx *c, size_t i, size_t hi, size_t *end, uint64_t mask)
 {
@@ -1057,6 +1135,8 @@ cue_at1(const struct ctx *c, size_t i, size_t hi, size_t *end, uint64_t mask)
 	if ((t->lx & LX_PHRASE) && (f = cue_phrase(c, i, hi, end, mask)) != 0)
 		return f;
 	if (!(t->lx & mask))
+		return 0;
+	if (participle(c, i))
 		return 0;
 	/* "the United States needs": a capital inside a name, unless the
 	 * words around it are capitalised too, as in a headline */
