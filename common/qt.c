@@ -2074,6 +2074,25 @@ at_least(const struct ctx *c, size_t a, size_t b)
 	    (word_is_text(c, a + 1, "least") || word_is_text(c, a + 1, "most"));
 }
 
+/* "In the council chamber, the members argued": is [a, b) a phrase that
+ * opens with a preposition and holds no verb, which sets the scene of
+ * what follows and reports nothing? */
+static int
+fronted(const struct ctx *c, size_t a, size_t b)
+{
+	size_t i;
+
+	if (a >= b || !is_word(c, a) || !(c->x.tok[a].lx & LX_PREP) ||
+	    words_in(c, a, b) > 6)
+		return 0;
+	for (i = a + 1; i < b; i++)
+		if (!is_word(c, i) || (c->x.tok[i].lx & (LX_BE | LX_HYPO |
+		    LX_CUE | LX_ICUE | LX_PRON)) || (!c->x.tok[i].cap &&
+		    (ends_with(c, i, "ed") || ends_with(c, i, "s"))))
+			return 0;
+	return 1;
+}
+
 /* How emit_indirect() reads [a, b): what follows a cue (its clause ends
  * where clause_end() says) or what precedes one. */
 enum { EI_RIGHT, EI_LEFT };
@@ -2088,6 +2107,8 @@ emit_indirect(struct ctx *c, size_t a, size_t b, const struct qt_attr *at,
 	while (a < b && (is_p(c, a, ',') || word_is(c, a, W_THAT)))
 		a++;
 	if (left == EI_LEFT) {
+		if (fronted(c, a, b))
+			return 0;
 		/* "..., and Clinton broke it, according to X" */
 		for (i = b; i-- > a + 1;)
 			if (c->x.tok[i].q < 0 && is_p(c, i, ';')) {
