@@ -16,6 +16,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "arena.h"
 #include "buf.h"
 #include "cfg.h"
 #include "embed.h"
@@ -53,6 +54,7 @@ struct word {
 struct sbd {
 	struct word *tab;	/* open addressing, cap a power of two */
 	size_t cap, n;
+	struct arena words;	/* the entries' bytes, freed at once */
 	size_t maxlen;		/* no entry is longer */
 	unsigned char filter[FILTERBITS / 8];	/* filterkey()s of the entries */
 	int32_t *bullets;
@@ -270,26 +272,37 @@ slot(struct word *tab, size_t cap, const char *s, size_t n)
 	return &tab[i];
 }
 
+/* Room for n entries at most half full: sbd_new() asks for all it may
+ * add at once, so the table is mostly sized once. */
+static void
+reserve(struct sbd *sb, size_t n)
+{
+	struct word *old = sb->tab;
+	size_t i, oldcap = sb->cap;
+
+	if (2 * n <= sb->cap)
+		return;
+	if (sb->cap == 0)
+		sb->cap = 256;
+	while (2 * n > sb->cap)
+		sb->cap *= 2;
+	sb->tab = xcalloc(sb->cap, sizeof *sb->tab);
+	for (i = 0; i < oldcap; i++)
+		if (old[i].s)
+			*slot(sb->tab, sb->cap, old[i].s, old[i].len) = old[i];
+	free(old);
+}
+
 static void
 add(struct sbd *sb, const char *s, size_t n, unsigned flags)
 {
 	struct word *w;
 	size_t i;
 
-	if (2 * (sb->n + 1) > sb->cap) {
-		struct word *old = sb->tab;
-		size_t oldcap = sb->cap;
-
-		sb->cap = sb->cap ? 2 * sb->cap : 256;
-		sb->tab = xcalloc(sb->cap, sizeof *sb->tab);
-		for (i = 0; i < oldcap; i++)
-			if (old[i].s)
-				*slot(sb->tab, sb->cap, old[i].s, old[i].len) = old[i];
-		free(old);
-	}
+	reserve(sb, sb->n + 1);
 	w = slot(sb->tab, sb->cap, s, n);
 	if (!w->s) {
-		w->s = xmemdup(s, n);
+		w->s = ar_memdup(&sb->words, s, n);
 		w->len = n;
 		sb->n++;
 	}
@@ -441,6 +454,11 @@ sbd_new(const struct cfg *rules)
 			    "bullets)",
 			    rules->keys[i]);
 	}
+	/* an entry per word at least, the cased forms of some more */
+	for (i = k = 0; k < sizeof lists / sizeof lists[0]; k++)
+		if ((seq = cfg_seq(rules, lists[k].key)))
+			i += seq->len;
+	reserve(sb, i);
 	for (k = 0; k < sizeof lists / sizeof lists[0]; k++)
 		if ((seq = cfg_seq(rules, lists[k].key)))
 			addlist(sb, seq, lists[k].flags);
@@ -509,12 +527,9 @@ sbd_new(const struct cfg *rules)
 void
 sbd_free(struct sbd *sb)
 {
-	size_t i;
-
 	if (!sb)
 		return;
-	for (i = 0; i < sb->cap; i++)
-		free(sb->tab[i].s);
+	ar_free(&sb->words);
 	free(sb->tab);
 	free(sb->bullets);
 	free(sb);
