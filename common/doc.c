@@ -270,32 +270,57 @@ malformed(struct reader *rd, const char *why)
 	rd->nerr++;
 }
 
+/*
+ * A line number as decimal digits, counted up as the lines pass, which
+ * costs less than formatting it for each paragraph: the digits are
+ * d[LNUM - n, LNUM), and 8 bytes may be read from d + LNUM - n.
+ */
+#define LNUM 20			/* enough for any size_t */
+struct lnum {
+	char d[LNUM + 8];
+	size_t n;
+};
+
+static inline void
+lnum_next(struct lnum *ln)
+{
+	size_t i = LNUM - 1;
+
+	while (ln->d[i] == '9')
+		ln->d[i--] = '0';
+	ln->d[i]++;
+	if (LNUM - i > ln->n)
+		ln->n = LNUM - i;
+}
+
 void
 doc_paragraphs(const char *name, size_t namelen, const char *src, size_t len,
     struct rec **r, size_t *n, size_t *cap, struct arena *ar)
 {
-	size_t pos = 0, ls, le, lineno = 0, a, z, digits = 1, next10 = 10;
+	size_t pos = 0, ls, le, a, z;
 	const char *nl;
+	struct lnum ln;
 	struct rec *p;
 	char *d;
 
+	memset(ln.d, '0', sizeof(ln.d));
+	ln.n = 1;		/* line 0 */
 	if (len >= 3 && memcmp(src, "\xef\xbb\xbf", 3) == 0)
 		pos = 3;
 	while (pos < len) {
-		if (++lineno == next10) {
-			digits++;
-			next10 = next10 > (size_t)-1 / 10 ? 0 : next10 * 10;
-		}
+		lnum_next(&ln);
 		ls = pos;
 		nl = memchr(src + pos, '\n', len - pos);
 		le = nl ? (size_t)(nl - src) : len;
 		pos = nl ? le + 1 : len;
 		if (nl && le > ls && src[le - 1] == '\r')
 			le--;
+		if (le == ls)
+			continue;	/* the empty line between paragraphs */
 		/* a printable ASCII byte at an end is no White_Space: most
 		 * lines need no call to say so */
 		a = ls;
-		if (le == ls || (unsigned char)(src[ls] - 0x21) > 0x7e - 0x21)
+		if ((unsigned char)(src[ls] - 0x21) > 0x7e - 0x21)
 			a += u8_skipspace(src + ls, le - ls);
 		z = le;
 		if (z > a && (unsigned char)(src[z - 1] - 0x21) > 0x7e - 0x21)
@@ -317,12 +342,17 @@ doc_paragraphs(const char *name, size_t namelen, const char *src, size_t len,
 		p->textlen = z - a;
 		p->flags = REC_MADE;
 		/* what attr_putu() and attr_put() would make, without them,
-		 * straight into the arena: "line=" N "|role=" and a NUL */
-		p->attrslen = 11 + digits;
+		 * straight into the arena: "line=" N "|role=" and a NUL; N in
+		 * one 8-byte copy when it fits, whose bytes past the digits
+		 * (inside the 13 at least asked for) "|role=" overwrites */
+		p->attrslen = 11 + ln.n;
 		p->attrs = d = ar_alloc(ar, p->attrslen + 1);
 		memcpy(d, "line=", 5);
-		d = buf_putu(d + 5, lineno);
-		memcpy(d, "|role=", 7);
+		if (ln.n <= 8)
+			memcpy(d + 5, ln.d + LNUM - ln.n, 8);
+		else
+			memcpy(d + 5, ln.d + LNUM - ln.n, ln.n);
+		memcpy(d + 5 + ln.n, "|role=", 7);
 	}
 }
 
@@ -376,13 +406,13 @@ start(struct reader *rd)
 		return -1;
 	}
 	if (rd->mode == RD_AUTO) {
-		scratch = xmalloc((size_t)rd->linelen + 3);
+		/* from the arena, which the document read next resets */
+		scratch = ar_alloc(&rd->ar, (size_t)rd->linelen + 3);
 		/* a raw record is valid only with START 0 and END its length */
 		rd->records = rec_parse(&r, rd->line, (size_t)rd->linelen,
 		    scratch) == NULL && (IS_DOC(r.kind) ||
 		    (IS_RAW(r.kind) && r.start == 0 &&
 		    r.end == r.textlen));
-		free(scratch);
 	} else
 		rd->records = rd->mode == RD_RECORDS;
 	return 1;

@@ -14,6 +14,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "arena.h"
 #include "buf.h"
 #include "doc.h"
 #include "unit.h"
@@ -80,6 +81,39 @@ test_raw(void)
 	CHECK(rd_next(rd, &d) == 0);
 	CHECK(rd_bytes(rd) == sizeof(text) - 1 && rd_errors(rd) == 0);
 	rd_close(rd);
+}
+
+/*
+ * Paragraphs carry their line number, over every change in its count of
+ * digits up to seven (a wrong carry or length shows), blank lines
+ * counted but giving none.
+ */
+static void
+test_lines(void)
+{
+	struct buf b = BUF_INIT, want = BUF_INIT;
+	struct arena ar = ARENA_INIT;
+	struct rec *r = NULL;
+	size_t i, n = 0, cap = 0, bad = 0, nlines = 1234567;
+
+	for (i = 1; i <= nlines; i++)
+		buf_adds(&b, i % 7 == 0 ? "\n" : "x\n");
+	doc_paragraphs("t", 1, b.p, b.len, &r, &n, &cap, &ar);
+	CHECK(n == nlines - nlines / 7);
+	for (i = 0; i < n; i++) {
+		size_t line = i + i / 6 + 1;	/* every 7th line is blank */
+
+		buf_reset(&want);
+		buf_addf(&want, "line=%zu|role=", line);
+		bad += r[i].attrslen != want.len || r[i].attrs[want.len] ||
+		    memcmp(r[i].attrs, want.p, want.len) != 0 ||
+		    r[i].start != 2 * (line - 1) - (line - 1) / 7;
+	}
+	CHECK(bad == 0);
+	free(r);
+	ar_free(&ar);
+	buf_free(&b);
+	buf_free(&want);
 }
 
 /*
@@ -203,6 +237,7 @@ main(void)
 	if (mkdtemp(dir) == NULL)
 		err(1, "mkdtemp");
 	test_raw();
+	test_lines();
 	test_records();
 	test_edges();
 	snprintf(cmd, sizeof(cmd), "rm -rf %s", dir);
