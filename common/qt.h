@@ -270,21 +270,25 @@ lx_find(const struct qt_rules *r, const char *key, size_t k, uint32_t h,
 	return e ? e->flags : 0;
 }
 
-/* Tokens (qttok.c).  A word's lx and title come from lx_get(). */
+/*
+ * Tokens (qttok.c).  A word's lx comes from lx_get(), its title from
+ * qt_title().  A document has one token per word or mark, so a token is
+ * kept small (48 bytes on LP64): what fits in a byte is a byte, and q is
+ * 32 bits as para and sent are (fewer than 2^31 of each in a document).
+ */
 enum { T_WORD, T_PUNCT, T_MARK };
 enum { MK_OD, MK_CD, MK_AD, MK_OS, MK_CS, MK_AS };	/* open/close/either */
 
 struct tok {
 	size_t s, e;		/* bytes */
 	uint64_t lx;
-	const char *title;
 	uint32_t h;		/* T_WORD: lx_fold() hash of its bytes */
-	int ch;			/* T_PUNCT: ASCII char ('-' dash, '~' other);
-				   T_MARK: MK_* */
+	int32_t q;		/* top-level quotation it lies in, or -1 */
 	int para, sent;
-	int et;			/* type of the entity it lies in, or -1 */
+	signed char et;		/* type of the entity it lies in, or -1 */
+	unsigned char ch;	/* T_PUNCT: ASCII char ('-' dash, '~' other);
+				   T_MARK: MK_* */
 	unsigned char kind, cap;
-	long q;			/* top-level quotation it lies in, or -1 */
 };
 
 /* One run of the extractor over one document. */
@@ -296,6 +300,8 @@ struct qtx {
 };
 
 void qt_tokenize(struct qtx *x, size_t a, size_t b, int para);
+/* What the title word i stands for ("senator" for Sen.), or NULL. */
+const char *qt_title(const struct qtx *x, size_t i);
 /* A capitalised word that may be part of a name. */
 int qt_namey(const struct qtx *x, size_t i);
 

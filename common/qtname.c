@@ -462,8 +462,9 @@ fill(struct names *nm)
 		}
 		if (m->a > 0 && x->tok[m->a - 1].para == x->tok[m->a].para) {
 			const struct tok *t = &x->tok[m->a - 1];
-			if ((t->lx & LX_TITLE) && t->title && *t->title)
-				m->title = t->title;
+			const char *title = qt_title(x, m->a - 1);
+			if (title && *title)
+				m->title = title;
 			if (t->lx & LX_GTITLE)
 				m->gender = (t->lx & LX_MALE) ? G_MALE : G_FEMALE;
 		}
@@ -568,7 +569,7 @@ resolve_one(struct names *nm, struct qt_rec *r)
 {
 	const struct qtx *x = nm->x;
 	const struct qt_attr *at = &r->at;
-	const char *text = x->in->text;
+	const char *text = x->in->text, *want;
 	size_t i, a = at->spa;
 
 	if (at->spb <= at->spa)
@@ -598,10 +599,9 @@ resolve_one(struct names *nm, struct qt_rec *r)
 			}
 		}
 	} else if (at->spb - a == 2 && (x->tok[a + 1].lx & LX_TITLE) &&
-	    x->tok[a + 1].title && *x->tok[a + 1].title &&
-	    (text[x->tok[a].s] | 32) == 't') {
+	    (text[x->tok[a].s] | 32) == 't' &&
+	    (want = qt_title(x, a + 1)) != NULL && *want) {
 		/* "the senator": the last person introduced as one */
-		const char *want = x->tok[a + 1].title;
 		size_t k = first_from(nm, a), lo = 0, hi = nm->ntitled;
 		/* the first entry at or after (want, k); the one before it */
 		while (lo < hi) {

@@ -312,7 +312,7 @@ word(struct qtx *x, size_t b, size_t s, size_t l, int32_t c, int para)
 	char key[KEYROOM];
 	size_t i, kl;
 	uint32_t h;
-	struct tok *k;
+	uint64_t lx;
 
 	if (c >= 0x80 || (i = plain_word(t, b, x->in->len, s, key, &kl)) == 0) {
 		/* an ASCII first character is a letter or digit: one scan */
@@ -329,10 +329,13 @@ word(struct qtx *x, size_t b, size_t s, size_t l, int32_t c, int para)
 	}
 	/* equal bytes hash equally: a long word as lx_fold() does */
 	h = kl ? lx_hash(key, kl) : lx_fold(t + s, i - s, NULL, &kl);
-	k = push(x, s, i, T_WORD, 0, para);
-	k->cap = c < 0x80 ? c >= 'A' && c <= 'Z' : u8_isupper(c);
-	k->h = h;
-	k->lx = lx_find(x->r, key, kl, h, &k->title);
+	lx = lx_find(x->r, key, kl, h, NULL);
+	/* the token whole at once: a byte stored through k could alias x */
+	if (x->ntok == x->tokcap)
+		more_tok(x);
+	x->tok[x->ntok++] = (struct tok){ .s = s, .e = i, .lx = lx, .h = h,
+	    .kind = T_WORD, .cap = c < 0x80 ? c >= 'A' && c <= 'Z' :
+	    u8_isupper(c), .para = para, .et = -1, .q = -1 };
 	return i;
 }
 
@@ -464,4 +467,18 @@ qt_namey(const struct qtx *x, size_t i)
 		return (t->lx & LX_FORENAME) && !(t->lx & (LX_STOP | LX_DET |
 		    LX_PRON | LX_LINK | LX_CUE));
 	return 1;
+}
+
+/* Looked up again rather than kept in every token: few words are titles. */
+const char *
+qt_title(const struct qtx *x, size_t i)
+{
+	const struct tok *t = &x->tok[i];
+	const char *title;
+
+	/* the key lx_get() folds is the one word() made for the token */
+	if (t->kind != T_WORD || !(t->lx & LX_TITLE))
+		return NULL;
+	lx_get(x->r, x->in->text + t->s, t->e - t->s, &title);
+	return title;
 }
