@@ -1187,9 +1187,11 @@ webchar(int32_t c)
 
 /*
  * Scraped text loses spaces: "the water rose.Roads closed."  The run
- * [i, j) of one . ? or ! glues two sentences when a lower-case letter or a
- * digit is before it, a capitalised word (Cap + lower case) after it, and
- * neither side looks like an address, a file name or an abbreviation.
+ * [i, j) of one . ? or !, or an ellipsis ("...", "…", which quotes cut
+ * short often run into the next sentence: "a big win…Let's go"), glues
+ * two sentences when a lower-case letter or a digit is before it, a
+ * capitalised word (Cap + lower case) after it, and neither side looks
+ * like an address, a file name or an abbreviation.
  */
 static int
 glued(const struct scan *st, size_t i, size_t j)
@@ -1199,8 +1201,11 @@ glued(const struct scan *st, size_t i, size_t j)
 	int32_t c;
 
 	/* a capital after it first: "3.5", "U.S" and "a.m" have none */
-	if (j != i + 1 || i == 0 || j >= len || ((unsigned char)t[j] < 0x80 &&
+	if (i == 0 || j >= len || ((unsigned char)t[j] < 0x80 &&
 	    (unsigned)(t[j] - 'A') >= 26))
+		return 0;
+	if (j != i + 1 && !(j == i + 3 && (memcmp(t + i, "...", 3) == 0 ||
+	    memcmp(t + i, "\xe2\x80\xa6", 3) == 0)))
 		return 0;
 	c = dec(t + i - prevlen(t, i), prevlen(t, i), &l);
 	if (!lower(c) && !(c >= '0' && c <= '9'))

@@ -18,8 +18,8 @@
  *     end of the text, right before White_Space, right after a full-width
  *     terminator (。！？, which wants no space after it), or right after the
  *     terminator of a sentence with the next one glued on without a space
- *     ("rose.Roads closed"; only where neither side looks like an address,
- *     a number or a file name).
+ *     ("rose.Roads closed", "a big win…Let's go"; only where neither side
+ *     looks like an address, a number or a file name).
  */
 #ifndef SBD_H
 #define SBD_H

@@ -38,10 +38,11 @@ invariants(const char *t, size_t n, const struct sbd_span *v, size_t k)
 		if (space_at(t, n, v[i].end - u8_prevlen(t, v[i].end), &l))
 			ok = 0;
 		/* ends at the text's end, right before white space, or after
-		 * the . ? ! of a sentence glued to the next one */
+		 * the . ? ! or … of a sentence glued to the next one */
 		if (v[i].end < n && !space_at(t, n, v[i].end, &l) &&
-		    !(strchr(".?!", t[v[i].end - 1]) && i + 1 < k &&
-		    v[i + 1].start == v[i].end))
+		    !((strchr(".?!", t[v[i].end - 1]) || (v[i].end >= 3 &&
+		    memcmp(t + v[i].end - 3, "\xe2\x80\xa6", 3) == 0)) &&
+		    i + 1 < k && v[i + 1].start == v[i].end))
 			ok = 0;
 		for (p = v[i].start; p < v[i].end; p++)
 			cov[p] = 1;
