@@ -2093,6 +2093,27 @@ fronted(const struct ctx *c, size_t a, size_t b)
 	return 1;
 }
 
+/* Is [a, b) one word that a cue reports as its object: "endorsed
+ * Clinton", "praised her"?  Not "Instead, X said", nor "in Lima, Peru",
+ * nor whom something was told ("told him", "asked them"). */
+static int
+one_object(const struct ctx *c, size_t a, size_t b)
+{
+	size_t k = a - 1;
+
+	if (a + 1 != b || a == 0 || !is_word(c, a) || !is_word(c, k))
+		return 0;
+	if (c->x.tok[a].cap)
+		return 1;
+	return (word_is_text(c, a, "him") || word_is_text(c, a, "her") ||
+	    word_is_text(c, a, "them") || word_is_text(c, a, "it")) &&
+	    !word_is(c, k, W_TOLD) && !word_is(c, k, W_TELL) &&
+	    !word_is(c, k, W_TELLS) && !word_is(c, k, W_TELLING) &&
+	    !word_is(c, k, W_ASKED) && !word_is(c, k, W_ASKS) &&
+	    !word_is(c, k, W_WARNED) && !word_is(c, k, W_ASSURED) &&
+	    !word_is(c, k, W_REMINDED) && !word_is(c, k, W_INFORMED);
+}
+
 /* How emit_indirect() reads [a, b): what follows a cue (its clause ends
  * where clause_end() says) or what precedes one. */
 enum { EI_RIGHT, EI_LEFT };
@@ -2146,7 +2167,8 @@ emit_indirect(struct ctx *c, size_t a, size_t b, const struct qt_attr *at,
 		}
 	}
 	b = trim_end(c, a, b);
-	if (words_in(c, a, b) < 2 || all_quoted(c, a, b))
+	if ((words_in(c, a, b) < 2 && !(left == EI_RIGHT &&
+	    one_object(c, a, b))) || all_quoted(c, a, b))
 		return 0;
 	if (c->nout == c->outcap) {
 		c->outcap = c->outcap ? 2 * c->outcap : 64;
@@ -2921,7 +2943,8 @@ indirect(struct ctx *c)
 						i = be;
 					continue;
 				}
-				if (x >= be || words_in(c, x, be) < 2 ||
+				if (x >= be || (words_in(c, x, be) < 2 &&
+				    !one_object(c, x, be)) ||
 				    is_p(c, x, ',') || is_p(c, x, ';')) {
 					/* "..., Mr. Lou said": the comma is before
 					 * the title, or a role in capitals */
