@@ -115,6 +115,8 @@ int qt_form_parse(const char *s, size_t n);
 #include <stdint.h>
 #include <string.h>
 
+#include "arena.h"
+
 enum {
 	LX_CUE = 1u << 0,	/* speech verb */
 	LX_ICUE = 1u << 1,	/* ... that also introduces reported speech */
@@ -183,6 +185,8 @@ struct qt_rules {
 	struct lx_slot *slot;	/* index into ent[] by hash */
 	size_t mask;
 	size_t maxwords;	/* longest phrase, in words */
+	struct arena mem;	/* the keys and titles: one block, not a
+				   malloc() per word at every start-up */
 };
 
 uint64_t lx_get(const struct qt_rules *r, const char *s, size_t n,

@@ -125,12 +125,16 @@ slot_h(const struct qt_rules *r, const char *key, size_t n, uint32_t h)
 	}
 }
 
+/* Room in the index for n entries: sparse, as add() keeps it. */
 static void
-grow(struct qt_rules *r)
+reserve(struct qt_rules *r, size_t n)
 {
 	size_t i;
 
-	r->mask = r->mask ? r->mask * 2 + 1 : 1023;
+	if (r->mask == 0)
+		r->mask = 1023;
+	while (n * 2 > r->mask + 1)
+		r->mask = r->mask * 2 + 1;
 	free(r->slot);
 	r->slot = xcalloc(r->mask + 1, sizeof *r->slot);
 	for (i = 0; i < r->nent; i++) {
@@ -140,6 +144,12 @@ grow(struct qt_rules *r)
 		sl->hash = h;
 		sl->ent = (uint32_t)i + 1;
 	}
+}
+
+static void
+grow(struct qt_rules *r)
+{
+	reserve(r, (r->mask + 1) / 2 + 1);
 }
 
 static struct lx_ent *
@@ -177,7 +187,7 @@ add(struct qt_rules *r, const char *w, size_t n, uint64_t f)
 		}
 		e = &r->ent[r->nent++];
 		memset(e, 0, sizeof *e);
-		e->key = xmemdup(key, k + 8);
+		e->key = ar_memdup(&r->mem, key, k + 8);
 		e->klen = (uint32_t)k;
 		sl->hash = h;
 		sl->ent = (uint32_t)r->nent;
@@ -200,44 +210,62 @@ addlist(struct qt_rules *r, const struct cfg *c, const char *name, uint64_t f)
 	}
 }
 
+/* The lists of the rules, with the flags their words get. */
+static const struct {
+	const char *name;
+	uint64_t f;
+} lists[] = {
+	{ "cues", LX_CUE },
+	{ "indirect_cues", LX_CUE | LX_ICUE },
+	{ "reporting_verbs", LX_CUE | LX_CORE },
+	{ "derived_cues", LX_ICUE | LX_DCUE },
+	{ "belief_cues", LX_ICUE },
+	{ "impersonal_cues", LX_ICUE | LX_NOSRC },
+	{ "noun_cues", LX_NCUE },
+	{ "attribution_nouns", LX_ATTRN },
+	{ "adverbs", LX_ADV },
+	{ "hypothetical", LX_HYPO },
+	{ "scare_words", LX_SCARE },
+	{ "male_titles", LX_MALE | LX_GTITLE },
+	{ "female_titles", LX_FEMALE | LX_GTITLE },
+	{ "male_names", LX_MALE | LX_FORENAME },
+	{ "female_names", LX_FEMALE | LX_FORENAME },
+	{ "org_words", LX_ORGWORD },
+};
+
 struct qt_rules *
 qt_rules_new(const struct cfg *c)
 {
 	struct qt_rules *r = xcalloc(1, sizeof *r);
 	const struct cfg *t;
-	size_t i;
+	size_t i, n;
 
-	grow(r);
+	/* the index sized once for what the rules hold (a phrase's first
+	 * words may add a few more) rather than rebuilt as it fills */
+	n = sizeof grammar / sizeof grammar[0] + W_NWORDS;
+	for (i = 0; i < sizeof lists / sizeof lists[0]; i++)
+		if ((t = cfg_get(c, lists[i].name)) != NULL)
+			n += t->len;	/* its type is checked below */
+	if ((t = cfg_get(c, "titles")) != NULL)
+		n += t->len;
+	r->entcap = n;
+	r->ent = xreallocarray(NULL, r->entcap, sizeof *r->ent);
+	reserve(r, n);
 	for (i = 0; i < sizeof grammar / sizeof grammar[0]; i++)
 		add(r, grammar[i].w, strlen(grammar[i].w), grammar[i].f);
 	for (i = 1; i < W_NWORDS; i++)
 		add(r, named[i], strlen(named[i]), (uint32_t)i << LX_WSHIFT);
-	addlist(r, c, "cues", LX_CUE);
-	addlist(r, c, "indirect_cues", LX_CUE | LX_ICUE);
-	addlist(r, c, "reporting_verbs", LX_CUE | LX_CORE);
-	addlist(r, c, "derived_cues", LX_ICUE | LX_DCUE);
-	addlist(r, c, "belief_cues", LX_ICUE);
-	addlist(r, c, "impersonal_cues", LX_ICUE | LX_NOSRC);
-	addlist(r, c, "noun_cues", LX_NCUE);
-	addlist(r, c, "attribution_nouns", LX_ATTRN);
-	addlist(r, c, "adverbs", LX_ADV);
-	addlist(r, c, "hypothetical", LX_HYPO);
-	addlist(r, c, "scare_words", LX_SCARE);
-	addlist(r, c, "male_titles", LX_MALE | LX_GTITLE);
-	addlist(r, c, "female_titles", LX_FEMALE | LX_GTITLE);
-	addlist(r, c, "male_names", LX_MALE | LX_FORENAME);
-	addlist(r, c, "female_names", LX_FEMALE | LX_FORENAME);
-	addlist(r, c, "org_words", LX_ORGWORD);
+	for (i = 0; i < sizeof lists / sizeof lists[0]; i++)
+		addlist(r, c, lists[i].name, lists[i].f);
 	t = cfg_map(c, "titles");
 	for (i = 0; t && i < t->len; i++) {
 		struct lx_ent *e;
 		if (t->val[i]->kind != CFG_SCALAR)
 			cfg_fail(t->val[i], "titles: expected a description");
 		e = add(r, t->keys[i], strlen(t->keys[i]), LX_TITLE);
-		if (e) {
-			free(e->title);
-			e->title = xstrdup(t->val[i]->str);
-		}
+		if (e)
+			e->title = ar_memdup(&r->mem, t->val[i]->str,
+			    strlen(t->val[i]->str));
 	}
 	/* A name in both gender lists tells nothing. */
 	for (i = 0; i < r->nent; i++)
@@ -250,14 +278,9 @@ qt_rules_new(const struct cfg *c)
 void
 qt_rules_free(struct qt_rules *r)
 {
-	size_t i;
-
 	if (r == NULL)
 		return;
-	for (i = 0; i < r->nent; i++) {
-		free(r->ent[i].key);
-		free(r->ent[i].title);
-	}
+	ar_free(&r->mem);
 	free(r->ent);
 	free(r->slot);
 	free(r);
