@@ -144,6 +144,42 @@ is_term(unsigned char c)
 }
 
 /*
+ * Does what follows a glued ad word at lo[b..n) say it is a marker, not a
+ * sentence the word was glued to?  A counter ("2", "1 of 3", ": 3",
+ * "(2/4)": digits, punctuation, "of") or a separator that opens a label
+ * ("- Scroll to continue", "· Story continues below").  Blanking the word
+ * there would leave "2" or "· Scroll to continue" as a paragraph; kept
+ * whole, the line is the rules' (ad-counter).
+ */
+static int
+marker_rest(const char *lo, size_t b, size_t n)
+{
+	size_t i;
+	unsigned char c = (unsigned char)lo[b];
+
+	/* - : | / * ·(C2 B7) •(E2 80 A2) –(E2 80 93) —(E2 80 94) */
+	if (c == '-' || c == ':' || c == '|' || c == '/' || c == '*' ||
+	    (c == 0xc2 && b + 1 < n && (unsigned char)lo[b + 1] == 0xb7) ||
+	    (c == 0xe2 && b + 2 < n && (unsigned char)lo[b + 1] == 0x80 &&
+	    ((unsigned char)lo[b + 2] == 0xa2 ||
+	    (unsigned char)lo[b + 2] == 0x93 ||
+	    (unsigned char)lo[b + 2] == 0x94)))
+		return 1;
+	for (i = b; i < n; i++) {
+		c = (unsigned char)lo[i];
+		if (c == 'o' && i + 1 < n && lo[i + 1] == 'f' &&
+		    (i == b || lo[i - 1] == ' ') &&
+		    (i + 2 == n || lo[i + 2] == ' ')) {
+			i++;
+			continue;
+		}
+		if ((c >= 'a' && c <= 'z') || c >= 0x80)
+			return 0;
+	}
+	return 1;
+}
+
+/*
  * Blank residue in paragraph p: every inline rule's text, found in the
  * lower-cased copy, becomes spaces in a copy of the paragraph (made on the
  * first hit).  A start or end rule only counts where it is glued to the
@@ -250,8 +286,8 @@ blank_residue(struct bp_judge *j, struct para *p)
 						continue;
 					b = a + sl + u8_skipspace(lo + a + sl,
 					    n - a - sl);
-					if (b < n && is_lower((unsigned char)
-					    p->text[b]))
+					if (b < n && (is_lower((unsigned char)
+					    p->text[b]) || marker_rest(lo, b, n)))
 						continue;
 					BLANK(a, sl);
 					again = 1;

@@ -713,9 +713,12 @@ credit_words(const struct bp_rules *rs, const char *lo, const char *ca,
 		if ((e - i >= 4 && memcmp(lo + i, "http", 4) == 0) ||
 		    (e - i >= 4 && memcmp(lo + i, "www.", 4) == 0))
 			return 0;	/* a link, not a name */
+		/* an agency may spell itself in lower case: "(iStock)" */
 		if (capital((unsigned char)ca[i]) ||
 		    (ca[i] >= '0' && ca[i] <= '9') || memchr(lo + i, '/',
-		    e - i) || lo[i] == '&' || lo[i] == '(' || lo[i] == '-')
+		    e - i) || lo[i] == '&' || lo[i] == '(' || lo[i] == '-' ||
+		    (rs->agency >= 0 && bp_in_set(rs, rs->agency, lo + i,
+		    e - i)))
 			caps++;
 		else if (!bp_in_set(rs, rs->smallw, lo + i, e - i))
 			return 0;
