@@ -194,11 +194,16 @@ struct scratch {
 	struct ner_tinfo *ti;
 	float *sc, *dp;
 	uint8_t *back, *lab;
-	size_t cap;		/* of ti, sc, dp, back, lab */
+	uint8_t *lab2;		/* a headline's labels as written */
+	size_t cap;		/* of ti, sc, dp, back, lab, lab2 */
 	struct ner_tok *et;	/* entity tokens, in text offsets */
 	size_t net, etcap;
 	size_t *eb;		/* entity i: et[eb[2i] .. eb[2i+1]) */
 	size_t ebcap;
+	char *rc;		/* a headline in capitals, recased */
+	size_t rccap;
+	struct ner_tok *rt;	/* its tokens, in rc offsets */
+	size_t rtcap;
 };
 
 static void
@@ -212,6 +217,7 @@ grow(struct scratch *s, size_t n)
 	s->dp = xreallocarray(s->dp, s->cap, NER_NLAB * sizeof *s->dp);
 	s->back = xreallocarray(s->back, s->cap, NER_NLAB);
 	s->lab = xreallocarray(s->lab, s->cap, 1);
+	s->lab2 = xreallocarray(s->lab2, s->cap, 1);
 }
 
 static void
@@ -739,6 +745,115 @@ propagate(const struct ner_text *t, size_t n, struct scratch *s,
 }
 
 /*
+ * A headline or dateline set in capitals ("HARBOR CITY MAYOR QUITS") says
+ * nothing by its case, and the training sets have few: it is tagged as
+ * if written in sentence case, each word as the document writes it
+ * elsewhere, or else as the word list does, an unknown word as a name.
+ * Only a text mostly in capitals (ner_tinfo_fill()'s sflag) is recased,
+ * and never a social-media post shouting ("RT @user", hashtags, links):
+ * its capitals hide slang and other languages, which recasing would turn
+ * into names.
+ */
+static int
+headline(const struct ner_tinfo *ti, const char *text,
+    const struct ner_tok *tk, size_t n)
+{
+	size_t i, l;
+	const char *p;
+
+	if (n == 0 || ti[0].sflag != 2)
+		return 0;
+	for (i = 0; i < n; i++) {
+		p = text + tk[i].start;
+		l = tk[i].end - tk[i].start;
+		if (p[0] == '@' || p[0] == '#' ||
+		    (l == 2 && memcmp(p, "RT", 2) == 0) ||
+		    (l >= 4 && (strncasecmp(p, "http", 4) == 0 ||
+		    strncasecmp(p, "www.", 4) == 0)))
+			return 0;
+	}
+	return 1;
+}
+
+/*
+ * Recase text's tokens tk[0..n) into s->rc (tokens s->rt, at the same
+ * lengths: only ASCII letters change) and refill s->ti[0..n) from it.
+ */
+static void
+recase(struct scratch *s, const char *text, const struct ner_tok *tk,
+    size_t n, const struct ner_dmap *d, const struct ner_gaz *g)
+{
+	struct ner_tinfo *ti = s->ti;
+	size_t base = tk[0].start, len = tk[n - 1].end - base, i, k, wl;
+	size_t low, cap;
+	char *p;
+	int title;
+
+	if (len > s->rccap) {
+		s->rccap = len + len / 2 + 64;
+		s->rc = xrealloc(s->rc, s->rccap);
+	}
+	if (n > s->rtcap) {
+		s->rtcap = n + n / 2 + 16;
+		s->rt = xreallocarray(s->rt, s->rtcap, sizeof *s->rt);
+	}
+	memcpy(s->rc, text + base, len);
+	for (i = 0; i < n; i++) {
+		s->rt[i].start = tk[i].start - base;
+		s->rt[i].end = tk[i].end - base;
+		p = s->rc + s->rt[i].start;
+		wl = s->rt[i].end - s->rt[i].start;
+		/* initials and abbreviations (U.S.) stay as they are */
+		if (ti[i].cap != NER_CAP_UPPER || memchr(p, '.', wl))
+			continue;
+		low = ner_dmap_lower(d, ti[i].lw);
+		cap = ner_dmap_capped(d, ti[i].lw);
+		if (low || cap)
+			title = cap > low;
+		else
+			title = !(ti[i].lex & NER_LEX_LOWER);
+		title |= ti[i].first;
+		for (k = title ? 1 : 0; k < wl; k++)
+			if (p[k] >= 'A' && p[k] <= 'Z')
+				p[k] += 'a' - 'A';
+	}
+	ner_tinfo_fill(ti, s->rc, s->rt, n);
+	ner_gaz_mark(g, ti, n);
+}
+
+/*
+ * The recased reading lab[0..n) wins, but a name that the text as
+ * written, read as o[0..n), gives in full stays whole where the recased
+ * reading tagged none or only part of it ("REAL MADRID", whose "real"
+ * the word list writes in lower case): an entity of o[] replaces what
+ * lab[] has on its tokens when every entity of lab[] it touches lies
+ * inside it and leaves at least one of its tokens untagged.
+ */
+static void
+keepwhole(uint8_t *lab, const uint8_t *o, size_t n)
+{
+	size_t a, b, k, tagged;
+
+	for (a = 0; a < n; a = b + 1) {
+		b = a;
+		if (o[a] == 0)
+			continue;
+		while (NER_LABPOS(o[b]) != NER_U &&
+		    NER_LABPOS(o[b]) != NER_L && b + 1 < n)
+			b++;
+		if ((lab[a] != 0 && NER_LABPOS(lab[a]) != NER_B &&
+		    NER_LABPOS(lab[a]) != NER_U) ||
+		    (lab[b] != 0 && NER_LABPOS(lab[b]) != NER_L &&
+		    NER_LABPOS(lab[b]) != NER_U))
+			continue;
+		for (tagged = 0, k = a; k <= b; k++)
+			tagged += lab[k] != 0;
+		if (tagged <= b - a)
+			memcpy(lab + a, o + a, b - a + 1);
+	}
+}
+
+/*
  * A text is decoded in windows of at most WINDOW tokens, cut after a
  * sentence end where there is one, so that a paragraph of any length
  * (a 50 MB line) costs bounded working memory on top of its tokens.
@@ -794,6 +909,14 @@ ner_tag(const struct ner_model *m, const struct ner_text *t, size_t n,
 			ner_gaz_mark(&m->gaz, s.ti, wn);
 			score(m, s.ti, wn, d, s.sc);
 			ner_viterbi(s.sc, wn, m->tr, NULL, s.lab, s.dp, s.back);
+			if (headline(s.ti, t[j].text, tk, wn)) {
+				memcpy(s.lab2, s.lab, wn);
+				recase(&s, t[j].text, tk, wn, d, &m->gaz);
+				score(m, s.ti, wn, d, s.sc);
+				ner_viterbi(s.sc, wn, m->tr, NULL, s.lab, s.dp,
+				    s.back);
+				keepwhole(s.lab, s.lab2, wn);
+			}
 			joinparticles(t[j].text, tk, wn, s.lab);
 			for (i = 0; i < wn; i++) {
 				if ((y = s.lab[i]) == 0)
@@ -827,5 +950,8 @@ ner_tag(const struct ner_model *m, const struct ner_text *t, size_t n,
 	free(s.lab);
 	free(s.et);
 	free(s.eb);
+	free(s.rc);
+	free(s.lab2);
+	free(s.rt);
 	return ne;
 }

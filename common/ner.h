@@ -125,6 +125,8 @@ void ner_dmap_count(struct ner_dmap *d, const struct ner_tinfo *ti, size_t n);
 void ner_dmap_remember(struct ner_dmap *d, const struct ner_tinfo *ti,
     size_t n, const uint8_t *lab);
 size_t ner_dmap_lower(const struct ner_dmap *d, uint64_t lw);	/* times in lower case */
+/* times capitalised inside a sentence of plain text */
+size_t ner_dmap_capped(const struct ner_dmap *d, uint64_t lw);
 
 /* The feature keys of token i of a sentence ti[0..n); returns how many
  * (at most NER_MAXF).  ner_transkey() is the key of the transition

@@ -609,6 +609,14 @@ ner_dmap_lower(const struct ner_dmap *d, uint64_t lw)
 	return e ? e->nlow : 0;
 }
 
+size_t
+ner_dmap_capped(const struct ner_dmap *d, uint64_t lw)
+{
+	const struct dent *e = dfind(d, lw);
+
+	return e ? e->ncap : 0;
+}
+
 static int
 hasletters(const struct ner_tinfo *t)
 {

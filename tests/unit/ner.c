@@ -186,9 +186,10 @@ test_tag_invariants(void)
 		"the", "U.S.-China", "talks", ".", ",", "\xe2\x80\x9c", "Kraków",
 		"Mr.", "Lu", "Wei", "told", "Reuters", "-", "\xff", "NATO",
 		"and", "President", "Obama", "'s", "Bank", "China", "\n",
+		"#Geneva", "@maria", "REAL", "MADRID", "WORLD", "BANK",
 	};
 	const size_t nw = sizeof words / sizeof words[0];
-	char buf[4][400];
+	char buf[4][400], copy[4][400];
 	struct ner_text t[4];
 	struct ner_ent *v = NULL, *w = NULL;
 	size_t cap = 0, wcap = 0, n, m, i, j, k, off = 0, bad = 0;
@@ -208,15 +209,25 @@ test_tag_invariants(void)
 				if (rnd() % 4)
 					buf[j][len++] = ' ';
 			}
+			/* every other text in capitals, a headline to recase */
+			if (rnd() % 2)
+				for (i = 0; i < len; i++)
+					if (buf[j][i] >= 'a' && buf[j][i] <= 'z')
+						buf[j][i] -= 'a' - 'A';
 			t[j].text = buf[j];
 			t[j].len = len;
 			t[j].start = off;
 			off += len + 1;
 		}
+		memcpy(copy, buf, sizeof buf);
 		n = ner_tag(ner_default(), t, 4, &v, &cap);
 		m = ner_tag(ner_default(), t, 4, &w, &wcap);
 		if (n != m)
 			bad++;
+		/* a headline is recased in a copy, never in place */
+		for (j = 0; j < 4; j++)
+			if (memcmp(copy[j], buf[j], t[j].len) != 0)
+				bad++;
 		/* field by field: struct padding is not part of the answer */
 		for (i = 0; i < n && i < m; i++)
 			if (v[i].start != w[i].start || v[i].end != w[i].end ||
@@ -272,6 +283,36 @@ test_norm(void)
 	free(v);
 }
 
+/* How a word is written across a document: lower case anywhere, capitals
+ * only inside a sentence of plain text. */
+static void
+test_dmap(void)
+{
+	static const char a[] = "Officials of Glenvale said the glenvale road "
+	    "and Glenvale park will close .";
+	static const char b[] = "GLENVALE ROAD TO CLOSE";
+	struct ner_tok *tok = NULL;
+	struct ner_tinfo ti[32];
+	struct ner_dmap *d = ner_dmap_new();
+	size_t cap = 0, n;
+
+	n = ner_tokenize(a, sizeof a - 1, &tok, &cap);
+	CHECK(n < 32);
+	ner_tinfo_fill(ti, a, tok, n);
+	ner_dmap_count(d, ti, n);
+	n = ner_tokenize(b, sizeof b - 1, &tok, &cap);
+	ner_tinfo_fill(ti, b, tok, n);
+	ner_dmap_count(d, ti, n);
+	/* ti[0] is "GLENVALE": its lower-case hash is glenvale's */
+	CHECK(ner_dmap_lower(d, ti[0].lw) == 1);
+	CHECK(ner_dmap_capped(d, ti[0].lw) == 2);
+	/* "ROAD" in the headline counts neither way */
+	CHECK(ner_dmap_capped(d, ti[1].lw) == 0);
+	CHECK(ner_dmap_lower(d, ti[1].lw) == 1);
+	ner_dmap_free(d);
+	free(tok);
+}
+
 int
 main(void)
 {
@@ -281,5 +322,6 @@ main(void)
 	test_load();
 	test_tag_invariants();
 	test_norm();
+	test_dmap();
 	return unit_done("ner");
 }
