@@ -731,6 +731,25 @@ count_np(const struct ctx *c, size_t j, size_t lo, struct qt_attr *at)
 	return 1;
 }
 
+/* "A spokeswoman for Lund said", "an aide to Lund": the person described
+ * speaks, not the one the name after "for", "of" or "to" names */
+static void
+speaks_for(const struct ctx *c, size_t lo, struct qt_attr *at)
+{
+	struct qt_attr d;
+	size_t l = at->spa - 1;
+
+	if (at->spa < lo + 3 || !(word_is(c, l, W_OF) || word_is(c, l, W_TO) ||
+	    word_is_text(c, l, "for")))
+		return;
+	memset(&d, 0, sizeof d);
+	if (desc_left1(c, l - 1, lo, &d, 1) && (c->x.tok[d.spa].lx & LX_DET) &&
+	    !(c->x.tok[d.spa].lx & LX_PRON)) {
+		at->spa = d.spa;
+		at->sk = SK_DESC;
+	}
+}
+
 static int
 np_end_at(const struct ctx *c, size_t j, size_t lo, struct qt_attr *at)
 {
@@ -747,8 +766,10 @@ np_end_at(const struct ctx *c, size_t j, size_t lo, struct qt_attr *at)
 		return 1;
 	}
 	if (namey(c, j) || (t->lx & LX_SUFFIX)) {
-		if (name_left(c, j, lo, at))
+		if (name_left(c, j, lo, at)) {
+			speaks_for(c, lo, at);
 			return 1;
+		}
 		/* "Critics said", "Aides say": a plural noun capitalised only
 		 * because it opens the sentence, right before the cue; and
 		 * "Police said": an institution */
@@ -1991,9 +2012,22 @@ name_only(const struct ctx *c, size_t a, size_t b)
 static size_t
 clause_end(const struct ctx *c, size_t a, size_t b)
 {
-	size_t i, k, e;
+	size_t i = a + 1, k, e;
 
-	for (i = a + 1; i < b; i++) {
+	/* "argued that although Lu confessed, he showed no remorse": the
+	 * comma closes the clause that opens the report, whose main clause
+	 * follows it */
+	switch (a < b ? LX_WORD(c->x.tok[a].lx) : W_NONE) {
+	case W_ALTHOUGH: case W_THOUGH: case W_WHILE: case W_IF: case W_WHEN:
+	case W_BECAUSE: case W_SINCE: case W_AFTER: case W_BEFORE:
+	case W_UNLESS: case W_UNTIL: case W_WHEREAS: case W_AS:
+		for (k = a + 1; k < b && k < a + 30 && c->x.tok[k].q < 0 &&
+		    !is_p(c, k, ';') && !is_p(c, k, ','); k++)
+			;
+		if (k + 1 < b && k < a + 30 && is_p(c, k, ','))
+			i = k + 1;
+	}
+	for (; i < b; i++) {
 		if (c->x.tok[i].q >= 0)
 			continue;
 		if (is_p(c, i, ';') || is_p(c, i, '('))
@@ -2316,6 +2350,23 @@ after_cue(const struct ctx *c, size_t cu, size_t e, size_t be)
 	return x;
 }
 
+/* "BUENA PARK, Calif. - Rallying ...": where the words after a dateline
+ * in capitals at a (a place, not who speaks) begin; a if none. */
+static size_t
+dateline_end(const struct ctx *c, size_t a, size_t cu)
+{
+	size_t k = a;
+
+	while (k < cu && k < a + 4 && is_word(c, k) && all_caps(c, k))
+		k++;
+	if (k == a || k >= cu || !is_p(c, k, ','))
+		return a;
+	for (k++; k < cu && k < a + 10 && !is_p(c, k, '-'); k++)
+		if (!is_word(c, k) && !is_p(c, k, '.') && !is_p(c, k, ','))
+			return a;
+	return k + 1 < cu && k < a + 10 ? k + 1 : a;
+}
+
 /* The subject of a sentence's main clause: "Kasich quit, telling ...",
  * "While celebrating victories, Trump mocked ..., saying ...". */
 static int
@@ -2325,9 +2376,12 @@ subject(const struct ctx *c, size_t a, size_t cu, struct qt_attr *at)
 
 	if (a < cu && (word_is(c, a, W_BUT) || word_is(c, a, W_AND)))
 		a++;
+	a = dateline_end(c, a, cu);
 	/* "Trump's Virginia state director, Mike Rubino, reached ...": a
-	 * name after a role at the start counts */
-	if (np_after(c, a, cu, at) && (at->spa == a || (at->sk == SK_NAME &&
+	 * name after a role at the start counts; not "Greeting the crowd,
+	 * Lund ...", a capital only because the sentence opens there */
+	if (!(a < cu && c->x.tok[a].cap && ing_cue(c, a) &&
+	    c->x.tok[a].et < 0) && np_after(c, a, cu, at) && (at->spa == a || (at->sk == SK_NAME &&
 	    at->spa <= a + 6))) {
 		/* "The council kept the vote close": an article after a word
 		 * that is no link is a verb's object; the subject ends before
