@@ -725,10 +725,11 @@ qt_resolve(const struct qtx *x, struct qt_rec *r, size_t n)
 	if (x->in->nent) {
 		for (i = 0; i < x->in->nent; i++) {
 			const struct qt_ent *e = &x->in->ent[i];
-			size_t a = tok_at(x, e->start), b;
+			size_t a, b;
 			struct men *m;
 			if (e->type != QT_PER && e->type != QT_ORG)
 				continue;
+			a = tok_at(x, e->start);
 			for (b = a; b < x->ntok && x->tok[b].s < e->end; b++)
 				;
 			if (b == a || a >= x->ntok)

@@ -271,9 +271,10 @@ word_end(const char *t, size_t b, size_t n, size_t s, size_t i, char *key,
 }
 
 /*
- * The common word: ASCII letters and digits from s up to a space or a mark
- * that cannot join more on (not ' - . &), its key the bytes lowered, as
- * word_end() would make it.  Returns its end, or 0 when it is not such a
+ * The common word: ASCII letters and digits from s up to a space, a mark
+ * that cannot join more on (not ' - . &) or a period that does not join a
+ * letter or digit on, its key the bytes lowered, as word_end() would make
+ * it.  Returns its end, or 0 when it is not such a
  * word or sixteen bytes cannot be read at s (n: the text's end).
  */
 static inline size_t
@@ -292,7 +293,13 @@ plain_word(const char *t, size_t b, size_t n, size_t s, char *key, size_t *kl)
 		m &= (1u << (b - s)) - 1;
 	k = (size_t)__builtin_ctz(~m);
 	e = s + k;
-	if (k == 0 || k == 16 || (e < b && !ends_word[(unsigned char)t[e]]))
+	if (k == 0 || k == 16)
+		return 0;
+	/* a period joins on only what is a letter or digit after it (U.S):
+	 * at a sentence's end the word ends before it */
+	if (e < b && !ends_word[(unsigned char)t[e]] && !(t[e] == '.' &&
+	    (e + 1 == b || ((unsigned char)t[e + 1] < 0x80 &&
+	    !alnum_low[(unsigned char)t[e + 1]]))))
 		return 0;
 	_mm_storeu_si128((__m128i *)key, _mm_or_si128(v, _mm_set1_epi8(0x20)));
 	memset(key + k, 0, 8);
@@ -314,18 +321,17 @@ word(struct qtx *x, size_t b, size_t s, size_t l, int32_t c, int para)
 	uint32_t h;
 	uint64_t lx;
 
-	if (c >= 0x80 || (i = plain_word(t, b, x->in->len, s, key, &kl)) == 0) {
+	if (c >= 0x80 || (i = plain_word(t, b, x->in->len, s, key, &kl)) == 0)
 		/* an ASCII first character is a letter or digit: one scan */
 		i = word_end(t, b, x->in->len, s, c < 0x80 ? s : s + l, key,
 		    &kl);
-		if (i < b && t[i] == '.' && abbrev_dot(x, s, i, key, kl)) {
-			i++;
-			if (i - s < LX_MAXKEY) {
-				key[kl++] = '.';
-				memset(key + kl, 0, 8);
-			} else
-				kl = 0;
-		}
+	if (i < b && t[i] == '.' && abbrev_dot(x, s, i, key, kl)) {
+		i++;
+		if (i - s < LX_MAXKEY) {
+			key[kl++] = '.';
+			memset(key + kl, 0, 8);
+		} else
+			kl = 0;
 	}
 	/* equal bytes hash equally: a long word as lx_fold() does */
 	h = kl ? lx_hash(key, kl) : lx_fold(t + s, i - s, NULL, &kl);
