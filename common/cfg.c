@@ -252,16 +252,23 @@ cfg_free(struct cfg *c)
 	free(c);
 }
 
-/* Scalars are always written double-quoted: no YAML type guessing. */
+/*
+ * Scalars are always written double-quoted: no YAML type guessing.  What
+ * libyaml refuses to read (C0 and C1 controls, U+FFFE, U+FFFF) or reads as
+ * a line break to fold (U+0085, U+2028, U+2029) is escaped, so that the
+ * output loads back as the same rules.  A scalar is valid UTF-8: libyaml
+ * checks its input and its escapes make only valid characters.
+ */
 static void
 dump_str(FILE *fp, const char *s, size_t n)
 {
+	const unsigned char *u = (const unsigned char *)s;
 	size_t i;
 	unsigned char c;
 
 	fputc('"', fp);
 	for (i = 0; i < n; i++) {
-		c = (unsigned char)s[i];
+		c = u[i];
 		if (c == '"' || c == '\\')
 			fprintf(fp, "\\%c", c);
 		else if (c == '\n')
@@ -270,7 +277,17 @@ dump_str(FILE *fp, const char *s, size_t n)
 			fputs("\\t", fp);
 		else if (c < 0x20 || c == 0x7f)
 			fprintf(fp, "\\x%02x", c);
-		else
+		else if (c == 0xc2 && i + 1 < n && u[i + 1] < 0xa0)
+			fprintf(fp, "\\x%02x", u[++i]);	/* U+0080..U+009F */
+		else if (c == 0xe2 && i + 2 < n && u[i + 1] == 0x80 &&
+		    (u[i + 2] == 0xa8 || u[i + 2] == 0xa9)) {
+			fprintf(fp, "\\u%04x", 0x2000 + (u[i + 2] & 0x3f));
+			i += 2;
+		} else if (c == 0xef && i + 2 < n && u[i + 1] == 0xbf &&
+		    u[i + 2] >= 0xbe) {
+			fprintf(fp, "\\u%04x", 0xffc0 + (u[i + 2] & 0x3f));
+			i += 2;
+		} else
 			fputc(c, fp);
 	}
 	fputc('"', fp);
