@@ -2116,8 +2116,20 @@ fronted(const struct ctx *c, size_t a, size_t b)
 {
 	size_t i;
 
-	if (a >= b || !is_word(c, a) || !(c->x.tok[a].lx & LX_PREP) ||
-	    words_in(c, a, b) > 6)
+	if (a >= b || !is_word(c, a))
+		return 0;
+	/* "When asked, Lu said nothing", "As expected, ...": a clause with
+	 * no subject */
+	if ((word_is(c, a, W_WHEN) || word_is(c, a, W_IF) ||
+	    word_is(c, a, W_AS) || word_is(c, a, W_WHILE)) &&
+	    words_in(c, a, b) <= 3) {
+		for (i = a + 1; i < b; i++)
+			if (!is_word(c, i) || c->x.tok[i].cap ||
+			    (c->x.tok[i].lx & (LX_PRON | LX_DET)))
+				return 0;
+		return 1;
+	}
+	if (!(c->x.tok[a].lx & LX_PREP) || words_in(c, a, b) > 6)
 		return 0;
 	for (i = a + 1; i < b; i++)
 		if (!is_word(c, i) || (c->x.tok[i].lx & (LX_BE | LX_HYPO |
@@ -2527,9 +2539,11 @@ question_word(const struct ctx *c, size_t i, size_t be)
 
 /* "Asked on Monday whether he would run, Lu shook his head": the
  * question, up to the comma, with no speaker: who asked is not said, and
- * Lu was asked.  Returns the comma, or be if the sentence is not so. */
+ * Lu was asked.  mid: "..., Lu said when asked whether ...", where the
+ * question may also run to the sentence's end.  Returns where the
+ * question ends, or be if the sentence is not so. */
 static size_t
-asked_first(struct ctx *c, size_t e, size_t be, struct qt_attr *at)
+asked_first(struct ctx *c, size_t e, size_t be, struct qt_attr *at, int mid)
 {
 	size_t k, q = be;
 
@@ -2541,9 +2555,11 @@ asked_first(struct ctx *c, size_t e, size_t be, struct qt_attr *at)
 	if (q >= be)
 		return be;
 	for (k = q + 1; k < be && k < q + 60; k++)
-		if (is_p(c, k, ',') && c->x.tok[k].q < 0)
+		if ((is_p(c, k, ',') || is_mark(c, k)) && c->x.tok[k].q < 0)
 			break;
-	if (k >= be || k >= q + 60)
+	/* "..., she said when asked whether she would run": the question
+	 * may end the sentence */
+	if ((k >= be && !mid) || k >= q + 60 || (k < be && !is_p(c, k, ',')))
 		return be;
 	return emit_indirect(c, q, k, at, EI_LEFT) ? k : be;
 }
@@ -2806,7 +2822,14 @@ indirect(struct ctx *c)
 			at.how = AT_OWN;
 			if (word_is(c, i, W_ASKED) && (i == a || (i == a + 1 &&
 			    word_is(c, a, W_WHEN)))) {
-				if ((x = asked_first(c, e, be, &at)) < be)
+				if ((x = asked_first(c, e, be, &at, 0)) < be)
+					i = x;
+				continue;
+			}
+			/* "..., Lu said when asked if he would run" */
+			if (word_is(c, i, W_ASKED) && i > a + 1 &&
+			    word_is(c, i - 1, W_WHEN)) {
+				if ((x = asked_first(c, e, be, &at, 1)) < be)
 					i = x;
 				continue;
 			}
@@ -2908,7 +2931,10 @@ indirect(struct ctx *c)
 			    (is_word(c, k - 1) && (c->x.tok[k - 1].lx & LX_ATTRN)) ||
 			    /* "... by touting", "..., while insisting" */
 			    (k > a + 1 && (word_is_text(c, k - 1, "by") ||
-			    word_is(c, k - 1, W_WHILE))))) {
+			    word_is(c, k - 1, W_WHILE) ||
+			    word_is(c, k - 1, W_AFTER) ||
+			    word_is(c, k - 1, W_BEFORE) ||
+			    word_is(c, k - 1, W_WHEN))))) {
 				/* "..., he said, insisting that ...": the speaker
 				 * is the sentence's own */
 				if (have) {
