@@ -2160,9 +2160,32 @@ one_object(const struct ctx *c, size_t a, size_t b)
 	    !word_is(c, k, W_REMINDED) && !word_is(c, k, W_INFORMED);
 }
 
+/* The end of the paragraph that sentence s opens with a speaker in
+ * capitals and a colon, as a transcript gives a turn ("NOVAK: ..."), less
+ * its final marks; NONE if it is not such a turn or a quotation opens in
+ * it (then the quotation is the turn's record). */
+static size_t
+transcript_end(const struct ctx *c, size_t s, size_t a)
+{
+	size_t t = s, b, k;
+
+	if (c->x.tok[a].para == c->x.in->title || !all_caps(c, a) ||
+	    tl(c, a) < 2)
+		return NONE;
+	while (t + 1 < c->nsent && c->sent[t + 1].para == c->sent[s].para)
+		t++;
+	b = c->sent[t].b;
+	for (k = a; k < b; k++)
+		if (is_mark(c, k))
+			return NONE;
+	while (b > a && c->x.tok[b - 1].kind == T_PUNCT)
+		b--;
+	return b;
+}
+
 /* How emit_indirect() reads [a, b): what follows a cue (its clause ends
  * where clause_end() says) or what precedes one. */
-enum { EI_RIGHT, EI_LEFT };
+enum { EI_RIGHT, EI_LEFT, EI_WHOLE };
 
 static int
 emit_indirect(struct ctx *c, size_t a, size_t b, const struct qt_attr *at,
@@ -2182,7 +2205,7 @@ emit_indirect(struct ctx *c, size_t a, size_t b, const struct qt_attr *at,
 				a = i + 1;
 				break;
 			}
-	} else {
+	} else if (left == EI_RIGHT) {
 		b = clause_end(c, a, b);
 		c->ind_end = b;
 		/* "said in an interview with CNN, ...": content after the
@@ -2786,7 +2809,16 @@ indirect(struct ctx *c)
 			be--;
 		n0 = c->nout;
 		if ((k = colon_speaker(c, a, be, &prev)) != NONE &&
-		    emit_indirect(c, k, be, &prev, EI_RIGHT))
+		    (stop = transcript_end(c, s, a)) != NONE) {
+			/* "NOVAK: Well, ... . And ...": a speaker's turn in a
+			 * transcript is the whole paragraph */
+			if (emit_indirect(c, k, stop, &prev, EI_WHOLE)) {
+				while (s + 1 < c->nsent &&
+				    c->sent[s + 1].para == c->sent[s].para)
+					s++;
+				continue;
+			}
+		} else if (k != NONE && emit_indirect(c, k, be, &prev, EI_RIGHT))
 			left0 = c->ind_end < be ? c->ind_end : a;
 		memset(&prev, 0, sizeof prev);
 		for (i = a; i < be; i++) {
