@@ -6,6 +6,7 @@
 #include <string.h>
 #include <yaml.h>
 
+#include "arena.h"
 #include "buf.h"
 #include "cfg.h"
 
@@ -29,131 +30,507 @@ cfg_fail(const struct cfg *c, const char *fmt, ...)
 	exit(2);
 }
 
-static struct cfg *
-node_new(enum cfg_kind kind, const char *file, yaml_mark_t m)
-{
-	struct cfg *c = xcalloc(1, sizeof(*c));
+/*
+ * The tree is built from libyaml's events (yaml_parser_parse) into one
+ * arena, rather than loaded as a yaml_document_t, converted node by node
+ * and deleted: a tool pays for its rules once per process, and users run a
+ * process per article.  What the old loader did is kept to the byte: the
+ * same parser calls (the first document only), the same messages, and the
+ * same order of errors: YAML errors (syntax, undefined alias, duplicate
+ * anchor) first, then the first error of the tree in document order.  An
+ * alias is a copy of the node it names, as converting a loaded document
+ * made it; one inside the node it names would nest without end and is
+ * "nested too deeply" where that copy would first pass MAXDEPTH.
+ */
+#define MAXDEPTH 64
 
+/* A tree from cfg_parse(): the root first, so that a root's struct cfg *
+ * is its tree.  Every node, key, string and array of children is in mem or
+ * in a tree merged into this one. */
+struct tree {
+	struct cfg root;
+	struct arena mem;
+	struct tree *merged;
+};
+
+struct slot {			/* a child of a node being read */
+	char *key;		/* mappings: its key */
+	struct cfg *val;	/* NULL while a mapping's value is being read */
+};
+
+struct open {			/* a sequence or mapping being read */
+	struct cfg *c;
+	size_t first;		/* its children so far: slot[first..nslot) */
+};
+
+struct anchor {
+	char *name;
+	struct cfg *node;	/* NULL once the tree has an error */
+	yaml_mark_t mark;
+};
+
+struct build {
+	struct arena *mem;
+	const char *file;
+	struct cfg *root;
+	struct open open[MAXDEPTH + 1];
+	size_t nopen;
+	struct slot *slot;
+	size_t nslot, slotcap;
+	struct anchor *anc;
+	size_t nanc, anccap;
+	/* the tree's first error, reported once the YAML is known good */
+	const char *why, *dupkey;
+	size_t line, col;
+};
+
+static struct cfg *
+node(struct build *b, enum cfg_kind kind, size_t line, size_t col)
+{
+	struct cfg *c = ar_alloc(b->mem, sizeof(*c));
+
+	memset(c, 0, sizeof(*c));
 	c->kind = kind;
-	c->file = file;
-	c->line = m.line + 1;
-	c->col = m.column + 1;
+	c->file = b->file;
+	c->line = line;
+	c->col = col;
 	return c;
 }
 
 static void
-add_child(struct cfg *c, char *key, struct cfg *v)
+bad(struct build *b, size_t line, size_t col, const char *why,
+    const char *dupkey)
 {
-	c->val = xreallocarray(c->val, c->len + 1, sizeof(*c->val));
-	if (c->kind == CFG_MAP) {
-		c->keys = xreallocarray(c->keys, c->len + 1, sizeof(*c->keys));
-		c->keys[c->len] = key;
+	b->why = why;
+	b->dupkey = dupkey;
+	b->line = line;
+	b->col = col;
+}
+
+static int
+istagged(const yaml_char_t *tag)
+{
+	return tag != NULL && strcmp((const char *)tag, "!replace") == 0;
+}
+
+/* Is depth too deep for c or a node below it (as a copy of c placed
+ * there would be)?  Sets the error at the first such node in order. */
+static int
+too_deep(struct build *b, const struct cfg *c, size_t depth)
+{
+	size_t i;
+
+	if (depth > MAXDEPTH) {
+		bad(b, c->line, c->col, "nested too deeply", NULL);
+		return 1;
 	}
-	c->val[c->len++] = v;
+	for (i = 0; c->kind != CFG_SCALAR && i < c->len; i++)
+		if (too_deep(b, c->val[i], depth + 1))
+			return 1;
+	return 0;
 }
 
 static struct cfg *
-convert(yaml_document_t *doc, yaml_node_t *n, const char *file, int depth)
+copy(struct build *b, const struct cfg *c)
 {
-	struct cfg *c, key;
-	yaml_node_item_t *it;
-	yaml_node_pair_t *pr;
-	yaml_node_t *k;
+	struct cfg *d = node(b, c->kind, c->line, c->col);
 	size_t i;
 
-	if (depth > 64) {
-		key.file = file;
-		key.line = n->start_mark.line + 1;
-		key.col = n->start_mark.column + 1;
-		cfg_fail(&key, "nested too deeply");
+	d->file = c->file;
+	d->replace = c->replace;
+	d->len = c->len;
+	if (c->kind == CFG_SCALAR) {
+		d->str = ar_memdup(b->mem, c->str, c->len);
+		return d;
 	}
-	switch (n->type) {
-	case YAML_SEQUENCE_NODE:
-		c = node_new(CFG_SEQ, file, n->start_mark);
-		for (it = n->data.sequence.items.start;
-		    it < n->data.sequence.items.top; it++)
-			add_child(c, NULL, convert(doc,
-			    yaml_document_get_node(doc, *it), file, depth + 1));
-		break;
-	case YAML_MAPPING_NODE:
-		c = node_new(CFG_MAP, file, n->start_mark);
-		for (pr = n->data.mapping.pairs.start;
-		    pr < n->data.mapping.pairs.top; pr++) {
-			k = yaml_document_get_node(doc, pr->key);
-			if (k->type != YAML_SCALAR_NODE) {
-				key.file = file;
-				key.line = k->start_mark.line + 1;
-				key.col = k->start_mark.column + 1;
-				cfg_fail(&key, "a key must be a plain word");
+	if (c->len == 0)
+		return d;
+	d->val = ar_alloc(b->mem, c->len * sizeof(*d->val));
+	for (i = 0; i < c->len; i++)
+		d->val[i] = copy(b, c->val[i]);
+	if (c->keys != NULL) {
+		d->keys = ar_alloc(b->mem, c->len * sizeof(*d->keys));
+		memcpy(d->keys, c->keys, c->len * sizeof(*d->keys));
+	}
+	return d;
+}
+
+/*
+ * An alias to open[i], a node still being read: the copy unfolds without
+ * end, each round open[i..nopen) and their children so far, one level
+ * deeper than the last.  Find the first node past MAXDEPTH.
+ */
+static void
+endless(struct build *b, size_t i)
+{
+	size_t d = b->nopen, j, k, end;
+
+	for (;;) {
+		for (j = i; j < b->nopen; j++) {
+			const struct cfg *c = b->open[j].c;
+
+			if (d + (j - i) > MAXDEPTH) {
+				bad(b, c->line, c->col, "nested too deeply",
+				    NULL);
+				return;
 			}
-			for (i = 0; i < c->len; i++)
-				if (strcmp(c->keys[i],
-				    (char *)k->data.scalar.value) == 0) {
-					key.file = file;
-					key.line = k->start_mark.line + 1;
-					key.col = k->start_mark.column + 1;
-					cfg_fail(&key, "duplicate key \"%s\"",
-					    c->keys[i]);
-				}
-			add_child(c, xstrdup((char *)k->data.scalar.value),
-			    convert(doc, yaml_document_get_node(doc, pr->value),
-			    file, depth + 1));
+			end = j + 1 < b->nopen ? b->open[j + 1].first :
+			    b->nslot;
+			for (k = b->open[j].first; k < end; k++)
+				if (b->slot[k].val != NULL && too_deep(b,
+				    b->slot[k].val, d + (j - i) + 1))
+					return;
 		}
-		break;
-	default:
-		c = node_new(CFG_SCALAR, file, n->start_mark);
-		c->str = xmemdup(n->data.scalar.value, n->data.scalar.length);
-		c->len = n->data.scalar.length;
-		break;
+		d += b->nopen - i;
 	}
-	c->replace = n->tag != NULL && strcmp((char *)n->tag, "!replace") == 0;
-	return c;
+}
+
+static struct slot *
+push_slot(struct build *b)
+{
+	if (b->nslot == b->slotcap) {
+		b->slotcap = b->slotcap ? 2 * b->slotcap : 256;
+		b->slot = xreallocarray(b->slot, b->slotcap, sizeof(*b->slot));
+	}
+	return &b->slot[b->nslot++];
+}
+
+/* Is the next node a mapping's key? */
+static int
+at_key(const struct build *b)
+{
+	const struct open *o;
+
+	if (b->nopen == 0)
+		return 0;
+	o = &b->open[b->nopen - 1];
+	return o->c->kind == CFG_MAP &&
+	    (b->nslot == o->first || b->slot[b->nslot - 1].val != NULL);
+}
+
+/* A key: a scalar, not one the mapping has already. */
+static void
+key(struct build *b, const char *k, size_t line, size_t col)
+{
+	size_t i;
+
+	for (i = b->open[b->nopen - 1].first; i < b->nslot; i++)
+		if (strcmp(b->slot[i].key, k) == 0) {
+			bad(b, line, col, "duplicate key", b->slot[i].key);
+			return;
+		}
+	push_slot(b)->key = (char *)k;
+	b->slot[b->nslot - 1].val = NULL;
+}
+
+/* A finished node c goes to its parent (or is the root). */
+static void
+place(struct build *b, struct cfg *c)
+{
+	struct slot *s;
+
+	if (b->nopen == 0) {
+		b->root = c;
+		return;
+	}
+	if (b->open[b->nopen - 1].c->kind == CFG_SEQ) {
+		s = push_slot(b);
+		s->key = NULL;
+	} else
+		s = &b->slot[b->nslot - 1];
+	s->val = c;
+}
+
+static void
+close_node(struct build *b)
+{
+	struct open *o = &b->open[--b->nopen];
+	struct cfg *c = o->c;
+	size_t i, n = b->nslot - o->first;
+
+	c->len = n;
+	if (n > 0) {
+		c->val = ar_alloc(b->mem, n * sizeof(*c->val));
+		if (c->kind == CFG_MAP)
+			c->keys = ar_alloc(b->mem, n * sizeof(*c->keys));
+		for (i = 0; i < n; i++) {
+			c->val[i] = b->slot[o->first + i].val;
+			if (c->keys != NULL)
+				c->keys[i] = b->slot[o->first + i].key;
+		}
+	}
+	b->nslot = o->first;
+	place(b, c);
+}
+
+/* Register an anchor as the loader does; 0 on a duplicate (a YAML error,
+ * set in p). */
+static int
+anchor(struct build *b, yaml_parser_t *p, const yaml_char_t *name,
+    struct cfg *c, yaml_mark_t m)
+{
+	size_t i;
+
+	if (name == NULL)
+		return 1;
+	for (i = 0; i < b->nanc; i++)
+		if (strcmp(b->anc[i].name, (const char *)name) == 0) {
+			p->error = YAML_COMPOSER_ERROR;
+			p->context = "found duplicate anchor; first occurrence";
+			p->context_mark = b->anc[i].mark;
+			p->problem = "second occurrence";
+			p->problem_mark = m;
+			return 0;
+		}
+	if (b->nanc == b->anccap) {
+		b->anccap = b->anccap ? 2 * b->anccap : 16;
+		b->anc = xreallocarray(b->anc, b->anccap, sizeof(*b->anc));
+	}
+	b->anc[b->nanc].name = xstrdup((const char *)name);
+	b->anc[b->nanc].node = c;
+	b->anc[b->nanc++].mark = m;
+	return 1;
+}
+
+static int
+scalar(struct build *b, yaml_parser_t *p, const yaml_event_t *ev)
+{
+	const yaml_char_t *v = ev->data.scalar.value;
+	size_t n = ev->data.scalar.length, line = ev->start_mark.line + 1,
+	    col = ev->start_mark.column + 1;
+	struct cfg *c = NULL;
+
+	if (b->why == NULL) {
+		if (at_key(b)) {
+			/* keys are C strings, as strdup() made them */
+			char *k = ar_memdup(b->mem, v, strlen((const char *)v));
+
+			key(b, k, line, col);
+			if (ev->data.scalar.anchor != NULL) {
+				c = node(b, CFG_SCALAR, line, col);
+				c->str = ar_memdup(b->mem, v, n);
+				c->len = n;
+				c->replace = istagged(ev->data.scalar.tag);
+			}
+		} else if (b->nopen > MAXDEPTH)
+			bad(b, line, col, "nested too deeply", NULL);
+		else {
+			c = node(b, CFG_SCALAR, line, col);
+			c->str = ar_memdup(b->mem, v, n);
+			c->len = n;
+			c->replace = istagged(ev->data.scalar.tag);
+			place(b, c);
+		}
+	}
+	return anchor(b, p, ev->data.scalar.anchor, b->why ? NULL : c,
+	    ev->start_mark);
+}
+
+static int
+start(struct build *b, yaml_parser_t *p, const yaml_event_t *ev,
+    enum cfg_kind kind)
+{
+	const yaml_char_t *tag, *name;
+	size_t line = ev->start_mark.line + 1, col = ev->start_mark.column + 1;
+	struct cfg *c = NULL;
+
+	if (kind == CFG_SEQ) {
+		tag = ev->data.sequence_start.tag;
+		name = ev->data.sequence_start.anchor;
+	} else {
+		tag = ev->data.mapping_start.tag;
+		name = ev->data.mapping_start.anchor;
+	}
+	if (b->why == NULL) {
+		if (at_key(b))
+			bad(b, line, col, "a key must be a plain word", NULL);
+		else if (b->nopen > MAXDEPTH)
+			bad(b, line, col, "nested too deeply", NULL);
+		else {
+			c = node(b, kind, line, col);
+			c->replace = istagged(tag);
+			b->open[b->nopen].c = c;
+			b->open[b->nopen++].first = b->nslot;
+		}
+	}
+	return anchor(b, p, name, c, ev->start_mark);
+}
+
+static int
+alias(struct build *b, yaml_parser_t *p, const yaml_event_t *ev)
+{
+	const char *name = (const char *)ev->data.alias.anchor;
+	struct cfg *t;
+	size_t i;
+
+	for (i = 0; i < b->nanc; i++)
+		if (strcmp(b->anc[i].name, name) == 0)
+			break;
+	if (i == b->nanc) {
+		p->error = YAML_COMPOSER_ERROR;
+		p->problem = "found undefined alias";
+		p->problem_mark = ev->start_mark;
+		return 0;
+	}
+	if (b->why != NULL)
+		return 1;
+	t = b->anc[i].node;
+	if (at_key(b)) {
+		if (t->kind != CFG_SCALAR)
+			bad(b, t->line, t->col, "a key must be a plain word",
+			    NULL);
+		else
+			key(b, t->str, t->line, t->col);
+		return 1;
+	}
+	for (i = 0; i < b->nopen; i++)
+		if (b->open[i].c == t) {
+			endless(b, i);
+			return 1;
+		}
+	if (!too_deep(b, t, b->nopen))
+		place(b, copy(b, t));
+	return 1;
+}
+
+/* Read the first document of p into b, calling yaml_parser_parse() as
+ * yaml_parser_load() does; 0 on a YAML error (set in p). */
+static int
+events(struct build *b, yaml_parser_t *p)
+{
+	yaml_event_t ev;
+	int ok = 1;
+
+	if (!yaml_parser_parse(p, &ev))
+		return 0;
+	yaml_event_delete(&ev);		/* STREAM-START */
+	do {
+		if (!yaml_parser_parse(p, &ev))
+			return 0;
+		switch (ev.type) {
+		case YAML_STREAM_END_EVENT:	/* no document at all */
+		case YAML_DOCUMENT_END_EVENT:
+			yaml_event_delete(&ev);
+			return 1;
+		case YAML_SCALAR_EVENT:
+			ok = scalar(b, p, &ev);
+			break;
+		case YAML_SEQUENCE_START_EVENT:
+			ok = start(b, p, &ev, CFG_SEQ);
+			break;
+		case YAML_MAPPING_START_EVENT:
+			ok = start(b, p, &ev, CFG_MAP);
+			break;
+		case YAML_SEQUENCE_END_EVENT:
+		case YAML_MAPPING_END_EVENT:
+			if (b->why == NULL)
+				close_node(b);
+			break;
+		case YAML_ALIAS_EVENT:
+			ok = alias(b, p, &ev);
+			break;
+		default:	/* DOCUMENT-START */
+			break;
+		}
+		yaml_event_delete(&ev);
+	} while (ok);
+	return 0;
+}
+
+static void
+say(char **why, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	if (vasprintf(why, fmt, ap) < 0)
+		err(1, NULL);
+	va_end(ap);
 }
 
 /* Nodes point at their file's name for messages; the names live as long as
- * the process, kept here so they are not leaks. */
+ * the process, kept here once each so they are not leaks. */
 static char **names;
 static size_t nnames;
 
 static const char *
 keep_name(const char *name)
 {
+	size_t i;
+
+	for (i = 0; i < nnames; i++)
+		if (strcmp(names[i], name) == 0)
+			return names[i];
 	names = xreallocarray(names, nnames + 1, sizeof(*names));
 	return names[nnames++] = xstrdup(name);
 }
 
 struct cfg *
-cfg_parse(const char *name, const char *text, size_t len)
+cfg_parse_err(const char *name, const char *text, size_t len, char **why)
 {
 	yaml_parser_t p;
-	yaml_document_t doc;
-	yaml_node_t *root;
-	yaml_mark_t m = { 0, 0, 0 };
-	struct cfg *c, at;
-	const char *file = keep_name(name);
+	struct build b;
+	struct tree *t = xcalloc(1, sizeof(*t));
+	struct cfg *c = &t->root;
+	size_t i;
+	int ok;
 
+	memset(&b, 0, sizeof(b));
+	b.mem = &t->mem;
+	b.file = keep_name(name);
+	*why = NULL;
 	if (!yaml_parser_initialize(&p))
 		errx(1, "yaml: out of memory");
 	yaml_parser_set_input_string(&p, (const unsigned char *)text, len);
-	if (!yaml_parser_load(&p, &doc)) {
-		at.file = file;
-		at.line = p.problem_mark.line + 1;
-		at.col = p.problem_mark.column + 1;
-		cfg_fail(&at, "%s%s%s", p.problem ? p.problem : "bad YAML",
+	ok = events(&b, &p);
+	if (!ok)
+		say(why, "%s:%zu:%zu: %s%s%s", b.file,
+		    (size_t)p.problem_mark.line + 1,
+		    (size_t)p.problem_mark.column + 1,
+		    p.problem ? p.problem : "bad YAML",
 		    p.context ? " " : "", p.context ? p.context : "");
-	}
-	root = yaml_document_get_root_node(&doc);
-	if (root == NULL)
-		c = node_new(CFG_MAP, file, m);
-	else if (root->type == YAML_SCALAR_NODE && root->data.scalar.length == 0)
-		c = node_new(CFG_MAP, file, root->start_mark);
-	else {
-		c = convert(&doc, root, file, 0);
-		if (c->kind != CFG_MAP)
-			cfg_fail(c, "rules must be a mapping of names to values");
-	}
-	yaml_document_delete(&doc);
+	else if (b.why != NULL)
+		say(why, "%s:%zu:%zu: %s%s%s%s", b.file, b.line, b.col,
+		    b.why, b.dupkey ? " \"" : "", b.dupkey ? b.dupkey : "",
+		    b.dupkey ? "\"" : "");
+	else if (b.root == NULL) {
+		c->kind = CFG_MAP;
+		c->file = b.file;
+		c->line = c->col = 1;
+	} else if (b.root->kind == CFG_SCALAR && b.root->len == 0) {
+		c->kind = CFG_MAP;
+		c->file = b.file;
+		c->line = b.root->line;
+		c->col = b.root->col;
+	} else if (b.root->kind != CFG_MAP)
+		say(why, "%s:%zu:%zu: rules must be a mapping of names "
+		    "to values", b.file, b.root->line, b.root->col);
+	else
+		*c = *b.root;
+	for (i = 0; i < b.nanc; i++)
+		free(b.anc[i].name);
+	free(b.anc);
+	free(b.slot);
 	yaml_parser_delete(&p);
+	if (*why != NULL) {
+		cfg_free(c);
+		return NULL;
+	}
+	return c;
+}
+
+struct cfg *
+cfg_parse(const char *name, const char *text, size_t len)
+{
+	struct cfg *c;
+	char *why;
+
+	if ((c = cfg_parse_err(name, text, len, &why)) == NULL) {
+		fflush(stdout);
+		fprintf(stderr, "%s: %s\n", program_invocation_short_name,
+		    why);
+		exit(2);
+	}
 	return c;
 }
 
@@ -182,47 +559,61 @@ cfg_load(const char *path)
 	return c;
 }
 
+/* Children of base grow into a new array in mem (those of a parsed tree
+ * are sized to fit); the old one stays in its arena until the tree goes. */
 static void
-merge(struct cfg *base, struct cfg *over)
+merge(struct arena *mem, struct cfg *base, struct cfg *over)
 {
-	size_t i, j;
+	struct cfg **val;
+	char **keys;
+	size_t i, j, n;
 
 	if (base->kind != over->kind)
 		cfg_fail(over, "expected a %s here, as in the default rules",
 		    kindname[base->kind]);
 	switch (over->kind) {
 	case CFG_SCALAR:
-		free(base->str);
 		base->str = over->str;
 		base->len = over->len;
-		over->str = NULL;
 		base->file = over->file;
 		base->line = over->line;
 		base->col = over->col;
 		break;
 	case CFG_SEQ:
-		if (over->replace) {
-			for (i = 0; i < base->len; i++)
-				cfg_free(base->val[i]);
+		if (over->replace)
 			base->len = 0;
-		}
-		for (i = 0; i < over->len; i++)
-			add_child(base, NULL, over->val[i]);
-		over->len = 0;
+		if (over->len == 0)
+			break;
+		val = ar_alloc(mem, (base->len + over->len) * sizeof(*val));
+		if (base->len > 0)
+			memcpy(val, base->val, base->len * sizeof(*val));
+		memcpy(val + base->len, over->val, over->len * sizeof(*val));
+		base->val = val;
+		base->len += over->len;
 		break;
 	case CFG_MAP:
+		if (over->len == 0)
+			break;
+		n = base->len + over->len;
+		val = ar_alloc(mem, n * sizeof(*val));
+		keys = ar_alloc(mem, n * sizeof(*keys));
+		if (base->len > 0) {
+			memcpy(val, base->val, base->len * sizeof(*val));
+			memcpy(keys, base->keys, base->len * sizeof(*keys));
+		}
+		base->val = val;
+		base->keys = keys;
 		for (i = 0; i < over->len; i++) {
 			for (j = 0; j < base->len; j++)
 				if (strcmp(base->keys[j], over->keys[i]) == 0)
 					break;
-			if (j < base->len) {
-				merge(base->val[j], over->val[i]);
-				cfg_free(over->val[i]);
-				free(over->keys[i]);
-			} else
-				add_child(base, over->keys[i], over->val[i]);
+			if (j < base->len)
+				merge(mem, base->val[j], over->val[i]);
+			else {
+				base->keys[base->len] = over->keys[i];
+				base->val[base->len++] = over->val[i];
+			}
 		}
-		over->len = 0;
 		break;
 	}
 }
@@ -230,26 +621,26 @@ merge(struct cfg *base, struct cfg *over)
 void
 cfg_merge(struct cfg *base, struct cfg *over)
 {
-	merge(base, over);
-	cfg_free(over);
+	struct tree *b = (struct tree *)base, *o = (struct tree *)over;
+
+	merge(&b->mem, base, over);
+	/* over's nodes are base's now: its memory goes with base's */
+	while (o->merged != NULL)
+		o = o->merged;
+	o->merged = b->merged;
+	b->merged = (struct tree *)over;
 }
 
 void
 cfg_free(struct cfg *c)
 {
-	size_t i;
+	struct tree *t = (struct tree *)c, *next;
 
-	if (c == NULL)
-		return;
-	for (i = 0; c->kind != CFG_SCALAR && i < c->len; i++) {
-		cfg_free(c->val[i]);
-		if (c->keys)
-			free(c->keys[i]);
+	for (; t != NULL; t = next) {
+		next = t->merged;
+		ar_free(&t->mem);
+		free(t);
 	}
-	free(c->val);
-	free(c->keys);
-	free(c->str);
-	free(c);
 }
 
 /*

@@ -14,7 +14,10 @@
  *
  * Invariants: a loaded tree's root is a mapping; a node's kind never
  * changes by merging (a user's sequence where the default has a mapping is
- * a configuration error, reported with the user's FILE:LINE:COL).
+ * a configuration error, reported with the user's FILE:LINE:COL).  Only
+ * the first YAML document of a text counts; an alias is a copy of the node
+ * its anchor names.  A tree's nodes, keys and strings belong to its root:
+ * cfg_free() and cfg_merge() take roots (what cfg_parse() returned).
  */
 #ifndef CFG_H
 #define CFG_H
@@ -41,7 +44,12 @@ struct cfg {
  */
 struct cfg *cfg_parse(const char *name, const char *text, size_t len);
 struct cfg *cfg_load(const char *path);	/* read and parse a file */
-/* Merge over onto base (see above); over is consumed. */
+/* cfg_parse() that returns NULL on bad YAML instead of exiting, with the
+ * message it would print after "prog: " in *why (free it); for tests. */
+struct cfg *cfg_parse_err(const char *name, const char *text, size_t len,
+    char **why);
+/* Merge over onto base (see above); over is consumed: its memory is
+ * base's now, freed by cfg_free(base). */
 void cfg_merge(struct cfg *base, struct cfg *over);
 void cfg_dump(FILE *fp, const struct cfg *c);
 void cfg_free(struct cfg *c);

@@ -12,6 +12,8 @@
 # that core exists in common/.
 
 FUZZ_ALL := rec reader $(foreach t,sbd bp ner qt,$(if $(and $(wildcard common/$(t).c),$(wildcard tests/fuzz/fuzz_$(t).c)),$(t)))
+# the rules loader every tool starts with (common/cfg.c)
+FUZZ_ALL += cfg
 FUZZ ?= $(FUZZ_ALL)
 FUZZ_SECONDS ?= 60
 FUZZ_CC ?= clang
