@@ -854,6 +854,34 @@ keepwhole(uint8_t *lab, const uint8_t *o, size_t n)
 }
 
 /*
+ * A person's name that opens its capitalised run with a company word
+ * ("Banque Leman Privee", "Banco Pitanga": ner_feat.c's cue classes) is an
+ * organisation: the model takes a firm it has never seen for a person.
+ * Relabels lab[0..n).
+ */
+static void
+firmnames(const struct ner_tinfo *ti, size_t n, uint8_t *lab)
+{
+	size_t a, b, k;
+
+	for (a = 0; a < n; a = b + 1) {
+		b = a;
+		if (lab[a] == 0)
+			continue;
+		while (NER_LABPOS(lab[b]) != NER_U &&
+		    NER_LABPOS(lab[b]) != NER_L && b + 1 < n)
+			b++;
+		if (NER_LABTYPE(lab[a]) != NER_PER || b == a ||
+		    (ti[a].cuehead & 15) != NER_CUE_FIRM ||
+		    (a > 0 && (ti[a - 1].cap == NER_CAP_INIT ||
+		    ti[a - 1].cap == NER_CAP_UPPER)))
+			continue;
+		for (k = a; k <= b; k++)
+			lab[k] = (uint8_t)NER_LAB(NER_ORG, NER_LABPOS(lab[k]));
+	}
+}
+
+/*
  * A text is decoded in windows of at most WINDOW tokens, cut after a
  * sentence end where there is one, so that a paragraph of any length
  * (a 50 MB line) costs bounded working memory on top of its tokens.
@@ -917,6 +945,7 @@ ner_tag(const struct ner_model *m, const struct ner_text *t, size_t n,
 				    s.back);
 				keepwhole(s.lab, s.lab2, wn);
 			}
+			firmnames(s.ti, wn, s.lab);
 			joinparticles(t[j].text, tk, wn, s.lab);
 			for (i = 0; i < wn; i++) {
 				if ((y = s.lab[i]) == 0)

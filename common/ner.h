@@ -97,6 +97,8 @@ struct ner_tinfo {
 	uint8_t cuepre;		/* what a name it follows "of" in starts with */
 	uint8_t cuehead;	/* what its name starts with | kind word before << 4 */
 };
+/* the cue class (low four bits of cue, cuehead) of company words */
+#define NER_CUE_FIRM 1
 void ner_tinfo_fill(struct ner_tinfo *ti, const char *text,
     const struct ner_tok *tok, size_t n);
 

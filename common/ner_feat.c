@@ -168,8 +168,8 @@ isopen(const char *s, size_t n)
  * the model learns what each class means, also for names it never saw.
  * Sorted for bsearch.
  */
-enum { CUE_FIRM = 1, CUE_SCHOOL, CUE_STATE, CUE_GROUP, CUE_SPORT, CUE_PLACE,
-	CUE_EVENT, CUE_CITY };
+enum { CUE_FIRM = NER_CUE_FIRM, CUE_SCHOOL, CUE_STATE, CUE_GROUP, CUE_SPORT,
+	CUE_PLACE, CUE_EVENT, CUE_CITY };
 static const struct cue {
 	const char *w;
 	uint8_t c;
