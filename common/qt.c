@@ -3067,9 +3067,8 @@ indirect(struct ctx *c)
 					 * when that is a clause of its own */
 					if (x < be && is_p(c, x, ',') && sp0 > a + 1 &&
 					    is_p(c, sp0 - 1, ',') &&
-					    words_in(c, x + 1, be) >= 4 &&
+					    words_in(c, x + 1, be) >= 2 &&
 					    !is_mark(c, x + 1) && !word_is(c, x + 1, W_AND) &&
-					    !word_is(c, x + 1, W_BUT) &&
 					    emit_indirect(c, x + 1, be, &at, EI_RIGHT)) {
 						/* and what goes before: two records with
 						 * one speaker, as for “A,” she said, “B.” */
