@@ -838,9 +838,7 @@ keepwhole(uint8_t *lab, const uint8_t *o, size_t n)
 		b = a;
 		if (o[a] == 0)
 			continue;
-		while (NER_LABPOS(o[b]) != NER_U &&
-		    NER_LABPOS(o[b]) != NER_L && b + 1 < n)
-			b++;
+		b = ner_labend(o, a, n);
 		if ((lab[a] != 0 && NER_LABPOS(lab[a]) != NER_B &&
 		    NER_LABPOS(lab[a]) != NER_U) ||
 		    (lab[b] != 0 && NER_LABPOS(lab[b]) != NER_L &&
@@ -868,9 +866,7 @@ firmnames(const struct ner_tinfo *ti, size_t n, uint8_t *lab)
 		b = a;
 		if (lab[a] == 0)
 			continue;
-		while (NER_LABPOS(lab[b]) != NER_U &&
-		    NER_LABPOS(lab[b]) != NER_L && b + 1 < n)
-			b++;
+		b = ner_labend(lab, a, n);
 		if (NER_LABTYPE(lab[a]) != NER_PER || b == a ||
 		    (ti[a].cuehead & 15) != NER_CUE_FIRM ||
 		    (a > 0 && (ti[a - 1].cap == NER_CAP_INIT ||
@@ -950,11 +946,8 @@ ner_tag(const struct ner_model *m, const struct ner_text *t, size_t n,
 			for (i = 0; i < wn; i++) {
 				if ((y = s.lab[i]) == 0)
 					continue;
-				/* the constraints make B I* L or U */
 				a = i;
-				while (NER_LABPOS(s.lab[i]) != NER_U &&
-				    NER_LABPOS(s.lab[i]) != NER_L && i + 1 < wn)
-					i++;
+				i = ner_labend(s.lab, a, wn);
 				if (NER_LABTYPE(y) == NER_PER) {
 					a += ner_titlelen(t[j].text, tk + a,
 					    i - a + 1);

@@ -78,6 +78,16 @@ enum { NER_B, NER_I, NER_L, NER_U };
 #define NER_LAB(type, pos) (1 + 4 * (type) + (pos))
 #define NER_LABTYPE(l) (((l) - 1) / 4)
 #define NER_LABPOS(l) (((l) - 1) % 4)
+/* The last token of the entity that opens at a in lab[0..n): the
+ * constraints make every entity B I* L or U. */
+static inline size_t
+ner_labend(const uint8_t *lab, size_t a, size_t n)
+{
+	while (NER_LABPOS(lab[a]) != NER_U && NER_LABPOS(lab[a]) != NER_L &&
+	    a + 1 < n)
+		a++;
+	return a;
+}
 int ner_allowed(int prev, int cur);	/* prev == NER_NLAB: the start */
 int ner_final(int last);		/* may a sentence end on it? */
 

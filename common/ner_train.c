@@ -873,9 +873,7 @@ spans(const uint8_t *lab, size_t n, size_t *out, size_t *k)
 		if (lab[i] == 0)
 			continue;
 		a = i;
-		while (NER_LABPOS(lab[i]) != NER_U &&
-		    NER_LABPOS(lab[i]) != NER_L && i + 1 < n)
-			i++;
+		i = ner_labend(lab, a, n);
 		out[3 * *k] = a;
 		out[3 * *k + 1] = i;
 		out[3 * *k + 2] = (size_t)NER_LABTYPE(lab[a]);
