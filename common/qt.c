@@ -454,6 +454,22 @@ possessive(const struct ctx *c, size_t i)
 	return k > 0 && n > k;
 }
 
+/* Is token i the apostrophe of a plural possessive ("the pilots' union",
+ * "the Smiths’ lawyer"): a single mark that closes no quotation, right
+ * after a word in s and before a word?  Such a phrase is one speaker,
+ * not its head noun alone. */
+static int
+plural_poss(const struct ctx *c, size_t i)
+{
+	const struct tok *t = &c->x.tok[i];
+
+	return t->kind == T_MARK && (t->ch == MK_CS || t->ch == MK_AS) &&
+	    t->q < 0 && i > 0 && i + 1 < c->x.ntok && is_word(c, i - 1) &&
+	    c->x.tok[i - 1].e == t->s && (tx(c, i - 1)[tl(c, i - 1) - 1] |
+	    0x20) == 's' && is_word(c, i + 1) && c->x.tok[i + 1].s > t->e &&
+	    c->x.tok[i + 1].para == t->para;
+}
+
 /* Can word i head a describing phrase ("officials", "the ministry")? */
 static int
 noun_head(const struct ctx *c, size_t i)
@@ -503,6 +519,10 @@ desc_left1(const struct ctx *c, size_t j, size_t lo, struct qt_attr *at,
 	while (k > lo && j - k < 10) {
 		size_t t = k - 1;
 		uint64_t f = c->x.tok[t].lx;
+		if (plural_poss(c, t) && t > lo) {
+			k = t - 1;
+			continue;
+		}
 		if (!is_word(c, t))
 			break;
 		if (f & LX_DET) {
@@ -1071,8 +1091,11 @@ np_after(const struct ctx *c, size_t i, size_t hi, struct qt_attr *at)
 		    (c->x.tok[k].lx & (LX_STOP | LX_CUE | LX_BE | LX_PREP))))
 			break;
 	}
-	for (k = i; k < hi && k - i < 10 && is_word(c, k); k++) {
+	for (k = i; k < hi && k - i < 10 && (is_word(c, k) ||
+	    (k > i && plural_poss(c, k))); k++) {
 		uint64_t f = c->x.tok[k].lx;
+		if (!is_word(c, k))
+			continue;
 		if (k > i && (f & LX_LINK) && !(f & LX_STOP) && k + 1 < hi &&
 		    is_word(c, k + 1))
 			continue;
