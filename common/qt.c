@@ -694,13 +694,14 @@ sure_name(const struct ctx *c, size_t a, size_t b)
 	return written_mid(c, a);
 }
 
-/* A count or a share: "10", "three", "percent", "many", "most". */
+/* A count or a share: "10", "three", "percent", "many", "most"; "one"
+ * and "another" speak as "a third" does ("..., one said"). */
 static int
 quantity(const struct ctx *c, size_t i)
 {
-	static const char *const w[] = { "two", "three", "four", "five", "six",
-	    "seven", "eight", "nine", "ten", "percent", "third", "half",
-	    "many", "most", "some", "others" };
+	static const char *const w[] = { "one", "two", "three", "four", "five",
+	    "six", "seven", "eight", "nine", "ten", "percent", "third", "half",
+	    "many", "most", "some", "others", "another" };
 	size_t k;
 
 	if (!is_word(c, i))
@@ -740,10 +741,12 @@ count_np(const struct ctx *c, size_t j, size_t lo, struct qt_attr *at)
 	else if (k > lo && word_is_text(c, k, "percent") && quantity(c, k - 1))
 		k--;
 	/* after a comma, a colon, "and", "but" or "with" ("with three in
-	 * 10 saying") */
+	 * 10 saying"), or a quotation closed on a comma ("...," one said) */
 	if (k > lo && !is_p(c, k - 1, ',') && !is_p(c, k - 1, ':') &&
 	    !opens_sent(c, k) && !word_is(c, k - 1, W_AND) &&
-	    !word_is(c, k - 1, W_BUT) && !word_is(c, k - 1, W_WITH))
+	    !word_is(c, k - 1, W_BUT) && !word_is(c, k - 1, W_WITH) &&
+	    !(k > lo + 1 && is_mark(c, k - 1) && (is_p(c, k - 2, ',') ||
+	    is_p(c, k - 2, '?') || is_p(c, k - 2, '!'))))
 		return 0;
 	at->spa = k;
 	at->spb = j + 1;
