@@ -1252,11 +1252,13 @@ cue_object(const struct ctx *c, size_t cu, size_t end, size_t hi)
 	memset(&o, 0, sizeof o);
 	if (end < hi && word_is(c, end, W_REPORTERS))
 		return end + 1;
-	/* "told me he ...": whom it was told to, as a pronoun */
-	if (end + 1 < hi && (word_is_text(c, end, "me") ||
+	/* "told me he ...", "told me \"...\"", "told us: ...": whom it was
+	 * told to, as a pronoun */
+	if (end < hi && end + 1 < c->x.ntok && (word_is_text(c, end, "me") ||
 	    word_is_text(c, end, "us") || word_is_text(c, end, "him") ||
 	    word_is_text(c, end, "them") || word_is_text(c, end, "you")) &&
-	    is_word(c, end + 1))
+	    ((end + 1 < hi && is_word(c, end + 1)) || is_mark(c, end + 1) ||
+	    is_p(c, end + 1, ':')))
 		return end + 1;
 	if (np_after(c, end, hi, &o) && o.spb - o.spa <= 5)
 		return o.spb;
