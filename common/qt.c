@@ -1159,8 +1159,6 @@ cue_phrase(const struct ctx *c, size_t i, size_t hi, size_t *end,
 	return bf;
 }
 
-/* Does a cue start at token i?  Sets *end; returns its flags or 0.  mask:
- * LX_CUE, or LX_CUE | LX_ICUE for the cues of reported content too. */
 /* "Most skippers questioned said", "Those polled say": a verb in -ed
  * right before a reporting verb proper describes that verb's subject */
 static int
@@ -1172,6 +1170,8 @@ participle(const struct ctx *c, size_t i)
 	    c->x.tok[i + 1].q < 0;
 }
 
+/* Does a cue start at token i?  Sets *end; returns its flags or 0.  mask:
+ * LX_CUE, or LX_CUE | LX_ICUE for the cues of reported content too. */
 static uint64_t
 cue_at1(const struct ctx *c, size_t i, size_t hi, size_t *end, uint64_t mask)
 {
