@@ -292,12 +292,23 @@ anchor(struct build *b, yaml_parser_t *p, const yaml_char_t *name,
 	return 1;
 }
 
+static struct cfg *
+scalar_node(struct build *b, const yaml_event_t *ev, size_t line, size_t col)
+{
+	struct cfg *c = node(b, CFG_SCALAR, line, col);
+
+	c->str = ar_memdup(b->mem, ev->data.scalar.value,
+	    ev->data.scalar.length);
+	c->len = ev->data.scalar.length;
+	c->replace = istagged(ev->data.scalar.tag);
+	return c;
+}
+
 static int
 scalar(struct build *b, yaml_parser_t *p, const yaml_event_t *ev)
 {
 	const yaml_char_t *v = ev->data.scalar.value;
-	size_t n = ev->data.scalar.length, line = ev->start_mark.line + 1,
-	    col = ev->start_mark.column + 1;
+	size_t line = ev->start_mark.line + 1, col = ev->start_mark.column + 1;
 	struct cfg *c = NULL;
 
 	if (b->why == NULL) {
@@ -306,21 +317,13 @@ scalar(struct build *b, yaml_parser_t *p, const yaml_event_t *ev)
 			char *k = ar_memdup(b->mem, v, strlen((const char *)v));
 
 			key(b, k, line, col);
-			if (ev->data.scalar.anchor != NULL) {
-				c = node(b, CFG_SCALAR, line, col);
-				c->str = ar_memdup(b->mem, v, n);
-				c->len = n;
-				c->replace = istagged(ev->data.scalar.tag);
-			}
+			/* a key's node only for an alias to it */
+			if (ev->data.scalar.anchor != NULL)
+				c = scalar_node(b, ev, line, col);
 		} else if (b->nopen > MAXDEPTH)
 			bad(b, line, col, "nested too deeply", NULL);
-		else {
-			c = node(b, CFG_SCALAR, line, col);
-			c->str = ar_memdup(b->mem, v, n);
-			c->len = n;
-			c->replace = istagged(ev->data.scalar.tag);
-			place(b, c);
-		}
+		else
+			place(b, c = scalar_node(b, ev, line, col));
 	}
 	return anchor(b, p, ev->data.scalar.anchor, b->why ? NULL : c,
 	    ev->start_mark);
