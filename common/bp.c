@@ -180,6 +180,46 @@ marker_rest(const char *lo, size_t b, size_t n)
 }
 
 /*
+ * A separator after a glued ad word may head a sentence of the story
+ * rather than a label ("Advertisement: The council voted ... ."): five
+ * words or more, opening with a capital, a digit or a quote mark and
+ * ending as a sentence does.  Returns the bytes the separator and the
+ * blanks after it take from b, to blank with the word, or 0 for a label
+ * or a counter, which stay the rules' business.
+ */
+static size_t
+sep_sentence(const char *lo, const char *t, size_t b, size_t n)
+{
+	unsigned char c = (unsigned char)lo[b];
+	size_t i, s, words = 0;
+
+	if (c == '-' || c == ':' || c == '|' || c == '/' || c == '*')
+		for (s = b; s < n && lo[s] == (char)c; s++)
+			;
+	else if (c == 0xc2 && b + 1 < n && (unsigned char)lo[b + 1] == 0xb7)
+		s = b + 2;
+	else if (c == 0xe2 && b + 2 < n && (unsigned char)lo[b + 1] == 0x80)
+		s = b + 3;
+	else
+		return 0;
+	s += u8_skipspace(lo + s, n - s);
+	n -= u8_rskipspace(lo + s, n - s);
+	if (s >= n)
+		return 0;
+	c = (unsigned char)t[s];
+	if (!(c >= 'A' && c <= 'Z') && !(c >= '0' && c <= '9') &&
+	    c != '"' && c != '\'' && c != 0xe2)
+		return 0;
+	c = (unsigned char)lo[n - 1];
+	if (!is_term(c) && c != 0x9d && c != 0x99)
+		return 0;
+	for (i = s; i < n; i++)
+		if (lo[i] != ' ' && (i == s || lo[i - 1] == ' '))
+			words++;
+	return words >= 5 ? s - b : 0;
+}
+
+/*
  * Blank residue in paragraph p: every inline rule's text, found in the
  * lower-cased copy, becomes spaces in a copy of the paragraph (made on the
  * first hit).  A start or end rule only counts where it is glued to the
@@ -286,9 +326,17 @@ blank_residue(struct bp_judge *j, struct para *p)
 						continue;
 					b = a + sl + u8_skipspace(lo + a + sl,
 					    n - a - sl);
-					if (b < n && (is_lower((unsigned char)
-					    p->text[b]) || marker_rest(lo, b, n)))
+					if (b < n && is_lower((unsigned char)
+					    p->text[b]))
 						continue;
+					if (b < n && marker_rest(lo, b, n)) {
+						size_t s2 = sep_sentence(lo,
+						    p->text, b, n);
+
+						if (s2 == 0)
+							continue;
+						sl = b + s2 - a;
+					}
 					BLANK(a, sl);
 					again = 1;
 				} else {
