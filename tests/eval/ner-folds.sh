@@ -18,6 +18,12 @@
 # file's ":TYPES" says so), over all files (all four types, as the
 # trainer's "all") and over the fully annotated files, pooled over the
 # folds.
+#
+# NER_FOLDS_KEEP=DIR keeps each fold's model, log and held-out documents
+# in DIR and reuses them when they are there: a change to what ner_tag()
+# does after decoding is then measured on the same fold models without
+# training them again.  Use one DIR per training setup and seed, and
+# never for a change to the features or the trainer.
 : "${BIN:=$(pwd)/bin}" "${NER_EPOCHS:=10}" "${GAZ:=common/ner_gaz.tsv}"
 : "${SHARED:=../shared}"
 if [ -z "$NER_TRAIN" ]; then
@@ -38,11 +44,27 @@ if command -v python3 >/dev/null && [ -r "$SHARED/eval/adapt.py" ]; then
 fi
 nfiles=$(echo $NER_TRAIN | wc -w)
 for k in 0 1 2 3 4; do
-	# shellcheck disable=SC2086
-	"$BIN/tag-entities" --train "$tmp/m.bin" --holdout 5 --fold $k \
-	    --epochs "$NER_EPOCHS" --bags 1 --gazetteer "$GAZ" \
-	    ${tagged:+--dump-holdout "$tmp/dump"} "$@" $NER_TRAIN \
-	    2>"$tmp/log" || { cat "$tmp/log" >&2; exit 1; }
+	keep=${NER_FOLDS_KEEP:+$NER_FOLDS_KEEP/fold$k}
+	if [ -n "$keep" ] && [ -s "$keep.bin" ] && [ -s "$keep.log" ] &&
+	    { [ -z "$tagged" ] || [ -s "$keep.dump" ]; }; then
+		cp "$keep.bin" "$tmp/m.bin" && cp "$keep.log" "$tmp/log" &&
+		    { [ -z "$tagged" ] || cp "$keep.dump" "$tmp/dump"; } ||
+		    exit 1
+	else
+		# shellcheck disable=SC2086
+		"$BIN/tag-entities" --train "$tmp/m.bin" --holdout 5 \
+		    --fold $k --epochs "$NER_EPOCHS" --bags 1 \
+		    --gazetteer "$GAZ" ${tagged:+--dump-holdout "$tmp/dump"} \
+		    "$@" $NER_TRAIN 2>"$tmp/log" ||
+		    { cat "$tmp/log" >&2; exit 1; }
+		if [ -n "$keep" ]; then
+			mkdir -p "$NER_FOLDS_KEEP" &&
+			    cp "$tmp/m.bin" "$keep.bin" &&
+			    cp "$tmp/log" "$keep.log" &&
+			    { [ -z "$tagged" ] || cp "$tmp/dump" "$keep.dump"; } ||
+			    exit 1
+		fi
+	fi
 	grep '^held out' "$tmp/log" | sed 's/.*file://' | tee -a "$tmp/folds" |
 	    sed "s/^/ner-folds: fold $k:/"
 	[ -n "$tagged" ] || continue
