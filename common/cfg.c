@@ -41,8 +41,19 @@ cfg_fail(const struct cfg *c, const char *fmt, ...)
  * alias is a copy of the node it names, as converting a loaded document
  * made it; one inside the node it names would nest without end and is
  * "nested too deeply" where that copy would first pass MAXDEPTH.
+ *
+ * Two limits keep a hostile --rules file from costing more than a real
+ * one.  A tree has at most MAXNODES nodes, counting each alias as the copy
+ * it is, so that a few lines of aliases to aliases cannot unfold to
+ * billions of nodes; the error is at the first node past the limit, in
+ * document order.  And reading stops at STOPDEPTH levels of YAML nesting:
+ * libyaml's time grows with the square of the depth of flow collections
+ * ("[[[[..."), and a tree that deep has its error already (past MAXDEPTH),
+ * so only a YAML error further on goes unreported.
  */
 #define MAXDEPTH 64
+#define MAXNODES ((size_t)1 << 20)
+#define STOPDEPTH 4096
 
 /* A tree from cfg_parse(): the root first, so that a root's struct cfg *
  * is its tree.  Every node, key, string and array of children is in mem or
@@ -79,6 +90,8 @@ struct build {
 	size_t nslot, slotcap;
 	struct anchor *anc;
 	size_t nanc, anccap;
+	size_t nodes;		/* in the tree so far, copies included */
+	size_t depth;		/* of YAML collections open, not only kept */
 	/* the tree's first error, reported once the YAML is known good */
 	const char *why, *dupkey;
 	size_t line, col;
@@ -113,21 +126,38 @@ istagged(const yaml_char_t *tag)
 	return tag != NULL && strcmp((const char *)tag, "!replace") == 0;
 }
 
-/* Is depth too deep for c or a node below it (as a copy of c placed
- * there would be)?  Sets the error at the first such node in order. */
+/* One more node for the tree, at line:col; 0 (and the error) past the
+ * limit. */
 static int
-too_deep(struct build *b, const struct cfg *c, size_t depth)
+counted(struct build *b, size_t line, size_t col)
+{
+	if (b->nodes == MAXNODES) {
+		bad(b, line, col, "too many nodes (aliases count as copies)",
+		    NULL);
+		return 0;
+	}
+	b->nodes++;
+	return 1;
+}
+
+/* Can a copy of c be placed at depth: none of its nodes too deep, and
+ * their count within the limit?  Counts them; sets the error at the first
+ * node that fails, in document order. */
+static int
+fits(struct build *b, const struct cfg *c, size_t depth)
 {
 	size_t i;
 
 	if (depth > MAXDEPTH) {
 		bad(b, c->line, c->col, "nested too deeply", NULL);
-		return 1;
+		return 0;
 	}
+	if (!counted(b, c->line, c->col))
+		return 0;
 	for (i = 0; c->kind != CFG_SCALAR && i < c->len; i++)
-		if (too_deep(b, c->val[i], depth + 1))
-			return 1;
-	return 0;
+		if (!fits(b, c->val[i], depth + 1))
+			return 0;
+	return 1;
 }
 
 static struct cfg *
@@ -158,7 +188,8 @@ copy(struct build *b, const struct cfg *c)
 /*
  * An alias to open[i], a node still being read: the copy unfolds without
  * end, each round open[i..nopen) and their children so far, one level
- * deeper than the last.  Find the first node past MAXDEPTH.
+ * deeper than the last.  Find the first node past MAXDEPTH, or past
+ * MAXNODES if that comes first.
  */
 static void
 endless(struct build *b, size_t i)
@@ -174,10 +205,12 @@ endless(struct build *b, size_t i)
 				    NULL);
 				return;
 			}
+			if (!counted(b, c->line, c->col))
+				return;
 			end = j + 1 < b->nopen ? b->open[j + 1].first :
 			    b->nslot;
 			for (k = b->open[j].first; k < end; k++)
-				if (b->slot[k].val != NULL && too_deep(b,
+				if (b->slot[k].val != NULL && !fits(b,
 				    b->slot[k].val, d + (j - i) + 1))
 					return;
 		}
@@ -322,7 +355,7 @@ scalar(struct build *b, yaml_parser_t *p, const yaml_event_t *ev)
 				c = scalar_node(b, ev, line, col);
 		} else if (b->nopen > MAXDEPTH)
 			bad(b, line, col, "nested too deeply", NULL);
-		else
+		else if (counted(b, line, col))
 			place(b, c = scalar_node(b, ev, line, col));
 	}
 	return anchor(b, p, ev->data.scalar.anchor, b->why ? NULL : c,
@@ -349,7 +382,7 @@ start(struct build *b, yaml_parser_t *p, const yaml_event_t *ev,
 			bad(b, line, col, "a key must be a plain word", NULL);
 		else if (b->nopen > MAXDEPTH)
 			bad(b, line, col, "nested too deeply", NULL);
-		else {
+		else if (counted(b, line, col)) {
 			c = node(b, kind, line, col);
 			c->replace = istagged(tag);
 			b->open[b->nopen].c = c;
@@ -391,7 +424,7 @@ alias(struct build *b, yaml_parser_t *p, const yaml_event_t *ev)
 			endless(b, i);
 			return 1;
 		}
-	if (!too_deep(b, t, b->nopen))
+	if (fits(b, t, b->nopen))
 		place(b, copy(b, t));
 	return 1;
 }
@@ -419,13 +452,18 @@ events(struct build *b, yaml_parser_t *p)
 			ok = scalar(b, p, &ev);
 			break;
 		case YAML_SEQUENCE_START_EVENT:
-			ok = start(b, p, &ev, CFG_SEQ);
-			break;
 		case YAML_MAPPING_START_EVENT:
-			ok = start(b, p, &ev, CFG_MAP);
+			if (++b->depth > STOPDEPTH) {
+				/* b->why is set: past MAXDEPTH long since */
+				yaml_event_delete(&ev);
+				return 1;
+			}
+			ok = start(b, p, &ev, ev.type ==
+			    YAML_SEQUENCE_START_EVENT ? CFG_SEQ : CFG_MAP);
 			break;
 		case YAML_SEQUENCE_END_EVENT:
 		case YAML_MAPPING_END_EVENT:
+			b->depth--;
 			if (b->why == NULL)
 				close_node(b);
 			break;

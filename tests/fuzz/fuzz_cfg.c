@@ -26,6 +26,7 @@ struct mnode {
 };
 
 static char *merr;
+static size_t mcount;		/* nodes converted, as cfg.c counts them */
 
 static void
 mfail(yaml_mark_t m, const char *why, const char *key)
@@ -89,6 +90,11 @@ mconvert(yaml_document_t *doc, yaml_node_t *n, int depth)
 		mfail(n->start_mark, "nested too deeply", NULL);
 		return NULL;
 	}
+	if (++mcount > (size_t)1 << 20) {
+		mfail(n->start_mark, "too many nodes (aliases count as copies)",
+		    NULL);
+		return NULL;
+	}
 	switch (n->type) {
 	case YAML_SEQUENCE_NODE:
 		c = mnew(CFG_SEQ, n->start_mark);
@@ -141,6 +147,7 @@ mparse(const char *text, size_t len)
 	struct mnode *c = NULL;
 
 	merr = NULL;
+	mcount = 0;
 	if (!yaml_parser_initialize(&p))
 		abort();
 	yaml_parser_set_input_string(&p, (const unsigned char *)text, len);
@@ -332,7 +339,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	char *p, *q, *why;
 	size_t n, k, at;
 
-	/* The model's loader recurses once per level of nesting. */
+	/* The model's loader recurses once per level of nesting; and cfg.c
+	 * stops reading at 4096 levels, which no shorter input reaches. */
 	if (size > 4096)
 		return 0;
 	if ((c = both(s, size, &m)) == NULL)

@@ -223,6 +223,38 @@ test_errors(void)
 		CHECK(strcmp(fails(doc, strlen(doc)),
 		    "r.yaml:1:41: nested too deeply") == 0);
 	}
+	/* Aliases to aliases, ten to a list nine times over, would be 10^10
+	 * nodes: the one past 2^20, counted in document order, is a copy of
+	 * the sixth x of a. */
+	{
+		char doc[400];
+		const char *got;
+		int k = snprintf(doc, sizeof(doc), "a: &a [x,x,x,x,x,x,x,x,x,x]\n");
+		char c;
+
+		for (c = 'b'; c <= 'j'; c++)
+			k += snprintf(doc + k, sizeof(doc) - k,
+			    "%c: &%c [*%c,*%c,*%c,*%c,*%c,*%c,*%c,*%c,*%c,*%c]\n",
+			    c, c, c - 1, c - 1, c - 1, c - 1, c - 1, c - 1,
+			    c - 1, c - 1, c - 1, c - 1);
+		got = fails(doc, (size_t)k);
+		CHECK(strcmp(got, "r.yaml:1:18: too many nodes "
+		    "(aliases count as copies)") == 0);
+	}
+	/* reading stops far below the limit: the YAML error at the end of
+	 * 20,000 open lists is never reached */
+	{
+		size_t n = 20000;
+		char *doc = malloc(n + 4);
+
+		CHECK(doc != NULL);
+		memcpy(doc, "a: ", 3);
+		memset(doc + 3, '[', n);
+		doc[n + 3] = '\0';
+		CHECK(strcmp(fails(doc, n + 3), "r.yaml:1:68: nested too deeply")
+		    == 0);
+		free(doc);
+	}
 }
 
 /* --dump-rules output loads back as the same rules, whatever the bytes. */
