@@ -199,6 +199,10 @@ struct bp_list {
 	int bymaxw;		/* and either part by max_words, largest first */
 	size_t top;		/* of the scan's lists: the largest max_words
 				 * of its refs, SIZE_MAX if it holds residue */
+	/* of the scan's lists: the bytes from the key on that every entry
+	 * asks for, as a word and the mask of those bytes, and those of the
+	 * 8 bytes before the key (see list_sig()) */
+	uint64_t sig8, sigm8, pre8, prem8;
 };
 
 struct bp_hash {
@@ -233,6 +237,9 @@ struct bp_ref {
 	int where;
 	size_t minw, maxw, minsp, maxsp;
 	uint64_t run8, runm8, lit8, litm8, tail8, tailm8;
+	uint64_t headm8, endm8;	/* litm8 and tailm8 where its anchor makes
+				 * them count, else 0: try_range() asks both
+				 * of every ref first */
 	/* ASCII punctuation its literal text has (bit c of needp[c >> 6]):
 	 * a paragraph that lacks one of them cannot match, which costs a
 	 * test where bp_pat_match() costs a walk over the first words */

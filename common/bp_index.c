@@ -545,6 +545,10 @@ quick(const struct bp_rules *rs, struct bp_ref *f)
 	f->run8 = word8(f->run, f->runlen, 0, &f->runm8);
 	f->lit8 = word8(f->p->lit, f->p->litlen, 0, &f->litm8);
 	f->tail8 = word8(f->p->tail, f->p->taillen, 1, &f->tailm8);
+	f->headm8 = f->anchor == BP_LINE || f->anchor == BP_PREFIX ?
+	    f->litm8 : 0;
+	f->endm8 = f->anchor == BP_LINE || f->anchor == BP_SUFFIX ?
+	    f->tailm8 : 0;
 	f->needp[0] = f->needp[1] = 0;
 	for (k = 0; k < f->p->n; k++) {
 		unsigned char c = f->p->tok[k].c;
@@ -625,6 +629,57 @@ partition_hash(const struct bp_rules *rs, struct bp_hash *h)
 	for (i = 0; i < h->cap; i++)
 		partition(rs, &h->val[i]);
 	partition(rs, &h->shortl);
+}
+
+/*
+ * The bytes at the key's place and the 7 after it, and the 8 before it,
+ * that every entry of a scan's list asks for there, as words under masks:
+ * text that differs in one of them takes none of the entries, so the scan
+ * turns it away before calling take().  An entry asks for its run (a
+ * residue entry for its normalised text) around where the key is; one
+ * with no run asks for nothing, and so nor does the list.
+ */
+static void
+list_sig(const struct bp_rules *rs, struct bp_list *l)
+{
+	unsigned char b[16] = { 0 }, m[16];
+	size_t k, d;
+
+	memset(m, 0xff, sizeof(m));
+	for (k = 0; k < l->n; k++) {
+		size_t v = l->v[k], key, len;
+		const char *run;
+
+		if (v >= rs->nref) {
+			const struct bp_inl *in = &rs->inl[(v - rs->nref) >> 16];
+			size_t t = (v - rs->nref) & 0xffff;
+
+			run = in->norm[t];
+			len = in->nlen[t];
+			key = in->koff[t];
+		} else {
+			run = rs->ref[v].run;
+			len = rs->ref[v].runlen;
+			key = rs->ref[v].runkey;
+		}
+		/* b[8 + d] is the byte at the key's place + d */
+		for (d = 0; d < 16; d++) {
+			if (key + d < 8 || key + d - 8 >= len)
+				m[d] = 0;
+			else if (k == 0)
+				b[d] = (unsigned char)run[key + d - 8];
+			else if (b[d] != (unsigned char)run[key + d - 8])
+				m[d] = 0;
+		}
+	}
+	for (d = 0; d < 16; d++)
+		b[d] &= m[d];
+	memcpy(&l->pre8, b, 8);
+	memcpy(&l->prem8, m, 8);
+	memcpy(&l->sig8, b + 8, 8);
+	memcpy(&l->sigm8, m + 8, 8);
+	if (l->n == 0)
+		l->sigm8 = l->prem8 = 0;
 }
 
 void
@@ -733,12 +788,14 @@ bp_index(struct bp_rules *rs)
 
 		sort_maxw(rs, l->v, l->n);
 		l->top = l->n ? maxw_of(rs, l->v[0]) : 0;
+		list_sig(rs, l);
 	}
 	for (k = 0; k < 256; k++) {
 		struct bp_list *l = &rs->punct[k];
 
 		sort_maxw(rs, l->v, l->n);
 		l->top = l->n ? maxw_of(rs, l->v[0]) : 0;
+		list_sig(rs, l);
 	}
 }
 
@@ -883,11 +940,17 @@ try_range(const struct bp_rules *rs, struct bp_scan *sc,
 		f = &rs->ref[l->v[k]];
 		if (l->bymaxw && words > f->maxw)
 			break;		/* nor any after it */
+		/* most fail in their first or last 8 bytes, or lack a
+		 * punctuation mark that their literal text has */
+		if ((((e->head ^ f->lit8) & f->headm8) |
+		    ((e->tail ^ f->tail8) & f->endm8) |
+		    (f->needp[0] & ~e->punct[0]) |
+		    (f->needp[1] & ~e->punct[1])) != 0)
+			continue;
 		if (words < f->minw || words > f->maxw || words <= f->minsp ||
 		    !(where >> f->where & 1) || sc->rhit[f->rule] == sc->gen ||
 		    (f->anchor == BP_LINE && words - 1 > f->maxsp) ||
-		    ((f->needp[0] & ~e->punct[0]) | (f->needp[1] &
-		    ~e->punct[1])) != 0 || !caps_fit(f, e, lo, ca, n))
+		    !caps_fit(f, e, lo, ca, n))
 			continue;
 		/* the ends of the pattern first: most fail there, in
 		 * their first or last 8 bytes */
@@ -1016,6 +1079,26 @@ at_word4(const struct bp_hash *h, const char *lo, size_t pos)
 	}
 }
 
+/* Do the 8 bytes at pos, and the 8 before, have what every entry of l
+ * asks for there (see list_sig())?  Nearer the ends, take() tells. */
+static inline int
+sig_fits(const struct bp_list *l, const char *lo, size_t n, size_t pos)
+{
+	uint64_t x;
+
+	if (n - pos >= 8) {
+		memcpy(&x, lo + pos, 8);
+		if (((x ^ l->sig8) & l->sigm8) != 0)
+			return 0;
+	}
+	if (pos >= 8 && l->prem8 != 0) {
+		memcpy(&x, lo + pos - 8, 8);
+		if (((x ^ l->pre8) & l->prem8) != 0)
+			return 0;
+	}
+	return 1;
+}
+
 /* The same where 4 bytes may not be left. */
 static inline const struct bp_list *
 at_word(const struct bp_hash *h, const char *lo, size_t n, size_t pos)
@@ -1036,7 +1119,8 @@ at_punct(const struct bp_rules *rs, struct bp_scan *sc, const char *lo,
 	if (pos + 2 < n && (b = (unsigned char)lo[pos + 2],
 	    !(rs->pafter[c][b >> 6] >> (b & 63) & 1)))
 		return 0;
-	if (words > rs->punct[c].top)	/* a paragraph too long for all */
+	if (words > rs->punct[c].top ||	/* a paragraph too long for all */
+	    !sig_fits(&rs->punct[c], lo, n, pos))
 		return 0;
 	return take(rs, sc, &rs->punct[c], lo, n, pos, words);
 }
@@ -1075,7 +1159,7 @@ bp_scan_text(const struct bp_rules *rs, struct bp_scan *sc, const char *lo,
 			size_t pos = k + (size_t)__builtin_ctz(start);
 			const struct bp_list *l = at_word4(&rs->wordh, lo, pos);
 
-			if (l != NULL && words <= l->top)
+			if (l != NULL && words <= l->top && sig_fits(l, lo, n, pos))
 				residue |= take(rs, sc, l, lo, n, pos, words);
 		}
 		for (; pun; pun &= pun - 1)
@@ -1098,7 +1182,7 @@ bp_scan_text(const struct bp_rules *rs, struct bp_scan *sc, const char *lo,
 			size_t pos = k + (size_t)(__builtin_ctzll(start) >> 3);
 			const struct bp_list *l = at_word(&rs->wordh, lo, n, pos);
 
-			if (l != NULL && words <= l->top)
+			if (l != NULL && words <= l->top && sig_fits(l, lo, n, pos))
 				residue |= take(rs, sc, l, lo, n, pos, words);
 		}
 		for (; pun; pun &= pun - 1)
