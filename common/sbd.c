@@ -43,6 +43,8 @@ enum {
 	W_DATE = 1 << 8,	/* May: a date stamp opening a paragraph */
 	W_TIME = 1 << 9,	/* p.m.: a name after it starts a sentence */
 	W_ZONE = 1 << 10,	/* EST: goes with the time before it */
+	W_SUFFIX = 1 << 11,	/* Inc.: ends a company's name */
+	W_STATE = 1 << 12,	/* Calif.: ends a place after "City, " */
 };
 
 struct word {
@@ -390,6 +392,8 @@ static const struct {
 	{ "dates", W_DATE },
 	{ "times", W_TIME },
 	{ "zones", W_ZONE },
+	{ "suffixes", W_SUFFIX | W_ABBREV },
+	{ "states", W_STATE | W_ABBREV },
 };
 
 static void
@@ -451,7 +455,7 @@ sbd_new(const struct cfg *rules)
 			cfg_fail(rules->val[i], "unknown list \"%s\" (known: titles, "
 			    "numbers, abbreviations, starters, exclaimed, "
 			    "particles, cues, credits, dates, times, zones, "
-			    "bullets)",
+			    "suffixes, states, bullets)",
 			    rules->keys[i]);
 	}
 	/* an entry per word at least, the cased forms of some more */
@@ -1330,12 +1334,86 @@ unit(const struct scan *st, size_t i)
 	    t[b - 2] <= '9';
 }
 
+/*
+ * After an abbreviation that ends a name, a company's suffix ("Acme
+ * Inc.") or a state after its city and a comma ("Fresno, Calif."), does
+ * the capitalised word at nx->w start a sentence?  It does when a
+ * lower-case word follows it ("Acme Inc. Shares fell", "Fresno, Calif.
+ * Taxes rose"), unless that word joins it to a capitalised one ("Acme
+ * Inc. Board of Directors": "of", "and", a particle), and when it is a
+ * title or abbreviation opening a name ("Salem, Mass. Sr. Mary Lee"); not
+ * before a second capitalised word ("Acme Inc. Chief Executive", "Fresno,
+ * Calif. City Council").  A state with no city before it is the start of
+ * a name as often ("former Fla. Gov. Lee").
+ */
+static int
+namend(const struct scan *st, size_t i, unsigned prevflags,
+    const struct next *nx)
+{
+	const char *t = st->t;
+	size_t len = st->len, b, q, r;
+	unsigned f;
+
+	if (nx->quoted || nx->bracket)
+		return 0;
+	for (b = i; b > st->start && asciialpha(t[b - 1]); b--)
+		;
+	if (b < st->start + 2 || t[b - 1] != ' ')
+		return 0;
+	if (prevflags & W_SUFFIX) {
+		/* after a name: "Acme Inc.", "3M Co.", "Lee & Co.", not "in
+		 * Co. Kerry" */
+		for (b--; b > st->start && t[b - 1] != ' '; b--)
+			;
+		if (!(t[b] >= 'A' && t[b] <= 'Z') && !(t[b] >= '0' &&
+		    t[b] <= '9') && t[b] != '&')
+			return 0;
+	} else if (t[b - 2] != ',')
+		return 0;
+	q = wordend(st, nx->w);
+	if (q == nx->w || q + 2 >= len)
+		return 0;
+	if (t[q] == '.') {
+		f = lookup(st->sb, t + nx->w, q - nx->w);
+		return (f & (W_TITLE | W_ABBREV)) &&
+		    !(f & (W_SUFFIX | W_STATE)) && t[q + 1] == ' ' &&
+		    upper(dec(t + q + 2, len - q - 2, &r));
+	}
+	if (t[q] != ' ' || t[q + 1] < 'a' || t[q + 1] > 'z')
+		return 0;
+	r = wordend(st, q + 1);
+	if (!(r - q - 1 == 2 && memcmp(t + q + 1, "of", 2) == 0) &&
+	    !(r - q - 1 == 3 && memcmp(t + q + 1, "and", 3) == 0) &&
+	    !(lookup(st->sb, t + q + 1, r - q - 1) & W_PARTICLE))
+		return 1;
+	/* "Board of Directors" is a name, "Shares of the firm" not */
+	return r + 1 >= len || t[r] != ' ' ||
+	    !upper(dec(t + r + 1, len - r - 1, &q));
+}
+
+/*
+ * Does a sentence end after the abbreviation before i, before the
+ * capitalised word of nx?  Out of line: it is rarely asked, and
+ * terminator() stays small enough to be inlined in the scan.
+ */
+static __attribute__((noinline)) int
+abbrevend(const struct scan *st, size_t i, unsigned prevflags,
+    const struct next *nx)
+{
+	unsigned nf = nextflags(st, nx);
+
+	return ((nf & W_STARTER) && !titlecase(st, i)) ||
+	    ((prevflags & W_TIME) && !(nf & (W_DATE | W_ZONE)) &&
+	    aftertime(st, i, nx)) ||
+	    ((prevflags & (W_SUFFIX | W_STATE)) && namend(st, i, prevflags, nx));
+}
+
 static size_t
 terminator(struct scan *st, size_t i)
 {
 	const char *t = st->t;
 	size_t len = st->len, j = i, k, l, nxp, end;
-	unsigned dots = 0, prevflags, val, nf;
+	unsigned dots = 0, prevflags, val;
 	int qe = 0, closed = 0, brk, kind, detached, cjk, style, alpha;
 	int32_t c;
 	struct next nx;
@@ -1446,12 +1524,7 @@ marks_done:
 				brk = nx.cls == N_UPPER || nx.cls == N_DIGIT;
 			break;
 		case K_ABBREV:
-			if (nx.cls != N_UPPER)
-				break;
-			nf = nextflags(st, &nx);
-			brk = ((nf & W_STARTER) && !titlecase(st, i)) ||
-			    ((prevflags & W_TIME) && !(nf & (W_DATE | W_ZONE)) &&
-			    aftertime(st, i, &nx));
+			brk = nx.cls == N_UPPER && abbrevend(st, i, prevflags, &nx);
 			break;
 		default:
 			/* a lower-case word too ("went home. then i"), but
