@@ -2035,6 +2035,18 @@ name_only(const struct ctx *c, size_t a, size_t b)
 	return a < b;
 }
 
+/* Does [a, b) hold a word that is surely a verb: a form of "be", a
+ * modal, a cue, a past tense? */
+static int
+has_verb(const struct ctx *c, size_t a, size_t b)
+{
+	for (; a < b; a++)
+		if (is_word(c, a) && !c->x.tok[a].cap && ((c->x.tok[a].lx &
+		    (LX_BE | LX_HYPO | LX_CUE | LX_ICUE)) || ends_with(c, a, "ed")))
+			return 1;
+	return 0;
+}
+
 /* Where reported content stops: before a semicolon, a bracket, "while
  * ...", a dash before "-ing", or the next attribution ", X said". */
 static size_t
@@ -2092,6 +2104,27 @@ clause_end(const struct ctx *c, size_t a, size_t b)
 		if (word_is(c, i, W_AND) && i + 1 < b && cue_at(c, i + 1, b, &e) &&
 		    !ing_cue(c, i + 1))
 			return i;
+		/* 'called it a "bad deal" and the union said "no"': a second
+		 * speaker's report.  After "and", when no name ends what went
+		 * before and that is an object ("called it ...") or a clause
+		 * with a verb, not the subject of one: "said the title and text
+		 * of the law showed", "said Lu and Wang agreed"; and a subject
+		 * opens what follows, not "a mall and spa called ..." */
+		if ((word_is(c, i, W_BUT) || (word_is(c, i, W_AND) &&
+		    i > a && !c->x.tok[i - 1].cap && (!(c->cuef & LX_CORE) ||
+		    has_verb(c, a, i)))) && c->x.tok[i].q < 0 &&
+		    i + 1 < b && is_word(c, i + 1) && subject_word(c, i + 1))
+			for (k = i + 2; k < b && k < i + 7; k++) {
+				struct qt_attr o;
+				if (word_is(c, k - 1, W_WHO) ||
+				    word_is(c, k - 1, W_WHICH) ||
+				    word_is(c, k - 1, W_THAT))
+					break;
+				if (cue_at(c, k, b, &e) && !ing_cue(c, k) &&
+				    np_before(c, k, i + 1, &o) &&
+				    sp_open(c, o.spa, i + 1) == i + 1)
+					return i;
+			}
 		/* "stating there was a benefit and chiding the media": a
 		 * second -ing after an -ing cue goes with the cue, not the
 		 * content */
@@ -2211,6 +2244,31 @@ transcript_end(const struct ctx *c, size_t s, size_t a)
 	return b;
 }
 
+/* 'said "we will build it" last week', '... on Tuesday', '... in a
+ * statement': when a report opens with a quotation and only the writer's
+ * adverbials follow its closing mark, they tell when or where it was said,
+ * and the report ends with the quotation. */
+static size_t
+quoted_head(const struct ctx *c, size_t a, size_t b)
+{
+	long q;
+	size_t i, j = NONE;
+
+	if (a >= b || !is_mark(c, a) || (q = c->x.tok[a].q) < 0)
+		return b;
+	for (i = a + 1; i < b; i++)
+		if (c->x.tok[i].q == q)
+			j = i;
+	if (j == NONE || !is_mark(c, j))
+		return b;
+	for (i = j + 1; i < b && c->x.tok[i].kind == T_PUNCT &&
+	    is_p(c, i, ','); i++)
+		;
+	if (i < b && skip_adverbials(c, i, b) >= trim_end(c, i, b))
+		return j + 1;
+	return b;
+}
+
 /* How emit_indirect() reads [a, b): what follows a cue (its clause ends
  * where clause_end() says) or what precedes one. */
 enum { EI_RIGHT, EI_LEFT, EI_WHOLE };
@@ -2234,7 +2292,7 @@ emit_indirect(struct ctx *c, size_t a, size_t b, const struct qt_attr *at,
 				break;
 			}
 	} else if (left == EI_RIGHT) {
-		b = clause_end(c, a, b);
+		b = quoted_head(c, a, clause_end(c, a, b));
 		c->ind_end = b;
 		/* "said in an interview with CNN, ...": content after the
 		 * adverbial; "said in part", "wrote on Facebook": none;
