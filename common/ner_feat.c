@@ -853,6 +853,129 @@ prevlists(uint8_t prevs[NER_NLAB][9], int nprev[NER_NLAB])
 	}
 }
 
+/*
+ * The unmasked recursion (the tagger's), by the shape of the constraints:
+ * the nine labels that open a name or stay outside one (O, B-, U-) follow
+ * only the nine that close one (O, L-, U-), and I-X and L-X only B-X and
+ * I-X.  The nine closing labels are tried for eight opening ones at once
+ * (two lanes of four) and for U-MISC alone.  Previous labels are tried in
+ * the order of the label-by-label loop below with the same strict
+ * comparison, a label out of reach (at NEG) counting as -inf as if
+ * skipped, so every choice and score is the same.
+ */
+typedef float v4f __attribute__((vector_size(16)));
+typedef int32_t v4i __attribute__((vector_size(16)));
+
+static const uint8_t vclose[9] = { 0, 3, 4, 7, 8, 11, 12, 15, 16 };
+static const uint8_t vopen[9] = { 0, 1, 4, 5, 8, 9, 12, 13, 16 };
+
+static float
+reach(float v)
+{
+	return v <= NEG ? -__builtin_inff() : v;
+}
+
+static v4f
+vsel(v4i m, v4f a, v4f b)
+{
+	return (v4f)(((v4i)a & m) | ((v4i)b & ~m));
+}
+
+static void
+viterbi_all(const float *sc, size_t n, const float *tr, float *dp,
+    uint8_t *back)
+{
+	float to[9][8], to8[9], ti[NER_NTYPES][4];
+	size_t i;
+	int c, j, t;
+
+	for (c = 0; c < 9; c++) {
+		for (j = 0; j < 8; j++)
+			to[c][j] = tr[vclose[c] * NER_NLAB + vopen[j]];
+		to8[c] = tr[vclose[c] * NER_NLAB + vopen[8]];
+	}
+	/* B->I, I->I, B->L, I->L of each type */
+	for (t = 0; t < NER_NTYPES; t++) {
+		ti[t][0] = tr[NER_LAB(t, NER_B) * NER_NLAB + NER_LAB(t, NER_I)];
+		ti[t][1] = tr[NER_LAB(t, NER_I) * NER_NLAB + NER_LAB(t, NER_I)];
+		ti[t][2] = tr[NER_LAB(t, NER_B) * NER_NLAB + NER_LAB(t, NER_L)];
+		ti[t][3] = tr[NER_LAB(t, NER_I) * NER_NLAB + NER_LAB(t, NER_L)];
+	}
+	for (i = 1; i < n; i++) {
+		const float *pd = dp + (i - 1) * NER_NLAB;
+		const float *s = sc + i * NER_NLAB;
+		float *cd = dp + i * NER_NLAB;
+		uint8_t *bk = back + i * NER_NLAB;
+		v4f b0 = { NEG, NEG, NEG, NEG }, b1 = b0, v0, v1, t0, t1, f4;
+		v4i p0 = { -1, -1, -1, -1 }, p1 = p0, g0, g1, c4;
+		float b8 = NEG, v, f, pb, pi;
+		int p8 = -1, bp[8];
+		float bv[8];
+
+		for (c = 0; c < 9; c++) {
+			f = reach(pd[vclose[c]]);
+			f4 = (v4f){ f, f, f, f };
+			c4 = (v4i){ vclose[c], vclose[c], vclose[c], vclose[c] };
+			memcpy(&t0, &to[c][0], sizeof t0);
+			memcpy(&t1, &to[c][4], sizeof t1);
+			v0 = f4 + t0;
+			v1 = f4 + t1;
+			g0 = v0 > b0;
+			g1 = v1 > b1;
+			b0 = vsel(g0, v0, b0);
+			b1 = vsel(g1, v1, b1);
+			p0 = (c4 & g0) | (p0 & ~g0);
+			p1 = (c4 & g1) | (p1 & ~g1);
+			if ((v = f + to8[c]) > b8) {
+				b8 = v;
+				p8 = vclose[c];
+			}
+		}
+		memcpy(bv, &b0, sizeof b0);
+		memcpy(bv + 4, &b1, sizeof b1);
+		memcpy(bp, &p0, sizeof p0);
+		memcpy(bp + 4, &p1, sizeof p1);
+		for (j = 0; j < 8; j++) {
+			cd[vopen[j]] = bp[j] >= 0 ? bv[j] + s[vopen[j]] : NEG;
+			bk[vopen[j]] = bp[j] >= 0 ? (uint8_t)bp[j] : 0;
+		}
+		cd[vopen[8]] = p8 >= 0 ? b8 + s[vopen[8]] : NEG;
+		bk[vopen[8]] = p8 >= 0 ? (uint8_t)p8 : 0;
+		for (t = 0; t < NER_NTYPES; t++) {
+			int lb = NER_LAB(t, NER_B), li = NER_LAB(t, NER_I);
+			int ll = NER_LAB(t, NER_L);
+
+			pb = reach(pd[lb]);
+			pi = reach(pd[li]);
+			/* I-X, then L-X: from B-X unless I-X does better */
+			b8 = NEG;
+			p8 = -1;
+			if ((v = pb + ti[t][0]) > b8) {
+				b8 = v;
+				p8 = lb;
+			}
+			if ((v = pi + ti[t][1]) > b8) {
+				b8 = v;
+				p8 = li;
+			}
+			cd[li] = p8 >= 0 ? b8 + s[li] : NEG;
+			bk[li] = p8 >= 0 ? (uint8_t)p8 : 0;
+			b8 = NEG;
+			p8 = -1;
+			if ((v = pb + ti[t][2]) > b8) {
+				b8 = v;
+				p8 = lb;
+			}
+			if ((v = pi + ti[t][3]) > b8) {
+				b8 = v;
+				p8 = li;
+			}
+			cd[ll] = p8 >= 0 ? b8 + s[ll] : NEG;
+			bk[ll] = p8 >= 0 ? (uint8_t)p8 : 0;
+		}
+	}
+}
+
 void
 ner_viterbi(const float *sc, size_t n, const float *tr,
     const uint32_t *mask, uint8_t *out, float *dp, uint8_t *back)
@@ -864,7 +987,7 @@ ner_viterbi(const float *sc, size_t n, const float *tr,
 
 	if (n == 0)
 		return;
-	if (n > 1)
+	if (n > 1 && mask)
 		prevlists(prevs, nprev);
 	for (y = 0; y < NER_NLAB; y++) {
 		dp[y] = NEG;
@@ -872,7 +995,9 @@ ner_viterbi(const float *sc, size_t n, const float *tr,
 			continue;
 		dp[y] = sc[y] + tr[NER_NLAB * NER_NLAB + y];
 	}
-	for (i = 1; i < n; i++) {
+	if (!mask)
+		viterbi_all(sc, n, tr, dp, back);
+	for (i = 1; mask && i < n; i++) {
 		const float *pd = dp + (i - 1) * NER_NLAB;
 		float *cd = dp + i * NER_NLAB;
 
