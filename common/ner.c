@@ -889,6 +889,49 @@ firmnames(const struct ner_tinfo *ti, size_t n, uint8_t *lab)
 }
 
 /*
+ * Lower-case nouns for a kind of organisation: a name right after one
+ * ("mobile operator Nusantara Seluler", "the newspaper El Pais", "Italian
+ * roaster Bellucci") is that organisation, where the model, which has not
+ * seen the name, takes it for a person or a place.  Words that also name
+ * a person's role (developer, producer, partner, rival) are not here.
+ */
+static const char *const orgkinds[] = {
+	"agency", "airline", "automaker", "band", "bank", "bloc", "brewer",
+	"broadcaster", "carmaker", "carrier", "chain", "charity", "club",
+	"coalition", "company", "conglomerate", "daily", "exchange",
+	"federation", "firm", "fund", "group", "insurer", "label", "lender",
+	"magazine", "maker", "makers", "manufacturer", "marketplace",
+	"militia", "miner", "newspaper", "operator", "operators",
+	"organisation", "organization", "outfit", "platform", "pollster",
+	"pollsters", "promoter", "publisher", "regulator", "retailer",
+	"roaster", "ruling", "side", "station", "streamer", "studio",
+	"subsidiary", "supplier", "tabloid", "union", NULL
+};
+
+/* Relabels lab[0..n): a person or place right after such a noun is an
+ * organisation. */
+static void
+kindnames(const char *text, const struct ner_tok *tk, size_t n, uint8_t *lab)
+{
+	size_t a, b, k;
+	int y;
+
+	for (a = 0; a < n; a = b + 1) {
+		b = a;
+		if (lab[a] == 0)
+			continue;
+		b = ner_labend(lab, a, n);
+		y = NER_LABTYPE(lab[a]);
+		if ((y != NER_PER && y != NER_LOC) || a == 0 ||
+		    !ner_inlist(orgkinds, text + tk[a - 1].start,
+		    tk[a - 1].end - tk[a - 1].start))
+			continue;
+		for (k = a; k <= b; k++)
+			lab[k] = (uint8_t)NER_LAB(NER_ORG, NER_LABPOS(lab[k]));
+	}
+}
+
+/*
  * A text is decoded in windows of at most WINDOW tokens, cut after a
  * sentence end where there is one, so that a paragraph of any length
  * (a 50 MB line) costs bounded working memory on top of its tokens.
@@ -953,6 +996,7 @@ ner_tag(const struct ner_model *m, const struct ner_text *t, size_t n,
 				keepwhole(s.lab, s.lab2, wn);
 			}
 			firmnames(s.ti, wn, s.lab);
+			kindnames(t[j].text, tk, wn, s.lab);
 			joinparticles(t[j].text, tk, wn, s.lab);
 			for (i = 0; i < wn; i++) {
 				if ((y = s.lab[i]) == 0)
