@@ -1595,6 +1595,27 @@ byline_after(const struct ctx *c, size_t o, size_t e)
 	    c->x.tok[i + 1].cap;
 }
 
+/* A noun that announces a work ("film", "podcast"), then a comma, right
+ * before the quotation that opens at token o.  Not "dubbed", and not the
+ * words that name something said: a slogan is a campaign's speech. */
+static int
+work_before(const struct ctx *c, size_t o)
+{
+	static const char *const said[] = { "slogan", "motto", "hashtag",
+	    "phrase", "word", "words", "term", "label" };
+	size_t k;
+
+	if (o < 2 || c->x.tok[o - 2].para != c->x.tok[o].para ||
+	    !is_p(c, o - 1, ',') || !is_word(c, o - 2) ||
+	    !(c->x.tok[o - 2].lx & LX_SCARE) || ends_with(c, o - 2, "ed") ||
+	    (c->x.tok[o - 2].lx & (LX_CUE | LX_ICUE)))
+		return 0;
+	for (k = 0; k < sizeof said / sizeof said[0]; k++)
+		if (word_is_text(c, o - 2, said[k]))
+			return 0;
+	return 1;
+}
+
 /* Classify one part; returns QT_DIRECT, QT_PARTIAL, or -1 (not speech). */
 static int
 classify(struct ctx *c, struct iq *q, int attributed, int title)
@@ -1635,6 +1656,9 @@ classify(struct ctx *c, struct iq *q, int attributed, int title)
 			return -1;
 	}
 	if (w <= 8 && title_case(c, o + 1, e) && network_before(c, o))
+		return -1;
+	/* a work named in apposition: the movie, “Nine Days in May,” */
+	if (w <= 10 && title_case(c, o + 1, e) && work_before(c, o))
 		return -1;
 	if (q->c != NONE && byline_after(c, o, e))
 		return -1;
