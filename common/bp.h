@@ -192,6 +192,17 @@ struct bp_set {
 
 /* Finding many literal anchors in one pass: a 64K-bit filter on a hash of
  * each 4-byte window, then a table from the window to what starts there. */
+/* A ref as try_range() tests it first, from copies kept in the list's
+ * order: its rule's max_words; the words it may fit (loww..hiw, its
+ * rule's bounds and its pattern's spaces); bit where of its rule; its
+ * first and last 8 bytes and punctuation (struct bp_ref); the ref, or
+ * SIZE_MAX for residue, which where 0 turns away. */
+struct bp_slot {
+	uint64_t lit8, headm8, tail8, endm8, need[2];
+	size_t maxw, loww, hiw, ref;
+	unsigned where;
+};
+
 struct bp_list {
 	size_t *v;
 	size_t n, cap;
@@ -203,6 +214,8 @@ struct bp_list {
 	 * asks for, as a word and the mask of those bytes, and those of the
 	 * 8 bytes before the key (see list_sig()) */
 	uint64_t sig8, sigm8, pre8, prem8;
+	struct bp_slot *slot;	/* of the lists try_range() walks: v[k]'s
+				 * slot[k] */
 };
 
 struct bp_hash {

@@ -682,6 +682,50 @@ list_sig(const struct bp_rules *rs, struct bp_list *l)
 		l->sigm8 = l->prem8 = 0;
 }
 
+/* The slots of a list that try_range() walks, once its order is set. */
+static void
+slots(const struct bp_rules *rs, struct bp_list *l)
+{
+	size_t k;
+
+	if (l->n == 0)
+		return;
+	l->slot = xreallocarray(NULL, l->n, sizeof(*l->slot));
+	for (k = 0; k < l->n; k++) {
+		struct bp_slot *g = &l->slot[k];
+		const struct bp_ref *f;
+
+		memset(g, 0, sizeof(*g));
+		if (l->v[k] >= rs->nref) {	/* residue: never tried */
+			g->maxw = g->hiw = SIZE_MAX;
+			g->ref = SIZE_MAX;
+			continue;
+		}
+		f = &rs->ref[l->v[k]];
+		g->ref = l->v[k];
+		g->lit8 = f->lit8;
+		g->headm8 = f->headm8;
+		g->tail8 = f->tail8;
+		g->endm8 = f->endm8;
+		g->need[0] = f->needp[0];
+		g->need[1] = f->needp[1];
+		g->maxw = f->maxw;
+		g->loww = f->minsp + 1 > f->minw ? f->minsp + 1 : f->minw;
+		g->hiw = f->maxw;
+		if (f->anchor == BP_LINE && f->maxsp < SIZE_MAX &&
+		    f->maxsp + 1 < g->hiw)
+			g->hiw = f->maxsp + 1;
+		g->where = 1u << f->where;
+	}
+}
+
+static void
+slots_free(struct bp_list *l)
+{
+	free(l->slot);
+	l->slot = NULL;
+}
+
 void
 bp_index(struct bp_rules *rs)
 {
@@ -767,6 +811,20 @@ bp_index(struct bp_rules *rs)
 	 * on every paragraph: unpartitioned, those of where: any would
 	 * never be */
 	partition(rs, &rs->contains.shortl);
+	/* the copies try_range() tests first, in each list's order */
+	for (k = 0; k < 257; k++) {
+		slots(rs, &rs->start[k]);
+		slots(rs, &rs->end[k]);
+		if (k < 256) {
+			slots(rs, &rs->startca[k]);
+			slots(rs, &rs->endlo[k]);
+		}
+	}
+	for (k = 0; k < rs->starth.cap; k++)
+		slots(rs, &rs->starth.val[k]);
+	for (k = 0; k < rs->endh.cap; k++)
+		slots(rs, &rs->endh.val[k]);
+	slots(rs, &rs->contains.shortl);
 	/* the bytes two after a punctuation key that its candidates take */
 	for (k = 0; k < 256; k++)
 		for (r = 0; r < rs->punct[k].n; r++) {
@@ -805,14 +863,23 @@ bp_index_free(struct bp_rules *rs)
 	size_t i;
 
 	for (i = 0; i < 257; i++) {
+		slots_free(&rs->start[i]);
+		slots_free(&rs->end[i]);
 		free(rs->start[i].v);
 		free(rs->end[i].v);
 	}
 	for (i = 0; i < 256; i++) {
+		slots_free(&rs->startca[i]);
+		slots_free(&rs->endlo[i]);
 		free(rs->punct[i].v);
 		free(rs->startca[i].v);
 		free(rs->endlo[i].v);
 	}
+	for (i = 0; i < rs->starth.cap; i++)
+		slots_free(&rs->starth.val[i]);
+	for (i = 0; i < rs->endh.cap; i++)
+		slots_free(&rs->endh.val[i]);
+	slots_free(&rs->contains.shortl);
 	bp_hash_free(&rs->starth);
 	bp_hash_free(&rs->endh);
 	bp_hash_free(&rs->wordh);
@@ -931,26 +998,29 @@ try_range(const struct bp_rules *rs, struct bp_scan *sc,
     const char *ca, size_t n, size_t words, unsigned where,
     struct para8 *e)
 {
-	for (; k < end; k++) {
+	const struct bp_slot *g = l->slot + k;
+
+	for (; k < end; k++, g++) {
 		const struct bp_ref *f;
 		const struct bp_pat *p;
 
-		if (l->v[k] >= rs->nref)
-			continue;	/* residue, blanked elsewhere */
-		f = &rs->ref[l->v[k]];
-		if (l->bymaxw && words > f->maxw)
-			break;		/* nor any after it */
+		if (words > g->maxw) {
+			if (l->bymaxw)
+				break;	/* nor any after it */
+			continue;
+		}
 		/* most fail in their first or last 8 bytes, or lack a
 		 * punctuation mark that their literal text has */
-		if ((((e->head ^ f->lit8) & f->headm8) |
-		    ((e->tail ^ f->tail8) & f->endm8) |
-		    (f->needp[0] & ~e->punct[0]) |
-		    (f->needp[1] & ~e->punct[1])) != 0)
+		if (((e->head ^ g->lit8) & g->headm8) != 0)
 			continue;
-		if (words < f->minw || words > f->maxw || words <= f->minsp ||
-		    !(where >> f->where & 1) || sc->rhit[f->rule] == sc->gen ||
-		    (f->anchor == BP_LINE && words - 1 > f->maxsp) ||
-		    !caps_fit(f, e, lo, ca, n))
+		if (((g->need[0] & ~e->punct[0]) |
+		    (g->need[1] & ~e->punct[1])) != 0)
+			continue;
+		if (((e->tail ^ g->tail8) & g->endm8) != 0 ||
+		    words < g->loww || words > g->hiw || !(where & g->where))
+			continue;	/* residue too: where 0 */
+		f = &rs->ref[g->ref];
+		if (sc->rhit[f->rule] == sc->gen || !caps_fit(f, e, lo, ca, n))
 			continue;
 		/* the ends of the pattern first: most fail there, in
 		 * their first or last 8 bytes */
