@@ -22,7 +22,7 @@ static const char *const abbrevs[] = {
 	"Nov", "Dec", NULL
 };
 
-static int32_t
+static inline int32_t
 dec(const char *s, size_t n, size_t i, size_t *len)
 {
 	if (i >= n) {
@@ -36,7 +36,7 @@ dec(const char *s, size_t n, size_t i, size_t *len)
 	return u8_decode(s + i, n - i, len);
 }
 
-static int
+static inline int
 isword(int32_t c)
 {
 	if (c < 0x80)
@@ -57,11 +57,16 @@ isapos(int32_t c)
 int
 ner_inlist(const char *const *list, const char *s, size_t n)
 {
-	size_t k;
+	size_t k, i;
 
-	for (k = 0; list[k]; k++)
-		if (strlen(list[k]) == n && memcmp(list[k], s, n) == 0)
+	/* byte by byte, stopping at the first difference: no strlen() of
+	 * every word of the list */
+	for (k = 0; list[k]; k++) {
+		for (i = 0; i < n && list[k][i] == s[i]; i++)
+			;
+		if (i == n && list[k][n] == '\0')
 			return 1;
+	}
 	return 0;
 }
 
