@@ -50,7 +50,7 @@ rd32(const unsigned char *p)
 	    (uint32_t)p[3] << 24;
 }
 
-static const int16_t *
+static inline const int16_t *
 row(const struct ner_model *m, uint32_t k)
 {
 	uint32_t msk = m->fcap - 1, j;
@@ -973,7 +973,7 @@ ner_tag(const struct ner_model *m, const struct ner_text *t, size_t n,
 		nt = ner_tokenize(t[j].text, t[j].len, &s.tok, &s.tokcap);
 		for (w0 = 0; w0 < nt; w0 = w1) {
 			w1 = window(t[j].text, s.tok, w0, nt);
-			ner_tinfo_fill(s.ti, t[j].text, s.tok + w0, w1 - w0);
+			ner_tinfo_count(s.ti, t[j].text, s.tok + w0, w1 - w0);
 			ner_dmap_count(d, s.ti, w1 - w0);
 		}
 	}

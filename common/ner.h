@@ -111,6 +111,10 @@ struct ner_tinfo {
 #define NER_CUE_FIRM 1
 void ner_tinfo_fill(struct ner_tinfo *ti, const char *text,
     const struct ner_tok *tok, size_t n);
+/* Only lw, cap, len, first and sflag, the rest zero: what
+ * ner_dmap_count() reads, for a pass that only counts. */
+void ner_tinfo_count(struct ner_tinfo *ti, const char *text,
+    const struct ner_tok *tok, size_t n);
 
 /* Gazetteer: hashes of lower-cased token sequences (ner_seqhash) ->
  * type bits, and NER_GAZ_MORE when a longer name starts the same way. */

@@ -145,6 +145,53 @@ fill1(struct ner_tinfo *t, const char *s, size_t n)
 		t->cap = (up || lo) ? NER_CAP_MIXED : NER_CAP_PUNCT;
 }
 
+/* What fill1() gives of lw, cap and len, and nothing else (the rest of
+ * *t zero): all that ner_dmap_count() reads. */
+static void
+fill1lw(struct ner_tinfo *t, const char *s, size_t n)
+{
+	uint64_t lw = FNV_OFF;
+	size_t i = 0, l;
+	int32_t c, lc;
+	int ch, up = 0, lo = 0, firstc = 0;
+
+	memset(t, 0, sizeof *t);
+	while (i < n) {
+		if ((unsigned char)s[i] < 0x80) {
+			c = (unsigned char)s[i];
+			l = 1;
+		} else
+			c = u8_decode(s + i, n - i, &l);
+		if (c >= 'A' && c <= 'Z')
+			lc = c + 32;
+		else if (c < 0x80)
+			lc = c;
+		else
+			lc = c < 0 ? c : u8_tolower(c);
+		if (lc == 0x2019)
+			lc = '\'';
+		lw = (lw ^ (uint32_t)lc) * FNV_MUL;
+		ch = shapech(c);
+		if (i == 0)
+			firstc = ch;
+		if (ch == 'X')
+			up++;
+		else if (ch == 'x')
+			lo++;
+		i += l;
+	}
+	t->lw = lw;
+	t->len = n > 255 ? 255 : (uint8_t)n;
+	if (firstc == 'X')
+		t->cap = lo ? NER_CAP_INIT : NER_CAP_UPPER;
+	else if (firstc == 'x')
+		t->cap = up ? NER_CAP_MIXED : NER_CAP_LOWER;
+	else if (firstc == 'd')
+		t->cap = NER_CAP_DIGIT;
+	else
+		t->cap = (up || lo) ? NER_CAP_MIXED : NER_CAP_PUNCT;
+}
+
 static int
 isend(const char *s, size_t n)
 {
@@ -166,7 +213,7 @@ isopen(const char *s, size_t n)
  * ("Banque Morel"; before "of": "Bank of Kerala", "University of Leeds")
  * or, in lower case, stands before it ("the insurer Halvex"), in classes:
  * the model learns what each class means, also for names it never saw.
- * Sorted for bsearch.
+ * Sorted by strcmp() for cueof()'s binary search.
  */
 enum { CUE_FIRM = NER_CUE_FIRM, CUE_SCHOOL, CUE_STATE, CUE_GROUP, CUE_SPORT,
 	CUE_PLACE, CUE_EVENT, CUE_CITY };
@@ -255,28 +302,34 @@ static const struct cue {
 	{ "wanderers", CUE_SPORT }, { "war", CUE_EVENT },
 };
 
-static int
-cuecmp(const void *k, const void *e)
-{
-	const struct cue *a = k, *b = e;
-
-	return strcasecmp(a->w, b->w);
-}
-
+/* The cue class of s[0..n), compared as strcasecmp() does in the C
+ * locale the tools run in (ASCII letters folded): the word lower-cased
+ * once, then a binary search that mostly decides on the first byte. */
 static uint8_t
 cueof(const char *s, size_t n)
 {
 	char w[16];
-	struct cue k, *c;
+	size_t i, lo = 0, hi = sizeof cues / sizeof cues[0], mid;
+	int c;
 
 	if (n >= sizeof w)
 		return 0;
-	memcpy(w, s, n);
+	for (i = 0; i < n; i++)
+		w[i] = (char)(s[i] >= 'A' && s[i] <= 'Z' ? s[i] + 32 : s[i]);
 	w[n] = '\0';
-	k.w = w;
-	c = bsearch(&k, cues, sizeof cues / sizeof cues[0], sizeof cues[0],
-	    cuecmp);
-	return c ? c->c : 0;
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		c = (unsigned char)w[0] - (unsigned char)cues[mid].w[0];
+		if (c == 0)
+			c = strcmp(w, cues[mid].w);
+		if (c == 0)
+			return cues[mid].c;
+		if (c < 0)
+			hi = mid;
+		else
+			lo = mid + 1;
+	}
+	return 0;
 }
 
 static int
@@ -341,9 +394,9 @@ runcues(struct ner_tinfo *ti, const char *text, const struct ner_tok *tok,
 	}
 }
 
-void
-ner_tinfo_fill(struct ner_tinfo *ti, const char *text,
-    const struct ner_tok *tok, size_t n)
+static void
+tinfo(struct ner_tinfo *ti, const char *text, const struct ner_tok *tok,
+    size_t n, int full)
 {
 	size_t i, words = 0, caps = 0, lowlong = 0, inits = 0;
 	int first = 1;
@@ -353,7 +406,10 @@ ner_tinfo_fill(struct ner_tinfo *ti, const char *text,
 		const char *s = text + tok[i].start;
 		size_t len = tok[i].end - tok[i].start;
 
-		fill1(&ti[i], s, len);
+		if (full)
+			fill1(&ti[i], s, len);
+		else
+			fill1lw(&ti[i], s, len);
 		if (isend(s, len) || (s[len - 1] == '.' && ti[i].cap ==
 		    NER_CAP_PUNCT)) {
 			first = 1;
@@ -383,7 +439,22 @@ ner_tinfo_fill(struct ner_tinfo *ti, const char *text,
 		sflag = 1;
 	for (i = 0; i < n; i++)
 		ti[i].sflag = sflag;
-	runcues(ti, text, tok, n);
+	if (full)
+		runcues(ti, text, tok, n);
+}
+
+void
+ner_tinfo_fill(struct ner_tinfo *ti, const char *text,
+    const struct ner_tok *tok, size_t n)
+{
+	tinfo(ti, text, tok, n, 1);
+}
+
+void
+ner_tinfo_count(struct ner_tinfo *ti, const char *text,
+    const struct ner_tok *tok, size_t n)
+{
+	tinfo(ti, text, tok, n, 0);
 }
 
 /* Gazetteer */
