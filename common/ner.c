@@ -908,13 +908,24 @@ static const char *const orgkinds[] = {
 	"subsidiary", "supplier", "tabloid", "union", NULL
 };
 
-/* Relabels lab[0..n): a person or place right after such a noun is an
- * organisation. */
+static int
+tokis(const char *text, const struct ner_tok *t, const char *w)
+{
+	size_t n = strlen(w);
+
+	return t->end - t->start == n && memcmp(text + t->start, w, n) == 0;
+}
+
+/* Relabels lab[0..n): a person or place right after such a noun, or
+ * after "shares in", "shares of" or "stake in" unless the gazetteer knows
+ * it as a place, is an organisation, and so is a person before "shares"
+ * ("Corbett shares jumped"). */
 static void
-kindnames(const char *text, const struct ner_tok *tk, size_t n, uint8_t *lab)
+kindnames(const struct ner_tinfo *ti, const char *text,
+    const struct ner_tok *tk, size_t n, uint8_t *lab)
 {
 	size_t a, b, k;
-	int y;
+	int y, kind, held, traded;
 
 	for (a = 0; a < n; a = b + 1) {
 		b = a;
@@ -922,9 +933,20 @@ kindnames(const char *text, const struct ner_tok *tk, size_t n, uint8_t *lab)
 			continue;
 		b = ner_labend(lab, a, n);
 		y = NER_LABTYPE(lab[a]);
-		if ((y != NER_PER && y != NER_LOC) || a == 0 ||
-		    !ner_inlist(orgkinds, text + tk[a - 1].start,
-		    tk[a - 1].end - tk[a - 1].start))
+		if (y != NER_PER && y != NER_LOC)
+			continue;
+		kind = a > 0 && ner_inlist(orgkinds, text + tk[a - 1].start,
+		    tk[a - 1].end - tk[a - 1].start);
+		/* "shares in Kenya" are still Kenya's */
+		held = a > 1 && !ti[a].gaz[NER_LOC] &&
+		    ((tokis(text, &tk[a - 1], "in") &&
+		    (tokis(text, &tk[a - 2], "shares") ||
+		    tokis(text, &tk[a - 2], "stake"))) ||
+		    (tokis(text, &tk[a - 1], "of") &&
+		    tokis(text, &tk[a - 2], "shares")));
+		traded = y == NER_PER && b + 1 < n &&
+		    tokis(text, &tk[b + 1], "shares");
+		if (!kind && !held && !traded)
 			continue;
 		for (k = a; k <= b; k++)
 			lab[k] = (uint8_t)NER_LAB(NER_ORG, NER_LABPOS(lab[k]));
@@ -996,7 +1018,7 @@ ner_tag(const struct ner_model *m, const struct ner_text *t, size_t n,
 				keepwhole(s.lab, s.lab2, wn);
 			}
 			firmnames(s.ti, wn, s.lab);
-			kindnames(t[j].text, tk, wn, s.lab);
+			kindnames(s.ti, t[j].text, tk, wn, s.lab);
 			joinparticles(t[j].text, tk, wn, s.lab);
 			for (i = 0; i < wn; i++) {
 				if ((y = s.lab[i]) == 0)
