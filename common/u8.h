@@ -107,6 +107,11 @@ u8_seqlen(const char *s, size_t n)
 
 	if (c < 0x80)
 		return 1;
+	/* U+2000-2FFF first: curly quotes, dashes, the ellipsis (any two
+	 * continuation bytes make one) */
+	if (c == 0xe2 && n >= 3 && (p[1] & 0xc0) == 0x80 &&
+	    (p[2] & 0xc0) == 0x80)
+		return 3;
 	if (c < 0xc2)
 		return 0;
 	if (c < 0xe0)
