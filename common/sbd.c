@@ -1336,7 +1336,8 @@ unit(const struct scan *st, size_t i)
 
 /*
  * After an abbreviation that ends a name, a company's suffix ("Acme
- * Inc.") or a state after its city and a comma ("Fresno, Calif."), does
+ * Inc.") or a state after its city and a comma ("Fresno, Calif."), or
+ * after a month of the dates list that no day follows ("in Oct."), does
  * the capitalised word at nx->w start a sentence?  It does when a
  * lower-case word follows it ("Acme Inc. Shares fell", "Fresno, Calif.
  * Taxes rose"), unless that word joins it to a capitalised one ("Acme
@@ -1368,7 +1369,7 @@ namend(const struct scan *st, size_t i, unsigned prevflags,
 		if (!(t[b] >= 'A' && t[b] <= 'Z') && !(t[b] >= '0' &&
 		    t[b] <= '9') && t[b] != '&')
 			return 0;
-	} else if (t[b - 2] != ',')
+	} else if ((prevflags & W_STATE) && t[b - 2] != ',')
 		return 0;
 	q = wordend(st, nx->w);
 	if (q == nx->w || q + 2 >= len)
@@ -1405,7 +1406,8 @@ abbrevend(const struct scan *st, size_t i, unsigned prevflags,
 	return ((nf & W_STARTER) && !titlecase(st, i)) ||
 	    ((prevflags & W_TIME) && !(nf & (W_DATE | W_ZONE)) &&
 	    aftertime(st, i, nx)) ||
-	    ((prevflags & (W_SUFFIX | W_STATE)) && namend(st, i, prevflags, nx));
+	    ((prevflags & (W_SUFFIX | W_STATE | W_DATE)) &&
+	    namend(st, i, prevflags, nx));
 }
 
 static size_t
