@@ -2071,6 +2071,17 @@ has_verb(const struct ctx *c, size_t a, size_t b)
 	return 0;
 }
 
+/* Is the dash token i a dash of a sentence (" - ", "--", an em or en
+ * dash), not a hyphen at a line break ("con- clusion", "U.S.-backed")? */
+static int
+spaced_dash(const struct ctx *c, size_t i)
+{
+	size_t s = c->x.tok[i].s;
+
+	return c->x.tok[i].e - s > 1 || (s > 0 &&
+	    (c->x.in->text[s - 1] == ' ' || c->x.in->text[s - 1] == '-'));
+}
+
 /* Where reported content stops: before a semicolon, a bracket, "while
  * ...", a dash before "-ing", or the next attribution ", X said". */
 static size_t
@@ -2124,6 +2135,23 @@ clause_end(const struct ctx *c, size_t a, size_t b)
 		if (is_p(c, i, '-') && i + 1 < b && is_word(c, i + 1) &&
 		    ends_with(c, i + 1, "ing"))
 			return i;
+		/* "endorsed Cruz - the first time it has ...": a dash that no
+		 * second dash closes sets off the writer's words; a closed pair
+		 * is an aside inside the report */
+		if (is_p(c, i, '-') && i > a && !is_p(c, a, '-') &&
+		    spaced_dash(c, i)) {
+			for (k = i + 1; k < b && is_p(c, k, '-'); k++)
+				;
+			for (; k < b && !(is_p(c, k, '-') && c->x.tok[k].q < 0);
+			    k++)
+				;
+			if (k >= b)
+				return i;
+			while (k + 1 < b && is_p(c, k + 1, '-'))
+				k++;
+			i = k;
+			continue;
+		}
 		/* "said he has no gigs and suggested that ...": a second report */
 		if (word_is(c, i, W_AND) && i + 1 < b && cue_at(c, i + 1, b, &e) &&
 		    !ing_cue(c, i + 1))
