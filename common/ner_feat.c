@@ -952,6 +952,27 @@ vsel(v4i m, v4f a, v4f b)
 	return (v4f)(((v4i)a & m) | ((v4i)b & ~m));
 }
 
+/* I-X or L-X, whose score is s, from B-X (pb, transition tb) unless I-X
+ * (pi, ti) does better */
+static void
+inside(float pb, float pi, float tb, float ti, int lb, int li, float s,
+    float *cd, uint8_t *bk)
+{
+	float best = NEG, v;
+	int p = -1;
+
+	if ((v = pb + tb) > best) {
+		best = v;
+		p = lb;
+	}
+	if ((v = pi + ti) > best) {
+		best = v;
+		p = li;
+	}
+	*cd = p >= 0 ? best + s : NEG;
+	*bk = p >= 0 ? (uint8_t)p : 0;
+}
+
 static void
 viterbi_all(const float *sc, size_t n, const float *tr, float *dp,
     uint8_t *back)
@@ -1018,31 +1039,10 @@ viterbi_all(const float *sc, size_t n, const float *tr, float *dp,
 
 			pb = reach(pd[lb]);
 			pi = reach(pd[li]);
-			/* I-X, then L-X: from B-X unless I-X does better */
-			b8 = NEG;
-			p8 = -1;
-			if ((v = pb + ti[t][0]) > b8) {
-				b8 = v;
-				p8 = lb;
-			}
-			if ((v = pi + ti[t][1]) > b8) {
-				b8 = v;
-				p8 = li;
-			}
-			cd[li] = p8 >= 0 ? b8 + s[li] : NEG;
-			bk[li] = p8 >= 0 ? (uint8_t)p8 : 0;
-			b8 = NEG;
-			p8 = -1;
-			if ((v = pb + ti[t][2]) > b8) {
-				b8 = v;
-				p8 = lb;
-			}
-			if ((v = pi + ti[t][3]) > b8) {
-				b8 = v;
-				p8 = li;
-			}
-			cd[ll] = p8 >= 0 ? b8 + s[ll] : NEG;
-			bk[ll] = p8 >= 0 ? (uint8_t)p8 : 0;
+			inside(pb, pi, ti[t][0], ti[t][1], lb, li, s[li],
+			    &cd[li], &bk[li]);
+			inside(pb, pi, ti[t][2], ti[t][3], lb, li, s[ll],
+			    &cd[ll], &bk[ll]);
 		}
 	}
 }
