@@ -190,7 +190,7 @@ eval-ner: all
 # Siriporn Kaewkla") 4 cases.  Report sets, run once after (`make
 # O=build-ner eval-ner`): synthetic 90.72, UNER PUD 69.45, wikigold 69.94.
 # Speed, same output (callgrind on 1 MB of ner-bench.sh's text, NER_BENCH_MB=1,
-# tag-entities --raw): 2,321.0M instructions at d7e4142 -> 1,305.3M:
+# tag-entities --raw): 2,321.0M instructions at d7e4142 -> 1,306.8M:
 # score() summing rows eight labels at a time, Viterbi by the shape of
 # the BILOU constraints, ner_inlist() without strlen(), an inline
 # tokenizer, a counting pass that fills only what it counts, cueof()
