@@ -228,26 +228,43 @@ punctc(unsigned char c)
 
 enum { KEY_NONE, KEY_WORD, KEY_PUNCT };
 
+static const char common_words[] =
+    "the |and |that|this|with|have|from|been|they|will|were|said|"
+    "what|when|your|more|than|them|some|into|also|only|over|most|"
+    "othe|abou|afte|thei|ther|whic|woul|coul|is a|is t|for |was |"
+    "are |has |not |but |his |her |had |its |can |may |all |one |"
+    "you |who |new |our |out |year|time|firs|last|peop|comm|cour|"
+    "repo|writ|acco|cont|stat|gove|offi|pres|work|like|just|even|"
+    "back|make|made|many|such|very|much|week|news|publ|inte|show|"
+    "in t|of t|to t|on t|at t|a co|a pr|a st|";
+#define NCOMMON (sizeof(common_words) / 5)
+static uint32_t common_sorted[NCOMMON];	/* as words, for bsearch() */
+
+static int
+cmp32(const void *a, const void *b)
+{
+	uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+
+	return x < y ? -1 : x > y;
+}
+
 /* Does a word start with these 4 bytes in much of any English news text?
- * A key there would stop the scan at every other sentence. */
+ * A key there would stop the scan at every other sentence.  Asked of
+ * every window of every pattern's key: a binary search. */
 static int
 common(const char *s)
 {
-	static const char words[] =
-	    "the |and |that|this|with|have|from|been|they|will|were|said|"
-	    "what|when|your|more|than|them|some|into|also|only|over|most|"
-	    "othe|abou|afte|thei|ther|whic|woul|coul|is a|is t|for |was |"
-	    "are |has |not |but |his |her |had |its |can |may |all |one |"
-	    "you |who |new |our |out |year|time|firs|last|peop|comm|cour|"
-	    "repo|writ|acco|cont|stat|gove|offi|pres|work|like|just|even|"
-	    "back|make|made|many|such|very|much|week|news|publ|inte|show|"
-	    "in t|of t|to t|on t|at t|a co|a pr|a st|";
-	const char *w;
+	uint32_t v;
 
-	for (w = words; *w; w += 5)
-		if (memcmp(w, s, 4) == 0)
-			return 1;
-	return 0;
+	if (common_sorted[0] == 0) {
+		size_t i;
+
+		for (i = 0; i < NCOMMON; i++)
+			memcpy(&common_sorted[i], common_words + 5 * i, 4);
+		qsort(common_sorted, NCOMMON, sizeof(*common_sorted), cmp32);
+	}
+	memcpy(&v, s, 4);
+	return bsearch(&v, common_sorted, NCOMMON, sizeof(v), cmp32) != NULL;
 }
 
 /*

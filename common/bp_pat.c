@@ -317,7 +317,7 @@ bp_pat_compile(const struct bp_rules *rs, const struct cfg *node,
     struct bp_pat *p)
 {
 	const char *src;
-	char *lo, *ca;
+	char *lo, *ca, buf[2 * 256];	/* most patterns fit: no malloc */
 	size_t n, i, w, len, ntok = 0, max = 0, minsp = 0, maxsp = 0;
 	struct bp_tok *t;
 
@@ -325,8 +325,8 @@ bp_pat_compile(const struct bp_rules *rs, const struct cfg *node,
 		cfg_fail(node, "a pattern must be a string");
 	src = node->str;
 	n = strlen(src);
-	lo = xmalloc(n + 1);
-	ca = xmalloc(n + 1);
+	lo = n < 256 ? buf : xmalloc(2 * (n + 1));
+	ca = lo + n + 1;
 	len = bp_norm(src, n, lo, ca, &w);
 	if (len == 0)
 		cfg_fail(node, "empty pattern");
@@ -434,19 +434,20 @@ bp_pat_compile(const struct bp_rules *rs, const struct cfg *node,
 	for (i = 0; i < ntok && t[i].t == T_LIT; i++)
 		;
 	p->litlen = i;
-	p->lit = xmalloc(i + 1);
-	for (i = 0; i < p->litlen; i++)
-		p->lit[i] = (char)t[i].c;
-	p->lit[i] = '\0';
 	for (i = 0; i < ntok && t[ntok - 1 - i].t == T_LIT; i++)
 		;
 	p->taillen = i;
-	p->tail = xmalloc(i + 1);
+	/* lit and tail in one block, freed as lit */
+	p->lit = xmalloc(p->litlen + 1 + p->taillen + 1);
+	for (i = 0; i < p->litlen; i++)
+		p->lit[i] = (char)t[i].c;
+	p->lit[i] = '\0';
+	p->tail = p->lit + p->litlen + 1;
 	for (i = 0; i < p->taillen; i++)
 		p->tail[i] = (char)t[ntok - p->taillen + i].c;
 	p->tail[i] = '\0';
-	free(lo);
-	free(ca);
+	if (lo != buf)
+		free(lo);
 }
 
 void
@@ -454,7 +455,6 @@ bp_pat_free(struct bp_pat *p)
 {
 	free(p->tok);
 	free(p->lit);
-	free(p->tail);
 }
 
 static int
