@@ -3071,6 +3071,19 @@ indirect(struct ctx *c)
 					if (emit_indirect(c, at.spb + 1, be, &at,
 					    EI_RIGHT))
 						i = resume(c, i, be, &left0);
+				} else if (at.spb > at.spa && at.spb + 3 < be &&
+				    is_p(c, at.spb, ',') && i > left0 + 1 &&
+				    is_p(c, i - 1, ',') && words_in(c, left0, i) <= 8 &&
+				    !has_verb(c, left0, i - 1) &&
+				    clause_start(c, at.spb + 1)) {
+					/* "But the next day, according to Lu, the
+					 * owners made demands": a phrase that sets
+					 * the scene, then the report */
+					if (emit_indirect(c, at.spb + 1, be, &at,
+					    EI_RIGHT))
+						i = resume(c, i, be, &left0);
+					else
+						i = at.spb;
 				} else if (i > a + 2) {
 					/* "..., according to X" and, without the comma,
 					 * "Clinton leads by 271 delegates according to X" */
