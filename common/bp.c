@@ -960,17 +960,6 @@ find_title(struct bp_judge *j)
 
 	for (i = 0; i < n && j->p[i].why != BP_KEEP; i++)
 		;
-	/* A page's menu above the headline ("Skip to content", "Home",
-	 * "News") is the head's, not the headline: lines that a rule of the
-	 * edges names go, or the first of them would be taken for the
-	 * headline and the headline for a line among drops. */
-	while (j->rs->det_seclabel && i < n && edges(j, i, EDGE)->m_edge >= 0) {
-		const struct bp_rule *r = &j->rs->rules[j->p[i].m_edge];
-
-		drop(&j->p[i], r->why, r->name);
-		for (i++; i < n && j->p[i].why != BP_KEEP; i++)
-			;
-	}
 	if (i == n)
 		return n;
 	if (j->rs->det_seclabel) {
