@@ -144,7 +144,7 @@ static size_t
 pair_para(struct ctx *c, size_t a, size_t b, int para, long *chain,
     size_t first_open)
 {
-	size_t st[16], i, k;
+	size_t st[16], i, k, m, lo, hi;
 	int dbl[16], n = 0;
 
 	if (first_open != NONE) {
@@ -152,10 +152,16 @@ pair_para(struct ctx *c, size_t a, size_t b, int para, long *chain,
 		dbl[n++] = 1;
 		a = first_open + 1;
 	}
-	for (i = a; i < b; i++) {
+	/* the first mark at or after a */
+	for (lo = 0, hi = c->x.nmark; lo < hi;) {
+		m = lo + (hi - lo) / 2;
+		if (c->x.mark[m] < a)
+			lo = m + 1;
+		else
+			hi = m;
+	}
+	for (m = lo; m < c->x.nmark && (i = c->x.mark[m]) < b; m++) {
 		int mk, d = -1;
-		if (!is_mark(c, i))
-			continue;
 		mk = c->x.tok[i].ch;
 		for (k = n; k-- > 0;)
 			if (dbl[k]) {
@@ -285,16 +291,20 @@ make_sentences(struct ctx *c, size_t *pa, int npara)
 			s++;
 		i = a;
 		while (i < b) {
-			size_t end = b;
+			size_t end;
 			if (s < in->nsent && in->sent[s].start < pe) {
 				size_t se = in->sent[s].end;
+				/* numbered as they are found: a sentence with no
+				 * token numbers none and is skipped */
 				end = i;
 				while (end < b && c->x.tok[end].s < se)
-					end++;
+					c->x.tok[end++].sent = (int)c->nsent;
 				s++;
 				if (end == i)
 					continue;
-			}
+			} else
+				for (end = i; end < b; end++)
+					c->x.tok[end].sent = (int)c->nsent;
 			if (c->nsent == cap) {
 				cap = cap ? 2 * cap : 256;
 				c->sent = xreallocarray(c->sent, cap, sizeof *c->sent);
@@ -302,9 +312,8 @@ make_sentences(struct ctx *c, size_t *pa, int npara)
 			c->sent[c->nsent].a = i;
 			c->sent[c->nsent].b = end;
 			c->sent[c->nsent].para = p;
-			for (; i < end; i++)
-				c->x.tok[i].sent = (int)c->nsent;
 			c->nsent++;
+			i = end;
 		}
 	}
 }
@@ -418,7 +427,7 @@ name_right(const struct ctx *c, size_t i, size_t hi, struct qt_attr *at)
 	return sure_name(c, at->spa, k);
 }
 
-static int
+static inline int
 ends_with(const struct ctx *c, size_t i, const char *suf)
 {
 	size_t n = strlen(suf);
@@ -699,19 +708,27 @@ sure_name(const struct ctx *c, size_t a, size_t b)
 static int
 quantity(const struct ctx *c, size_t i)
 {
-	static const char *const w[] = { "one", "two", "three", "four", "five",
+	/* each padded with zeros to 8 bytes, so w[k][n] == 0 says that it
+	 * is at most n long, and the first letter folds with | 0x20 */
+	static const char w[][8] = { "one", "two", "three", "four", "five",
 	    "six", "seven", "eight", "nine", "ten", "percent", "third", "half",
 	    "many", "most", "some", "others", "another" };
-	size_t k;
+	const char *s;
+	size_t k, n;
 
 	if (!is_word(c, i))
 		return 0;
-	if (tx(c, i)[0] >= '0' && tx(c, i)[0] <= '9')
+	s = tx(c, i);
+	if (s[0] >= '0' && s[0] <= '9')
 		return 1;
-	if (tl(c, i) < 3 || tl(c, i) > 7)	/* no word of w[] */
+	n = tl(c, i);
+	if (n < 3 || n > 7)	/* no word of w[] */
 		return 0;
+	/* asked of most words before a cue: a strncasecmp() only for a word
+	 * of w[] with its length and first letter */
 	for (k = 0; k < sizeof w / sizeof w[0]; k++)
-		if (word_is_text(c, i, w[k]))
+		if (w[k][n] == '\0' && w[k][n - 1] != '\0' &&
+		    (s[0] | 0x20) == w[k][0] && strncasecmp(s, w[k], n) == 0)
 			return 1;
 	return 0;
 }
@@ -860,10 +877,12 @@ ing_cue(const struct ctx *c, size_t i)
 static int
 progressive(const struct ctx *c, size_t cu, size_t lo)
 {
-	size_t k = skip_adv(c, cu, lo);
+	size_t k;
 
-	return ing_cue(c, cu) && k > lo + 1 && is_word(c, k - 1) &&
-	    (c->x.tok[k - 1].lx & LX_BE);
+	if (!ing_cue(c, cu))
+		return 0;	/* most cues: no walk over the adverbs */
+	k = skip_adv(c, cu, lo);
+	return k > lo + 1 && is_word(c, k - 1) && (c->x.tok[k - 1].lx & LX_BE);
 }
 
 /* The speaker as subject of the cue at token cu. */
@@ -2964,6 +2983,10 @@ indirect(struct ctx *c)
 			uint64_t f;
 			size_t x;
 
+			/* most words are no cue of either kind below: one test */
+			if (!(c->x.tok[i].lx & (LX_NCUE | LX_CUE | LX_ICUE |
+			    LX_PHRASE)))
+				continue;
 			/* "claims" may be a verb: then only after "the", "his",
 			 * "Lu's" */
 			if ((c->x.tok[i].lx & LX_NCUE) && c->x.tok[i].q < 0 &&
@@ -3370,6 +3393,68 @@ cmp_rec(const void *a, const void *b)
 	return (int)x->form - (int)y->form;
 }
 
+/* The end of the run of sorted records v[ix[a]], v[ix[a + 1]], ... */
+static size_t
+run_end(const struct qt_rec *v, const size_t *ix, size_t a, size_t n)
+{
+	for (a++; a < n && cmp_rec(&v[ix[a - 1]], &v[ix[a]]) <= 0; a++)
+		;
+	return a;
+}
+
+/*
+ * Sort by cmp_rec(), equal ones kept in order, as glibc's qsort() (a
+ * merge sort) did: a stable sort has one result.  The records come in a
+ * few sorted runs (reported speech, then quotations), which a merge of
+ * the runs sorts in a pass or two where qsort() cost more per document
+ * than attributing them.  Indexes are merged, 16 bytes a record as
+ * qsort() took, and the records then moved along each cycle once.
+ */
+static void
+sort_recs(struct qt_rec *v, size_t n)
+{
+	struct qt_rec r;
+	size_t *ix, *t, a, m, b, i, j, k, runs;
+
+	for (i = 1; i < n && cmp_rec(&v[i - 1], &v[i]) <= 0; i++)
+		;
+	if (i >= n)
+		return;
+	ix = xreallocarray(NULL, n, 2 * sizeof *ix);
+	t = ix + n;
+	for (i = 0; i < n; i++)
+		ix[i] = i;
+	do {
+		runs = 0;
+		for (a = 0; a < n; a = b, runs++) {
+			m = run_end(v, ix, a, n);
+			b = m < n ? run_end(v, ix, m, n) : n;
+			for (i = a, j = m, k = a; i < m && j < b;)
+				t[k++] = cmp_rec(&v[ix[j]], &v[ix[i]]) < 0 ?
+				    ix[j++] : ix[i++];
+			while (i < m)
+				t[k++] = ix[i++];
+			while (j < b)
+				t[k++] = ix[j++];
+		}
+		memcpy(ix, t, n * sizeof *ix);
+	} while (runs > 1);
+	/* v[i] becomes the old v[ix[i]] */
+	for (i = 0; i < n; i++) {
+		if (ix[i] == i)
+			continue;
+		r = v[i];
+		for (j = i; ix[j] != i; j = k) {
+			k = ix[j];
+			v[j] = v[k];
+			ix[j] = j;
+		}
+		v[j] = r;
+		ix[j] = j;
+	}
+	free(ix);
+}
+
 size_t
 qt_extract(const struct qt_rules *r, const struct qt_input *in,
     unsigned forms, struct qt_quote **v, size_t *cap)
@@ -3377,7 +3462,7 @@ qt_extract(const struct qt_rules *r, const struct qt_input *in,
 	struct ctx c;
 	struct midset mid;
 	size_t *pa, i, j, n = 0;
-	int p;
+	int p, sorted = 1;
 
 	memset(&c, 0, sizeof c);
 	memset(&mid, 0, sizeof mid);
@@ -3390,14 +3475,42 @@ qt_extract(const struct qt_rules *r, const struct qt_input *in,
 		qt_tokenize(&c.x, in->para[p].start, in->para[p].end, p);
 	}
 	pa[in->npara] = pa[in->npara + 1] = c.x.ntok;
-	for (i = 0, j = 0; i < in->nent && j < c.x.ntok; i++) {
+	/* the tokens' bytes only grow when the paragraphs are in order, as
+	 * qt.h asks of them (a stream may not keep to it) */
+	if (c.x.ntok >= UINT32_MAX)
+		sorted = 0;
+	for (p = 1; p < (int)in->npara && sorted; p++)
+		if (in->para[p].start < in->para[p - 1].end)
+			sorted = 0;
+	/* each entity's tokens, typed here and kept for qt_resolve() */
+	c.x.entok = xreallocarray(NULL, in->nent + 1, sizeof *c.x.entok);
+	for (i = 0, j = 0; i < in->nent; i++) {
+		size_t k;
+		/* the first token ending after the entity's start: by leaps
+		 * of 16 first, as entities are a few in a hundred tokens */
+		while (sorted && j + 16 < c.x.ntok &&
+		    c.x.tok[j + 16].e <= in->ent[i].start)
+			j += 16;
 		while (j < c.x.ntok && c.x.tok[j].e <= in->ent[i].start)
 			j++;
-		for (size_t k = j; k < c.x.ntok && c.x.tok[k].s < in->ent[i].end; k++)
+		for (k = j; k < c.x.ntok && c.x.tok[k].s < in->ent[i].end; k++)
 			c.x.tok[k].et = (int)in->ent[i].type;
+		c.x.entok[i] = (uint32_t)j;
+		/* out of order, j was no search for this one: qt_resolve()
+		 * looks them up itself (the leaps above end here too, so the
+		 * types are set as one walk always set them) */
+		if (i > 0 && in->ent[i].start < in->ent[i - 1].start)
+			sorted = 0;
+	}
+	if (!sorted) {
+		free(c.x.entok);
+		c.x.entok = NULL;
 	}
 	make_sentences(&c, pa, (int)in->npara);
 	pair_all(&c, pa, (int)in->npara);
+	free(c.x.mark);		/* only pairing asks */
+	c.x.mark = NULL;
+	c.x.nmark = c.x.markcap = 0;
 	/* number the parts of each quotation, mark what lies inside */
 	for (i = 0; i < c.nq; i = j) {
 		for (j = i; j < c.nq && c.q[j].chain == c.q[i].chain; j++)
@@ -3416,8 +3529,7 @@ qt_extract(const struct qt_rules *r, const struct qt_input *in,
 	attribute_quotes(&c, c.nout);
 	emit_quotes(&c);
 	qt_resolve(&c.x, c.out, c.nout);
-	if (c.nout > 1)
-		qsort(c.out, c.nout, sizeof *c.out, cmp_rec);
+	sort_recs(c.out, c.nout);
 	for (i = 0; i < c.nout; i++) {
 		struct qt_rec *q = &c.out[i];
 		struct qt_quote *o;
@@ -3449,6 +3561,7 @@ qt_extract(const struct qt_rules *r, const struct qt_input *in,
 	}
 	free(pa);
 	free(c.x.tok);
+	free(c.x.entok);
 	free(c.sent);
 	free(c.q);
 	free(c.out);

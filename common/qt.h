@@ -301,6 +301,14 @@ struct qtx {
 	const struct qt_input *in;
 	struct tok *tok;
 	size_t ntok, tokcap;
+	size_t *mark;		/* the T_MARK tokens' indexes, in order: a
+				   few in a hundred tokens, so pairing walks
+				   these rather than every token */
+	size_t nmark, markcap;
+	uint32_t *entok;	/* entity i's first token: the first ending
+				   after its start (ntok: none); NULL when
+				   the entities or paragraphs were out of
+				   order, or past 2^32 - 1 tokens */
 };
 
 void qt_tokenize(struct qtx *x, size_t a, size_t b, int para);

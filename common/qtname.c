@@ -729,7 +729,8 @@ qt_resolve(const struct qtx *x, struct qt_rec *r, size_t n)
 			struct men *m;
 			if (e->type != QT_PER && e->type != QT_ORG)
 				continue;
-			a = tok_at(x, e->start);
+			/* found as qt_extract() typed them, or searched */
+			a = x->entok ? x->entok[i] : tok_at(x, e->start);
 			for (b = a; b < x->ntok && x->tok[b].s < e->end; b++)
 				;
 			if (b == a || a >= x->ntok)

@@ -118,6 +118,14 @@ push(struct qtx *x, size_t s, size_t e, int kind, int ch, int para)
 
 	if (x->ntok == x->tokcap)
 		more_tok(x);
+	if (kind == T_MARK) {
+		if (x->nmark == x->markcap) {
+			x->markcap = x->markcap ? 2 * x->markcap : 64;
+			x->mark = xreallocarray(x->mark, x->markcap,
+			    sizeof *x->mark);
+		}
+		x->mark[x->nmark++] = x->ntok;
+	}
 	k = &x->tok[x->ntok++];
 	*k = (struct tok){ .s = s, .e = e, .kind = (unsigned char)kind,
 	    .ch = ch, .para = para, .et = -1, .q = -1 };

@@ -139,6 +139,42 @@ test_fold(void)
 	CHECK(bad == 0);
 }
 
+/*
+ * Reported speech and quotations are found in separate passes and come
+ * back merged: sorted by end, then start, whichever way they interleave,
+ * each form where the text has it.
+ */
+static void
+test_order(void)
+{
+	static const char text[] =
+	    "Harbour Works\n"
+	    "Nadia Ferro said the pier would open in May.\n"
+	    "\"It is nearly done,\" she said.\n"
+	    "Omar Petit said the cafe would reopen.\n"
+	    "\"We waited long enough,\" said Omar Petit.\n"
+	    "Ferro told reporters that the cost had doubled.\n"
+	    "\"Nobody is happy,\" she added.";
+	static struct qt_span para[8];
+	struct qt_input in;
+	size_t i, n, nform[QT_NFORMS] = { 0 };
+
+	memset(&in, 0, sizeof in);
+	in.text = text;
+	in.len = strlen(text);
+	in.para = para;
+	in.npara = unit_qt_lines(text, in.len, para, 8);
+	in.title = 0;
+	n = qt_extract(rules, &in, QT_ALLFORMS, &v, &cap);
+	for (i = 0; i < n; i++)
+		nform[v[i].form]++;
+	CHECK(nform[QT_DIRECT] == 3);
+	CHECK(nform[QT_INDIRECT] == 3);
+	for (i = 1; i < n; i++)
+		CHECK(v[i - 1].end < v[i].end || (v[i - 1].end == v[i].end &&
+		    v[i - 1].start <= v[i].start));
+}
+
 int
 main(void)
 {
@@ -148,6 +184,7 @@ main(void)
 
 	test_fold();
 	rules = qt_rules_new(qt_default_cfg());
+	test_order();
 
 	/* without entity spans: runs of capitals name the people */
 	n = run(story);
