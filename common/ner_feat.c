@@ -63,6 +63,36 @@ shapech(int32_t c)
 	return c == 0x2019 ? '\'' : 'p';
 }
 
+/* A character as the lower-cased word's hash takes it: lower case, and
+ * the right single quote as the apostrophe. */
+static inline int32_t
+folded(int32_t c)
+{
+	int32_t lc;
+
+	if (c >= 'A' && c <= 'Z')
+		lc = c + 32;
+	else if (c < 0x80)
+		lc = c;
+	else
+		lc = c < 0 ? c : u8_tolower(c);
+	return lc == 0x2019 ? '\'' : lc;
+}
+
+/* A word's NER_CAP_* from the shape of its first character and whether it
+ * has upper- and lower-case letters. */
+static inline uint8_t
+capof(int firstc, int up, int lo)
+{
+	if (firstc == 'X')
+		return lo ? NER_CAP_INIT : NER_CAP_UPPER;
+	if (firstc == 'x')
+		return up ? NER_CAP_MIXED : NER_CAP_LOWER;
+	if (firstc == 'd')
+		return NER_CAP_DIGIT;
+	return (up || lo) ? NER_CAP_MIXED : NER_CAP_PUNCT;
+}
+
 static void
 fill1(struct ner_tinfo *t, const char *s, size_t n)
 {
@@ -83,14 +113,7 @@ fill1(struct ner_tinfo *t, const char *s, size_t n)
 			c = u8_decode(s + i, n - i, &l);
 		for (k = 0; k < l; k++)
 			w = (w ^ (unsigned char)s[i + k]) * FNV_MUL;
-		if (c >= 'A' && c <= 'Z')
-			lc = c + 32;
-		else if (c < 0x80)
-			lc = c;
-		else
-			lc = c < 0 ? c : u8_tolower(c);
-		if (lc == 0x2019)
-			lc = '\'';
+		lc = folded(c);
 		lw = (lw ^ (uint32_t)lc) * FNV_MUL;
 		if (nch < 4) {
 			pre = (pre ^ (uint32_t)lc) * FNV_MUL;
@@ -135,14 +158,7 @@ fill1(struct ner_tinfo *t, const char *s, size_t n)
 	t->lw = lw;
 	t->shape = sh;
 	t->len = n > 255 ? 255 : (uint8_t)n;
-	if (firstc == 'X')
-		t->cap = lo ? NER_CAP_INIT : NER_CAP_UPPER;
-	else if (firstc == 'x')
-		t->cap = up ? NER_CAP_MIXED : NER_CAP_LOWER;
-	else if (firstc == 'd')
-		t->cap = NER_CAP_DIGIT;
-	else
-		t->cap = (up || lo) ? NER_CAP_MIXED : NER_CAP_PUNCT;
+	t->cap = capof(firstc, up, lo);
 }
 
 /* What fill1() gives of lw, cap and len, and nothing else (the rest of
@@ -162,14 +178,7 @@ fill1lw(struct ner_tinfo *t, const char *s, size_t n)
 			l = 1;
 		} else
 			c = u8_decode(s + i, n - i, &l);
-		if (c >= 'A' && c <= 'Z')
-			lc = c + 32;
-		else if (c < 0x80)
-			lc = c;
-		else
-			lc = c < 0 ? c : u8_tolower(c);
-		if (lc == 0x2019)
-			lc = '\'';
+		lc = folded(c);
 		lw = (lw ^ (uint32_t)lc) * FNV_MUL;
 		ch = shapech(c);
 		if (i == 0)
@@ -182,14 +191,7 @@ fill1lw(struct ner_tinfo *t, const char *s, size_t n)
 	}
 	t->lw = lw;
 	t->len = n > 255 ? 255 : (uint8_t)n;
-	if (firstc == 'X')
-		t->cap = lo ? NER_CAP_INIT : NER_CAP_UPPER;
-	else if (firstc == 'x')
-		t->cap = up ? NER_CAP_MIXED : NER_CAP_LOWER;
-	else if (firstc == 'd')
-		t->cap = NER_CAP_DIGIT;
-	else
-		t->cap = (up || lo) ? NER_CAP_MIXED : NER_CAP_PUNCT;
+	t->cap = capof(firstc, up, lo);
 }
 
 static int
