@@ -866,26 +866,14 @@ keepwhole(uint8_t *lab, const uint8_t *o, size_t n)
  * A person's name that opens its capitalised run with a company word
  * ("Banque Leman Privee", "Banco Pitanga": ner_feat.c's cue classes) is an
  * organisation: the model takes a firm it has never seen for a person.
- * Relabels lab[0..n).
  */
-static void
-firmnames(const struct ner_tinfo *ti, size_t n, uint8_t *lab)
+static int
+firmname(const struct ner_tinfo *ti, const uint8_t *lab, size_t a, size_t b)
 {
-	size_t a, b, k;
-
-	for (a = 0; a < n; a = b + 1) {
-		b = a;
-		if (lab[a] == 0)
-			continue;
-		b = ner_labend(lab, a, n);
-		if (NER_LABTYPE(lab[a]) != NER_PER || b == a ||
-		    (ti[a].cuehead & 15) != NER_CUE_FIRM ||
-		    (a > 0 && (ti[a - 1].cap == NER_CAP_INIT ||
-		    ti[a - 1].cap == NER_CAP_UPPER)))
-			continue;
-		for (k = a; k <= b; k++)
-			lab[k] = (uint8_t)NER_LAB(NER_ORG, NER_LABPOS(lab[k]));
-	}
+	return NER_LABTYPE(lab[a]) == NER_PER && b > a &&
+	    (ti[a].cuehead & 15) == NER_CUE_FIRM &&
+	    !(a > 0 && (ti[a - 1].cap == NER_CAP_INIT ||
+	    ti[a - 1].cap == NER_CAP_UPPER));
 }
 
 /*
@@ -916,37 +904,48 @@ tokis(const char *text, const struct ner_tok *t, const char *w)
 	return t->end - t->start == n && memcmp(text + t->start, w, n) == 0;
 }
 
-/* Relabels lab[0..n): a person or place right after such a noun, or
- * after "shares in", "shares of" or "stake in" unless the gazetteer knows
- * it as a place, is an organisation, and so is a person before "shares"
- * ("Corbett shares jumped"). */
+/* A person or place lab[a..b] right after such a noun, or after "shares
+ * in", "shares of" or "stake in" unless the gazetteer knows it as a place,
+ * is an organisation, and so is a person before "shares" ("Corbett shares
+ * jumped"). */
+static int
+kindname(const struct ner_tinfo *ti, const char *text,
+    const struct ner_tok *tk, size_t n, const uint8_t *lab, size_t a,
+    size_t b)
+{
+	int y = NER_LABTYPE(lab[a]);
+
+	if (y != NER_PER && y != NER_LOC)
+		return 0;
+	if (a > 0 && ner_inlist(orgkinds, text + tk[a - 1].start,
+	    tk[a - 1].end - tk[a - 1].start))
+		return 1;
+	/* "shares in Kenya" are still Kenya's */
+	if (a > 1 && !ti[a].gaz[NER_LOC] &&
+	    ((tokis(text, &tk[a - 1], "in") &&
+	    (tokis(text, &tk[a - 2], "shares") ||
+	    tokis(text, &tk[a - 2], "stake"))) ||
+	    (tokis(text, &tk[a - 1], "of") &&
+	    tokis(text, &tk[a - 2], "shares"))))
+		return 1;
+	return y == NER_PER && b + 1 < n && tokis(text, &tk[b + 1], "shares");
+}
+
+/* Relabels lab[0..n): each name firmname() or kindname() says is an
+ * organisation becomes one, token by token. */
 static void
-kindnames(const struct ner_tinfo *ti, const char *text,
+orgnames(const struct ner_tinfo *ti, const char *text,
     const struct ner_tok *tk, size_t n, uint8_t *lab)
 {
 	size_t a, b, k;
-	int y, kind, held, traded;
 
 	for (a = 0; a < n; a = b + 1) {
 		b = a;
 		if (lab[a] == 0)
 			continue;
 		b = ner_labend(lab, a, n);
-		y = NER_LABTYPE(lab[a]);
-		if (y != NER_PER && y != NER_LOC)
-			continue;
-		kind = a > 0 && ner_inlist(orgkinds, text + tk[a - 1].start,
-		    tk[a - 1].end - tk[a - 1].start);
-		/* "shares in Kenya" are still Kenya's */
-		held = a > 1 && !ti[a].gaz[NER_LOC] &&
-		    ((tokis(text, &tk[a - 1], "in") &&
-		    (tokis(text, &tk[a - 2], "shares") ||
-		    tokis(text, &tk[a - 2], "stake"))) ||
-		    (tokis(text, &tk[a - 1], "of") &&
-		    tokis(text, &tk[a - 2], "shares")));
-		traded = y == NER_PER && b + 1 < n &&
-		    tokis(text, &tk[b + 1], "shares");
-		if (!kind && !held && !traded)
+		if (!firmname(ti, lab, a, b) &&
+		    !kindname(ti, text, tk, n, lab, a, b))
 			continue;
 		for (k = a; k <= b; k++)
 			lab[k] = (uint8_t)NER_LAB(NER_ORG, NER_LABPOS(lab[k]));
@@ -1017,8 +1016,7 @@ ner_tag(const struct ner_model *m, const struct ner_text *t, size_t n,
 				    s.back);
 				keepwhole(s.lab, s.lab2, wn);
 			}
-			firmnames(s.ti, wn, s.lab);
-			kindnames(s.ti, t[j].text, tk, wn, s.lab);
+			orgnames(s.ti, t[j].text, tk, wn, s.lab);
 			joinparticles(t[j].text, tk, wn, s.lab);
 			for (i = 0; i < wn; i++) {
 				if ((y = s.lab[i]) == 0)
