@@ -45,6 +45,8 @@ enum {
 	W_ZONE = 1 << 10,	/* EST: goes with the time before it */
 	W_SUFFIX = 1 << 11,	/* Inc.: ends a company's name */
 	W_STATE = 1 << 12,	/* Calif.: ends a place after "City, " */
+	W_SUBJECT = 1 << 13,	/* Police: a starter that also opens names */
+	W_LISTEND = 1 << 14,	/* etc.: a capital after it starts a sentence */
 };
 
 struct word {
@@ -394,6 +396,8 @@ static const struct {
 	{ "zones", W_ZONE },
 	{ "suffixes", W_SUFFIX | W_ABBREV },
 	{ "states", W_STATE | W_ABBREV },
+	{ "subjects", W_SUBJECT | W_STARTER },
+	{ "listends", W_LISTEND | W_ABBREV },
 };
 
 static void
@@ -409,7 +413,7 @@ addlist(struct sbd *sb, const struct cfg *seq, unsigned flags)
 			cfg_fail(e, "expected a word, not a list or mapping");
 		s = e->str;
 		n = e->len;
-		if (n > 0 && s[n - 1] == '.' && flags != W_STARTER)
+		if (n > 0 && s[n - 1] == '.' && !(flags & W_STARTER))
 			n--;		/* "Mr." and "Mr" are the same entry */
 		if (n == 0)
 			cfg_fail(e, "empty word");
@@ -423,7 +427,7 @@ addlist(struct sbd *sb, const struct cfg *seq, unsigned flags)
 			if (u8_isspace(c) || c == 0)
 				cfg_fail(e, "word \"%s\" holds white space", s);
 		}
-		if (flags == W_STARTER) {
+		if (flags & W_STARTER) {
 			for (j = 0; j < n; j += l)
 				if (!u8_isalpha(dec(s + j, n - j, &l)))
 					cfg_fail(e, "starter \"%s\" is not all letters", s);
@@ -455,7 +459,7 @@ sbd_new(const struct cfg *rules)
 			cfg_fail(rules->val[i], "unknown list \"%s\" (known: titles, "
 			    "numbers, abbreviations, starters, exclaimed, "
 			    "particles, cues, credits, dates, times, zones, "
-			    "suffixes, states, bullets)",
+			    "suffixes, states, subjects, listends, bullets)",
 			    rules->keys[i]);
 	}
 	/* an entry per word at least, the cased forms of some more */
@@ -804,6 +808,28 @@ acronym(const char *s, size_t n)
 	return seg > 0 && dots > 0;
 }
 
+/*
+ * An acronym of capitals glued to the word before it, a space lost in
+ * scraping ("thatU.S.", "theU.N."; s is the token without its final
+ * period): a dot inside it too, so that a word with a capital inside
+ * ("eBay.", "McD.") is not one.
+ */
+static int
+gluedacronym(const char *s, size_t n)
+{
+	size_t i;
+
+	/* mostly a word: no dot before its last one or two letters */
+	if (n < 5 || (s[n - 2] != '.' && s[n - 3] != '.'))
+		return 0;
+	for (i = n; i > 1; i--)
+		if (s[i - 1] >= 'A' && s[i - 1] <= 'Z' && s[i - 2] >= 'a' &&
+		    s[i - 2] <= 'z')
+			break;
+	return i > 1 && memchr(s + i, '.', n - i) != NULL &&
+	    acronym(s + i - 1, n - i + 1);
+}
+
 static int
 token(struct scan *st, size_t end, unsigned *flags)
 {
@@ -885,8 +911,8 @@ found:
 	c = dec(t + p, end - p, &l);
 	if (l == end - p && alpha(c) && !unit(st, end))
 		*flags |= W_ABBREV;	/* an initial: George W. Bush (not "200 g.") */
-	else if (acronym(t + p, end - p))
-		*flags |= W_ABBREV;	/* U.S., a.m., Ph.D. */
+	else if (acronym(t + p, end - p) || gluedacronym(t + p, end - p))
+		*flags |= W_ABBREV;	/* U.S., a.m., Ph.D., thatU.S. */
 	else if (*flags == 0) {
 		/* after a hyphen, an acronym or a title still is one
 		 * ("the Mexico-U.S. border", "non-U.S. citizens", "ex-Gov.
@@ -1402,7 +1428,23 @@ abbrevend(const struct scan *st, size_t i, unsigned prevflags,
     const struct next *nx)
 {
 	unsigned nf = nextflags(st, nx);
+	size_t q;
 
+	if (prevflags & W_LISTEND)
+		return 1;	/* "pens, paper, etc. Bring your own" */
+	if (nf & W_STARTER) {
+		/* a letter with a period or "A," is an initial or a label,
+		 * not the word ("Dr. A. B. Lee", "viz. A, B and C") */
+		q = wordend(st, nx->w);
+		if (q == nx->w + 1 && q < st->len && (st->t[q] == '.' ||
+		    (st->t[q] == ',' && st->t[nx->w] == 'A')))
+			nf &= ~W_STARTER;
+		/* after a place or a company, a subject before a second
+		 * capitalised word is part of a name ("Fresno, Calif. Police
+		 * Department"): namend() tells */
+		else if ((nf & W_SUBJECT) && (prevflags & (W_SUFFIX | W_STATE)))
+			nf &= ~W_STARTER;
+	}
 	return ((nf & W_STARTER) && !titlecase(st, i)) ||
 	    ((prevflags & W_TIME) && !(nf & (W_DATE | W_ZONE)) &&
 	    aftertime(st, i, nx)) ||
