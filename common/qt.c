@@ -2344,6 +2344,18 @@ quoted_head(const struct ctx *c, size_t a, size_t b)
  * where clause_end() says) or what precedes one. */
 enum { EI_RIGHT, EI_LEFT, EI_WHOLE };
 
+/* The complementiser "that" right before content opening at a (past a
+ * comma after it: "that, if ..., the ..."), or a itself. */
+static size_t
+that_open(const struct ctx *c, size_t a)
+{
+	size_t k = a;
+
+	if (k > 0 && is_p(c, k - 1, ','))
+		k--;
+	return k > 0 && word_is(c, k - 1, W_THAT) ? k - 1 : a;
+}
+
 static int
 emit_indirect(struct ctx *c, size_t a, size_t b, const struct qt_attr *at,
     int left)
@@ -2404,7 +2416,9 @@ emit_indirect(struct ctx *c, size_t a, size_t b, const struct qt_attr *at,
 	memset(r, 0, sizeof *r);
 	r->form = QT_INDIRECT;
 	r->weak = !(c->cuef & (LX_CUE | LX_DCUE));
-	r->start = c->x.tok[a].s;
+	/* PolNeAR's annotators, whose spans we are scored against, open
+	 * the content at its complementiser ("said that the ...") */
+	r->start = c->x.tok[left == EI_LEFT ? a : that_open(c, a)].s;
 	r->end = c->x.tok[b - 1].e;
 	r->part = r->nparts = 1;
 	r->at = *at;
