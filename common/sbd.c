@@ -47,6 +47,7 @@ enum {
 	W_STATE = 1 << 12,	/* Calif.: ends a place after "City, " */
 	W_SUBJECT = 1 << 13,	/* Police: a starter that also opens names */
 	W_LISTEND = 1 << 14,	/* etc.: a capital after it starts a sentence */
+	W_UNIT = 1 << 15,	/* yrs.: so does one after "5 yrs." */
 };
 
 struct word {
@@ -398,6 +399,7 @@ static const struct {
 	{ "states", W_STATE | W_ABBREV },
 	{ "subjects", W_SUBJECT | W_STARTER },
 	{ "listends", W_LISTEND | W_ABBREV },
+	{ "units", W_UNIT | W_ABBREV },
 };
 
 static void
@@ -459,7 +461,8 @@ sbd_new(const struct cfg *rules)
 			cfg_fail(rules->val[i], "unknown list \"%s\" (known: titles, "
 			    "numbers, abbreviations, starters, exclaimed, "
 			    "particles, cues, credits, dates, times, zones, "
-			    "suffixes, states, subjects, listends, bullets)",
+			    "suffixes, states, subjects, listends, units, "
+			    "bullets)",
 			    rules->keys[i]);
 	}
 	/* an entry per word at least, the cased forms of some more */
@@ -1432,6 +1435,8 @@ abbrevend(const struct scan *st, size_t i, unsigned prevflags,
 
 	if (prevflags & W_LISTEND)
 		return 1;	/* "pens, paper, etc. Bring your own" */
+	if ((prevflags & (W_UNIT | W_TIME)) == W_UNIT && unit(st, i))
+		return 1;	/* after a number: "for 5 yrs. Trust me" */
 	if (nf & W_STARTER) {
 		/* a letter with a period or "A," is an initial or a label,
 		 * not the word ("Dr. A. B. Lee", "viz. A, B and C") */
