@@ -27,6 +27,8 @@ EMBED(sbd_rules_yaml, "common/sbd.yaml");
 
 #define TOKMAX 64	/* longer tokens (URLs) are ordinary words */
 #define WORDMAX 32	/* enough for any word worth looking up */
+#define BRACKETBACK 120	/* inbracket(): how far back an opening one */
+#define BRACKETON 40	/* and how far on its closing one */
 #define CITEMAX 48	/* bracketed citation after a sentence: "[12]" */
 #define FILTERBITS 32768	/* lookup()'s quick no: 2^FILTERSHIFT */
 #define FILTERSHIFT 15
@@ -1457,6 +1459,34 @@ abbrevend(const struct scan *st, size_t i, unsigned prevflags,
 	    namend(st, i, prevflags, nx));
 }
 
+/*
+ * Is the terminator at i inside brackets that opened after the sentence's
+ * first word and close a few words after it, before any other terminator
+ * ("the brewery (est. 1890) is old", "(Id. at 5)")?  A bracket opened in
+ * a sentence closes in it.  Asked only before a word that is not
+ * capitalised, where a period after an unlisted abbreviation is what
+ * mostly stands.  Looks at most BRACKETBACK bytes back and BRACKETON on.
+ */
+static int
+inbracket(const struct scan *st, size_t i, size_t nxp)
+{
+	const char *t = st->t, *o;
+	size_t b, q;
+
+	b = i - st->start > BRACKETBACK ? i - BRACKETBACK : st->start;
+	o = memrchr(t + b, '(', i - b);
+	if (o == NULL || o == t + st->start || memchr(o, ')', (size_t)(t + i - o)))
+		return 0;
+	for (q = nxp; q < st->len && q - nxp < BRACKETON; q++)
+		switch (t[q]) {
+		case ')':
+			return 1;
+		case '(': case '.': case '?': case '!':
+			return 0;
+		}
+	return 0;
+}
+
 static size_t
 terminator(struct scan *st, size_t i)
 {
@@ -1586,7 +1616,7 @@ marks_done:
 			break;
 		}
 	}
-	if (!brk)
+	if (!brk || (nx.cls != N_UPPER && !closed && inbracket(st, i, nxp)))
 		return nxp;
 	end = k;
 	if (nx.bracket && (t[nxp] == '(' || t[nxp] == '[')) {
