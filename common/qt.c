@@ -329,6 +329,7 @@ static int who_open(const struct ctx *, size_t, size_t, size_t,
 static size_t adv_end(const struct ctx *, size_t, size_t);
 static int participle(const struct ctx *, size_t);
 static size_t sp_open(const struct ctx *, size_t, size_t);
+static int verb_like(const struct ctx *, size_t);
 
 static int
 namey(const struct ctx *c, size_t i)
@@ -886,6 +887,37 @@ progressive(const struct ctx *c, size_t cu, size_t lo)
 }
 
 /* The speaker as subject of the cue at token cu. */
+/* "Ana Ruiz and the dockers' guild said": both speak, so the speaker is
+ * the whole coordination as written (a description: no one name stands
+ * for it), when it opens the clause or follows a comma and one side is
+ * a name.  The first
+ * person alone would drop half of who spoke, and the last (all the
+ * rules found before) drops the one named first. */
+static void
+coordinated(const struct ctx *c, size_t lo, struct qt_attr *at)
+{
+	struct qt_attr l;
+	size_t a = at->spa;
+
+	if (at->sk == SK_PRON || a < lo + 2 || !word_is(c, a - 1, W_AND) ||
+	    c->x.tok[a - 1].q >= 0)
+		return;
+	memset(&l, 0, sizeof l);
+	if (!np_end_at(c, a - 2, lo, &l) || l.sk == SK_PRON ||
+	    (l.sk != SK_NAME && at->sk != SK_NAME) || verb_like(c, a - 2))
+		return;
+	/* "Both Cruz and Fiorina said" */
+	if (l.spa == lo + 1 && word_is_text(c, lo, "both"))
+		l.spa = lo;
+	/* the clause opens there, or a comma before sets it off: "The
+	 * strike will end, Ana Ruiz and the guild said" */
+	a = sp_open(c, l.spa, lo);
+	if (a != lo && !(is_p(c, a - 1, ',') && c->x.tok[a - 1].q < 0))
+		return;
+	at->spa = l.spa;
+	at->sk = SK_DESC;
+}
+
 static int
 np_before(const struct ctx *c, size_t cu, size_t lo, struct qt_attr *at)
 {
@@ -980,7 +1012,10 @@ np_before(const struct ctx *c, size_t cu, size_t lo, struct qt_attr *at)
 		if (word_is(c, m, W_WHO))
 			return who_np(c, m, lo, at) || who_open(c, m,
 			    adv_end(c, j + 1, cu), lo, at);
-	return np_end_at(c, j, lo, at);
+	if (!np_end_at(c, j, lo, at))
+		return 0;
+	coordinated(c, lo, at);
+	return 1;
 }
 
 /* "... every morning also say": the end of the words before a cue that
