@@ -1260,7 +1260,7 @@ cue_at1(const struct ctx *c, size_t i, size_t hi, size_t *end, uint64_t mask)
 	    !ing_cue(c, i) && !(t->lx & mask & LX_NOSRC))
 		return 0;
 	*end = i + 1;
-	return t->lx;
+	return t->lx | (t->ch ? LX_DCUE : 0);
 }
 
 /* Most tokens are no cue: that is decided here, where it is inlined. */

@@ -277,21 +277,23 @@ lx_find(const struct qt_rules *r, const char *key, size_t k, uint32_t h,
 /*
  * Tokens (qttok.c).  A word's lx comes from lx_get(), its title from
  * qt_title().  A document has one token per word or mark, so a token is
- * kept small (48 bytes on LP64): what fits in a byte is a byte, and q is
- * 32 bits as para and sent are (fewer than 2^31 of each in a document).
+ * kept small (40 bytes on LP64; the tokens are most of a long document's
+ * memory): what fits in a byte is a byte, q is 32 bits as para and sent
+ * are (fewer than 2^31 of each in a document), and lx keeps the flags'
+ * first 32 bits, with the one past them (LX_DCUE) in ch.
  */
 enum { T_WORD, T_PUNCT, T_MARK };
 enum { MK_OD, MK_CD, MK_AD, MK_OS, MK_CS, MK_AS };	/* open/close/either */
 
 struct tok {
 	size_t s, e;		/* bytes */
-	uint64_t lx;
+	uint32_t lx;		/* lx_get() & 0xffffffff; 0 unless T_WORD */
 	uint32_t h;		/* T_WORD: lx_fold() hash of its bytes */
 	int32_t q;		/* top-level quotation it lies in, or -1 */
 	int para, sent;
 	signed char et;		/* type of the entity it lies in, or -1 */
 	unsigned char ch;	/* T_PUNCT: ASCII char ('-' dash, '~' other);
-				   T_MARK: MK_* */
+				   T_MARK: MK_*; T_WORD: 1 if LX_DCUE */
 	unsigned char kind, cap;
 };
 

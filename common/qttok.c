@@ -347,8 +347,8 @@ word(struct qtx *x, size_t b, size_t s, size_t l, int32_t c, int para)
 	/* the token whole at once: a byte stored through k could alias x */
 	if (x->ntok == x->tokcap)
 		more_tok(x);
-	x->tok[x->ntok++] = (struct tok){ .s = s, .e = i, .lx = lx, .h = h,
-	    .kind = T_WORD, .cap = c < 0x80 ? c >= 'A' && c <= 'Z' :
+	x->tok[x->ntok++] = (struct tok){ .s = s, .e = i, .lx = (uint32_t)lx,
+	    .h = h, .ch = (lx & LX_DCUE) != 0, .kind = T_WORD, .cap = c < 0x80 ? c >= 'A' && c <= 'Z' :
 	    u8_isupper(c), .para = para, .et = -1, .q = -1 };
 	return i;
 }
