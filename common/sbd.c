@@ -1083,7 +1083,7 @@ nextword(const struct scan *st, size_t p, struct next *nx)
  * Is the text at p a speaker and a verb of the cues list that end the
  * sentence of a quoted question or exclamation ("Why?" Prime Minister
  * Lee asked.)?  Up to four names or titles, the first not a sentence
- * starter, then the verb and a comma, period, semicolon or the end.
+ * starter but "I", then the verb and a comma, period, semicolon or the end.
  */
 static int
 attribution(const struct scan *st, size_t p)
@@ -1113,8 +1113,10 @@ attribution(const struct scan *st, size_t p)
 		if (n > 0 && lower(c) && (f & W_CUE))
 			return q == len || t[q] == '.' || t[q] == ',' ||
 			    t[q] == ';';
+		/* "I" is a starter, and a speaker too ("What?" I asked.) */
 		if (lower(c) ? !(f & W_PARTICLE) && !caps :
-		    !upper(c) || (n == 0 && (f & W_STARTER)))
+		    !upper(c) || (n == 0 && (f & W_STARTER) &&
+		    (q - p != 1 || t[p] != 'I')))
 			return 0;
 		if (q < len && t[q] == '.' && (f & W_TITLE))
 			q++;		/* Sen. Lee */
