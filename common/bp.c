@@ -104,6 +104,12 @@ is_lower(unsigned char c)
 	return c >= 'a' && c <= 'z';
 }
 
+static int
+is_upper(unsigned char c)
+{
+	return c >= 'A' && c <= 'Z';
+}
+
 /* u8_skipspace() and u8_rskipspace(), at once where the edge is a
  * printable ASCII byte, as it nearly always is, or a curly quote
  * (U+2018, U+2019, U+201C, U+201D: E2 80 98, 99, 9C, 9D), as in news it
@@ -231,7 +237,7 @@ blank_residue(struct bp_judge *j, struct para *p)
 	const struct bp_rules *rs = j->rs;
 	char *lo, *cp = NULL;
 	size_t i, k, n = p->len;
-	int again;
+	int again, run = 0;
 
 	buf_reset(&j->low);
 	buf_grow(&j->low, n);
@@ -321,8 +327,20 @@ blank_residue(struct bp_judge *j, struct para *p)
 					continue;
 				if (in->at == BP_AT_START) {
 					a = u8_skipspace(lo, n);
+					/* a run of button words with no space
+					 * before the next, "FacebookEmailThe",
+					 * to its last word when it is alone */
+					if (in->glued && n - a >= sl &&
+					    !memcmp(lo + a, s, sl) && (n - a == sl ?
+					    run : is_upper((unsigned char)
+					    p->text[a + sl]))) {
+						BLANK(a, sl);
+						again = run = 1;
+						continue;
+					}
 					/* alone, it is a rule's business */
-					if (n - a <= sl || memcmp(lo + a, s, sl))
+					if (in->glued || n - a <= sl ||
+					    memcmp(lo + a, s, sl))
 						continue;
 					b = a + sl + u8_skipspace(lo + a + sl,
 					    n - a - sl);
@@ -344,6 +362,15 @@ blank_residue(struct bp_judge *j, struct para *p)
 					if (b < sl || memcmp(lo + b - sl, s, sl))
 						continue;
 					a = b - sl;
+					if (in->glued) {
+						if (a == 0 || lo[a - 1] == ' ' ||
+						    !is_upper((unsigned char)
+						    p->text[a]))
+							continue;
+						BLANK(a, sl);
+						again = run = 1;
+						continue;
+					}
 					a -= u8_rskipspace(lo, a);
 					if (a == 0)
 						continue;
@@ -448,6 +475,40 @@ edges(struct bp_judge *j, size_t i, unsigned where)
 #define TAIL (1u << BP_WHERE_TAIL)
 #define HEAD (1u << BP_WHERE_HEAD)
 
+/* Might words glued with no space ("FacebookEmailThe", "said.Share")
+ * stand at either end of t?  A capital after three small letters or a
+ * stop, in the first or last word, and not in a handle (@Name): only
+ * then are the glued residue's entries compared, and not for every
+ * paragraph that opens with a "T" or with "McCain". */
+static int
+glued_at(const char *t, size_t i)
+{
+	return is_upper((unsigned char)t[i]) && ((i >= 3 &&
+	    is_lower((unsigned char)t[i - 1]) &&
+	    is_lower((unsigned char)t[i - 2]) &&
+	    is_lower((unsigned char)t[i - 3])) || (i >= 1 &&
+	    (t[i - 1] == '.' || t[i - 1] == ':' || t[i - 1] == '!' ||
+	    t[i - 1] == '?')));
+}
+
+static int
+glued_edge(const char *t, size_t n)
+{
+	size_t i, e = n < 64 ? n : 64;
+
+	for (i = 3; i < e && t[i] != ' ' && t[i] != '@'; i++)
+		if (glued_at(t, i))
+			return 1;
+	/* a word, not an initial: "said.Share", not "the U.S."; a
+	 * paragraph that ends as a sentence does is soon turned away */
+	if (n == 0 || !(is_lower((unsigned char)t[n - 1]) || t[n - 1] == ':'))
+		return 0;
+	for (i = n - 1; i-- > n - e + 1 && t[i] != ' ' && t[i] != '@';)
+		if (is_lower((unsigned char)t[i + 1]) && glued_at(t, i))
+			return 1;
+	return 0;
+}
+
 void
 bp_add(struct bp_judge *j, const char *text, size_t len, size_t line)
 {
@@ -469,7 +530,8 @@ bp_add(struct bp_judge *j, const char *text, size_t len, size_t line)
 	/* The rules' one pass also says whether residue may be there; only
 	 * then is the paragraph searched byte for byte and blanked. */
 	if (bp_scan_text(j->rs, &j->sc, j->arena.p + p->norm, p->nlen,
-	    p->words)) {
+	    p->words) || (j->rs->inl_glued && glued_edge(text + p->lead,
+	    len - p->lead - p->trail))) {
 		j->arena.len = p->norm;	/* this normalisation is done with */
 		blank_residue(j, p);
 		normalise(j, p);
@@ -946,6 +1008,7 @@ cards(const struct bp_judge *j, size_t k)
 }
 
 #define LABELS_MAX 4	/* section labels looked through for a headline */
+#define MENU_MAX 16	/* and lines of a menu above it */
 
 /*
  * The headline: the first paragraph that survived, if it reads like one.
@@ -962,11 +1025,18 @@ find_title(struct bp_judge *j)
 		;
 	if (i == n)
 		return n;
+	/* Above the headline: section labels, and lines that a rule of the
+	 * edges names (a menu, a byline, a date), any number of them up to
+	 * a page's menu; were the first taken for the headline, the headline
+	 * could go as a label under it.  The labels go when a headline of
+	 * four words or more follows; the lines the rules name also when the
+	 * article does, and the headline is the first line left. */
 	if (j->rs->det_seclabel) {
-		for (k = i; k < n && labels < LABELS_MAX; k++)
+		for (k = i; k < n && labels < MENU_MAX; k++)
 			if (j->p[k].why != BP_KEEP)
 				continue;
-			else if (j->p[k].words < 4 && label_like(j, k))
+			else if ((j->p[k].words < 4 && label_like(j, k) &&
+			    labels < LABELS_MAX) || edges(j, k, EDGE)->m_edge >= 0)
 				labels++;
 			else
 				break;
@@ -975,9 +1045,28 @@ find_title(struct bp_judge *j)
 		    !j->p[k].term) {
 			for (; i < k; i++)
 				if (j->p[i].why == BP_KEEP) {
-					drop(&j->p[i], BP_NAV, "section-label");
+					const struct para *q = &j->p[i];
+					int r = q->m_edge;
+
+					drop(&j->p[i], r >= 0 ?
+					    j->rs->rules[r].why : BP_NAV,
+					    r >= 0 ? j->rs->rules[r].name :
+					    "section-label");
 					j->p[i].title = 0;
 				}
+		} else if (labels > 0 && k < n && j->p[k].why == BP_KEEP &&
+		    j->p[k].term && j->p[k].words >= j->rs->body_min) {
+			for (; i < k; i++)
+				if (j->p[i].why == BP_KEEP &&
+				    edges(j, i, EDGE)->m_edge >= 0) {
+					int r = j->p[i].m_edge;
+
+					drop(&j->p[i], j->rs->rules[r].why,
+					    j->rs->rules[r].name);
+					j->p[i].title = 0;
+				}
+			for (i = 0; i < n && j->p[i].why != BP_KEEP; i++)
+				;
 		}
 	}
 	if (!headline(j, &j->p[i]))

@@ -169,6 +169,8 @@ struct bp_inl {
 	char *name;
 	enum bp_why why;
 	int at;
+	int glued;		/* at an edge, only with no space between it
+				 * and a capital beside it ("ShareThe") */
 	char **text;		/* lower case, matched byte for byte */
 	size_t *len;
 	char **norm;		/* normalised, for the rules' scan */
@@ -292,6 +294,7 @@ struct bp_rules {
 	uint64_t inl_first[4], inl_last[4];	/* bytes that start residue of
 					 * the start, end residue of the end */
 	int inl_empty;			/* such residue is empty */
+	int inl_glued;			/* residue is glued (bp_add()) */
 	struct bp_rule *rules;
 	size_t nrules;
 	size_t maxw[BP_NWHERE];	/* largest max_words of each kind of rule */

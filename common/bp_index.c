@@ -802,6 +802,10 @@ bp_index(struct bp_rules *rs)
 
 			if (in->at == BP_AT_ANYWHERE)
 				continue;
+			if (in->glued) {	/* bp_add() asks for these */
+				rs->inl_glued = 1;
+				continue;
+			}
 			if (in->nlen[k] == 0) {
 				rs->inl_empty = 1;
 				continue;
@@ -1318,7 +1322,7 @@ rest:
 	for (r = 0; r < rs->ninl && !residue; r++) {
 		const struct bp_inl *in = &rs->inl[r];
 
-		if (in->at == BP_AT_ANYWHERE)
+		if (in->at == BP_AT_ANYWHERE || in->glued)
 			continue;
 		for (k = 0; k < in->n && !residue; k++) {
 			const char *at;

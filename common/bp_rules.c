@@ -164,7 +164,8 @@ set_index(const struct bp_rules *rs, const char *name)
 static void
 compile_inline(struct bp_rules *rs, const struct cfg *l)
 {
-	static const char *const keys[] = { "name", "why", "at", "text", NULL };
+	static const char *const keys[] = { "name", "why", "at", "glued",
+	    "text", NULL };
 	size_t i, k;
 
 	if (l == NULL)
@@ -189,6 +190,9 @@ compile_inline(struct bp_rules *rs, const struct cfg *l)
 		else
 			cfg_fail(cfg_get(r, "at"),
 			    "at: expected anywhere, start or end");
+		in->glued = (t = cfg_get(r, "glued")) ? boolean(t) : 0;
+		if (in->glued && in->at == BP_AT_ANYWHERE)
+			cfg_fail(t, "glued: only for residue at the start or end");
 		t = cfg_seq(r, "text");
 		if (t == NULL)
 			cfg_fail(r, "missing key 'text'");
