@@ -330,6 +330,7 @@ static size_t adv_end(const struct ctx *, size_t, size_t);
 static int participle(const struct ctx *, size_t);
 static size_t sp_open(const struct ctx *, size_t, size_t);
 static int verb_like(const struct ctx *, size_t);
+static int clause_start(const struct ctx *, size_t);
 
 static int
 namey(const struct ctx *c, size_t i)
@@ -2391,6 +2392,29 @@ that_open(const struct ctx *c, size_t a)
 	return k > 0 && word_is(c, k - 1, W_THAT) ? k - 1 : a;
 }
 
+/* "According to Tom Hale, another former envoy, the talks ...": the
+ * comma at k after a name opens an appositive (an article or a
+ * possessive, then a few words with no verb) when a second comma closes
+ * it before a clause; the closing comma then, else k. */
+static size_t
+appositive_end(const struct ctx *c, int name, size_t k, size_t be)
+{
+	size_t m;
+
+	if (!name || k + 3 >= be || !is_word(c, k + 1) ||
+	    !((c->x.tok[k + 1].lx & LX_DET) || possessive(c, k + 1) ||
+	    word_is_text(c, k + 1, "another")) ||
+	    (c->x.tok[k + 1].lx & LX_PRON && !possessive(c, k + 1)))
+		return k;
+	for (m = k + 2; m < be && m < k + 14; m++)
+		if (is_p(c, m, ',') || !is_word(c, m))
+			break;
+	if (m >= be || m >= k + 14 || !is_p(c, m, ',') || m + 1 >= be ||
+	    has_verb(c, k + 1, m) || !clause_start(c, m + 1))
+		return k;
+	return m;
+}
+
 static int
 emit_indirect(struct ctx *c, size_t a, size_t b, const struct qt_attr *at,
     int left)
@@ -3124,6 +3148,8 @@ indirect(struct ctx *c)
 						if (k >= be || k >= w + 20)
 							continue;
 					}
+					k = appositive_end(c, at.spb > at.spa &&
+					    at.sk == SK_NAME && k == at.spb, k, be);
 					if (at.spb <= at.spa) {
 						/* "According to the schedule published
 						 * Thursday, ...": the whole phrase */
