@@ -185,12 +185,20 @@ struct qt_rules {
 	struct lx_slot *slot;	/* index into ent[] by hash */
 	size_t mask;
 	size_t maxwords;	/* longest phrase, in words */
+	uint64_t dotlen[27];	/* bit k of [first letter a-z, else 26]: a
+				   title or suffix of k bytes ends in '.' */
 	struct arena mem;	/* the keys and titles: one block, not a
 				   malloc() per word at every start-up */
 };
 
 uint64_t lx_get(const struct qt_rules *r, const char *s, size_t n,
     const char **title);
+/* The row of dotlen[] for a key's first (folded) byte. */
+static inline unsigned
+lx_dotclass(char c)
+{
+	return c >= 'a' && c <= 'z' ? (unsigned)(c - 'a') : 26;
+}
 /*
  * The same in two steps, so the tokenizer hashes each word once: lx_fold()
  * writes the folded s[0..n) to key (LX_KEYBUF bytes, or NULL for a

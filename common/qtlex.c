@@ -272,6 +272,15 @@ qt_rules_new(const struct cfg *c)
 		if ((r->ent[i].flags & (LX_MALE | LX_FEMALE)) ==
 		    (LX_MALE | LX_FEMALE) && !(r->ent[i].flags & LX_PRON))
 			r->ent[i].flags &= ~(LX_MALE | LX_FEMALE);
+	/* what the tokenizer asks of a word before a period, so that it
+	 * looks up few of them (most end a sentence) */
+	for (i = 0; i < r->nent; i++) {
+		const struct lx_ent *e = &r->ent[i];
+		if ((e->flags & (LX_TITLE | LX_SUFFIX | LX_GTITLE)) &&
+		    e->key[e->klen - 1] == '.' && e->klen < 64)
+			r->dotlen[lx_dotclass(e->key[0])] |=
+			    (uint64_t)1 << e->klen;
+	}
 	return r;
 }
 

@@ -146,7 +146,8 @@ abbrev_dot(const struct qtx *x, size_t s, size_t e, char *key, size_t k)
 	for (i = s; i < e; i++)
 		if (t[i] == '.')
 			return 1;	/* U.S */
-	if (e - s + 1 < LX_MAXKEY) {
+	if (e - s + 1 < LX_MAXKEY && (x->r->dotlen[lx_dotclass(key[0])] >>
+	    (k + 1) & 1)) {
 		key[k] = '.';
 		memset(key + k + 1, 0, 8);
 		f = lx_find(x->r, key, k + 1, lx_hash(key, k + 1), NULL);
