@@ -3603,6 +3603,13 @@ qt_extract(const struct qt_rules *r, const struct qt_input *in,
 	indirect(&c);
 	attribute_quotes(&c, c.nout);
 	emit_quotes(&c);
+	/* what resolving and the output need no more: a long document's
+	 * peak memory is reached below */
+	free(c.q);
+	c.q = NULL;
+	c.nq = c.qcap = 0;
+	free(mid.slot);
+	mid.slot = NULL;
 	qt_resolve(&c.x, c.out, c.nout);
 	sort_recs(c.out, c.nout);
 	for (i = 0; i < c.nout; i++) {
@@ -3638,9 +3645,7 @@ qt_extract(const struct qt_rules *r, const struct qt_input *in,
 	free(c.x.tok);
 	free(c.x.entok);
 	free(c.sent);
-	free(c.q);
 	free(c.out);
-	free(mid.slot);
 	return n;
 }
 

@@ -20,7 +20,7 @@ struct men {
 	const char *full;	/* the full name it refers to */
 	size_t fulllen;
 	const char *title;	/* "senator" when introduced as Sen. */
-	int gender, org, inq, head;
+	signed char gender, org, inq, head;	/* G_*; and flags */
 	const char *sn;		/* full without its titles; NULL: not yet */
 	size_t snl;
 	size_t fl, lo;		/* lone_names(): end_words() of full */
@@ -66,9 +66,9 @@ struct wtab {
 	struct went {
 		const char *w;
 		size_t wl;
-		int org;
 		size_t v, head;	/* latest index; first of a chain in next[] */
 		size_t pos;	/* its slot */
+		int org;
 		int gender;	/* same_person(): gender_of() it, or -1 */
 	} *e;
 	size_t ne, ecap;
