@@ -62,7 +62,7 @@ struct midset {
 struct ctx {
 	struct qtx x;
 	struct sent *sent;
-	size_t nsent;
+	size_t nsent, sentcap;
 	struct iq *q;
 	size_t nq, qcap;
 	struct qt_rec *out;
@@ -280,7 +280,7 @@ static void
 make_sentences(struct ctx *c, size_t *pa, int npara)
 {
 	const struct qt_input *in = c->x.in;
-	size_t s = 0, i, cap = 0;
+	size_t s = 0, i;
 	int p;
 
 	for (p = 0; p < npara; p++) {
@@ -305,9 +305,10 @@ make_sentences(struct ctx *c, size_t *pa, int npara)
 			} else
 				for (end = i; end < b; end++)
 					c->x.tok[end].sent = (int)c->nsent;
-			if (c->nsent == cap) {
-				cap = cap ? 2 * cap : 256;
-				c->sent = xreallocarray(c->sent, cap, sizeof *c->sent);
+			if (c->nsent == c->sentcap) {
+				c->sentcap = c->sentcap ? 2 * c->sentcap : 256;
+				c->sent = xreallocarray(c->sent, c->sentcap,
+				    sizeof *c->sent);
 			}
 			c->sent[c->nsent].a = i;
 			c->sent[c->nsent].b = end;
@@ -3530,6 +3531,26 @@ sort_recs(struct qt_rec *v, size_t n)
 	free(ix);
 }
 
+/* The largest arrays of a document, kept for the next one (a stream of
+ * short ones would grow them afresh each time) until qt_extract_free(). */
+static struct {
+	struct tok *tok;
+	size_t tokcap;
+	struct sent *sent;
+	size_t sentcap;
+	struct qt_rec *out;
+	size_t outcap;
+} keep;
+
+void
+qt_extract_free(void)
+{
+	free(keep.tok);
+	free(keep.sent);
+	free(keep.out);
+	memset(&keep, 0, sizeof keep);
+}
+
 size_t
 qt_extract(const struct qt_rules *r, const struct qt_input *in,
     unsigned forms, struct qt_quote **v, size_t *cap)
@@ -3544,6 +3565,12 @@ qt_extract(const struct qt_rules *r, const struct qt_input *in,
 	c.mid = &mid;
 	c.x.r = r;
 	c.x.in = in;
+	c.x.tok = keep.tok;
+	c.x.tokcap = keep.tokcap;
+	c.sent = keep.sent;
+	c.sentcap = keep.sentcap;
+	c.out = keep.out;
+	c.outcap = keep.outcap;
 	pa = xreallocarray(NULL, in->npara + 2, sizeof *pa);
 	for (p = 0; p < (int)in->npara; p++) {
 		pa[p] = c.x.ntok;
@@ -3642,10 +3669,13 @@ qt_extract(const struct qt_rules *r, const struct qt_input *in,
 		}
 	}
 	free(pa);
-	free(c.x.tok);
 	free(c.x.entok);
-	free(c.sent);
-	free(c.out);
+	keep.tok = c.x.tok;
+	keep.tokcap = c.x.tokcap;
+	keep.sent = c.sent;
+	keep.sentcap = c.sentcap;
+	keep.out = c.out;
+	keep.outcap = c.outcap;
 	return n;
 }
 

@@ -102,6 +102,7 @@ struct out;
 void qt_run(const struct qt_rules *r, unsigned forms, struct doc *d,
     struct out *o);
 void qt_run_free(void);	/* release what qt_run() keeps between documents */
+void qt_extract_free(void);	/* ... and qt_extract() */
 
 /* "direct", "partial", "indirect"; and the reverse (-1 if unknown). */
 const char *qt_form_name(enum qt_form f);

@@ -526,6 +526,7 @@ void
 qt_run_free(void)
 {
 	/* back to the empty state, so a later qt_run() starts afresh */
+	qt_extract_free();
 	buf_free(&text);
 	buf_free(&attrs);
 	free(paras);
