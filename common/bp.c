@@ -1010,6 +1010,25 @@ cards(const struct bp_judge *j, size_t k)
 #define LABELS_MAX 4	/* section labels looked through for a headline */
 #define MENU_MAX 16	/* and lines of a menu above it */
 
+/* Among the kept lines i..k, some that a rule of the edges names and one
+ * that none does, a short headline?  Were they all named, the first would
+ * be the headline still ("Will the Bridge Close For Good...?" matches a
+ * teaser's rule). */
+static int
+named_above(struct bp_judge *j, size_t i, size_t k)
+{
+	int named = 0, other = 0;
+
+	for (; i < k; i++)
+		if (j->p[i].why == BP_KEEP) {
+			if (edges(j, i, EDGE)->m_edge >= 0)
+				named = 1;
+			else
+				other = 1;
+		}
+	return named && other;
+}
+
 /*
  * The headline: the first paragraph that survived, if it reads like one.
  * Section labels may stand above it ("World", "Europe"): lines of one to
@@ -1029,8 +1048,9 @@ find_title(struct bp_judge *j)
 	 * edges names (a menu, a byline, a date), any number of them up to
 	 * a page's menu; were the first taken for the headline, the headline
 	 * could go as a label under it.  The labels go when a headline of
-	 * four words or more follows; the lines the rules name also when the
-	 * article does, and the headline is the first line left. */
+	 * four words or more follows; the lines the rules name also when a
+	 * short headline and the article do (named_above()), and the
+	 * headline is the first line left. */
 	if (j->rs->det_seclabel) {
 		for (k = i; k < n && labels < MENU_MAX; k++)
 			if (j->p[k].why != BP_KEEP)
@@ -1055,7 +1075,8 @@ find_title(struct bp_judge *j)
 					j->p[i].title = 0;
 				}
 		} else if (labels > 0 && k < n && j->p[k].why == BP_KEEP &&
-		    j->p[k].term && j->p[k].words >= j->rs->body_min) {
+		    j->p[k].term && j->p[k].words >= j->rs->body_min &&
+		    named_above(j, i, k)) {
 			for (; i < k; i++)
 				if (j->p[i].why == BP_KEEP &&
 				    edges(j, i, EDGE)->m_edge >= 0) {
