@@ -349,6 +349,18 @@ sametoks(const struct ner_text *t, const struct ner_tok *a,
 }
 
 /*
+ * Institutions named after a person ("the Andy Warhol Foundation", "the
+ * Nobel Prize"): the person's name alone, which they start with, is
+ * still the person's.
+ */
+static const char *const namesakes[] = {
+	"Academy", "Award", "Awards", "Centre", "Center", "College",
+	"Foundation", "Fund", "Hall", "Hospital", "Institute", "Library",
+	"Medal", "Memorial", "Museum", "Prize", "School", "Society",
+	"Stadium", "Theater", "Theatre", "Trust", "University", NULL
+};
+
+/*
  * A short mention of a name given in full earlier in the document takes
  * its type and norm: a person's surname or forename alone, an
  * organisation's or place's leading words.  Linear in the entities: each
@@ -389,9 +401,12 @@ resolve(const struct ner_text *t, const struct scratch *s, struct ner_ent *e,
 		    len, 1 + e[i].type))) != 0) || (e[i].type != NER_LOC &&
 		    (p = eget(&m, hashtoks(et, tk, len, 1 + NER_ORG))) != 0)) {
 			const struct ner_ent *q = &e[p - 1];
+			const struct ner_tok *qt = &s->et[s->eb[2 * (p - 1)]];
 
-			if (sametoks(et, tk, &t[q->text],
-			    &s->et[s->eb[2 * (p - 1)]], len)) {
+			if (sametoks(et, tk, &t[q->text], qt, len) &&
+			    !(e[i].type == NER_PER && ner_inlist(namesakes,
+			    t[q->text].text + qt[len].start,
+			    qt[len].end - qt[len].start))) {
 				e[i].type = q->type;
 				e[i].norm = q->norm;
 				e[i].normlen = q->normlen;
@@ -931,11 +946,109 @@ kindname(const struct ner_tinfo *ti, const char *text,
 	return y == NER_PER && b + 1 < n && tokis(text, &tk[b + 1], "shares");
 }
 
-/* Relabels lab[0..n): each name firmname() or kindname() says is an
- * organisation becomes one, token by token. */
+/*
+ * A team is an organisation, but the model reads a club named after its
+ * town as the town: a place right after "joined", "coached" or a verb of
+ * playing and "for" or "with" ("signed for Leeds", "played with North
+ * Melbourne"), a person right after one with "for" ("signed for Al
+ * Ahly"), and a place or person right before a player's or coach's role
+ * ("Celtic manager", "Bordeaux coach") is a club, unless the gazetteer
+ * knows it as a country: CoNLL counts a national team as its country
+ * ("played for Brazil", "Morocco coach").
+ */
+static const char *const clubverbs[] = {
+	"appearances", "appeared", "appearing", "debut", "debuted", "games",
+	"goals", "matches", "played", "playing", "plays", "scored", "scores",
+	"scoring", "signed", "signing", "signs", "starred", "starring", NULL
+};
+static const char *const clubjoins[] = {
+	"captained", "captains", "coached", "coaches", "coaching", "joined",
+	"joining", "joins", NULL
+};
+
+static const char *const clubroles[] = {
+	"boss", "coach", "defender", "forward", "goalkeeper", "manager",
+	"midfielder", "striker", "winger", NULL
+};
+
+static int
+clubname(const struct ner_tinfo *ti, const char *text,
+    const struct ner_tok *tk, size_t n, const uint8_t *lab, size_t a,
+    size_t b, const struct ner_gaz *g)
+{
+	int y = NER_LABTYPE(lab[a]), cue = 0;
+
+	if (y != NER_PER && y != NER_LOC)
+		return 0;
+	if (b + 1 < n && ner_inlist(clubroles, text + tk[b + 1].start,
+	    tk[b + 1].end - tk[b + 1].start))
+		cue = 1;
+	else if (a == 0)
+		return 0;
+	else if (y == NER_LOC && ner_inlist(clubjoins,
+	    text + tk[a - 1].start, tk[a - 1].end - tk[a - 1].start))
+		cue = 1;
+	else if (a > 1 && (tokis(text, &tk[a - 1], "for") ||
+	    (y == NER_LOC && tokis(text, &tk[a - 1], "with"))) &&
+	    ner_inlist(clubverbs, text + tk[a - 2].start,
+	    tk[a - 2].end - tk[a - 2].start))
+		cue = 1;
+	return cue && !(ner_gaz_name(g, ti + a, b - a + 1) & NER_GAZ_CTRY);
+}
+
+/*
+ * Where someone works: a place or person right after a job and "at" ("an
+ * analyst at Bernstein", "a researcher at NTT Data") is an organisation,
+ * unless the gazetteer knows it as a country.
+ */
+static const char *const jobsat[] = {
+	"analyst", "analysts", "director", "economist", "economists",
+	"employee", "employees", "engineer", "engineers", "executive",
+	"executives", "fellow", "lawyer", "lawyers", "manager", "partner",
+	"professor", "researcher", "researchers", "scientist", "scientists",
+	"strategist", "strategists", "trader", "traders", NULL
+};
+
+static int
+workname(const struct ner_tinfo *ti, const char *text,
+    const struct ner_tok *tk, const uint8_t *lab, size_t a, size_t b,
+    const struct ner_gaz *g)
+{
+	int y = NER_LABTYPE(lab[a]);
+
+	return (y == NER_PER || y == NER_LOC) && a > 1 &&
+	    tokis(text, &tk[a - 1], "at") && ner_inlist(jobsat,
+	    text + tk[a - 2].start, tk[a - 2].end - tk[a - 2].start) &&
+	    !(ner_gaz_name(g, ti + a, b - a + 1) & NER_GAZ_CTRY);
+}
+
+/*
+ * A newspaper's name ends in a word that says so ("the New Zealand
+ * Herald", "the Saudi Gazette"); the model, reading the place it starts
+ * with, takes it for a place or a person.
+ */
+static int
+papername(const char *text, const struct ner_tok *tk, const uint8_t *lab,
+    size_t a, size_t b)
+{
+	static const char *const p[] = {
+		"Chronicle", "Courier", "Dispatch", "Enquirer", "Examiner",
+		"Gazette", "Herald", "Inquirer", "Journal", "Observer",
+		"Sentinel", "Telegraph", "Tribune", NULL
+	};
+	int y = NER_LABTYPE(lab[a]);
+
+	return (y == NER_PER || y == NER_LOC) && b > a &&
+	    ner_inlist(p, text + tk[b].start, tk[b].end - tk[b].start);
+}
+
+/* Relabels lab[0..n): each name firmname(), kindname(), clubname(),
+ * papername() or workname() says is an organisation becomes one, token
+ * by token. */
 static void
 orgnames(const struct ner_tinfo *ti, const char *text,
-    const struct ner_tok *tk, size_t n, uint8_t *lab)
+    const struct ner_tok *tk, size_t n, uint8_t *lab,
+    const struct ner_gaz *g)
 {
 	size_t a, b, k;
 
@@ -945,10 +1058,281 @@ orgnames(const struct ner_tinfo *ti, const char *text,
 			continue;
 		b = ner_labend(lab, a, n);
 		if (!firmname(ti, lab, a, b) &&
-		    !kindname(ti, text, tk, n, lab, a, b))
+		    !kindname(ti, text, tk, n, lab, a, b) &&
+		    !clubname(ti, text, tk, n, lab, a, b, g) &&
+		    !papername(text, tk, lab, a, b) &&
+		    !workname(ti, text, tk, lab, a, b, g))
 			continue;
 		for (k = a; k <= b; k++)
 			lab[k] = (uint8_t)NER_LAB(NER_ORG, NER_LABPOS(lab[k]));
+	}
+}
+
+/* Is tk a year of four digits, 1000 to 2099? */
+static int
+isyear(const char *text, const struct ner_tok *tk)
+{
+	const char *w = text + tk->start;
+
+	return tk->end - tk->start == 4 && (w[0] == '1' || (w[0] == '2' &&
+	    w[1] == '0')) && w[1] >= '0' && w[1] <= '9' && w[2] >= '0' &&
+	    w[2] <= '9' && w[3] >= '0' && w[3] <= '9';
+}
+
+static int
+isdash(const char *text, const struct ner_tok *tk)
+{
+	const char *w = text + tk->start;
+	size_t n = tk->end - tk->start;
+
+	return (n == 1 && w[0] == '-') || (n == 2 && memcmp(w, "--", 2) == 0) ||
+	    (n == 3 && (memcmp(w, "\xe2\x80\x93", 3) == 0 ||
+	    memcmp(w, "\xe2\x80\x94", 3) == 0));
+}
+
+/*
+ * Encyclopaedia style: a name followed by "(born", "(nee" or a life's
+ * span "(1919 - 1985)" is a person's ("Emil Touma (1919-1985) was"),
+ * which the model, not having seen the name, may take for anything.  A
+ * span of years alone also follows a company or a state, so it counts
+ * only after a name that opens with a forename the gazetteer knows.
+ * Relabels lab[0..n).
+ */
+static void
+lifenames(const struct ner_tinfo *ti, const char *text,
+    const struct ner_tok *tk, size_t n, uint8_t *lab)
+{
+	size_t a, b, k, y;
+	const char *w;
+	size_t l;
+
+	for (a = 0; a < n; a = b + 1) {
+		b = a;
+		if (lab[a] == 0)
+			continue;
+		b = ner_labend(lab, a, n);
+		if (NER_LABTYPE(lab[a]) == NER_PER || b + 3 >= n ||
+		    !tokis(text, &tk[b + 1], "("))
+			continue;
+		w = text + tk[b + 2].start;
+		l = tk[b + 2].end - tk[b + 2].start;
+		y = b + 2;
+		if (tokis(text, &tk[y], "c") && tokis(text, &tk[y + 1], "."))
+			y += 2;
+		if (!((l == 4 && memcmp(w, "born", 4) == 0) ||
+		    (l == 3 && memcmp(w, "nee", 3) == 0) ||
+		    (l == 4 && memcmp(w, "n\xc3\xa9" "e", 4) == 0) ||
+		    (ti[a].gaz[NER_PER] && y + 1 < n && isyear(text, &tk[y]) &&
+		    isdash(text, &tk[y + 1]))))
+			continue;
+		for (k = a; k <= b; k++)
+			lab[k] = (uint8_t)NER_LAB(NER_PER, NER_LABPOS(lab[k]));
+	}
+}
+
+/* A Roman numeral of a monarch or a pope, II to XXXIX, or I when mono
+ * says a title stands before the name ("King Carlos I"; but "Michael I
+ * love you") */
+static int
+regnalnum(const char *text, const struct ner_tok *tk, int mono)
+{
+	const char *w = text + tk->start;
+	size_t n = tk->end - tk->start, i;
+
+	if (n == 1 && w[0] == 'I')
+		return mono;
+	if (n < 2 || n > 6)
+		return 0;
+	for (i = 0; i < n; i++)
+		if (w[i] != 'I' && w[i] != 'V' && w[i] != 'X')
+			return 0;
+	return 1;
+}
+
+static int
+monarch(const char *text, const struct ner_tok *tk)
+{
+	static const char *const t[] = {
+		"Emperor", "Empress", "Kaiser", "King", "Pharaoh", "Pope",
+		"Queen", "Shah", "Sultan", "Tsar", "Czar", NULL
+	};
+
+	return ner_inlist(t, text + tk->start, tk->end - tk->start);
+}
+
+/*
+ * Monarchs and popes: "Louis XIV", "King Charles III", "Queen Elizabeth
+ * II", which the model cuts before the numeral or reads as a ship or an
+ * event.  A person's name goes on through a numeral right after it; a
+ * name of another type ending in one is a person's when a monarch's
+ * title opens it or stands before it, or the gazetteer knows its first
+ * word as a forename ("Henry VIII", not "World War II").  A title that
+ * the model tagged as a person of its own right before a name
+ * ("Pope" in "Pope John Paul II") is left out.  Relabels lab[0..n).
+ */
+static void
+regnalnames(const struct ner_tinfo *ti, const char *text,
+    const struct ner_tok *tk, size_t n, uint8_t *lab)
+{
+	size_t a, b, k, f;
+	int mono;
+
+	for (a = 0; a < n; a = b + 1) {
+		b = a;
+		if (lab[a] == 0)
+			continue;
+		b = ner_labend(lab, a, n);
+		if (NER_LABTYPE(lab[a]) == NER_PER && b + 1 < n &&
+		    lab[b + 1] != 0 && (NER_LABPOS(lab[b + 1]) == NER_B ||
+		    NER_LABPOS(lab[b + 1]) == NER_U)) {
+			for (k = a; k <= b && ner_istitle(text + tk[k].start,
+			    tk[k].end - tk[k].start); k++)
+				;
+			if (k > b) {
+				memset(lab + a, 0, b - a + 1);
+				continue;
+			}
+		}
+		mono = monarch(text, &tk[a]) || (a > 0 &&
+		    monarch(text, &tk[a - 1]));
+		if (NER_LABTYPE(lab[a]) == NER_PER) {
+			if (b + 1 < n && lab[b + 1] == 0 &&
+			    regnalnum(text, &tk[b + 1], mono) &&
+			    tk[b].end < tk[b + 1].start) {
+				lab[b] = (uint8_t)NER_LAB(NER_PER, a == b ?
+				    NER_B : NER_I);
+				lab[++b] = (uint8_t)NER_LAB(NER_PER, NER_L);
+			}
+			continue;
+		}
+		f = monarch(text, &tk[a]) ? a + 1 : a;
+		if (b > f && regnalnum(text, &tk[b], mono) &&
+		    (mono || ti[f].gaz[NER_PER]))
+			for (k = a; k <= b; k++)
+				lab[k] = (uint8_t)NER_LAB(NER_PER,
+				    NER_LABPOS(lab[k]));
+	}
+}
+
+/*
+ * Encyclopaedia style again: "X is a village in ...", "X was a Danish
+ * chain of ...", "X is an English footballer": the noun that a copula
+ * and an article lead to says what X is, where the model, not having
+ * seen X, guessed.  The noun is looked for among the next six words,
+ * before any word that starts a phrase of its own ("in", "of", "who",
+ * a comma).  Only a name already tagged is retyped.
+ */
+static const struct defnoun {
+	const char *w;
+	enum ner_type type;
+} defnouns[] = {
+	{ "actor", NER_PER }, { "actress", NER_PER }, { "agency", NER_ORG },
+	{ "airline", NER_ORG }, { "architect", NER_PER },
+	{ "artist", NER_PER }, { "author", NER_PER }, { "band", NER_ORG },
+	{ "bank", NER_ORG }, { "borough", NER_LOC },
+	{ "broadcaster", NER_ORG }, { "businessman", NER_PER },
+	{ "businesswoman", NER_PER }, { "cave", NER_LOC },
+	{ "chain", NER_ORG }, { "charity", NER_ORG }, { "city", NER_LOC },
+	{ "coach", NER_PER }, { "commune", NER_LOC },
+	{ "company", NER_ORG }, { "composer", NER_PER },
+	{ "country", NER_LOC }, { "county", NER_LOC },
+	{ "cricketer", NER_PER }, { "district", NER_LOC },
+	{ "economist", NER_PER }, { "firm", NER_ORG },
+	{ "footballer", NER_PER }, { "hamlet", NER_LOC },
+	{ "island", NER_LOC }, { "journalist", NER_PER },
+	{ "lake", NER_LOC }, { "lawyer", NER_PER },
+	{ "magazine", NER_ORG }, { "manufacturer", NER_ORG },
+	{ "mountain", NER_LOC }, { "municipality", NER_LOC },
+	{ "musician", NER_PER }, { "neighborhood", NER_LOC },
+	{ "neighbourhood", NER_LOC }, { "newspaper", NER_ORG },
+	{ "novelist", NER_PER }, { "painter", NER_PER },
+	{ "parish", NER_LOC }, { "party", NER_ORG }, { "player", NER_PER },
+	{ "poet", NER_PER }, { "politician", NER_PER },
+	{ "province", NER_LOC }, { "publisher", NER_ORG },
+	{ "rapper", NER_PER }, { "retailer", NER_ORG },
+	{ "river", NER_LOC }, { "scientist", NER_PER },
+	{ "settlement", NER_LOC }, { "singer", NER_PER },
+	{ "songwriter", NER_PER }, { "suburb", NER_LOC },
+	{ "town", NER_LOC }, { "township", NER_LOC },
+	{ "village", NER_LOC }, { "writer", NER_PER },
+};
+
+static const char *const defstops[] = {
+	",", ".", "(", ";", ":", "and", "at", "based", "by", "for", "from",
+	"in", "located", "of", "on", "or", "that", "which", "who", "whose",
+	"with", NULL
+};
+
+static void
+defnames(const char *text, const struct ner_tok *tk, size_t n,
+    uint8_t *lab)
+{
+	size_t a, b, k, j, l;
+	size_t nd = sizeof defnouns / sizeof defnouns[0];
+	const char *w;
+	int y;
+
+	for (a = 0; a < n; a = b + 1) {
+		b = a;
+		if (lab[a] == 0)
+			continue;
+		b = ner_labend(lab, a, n);
+		if (b + 3 >= n || !(tokis(text, &tk[b + 1], "is") ||
+		    tokis(text, &tk[b + 1], "was")) ||
+		    !(tokis(text, &tk[b + 2], "a") ||
+		    tokis(text, &tk[b + 2], "an")))
+			continue;
+		y = -1;
+		for (k = b + 3; k < n && k < b + 9 && y < 0; k++) {
+			w = text + tk[k].start;
+			l = tk[k].end - tk[k].start;
+			if (ner_inlist(defstops, w, l))
+				break;
+			for (j = 0; j < nd; j++)
+				if (strlen(defnouns[j].w) == l &&
+				    memcmp(defnouns[j].w, w, l) == 0) {
+					y = (int)defnouns[j].type;
+					break;
+				}
+		}
+		if (y < 0 || y == NER_LABTYPE(lab[a]))
+			continue;
+		for (k = a; k <= b; k++)
+			lab[k] = (uint8_t)NER_LAB(y, NER_LABPOS(lab[k]));
+	}
+}
+
+/*
+ * "the town of Zandvoort", "the village of Naib Rafi", "the island of
+ * Sulawesi": a name right after a lower-case noun for a kind of place
+ * and "of" is that place, where the model, not having seen it, took it
+ * for a person or an organisation.  Relabels lab[0..n).
+ */
+static const char *const placekinds[] = {
+	"borough", "capital", "city", "coast", "commune", "county",
+	"district", "hamlet", "island", "islands", "kingdom", "municipality",
+	"outskirts", "parish", "port", "province", "region", "republic",
+	"state", "suburb", "suburbs", "town", "township", "village", NULL
+};
+
+static void
+placenames(const char *text, const struct ner_tok *tk, size_t n,
+    uint8_t *lab)
+{
+	size_t a, b, k;
+
+	for (a = 0; a < n; a = b + 1) {
+		b = a;
+		if (lab[a] == 0)
+			continue;
+		b = ner_labend(lab, a, n);
+		if (NER_LABTYPE(lab[a]) == NER_LOC || a < 2 ||
+		    !tokis(text, &tk[a - 1], "of") ||
+		    !ner_inlist(placekinds, text + tk[a - 2].start,
+		    tk[a - 2].end - tk[a - 2].start))
+			continue;
+		for (k = a; k <= b; k++)
+			lab[k] = (uint8_t)NER_LAB(NER_LOC, NER_LABPOS(lab[k]));
 	}
 }
 
@@ -1016,7 +1400,11 @@ ner_tag(const struct ner_model *m, const struct ner_text *t, size_t n,
 				    s.back);
 				keepwhole(s.lab, s.lab2, wn);
 			}
-			orgnames(s.ti, t[j].text, tk, wn, s.lab);
+			orgnames(s.ti, t[j].text, tk, wn, s.lab, &m->gaz);
+			lifenames(s.ti, t[j].text, tk, wn, s.lab);
+			regnalnames(s.ti, t[j].text, tk, wn, s.lab);
+			defnames(t[j].text, tk, wn, s.lab);
+			placenames(t[j].text, tk, wn, s.lab);
 			joinparticles(t[j].text, tk, wn, s.lab);
 			for (i = 0; i < wn; i++) {
 				if ((y = s.lab[i]) == 0)

@@ -122,6 +122,8 @@ void ner_tinfo_count(struct ner_tinfo *ti, const char *text,
 /* and, for a single word, how an English word list writes it */
 #define NER_LEX_LOWER 0x20
 #define NER_LEX_CAP 0x40
+/* and, for a whole name, that it is a country's (CTRY lines) */
+#define NER_GAZ_CTRY 0x80
 struct ner_gaz {
 	const uint32_t *key;
 	const uint8_t *val;
@@ -130,6 +132,9 @@ struct ner_gaz {
 uint64_t ner_seqhash(uint64_t h, uint64_t lw);
 uint32_t ner_key32(uint64_t h);	/* never 0 */
 void ner_gaz_mark(const struct ner_gaz *g, struct ner_tinfo *ti, size_t n);
+/* The gazetteer's bits for the name ti[0..n) as a whole (0: none) */
+uint8_t ner_gaz_name(const struct ner_gaz *g, const struct ner_tinfo *ti,
+    size_t n);
 
 /* Document memory: how each word is written across the document, and
  * what it was last tagged as. */

@@ -472,6 +472,19 @@ gaz_get(const struct ner_gaz *g, uint64_t h)
 	return 0;
 }
 
+uint8_t
+ner_gaz_name(const struct ner_gaz *g, const struct ner_tinfo *ti, size_t n)
+{
+	uint64_t h = 0;
+	size_t i;
+
+	if (g->cap == 0 || n == 0 || n > 8)
+		return 0;
+	for (i = 0; i < n; i++)
+		h = ner_seqhash(h, ti[i].lw);
+	return gaz_get(g, h);
+}
+
 void
 ner_gaz_mark(const struct ner_gaz *g, struct ner_tinfo *ti, size_t n)
 {

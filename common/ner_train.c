@@ -830,6 +830,24 @@ read_gaz(struct gbuild *g, const char *path)
 			    NER_LEX_CAP);
 			continue;
 		}
+		if (tab != NULL && tab - line == 4 &&
+		    memcmp(line, "CTRY", 4) == 0) {
+			/* a country: marks the whole name, for the rules
+			 * that tell a national team from a club; no feature
+			 * reads the mark */
+			tab++;
+			n = ner_tokenize(tab, strlen(tab), &tok, &tcap);
+			if (n == 0 || n > 8)
+				continue;
+			ti = xreallocarray(ti, n, sizeof *ti);
+			ner_tinfo_fill(ti, tab, tok, n);
+			for (i = 0; i < n; i++) {
+				h = ner_seqhash(h, ti[i].lw);
+				gput(g, ner_key32(h), i + 1 == n ?
+				    NER_GAZ_CTRY : NER_GAZ_MORE);
+			}
+			continue;
+		}
 		if (tab == NULL ||
 		    (t = typeof_tag(line, (size_t)(tab - line))) == 0) {
 			warnx("%s:%zu: want TYPE TAB name", path, lineno);
