@@ -296,9 +296,24 @@ make_sentences(struct ctx *c, size_t *pa, int npara)
 				size_t se = in->sent[s].end;
 				/* numbered as they are found: a sentence with no
 				 * token numbers none and is skipped */
-				end = i;
-				while (end < b && c->x.tok[end].s < se)
-					c->x.tok[end++].sent = (int)c->nsent;
+				size_t k;
+				/* its end by halving (tokens are in order in a
+				 * paragraph), then one plain pass of stores */
+				if (b > i && c->x.tok[b - 1].s < se)
+					end = b;
+				else {
+					size_t lo = i, hi = b - (b > i);
+					while (lo < hi) {
+						size_t m = lo + (hi - lo) / 2;
+						if (c->x.tok[m].s < se)
+							lo = m + 1;
+						else
+							hi = m;
+					}
+					end = lo;
+				}
+				for (k = i; k < end; k++)
+					c->x.tok[k].sent = (int)c->nsent;
 				s++;
 				if (end == i)
 					continue;
