@@ -2257,6 +2257,20 @@ clause_end(const struct ctx *c, size_t a, size_t b)
 			return i;
 		if (!is_p(c, i, ',') || i + 1 >= b)
 			continue;
+		/* "remarks about Khizr Khan, the father of ...": a name's
+		 * appositive to the end, with no verb, is the writer's */
+		if (i > a + 1 && c->x.tok[i - 1].cap && namey(c, i - 1) &&
+		    (word_is_text(c, i + 1, "the") || word_is_text(c, i + 1,
+		    "a") || word_is_text(c, i + 1, "an")) &&
+		    !has_verb(c, i + 1, b)) {
+			/* not a list: "Congress, the public and allies" */
+			for (k = i + 1; k < b && !is_p(c, k, ',') &&
+			    c->x.tok[k].q < 0 && !word_is(c, k, W_AND) &&
+			    !word_is_text(c, k, "or"); k++)
+				;
+			if (k >= b)
+				return i;
+		}
 		/* "called it careless, but said ...": a second report */
 		if ((word_is(c, i + 1, W_AND) || word_is(c, i + 1, W_BUT)) &&
 		    i + 2 < b && cue_at(c, i + 2, b, &e) && !ing_cue(c, i + 2))
