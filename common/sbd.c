@@ -1442,11 +1442,15 @@ abbrevend(const struct scan *st, size_t i, unsigned prevflags,
 	if ((prevflags & (W_UNIT | W_TIME)) == W_UNIT && unit(st, i))
 		return 1;	/* after a number: "for 5 yrs. Trust me" */
 	if (nf & W_STARTER) {
-		/* a letter with a period or "A," is an initial or a label,
-		 * not the word ("Dr. A. B. Lee", "viz. A, B and C") */
+		/* after a listed abbreviation, a letter with a period or
+		 * "A," is an initial or a label, not the word ("Dr. A. B.
+		 * Lee", "viz. A, B and C"); after an acronym it may start
+		 * a name that starts a sentence ("in the U.K. A.M. Lee") */
 		q = wordend(st, nx->w);
 		if (q == nx->w + 1 && q < st->len && (st->t[q] == '.' ||
-		    (st->t[q] == ',' && st->t[nx->w] == 'A')))
+		    (st->t[q] == ',' && st->t[nx->w] == 'A')) &&
+		    !(i >= 2 && st->t[i - 2] == '.') &&
+		    !(i >= 3 && st->t[i - 3] == '.'))
 			nf &= ~W_STARTER;
 		/* after a place or a company, a subject before a second
 		 * capitalised word is part of a name ("Fresno, Calif. Police
