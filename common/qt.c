@@ -3561,7 +3561,10 @@ sort_recs(struct qt_rec *v, size_t n)
 }
 
 /* The largest arrays of a document, kept for the next one (a stream of
- * short ones would grow them afresh each time) until qt_extract_free(). */
+ * short ones would grow them afresh each time) until qt_extract_free();
+ * not past KEEP_MAX bytes each, as a long document's tokens would stay
+ * through the writing of its records, where its memory peaks. */
+#define KEEP_MAX ((size_t)1 << 20)
 static struct {
 	struct tok *tok;
 	size_t tokcap;
@@ -3705,6 +3708,10 @@ qt_extract(const struct qt_rules *r, const struct qt_input *in,
 	keep.sentcap = c.sentcap;
 	keep.out = c.out;
 	keep.outcap = c.outcap;
+	if (keep.tokcap * sizeof *keep.tok > KEEP_MAX ||
+	    keep.sentcap * sizeof *keep.sent > KEEP_MAX ||
+	    keep.outcap * sizeof *keep.out > KEEP_MAX)
+		qt_extract_free();
 	return n;
 }
 
