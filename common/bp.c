@@ -405,7 +405,8 @@ normalise(struct bp_judge *j, struct para *p)
 	size_t n = p->len - p->lead - p->trail;
 	const char *t;
 
-	buf_grow(&j->arena, 2 * n + 2);
+	/* and slack after it for bp_scan_text() */
+	buf_grow(&j->arena, 2 * n + 2 + BP_SLACK);
 	t = (p->blank ? j->arena.p + p->blank - 1 : p->text) + p->lead;
 	p->norm = j->arena.len;
 	p->ca = p->norm + n + 1;

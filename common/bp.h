@@ -205,6 +205,19 @@ struct bp_slot {
 	unsigned where;
 };
 
+/* An entry of a scan's list as take() tests it first, from copies kept in
+ * the list's order: the bytes its run (or residue's normalised text) has
+ * from its key on and in the 8 before it, as words under masks of the
+ * bytes the run covers; where the run starts and how long it is; its
+ * rule's word bounds (residue: none); whether the 16 bytes hold all of
+ * the run; the entry (list value). */
+struct bp_cand {
+	uint64_t at8, atm8, pre8, prem8;
+	const char *run;
+	size_t runkey, runlen, minw, maxw, v;
+	unsigned char residue, whole;
+};
+
 struct bp_list {
 	size_t *v;
 	size_t n, cap;
@@ -218,6 +231,7 @@ struct bp_list {
 	uint64_t sig8, sigm8, pre8, prem8;
 	struct bp_slot *slot;	/* of the lists try_range() walks: v[k]'s
 				 * slot[k] */
+	struct bp_cand *cand;	/* of the scan's lists: v[k]'s cand[k] */
 };
 
 struct bp_hash {
@@ -339,7 +353,10 @@ int bp_line_rules(const struct bp_rules *rs, struct bp_scan *sc,
  * whether residue may be in the paragraph; bp_match_refs() matches the
  * rules of the places in where, trying the candidates in refs[0..nrefs)
  * (pairs, as bp_scan_text() left them), given punct as it left it.
+ * bp_scan_text() reads whole 16-byte blocks: BP_SLACK bytes after lo[n)
+ * must be readable (their values do not count).
  */
+#define BP_SLACK 16
 int bp_scan_text(const struct bp_rules *rs, struct bp_scan *sc,
     const char *lo, size_t n, size_t words);
 void bp_match_refs(const struct bp_rules *rs, struct bp_scan *sc,

@@ -699,6 +699,56 @@ list_sig(const struct bp_rules *rs, struct bp_list *l)
 		l->sigm8 = l->prem8 = 0;
 }
 
+/* The copies of a scan's list that take() tests, once its order is set. */
+static void
+cands(const struct bp_rules *rs, struct bp_list *l)
+{
+	size_t k, d;
+
+	if (l->n == 0)
+		return;
+	l->cand = xreallocarray(NULL, l->n, sizeof(*l->cand));
+	for (k = 0; k < l->n; k++) {
+		struct bp_cand *c = &l->cand[k];
+		size_t v = l->v[k];
+		unsigned char b[16] = { 0 }, m[16] = { 0 };
+
+		memset(c, 0, sizeof(*c));
+		c->v = v;
+		if (v >= rs->nref) {
+			const struct bp_inl *in = &rs->inl[(v - rs->nref) >> 16];
+			size_t t = (v - rs->nref) & 0xffff;
+
+			c->run = in->norm[t];
+			c->runlen = in->nlen[t];
+			c->runkey = in->koff[t];
+			c->residue = 1;
+			c->maxw = SIZE_MAX;
+		} else {
+			const struct bp_ref *f = &rs->ref[v];
+
+			c->run = f->run;
+			c->runlen = f->runlen;
+			c->runkey = f->runkey;
+			c->minw = f->minw;
+			c->maxw = f->maxw;
+		}
+		/* b[8 + d] is the run's byte at the key's place + d */
+		for (d = 0; d < 16; d++)
+			if (c->runkey + d >= 8 && c->runkey + d - 8 < c->runlen) {
+				b[d] = (unsigned char)c->run[c->runkey + d - 8];
+				m[d] = 0xff;
+			}
+		memcpy(&c->pre8, b, 8);
+		memcpy(&c->prem8, m, 8);
+		memcpy(&c->at8, b + 8, 8);
+		memcpy(&c->atm8, m + 8, 8);
+		c->whole = c->runkey <= 8 && c->runlen - c->runkey <= 8;
+		if (c->runlen == 0)	/* asks for nothing */
+			c->whole = 1;
+	}
+}
+
 /* The slots of a list that try_range() walks, once its order is set. */
 static void
 slots(const struct bp_rules *rs, struct bp_list *l)
@@ -868,6 +918,7 @@ bp_index(struct bp_rules *rs)
 		sort_maxw(rs, l->v, l->n);
 		l->top = l->n ? maxw_of(rs, l->v[0]) : 0;
 		list_sig(rs, l);
+		cands(rs, l);
 	}
 	for (k = 0; k < 256; k++) {
 		struct bp_list *l = &rs->punct[k];
@@ -875,6 +926,7 @@ bp_index(struct bp_rules *rs)
 		sort_maxw(rs, l->v, l->n);
 		l->top = l->n ? maxw_of(rs, l->v[0]) : 0;
 		list_sig(rs, l);
+		cands(rs, l);
 	}
 }
 
@@ -893,6 +945,7 @@ bp_index_free(struct bp_rules *rs)
 		slots_free(&rs->startca[i]);
 		slots_free(&rs->endlo[i]);
 		free(rs->punct[i].v);
+		free(rs->punct[i].cand);
 		free(rs->startca[i].v);
 		free(rs->endlo[i].v);
 	}
@@ -903,6 +956,8 @@ bp_index_free(struct bp_rules *rs)
 	slots_free(&rs->contains.shortl);
 	bp_hash_free(&rs->starth);
 	bp_hash_free(&rs->endh);
+	for (i = 0; i < rs->wordh.cap; i++)
+		free(rs->wordh.val[i].cand);
 	bp_hash_free(&rs->wordh);
 	bp_hash_free(&rs->contains);
 	bp_hash_free(&rs->inl_any);
@@ -1096,6 +1151,42 @@ take(const struct bp_rules *rs, struct bp_scan *sc, const struct bp_list *l,
 	size_t k;
 	int residue = 0;
 
+	if (l->cand != NULL) {
+		/* the 8 bytes at pos (those after lo[n) are slack, see
+		 * bp_scan_text()) and the 8 before, those before lo[0] 0:
+		 * a run that reaches there is turned away by its bounds */
+		const struct bp_cand *c = l->cand, *ce = c + l->n;
+		uint64_t at, pre = 0;
+
+		memcpy(&at, lo + pos, 8);
+		if (pos >= 8)
+			memcpy(&pre, lo + pos - 8, 8);
+		else if (pos > 0) {
+			unsigned char b[8] = { 0 };
+
+			memcpy(b + 8 - pos, lo, pos);
+			memcpy(&pre, b, 8);
+		}
+		for (; c < ce; c++) {
+			if (!c->residue) {
+				if (words > c->maxw)
+					break;	/* sort_maxw() */
+				if (words < c->minw)
+					continue;
+			}
+			if (pos < c->runkey || n - (pos - c->runkey) < c->runlen ||
+			    (((at ^ c->at8) & c->atm8) |
+			    ((pre ^ c->pre8) & c->prem8)) != 0 ||
+			    (!c->whole && memcmp(lo + pos - c->runkey, c->run,
+			    c->runlen) != 0))
+				continue;
+			if (c->residue)
+				residue = 1;
+			else
+				bp_list_add2(&sc->refs, c->v, pos);
+		}
+		return residue;
+	}
 	for (k = 0; k < l->n; k++) {
 		size_t v = l->v[k];
 		const struct bp_ref *f;
@@ -1141,7 +1232,7 @@ take(const struct bp_rules *rs, struct bp_scan *sc, const struct bp_list *l,
 
 #ifdef __SSE2__
 #include <emmintrin.h>
-#endif
+#else
 #define ONES 0x0101010101010101ULL
 #define HIGH 0x8080808080808080ULL
 
@@ -1151,6 +1242,7 @@ in_range(uint64_t x, unsigned a, unsigned b)
 {
 	return (x + ONES * (0x80 - a)) & ~(x + ONES * (0x7f - b)) & HIGH;
 }
+#endif
 
 /* The candidates keyed by the 4 bytes at a word start, or NULL: the
  * filter alone turns most words away, so this is inlined in the loop. */
@@ -1234,7 +1326,9 @@ bp_scan_text(const struct bp_rules *rs, struct bp_scan *sc, const char *lo,
 		goto punct;
 	k = 0;
 #ifdef __SSE2__
-	for (; k + 16 <= n; k += 16) {
+	/* the last block too: the bytes after lo[n) are readable (bp.h), and
+	 * masked off */
+	for (; k < n; k += 16) {
 		__m128i x = _mm_loadu_si128((const __m128i *)(lo + k));
 		unsigned word = bp_wordmask(x);
 		unsigned sps = (unsigned)_mm_movemask_epi8(
@@ -1243,9 +1337,11 @@ bp_scan_text(const struct bp_rules *rs, struct bp_scan *sc, const char *lo,
 		unsigned pun = ~word & ~sps & 0xffff;
 
 		prevw = word >> 15;
+		if (n - k < 16)
+			pun &= (1u << (n - k)) - 1;
 		/* no key starts in the last 3 bytes */
 		if (k + 19 > n)
-			start &= (1u << (n - k - 3)) - 1;
+			start &= n - k > 3 ? (1u << (n - k - 3)) - 1 : 0;
 		for (; start; start &= start - 1) {
 			size_t pos = k + (size_t)__builtin_ctz(start);
 			const struct bp_list *l = at_word4(&rs->wordh, lo, pos);
@@ -1257,7 +1353,7 @@ bp_scan_text(const struct bp_rules *rs, struct bp_scan *sc, const char *lo,
 			residue |= at_punct(rs, sc, lo, n,
 			    k + (size_t)__builtin_ctz(pun), words);
 	}
-#endif
+#else
 	for (; k + 8 <= n; k += 8) {
 		uint64_t x, x7, word, start, pun;
 
@@ -1296,6 +1392,7 @@ bp_scan_text(const struct bp_rules *rs, struct bp_scan *sc, const char *lo,
 			prevw = 0;
 		}
 	}
+#endif
 	goto rest;
 punct:
 	for (k = 0; k < n; k++)
