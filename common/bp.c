@@ -36,6 +36,7 @@ struct para {
 				 * case kept at arena+ca */
 	size_t words;
 	uint64_t punct[2];	/* its ASCII punctuation (bp_scan_text()) */
+	uint64_t wbits;		/* and its word bits (bp_wbit()) */
 	enum bp_why why;
 	unsigned char title, body, term, sent, quote, list, colon, endq;
 	int m_any, m_edge, m_tail, m_head;	/* first matching rule, or -1;
@@ -236,7 +237,7 @@ blank_residue(struct bp_judge *j, struct para *p)
 {
 	const struct bp_rules *rs = j->rs;
 	char *lo, *cp = NULL;
-	size_t i, k, n = p->len;
+	size_t i, k, n = p->len, a0, b0;
 	int again, run = 0;
 
 	buf_reset(&j->low);
@@ -289,6 +290,8 @@ blank_residue(struct bp_judge *j, struct para *p)
 	}								\
 	memset(cp + (AT), ' ', (LEN));					\
 	memset(lo + (AT), ' ', (LEN));					\
+	a0 = skipspace(lo, n);						\
+	b0 = n - rskipspace(lo, n);					\
 } while (0)
 
 	/* anywhere: one scan finds every candidate */
@@ -310,7 +313,11 @@ blank_residue(struct bp_judge *j, struct para *p)
 		while ((hit = memmem(lo, n, in->text[t], in->len[t])))
 			BLANK(hit - lo, in->len[t]);
 	}
-	/* at the edges: until nothing more comes off */
+	/* at the edges: until nothing more comes off.  Where the text starts
+	 * and ends is asked of every entry: found once, and again after each
+	 * blanking (BLANK) */
+	a0 = skipspace(lo, n);
+	b0 = n - rskipspace(lo, n);
 	do {
 		again = 0;
 		for (k = 0; k < rs->ninl; k++) {
@@ -326,7 +333,7 @@ blank_residue(struct bp_judge *j, struct para *p)
 				if (in->at == BP_AT_ANYWHERE)
 					continue;
 				if (in->at == BP_AT_START) {
-					a = u8_skipspace(lo, n);
+					a = a0;
 					/* a run of button words with no space
 					 * before the next, "FacebookEmailThe",
 					 * to its last word when it is alone */
@@ -342,7 +349,7 @@ blank_residue(struct bp_judge *j, struct para *p)
 					if (in->glued || n - a <= sl ||
 					    memcmp(lo + a, s, sl))
 						continue;
-					b = a + sl + u8_skipspace(lo + a + sl,
+					b = a + sl + skipspace(lo + a + sl,
 					    n - a - sl);
 					if (b < n && is_lower((unsigned char)
 					    p->text[b]))
@@ -358,7 +365,7 @@ blank_residue(struct bp_judge *j, struct para *p)
 					BLANK(a, sl);
 					again = 1;
 				} else {
-					b = n - u8_rskipspace(lo, n);
+					b = b0;
 					if (b < sl || memcmp(lo + b - sl, s, sl))
 						continue;
 					a = b - sl;
@@ -371,7 +378,7 @@ blank_residue(struct bp_judge *j, struct para *p)
 						again = run = 1;
 						continue;
 					}
-					a -= u8_rskipspace(lo, a);
+					a -= rskipspace(lo, a);
 					if (a == 0)
 						continue;
 					{
@@ -432,7 +439,7 @@ match_rules(struct bp_judge *j, struct para *p)
 
 	bp_match_refs(rs, &j->sc, j->arena.p + p->norm, j->arena.p + p->ca,
 	    p->nlen, p->words, fr, 1 << BP_WHERE_ANY, v, j->sc.refs.n,
-	    p->punct);
+	    p->punct, p->wbits);
 	p->m_any = fr[BP_WHERE_ANY];
 	p->m_edge = p->m_tail = p->m_head = UNKNOWN;
 	p->dh = j->defer.n;
@@ -462,7 +469,7 @@ edges(struct bp_judge *j, size_t i, unsigned where)
 	/* no candidates may mean no list yet: no offset into NULL */
 	bp_match_refs(j->rs, &j->sc, j->arena.p + p->norm, j->arena.p + p->ca,
 	    p->nlen, p->words, fr, where, p->dn ? j->defer.v + p->dh : NULL,
-	    p->dn, p->punct);
+	    p->dn, p->punct, p->wbits);
 	if (where & 1u << BP_WHERE_EDGE)
 		p->m_edge = fr[BP_WHERE_EDGE];
 	if (where & 1u << BP_WHERE_TAIL)
@@ -541,6 +548,7 @@ bp_add(struct bp_judge *j, const char *text, size_t len, size_t line)
 	}
 	p->punct[0] = j->sc.punct[0];
 	p->punct[1] = j->sc.punct[1];
+	p->wbits = j->sc.wbits;
 	match_rules(j, p);
 }
 
@@ -694,6 +702,7 @@ pullquote(struct bp_judge *j, size_t i)
 	struct para *p = &j->p[i];
 	const char *lo = j->arena.p + p->norm, *end;
 	size_t k, q, words = 0, lo_q, hi_q, w0 = 1, wlen = 0, wat = 0, wr = 0;
+	uint64_t need = 0;
 
 	if (!p->quote || p->words < rs->pq_min || p->words > rs->pq_max)
 		return 0;
@@ -713,11 +722,20 @@ pullquote(struct bp_judge *j, size_t i)
 	buf_reset(&j->core);
 	buf_addc(&j->core, ' ');
 	reduce(&j->core, lo + 1, (size_t)(end - lo - 1));
+	/* the longest word, and the word bits of those of 4 bytes or more,
+	 * for filters: a paragraph that repeats them has them all (a word of
+	 * the reduced text starts a word of the normalised one) */
 	for (k = 1; k < j->core.len; k++)
 		if (j->core.p[k] == ' ') {
 			words++;
-			if (k - w0 > wlen)	/* the longest word, for a filter */
+			if (k - w0 > wlen)
 				wlen = k - w0, wat = w0;
+			if (k - w0 >= 4) {
+				uint32_t v;
+
+				memcpy(&v, j->core.p + w0, 4);
+				need |= (uint64_t)1 << bp_wbit(v);
+			}
 			w0 = k + 1;
 		}
 	if (words < rs->pq_min)
@@ -735,6 +753,7 @@ pullquote(struct bp_judge *j, size_t i)
 		const struct para *o = &j->p[q];
 
 		if (q == i || o->why != BP_KEEP || o->nlen < wlen ||
+		    (need & ~o->wbits) != 0 ||
 		    !has_word(j->arena.p + o->norm, o->nlen, j->core.p + wat,
 		    wlen, wr))
 			continue;

@@ -144,6 +144,8 @@ struct bp_tok {
 struct bp_pat {
 	struct bp_tok *tok;
 	size_t n;
+	uint64_t needw;		/* bp_wbit() of each 4 literal bytes at which
+				 * a word starts in every match */
 	size_t maxlen;		/* longest text it can match, SIZE_MAX if any */
 	size_t minsp, maxsp;	/* spaces in what it matches (SIZE_MAX: any) */
 	char *lit;		/* leading literal run, for finding candidates */
@@ -192,6 +194,16 @@ struct bp_set {
 	int empty;		/* an entry is empty */
 };
 
+/* A paragraph's word bits: bit bp_wbit() of the 4 bytes at each word
+ * start that bp_scan_text() looks at (every start but in the last 3
+ * bytes).  A pattern needing a bit the paragraph lacks cannot match it:
+ * a signature that costs the scan a shift and an or per word. */
+static inline unsigned
+bp_wbit(uint32_t v)
+{
+	return (unsigned)(v * 2654435761u) >> 16 & 63;
+}
+
 /* Finding many literal anchors in one pass: a 64K-bit filter on a hash of
  * each 4-byte window, then a table from the window to what starts there. */
 /* A ref as try_range() tests it first, from copies kept in the list's
@@ -200,7 +212,7 @@ struct bp_set {
  * first and last 8 bytes and punctuation (struct bp_ref); the ref, or
  * SIZE_MAX for residue, which where 0 turns away. */
 struct bp_slot {
-	uint64_t lit8, headm8, tail8, endm8, need[2];
+	uint64_t lit8, headm8, tail8, endm8, need[2], needw;
 	size_t maxw, loww, hiw, ref;
 	unsigned where;
 };
@@ -333,6 +345,7 @@ struct bp_scan {
 	struct bp_list hits;	/* (value, position) pairs from a hash scan */
 	struct bp_list refs;	/* (ref, position) pairs of bp_scan_text() */
 	uint64_t punct[2];	/* ASCII punctuation bp_scan_text() saw */
+	uint64_t wbits;		/* and the word bits (bp_wbit()) */
 };
 
 void bp_index(struct bp_rules *rs);
@@ -352,7 +365,8 @@ int bp_line_rules(const struct bp_rules *rs, struct bp_scan *sc,
  * into sc->refs, the paragraph's punctuation into sc->punct, and returns
  * whether residue may be in the paragraph; bp_match_refs() matches the
  * rules of the places in where, trying the candidates in refs[0..nrefs)
- * (pairs, as bp_scan_text() left them), given punct as it left it.
+ * (pairs, as bp_scan_text() left them), given punct and wbits as it
+ * left them.
  * bp_scan_text() reads whole 16-byte blocks: BP_SLACK bytes after lo[n)
  * must be readable (their values do not count).
  */
@@ -362,7 +376,7 @@ int bp_scan_text(const struct bp_rules *rs, struct bp_scan *sc,
 void bp_match_refs(const struct bp_rules *rs, struct bp_scan *sc,
     const char *lo, const char *ca, size_t n, size_t words,
     int first[BP_NWHERE], unsigned where, const size_t *refs, size_t nrefs,
-    const uint64_t punct[2]);
+    const uint64_t punct[2], uint64_t wbits);
 /* Hash-scan s[0..n): append (value, position) of each window hit. */
 void bp_hash_scan(const struct bp_hash *h, const char *s, size_t n,
     struct bp_list *out);
@@ -408,9 +422,10 @@ int bp_pat_match_at(const struct bp_rules *rs, const struct bp_pat *p,
     const char *lo, const char *ca, size_t n, size_t at);
 int bp_rule_match(const struct bp_rules *rs, const struct bp_rule *r,
     const char *lo, const char *ca, size_t n, size_t words);
-/* Do r's also and unless patterns let a match of its main ones stand? */
+/* Do r's also and unless patterns let a match of its main ones stand?
+ * wbits: the paragraph's word bits, or ~0 when not known. */
 int bp_rule_also(const struct bp_rules *rs, const struct bp_rule *r,
-    const char *lo, const char *ca, size_t n);
+    const char *lo, const char *ca, size_t n, uint64_t wbits);
 int bp_symbols_only(const char *lo, size_t n);
 const char *bp_credit(const struct bp_rules *rs, const char *lo,
     const char *ca, size_t n);

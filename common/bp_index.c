@@ -776,6 +776,7 @@ slots(const struct bp_rules *rs, struct bp_list *l)
 		g->endm8 = f->endm8;
 		g->need[0] = f->needp[0];
 		g->need[1] = f->needp[1];
+		g->needw = f->p->needw;
 		g->maxw = f->maxw;
 		g->loww = f->minsp + 1 > f->minw ? f->minsp + 1 : f->minw;
 		g->hiw = f->maxw;
@@ -995,6 +996,7 @@ hit(const struct bp_rules *rs, struct bp_scan *sc, size_t rule)
 struct para8 {
 	uint64_t head, tail;
 	const uint64_t *punct;	/* its ASCII punctuation, from the scan */
+	uint64_t wbits;		/* and its word bits */
 	unsigned caps;		/* bit w: its word w opens with a capital */
 	int capsknown;		/* caps is set: only asked of a few */
 };
@@ -1090,7 +1092,7 @@ try_range(const struct bp_rules *rs, struct bp_scan *sc,
 		if (((e->head ^ g->lit8) & g->headm8) != 0)
 			continue;
 		if (((g->need[0] & ~e->punct[0]) |
-		    (g->need[1] & ~e->punct[1])) != 0)
+		    (g->need[1] & ~e->punct[1]) | (g->needw & ~e->wbits)) != 0)
 			continue;
 		if (((e->tail ^ g->tail8) & g->endm8) != 0 ||
 		    words < g->loww || words > g->hiw || !(where & g->where))
@@ -1120,7 +1122,7 @@ try_range(const struct bp_rules *rs, struct bp_scan *sc,
 
 /* A list of refs holds those of where: any in [0, nany); a list that was
  * never partitioned (nany 0) offers them only to the other places. */
-static inline void
+static inline __attribute__((always_inline)) void
 try_list(const struct bp_rules *rs, struct bp_scan *sc,
     const struct bp_list *l, const char *lo, const char *ca, size_t n,
     size_t words, unsigned where, struct para8 *e)
@@ -1129,10 +1131,18 @@ try_list(const struct bp_rules *rs, struct bp_scan *sc,
 
 	if (l->n == 0)
 		return;
-	if (any && !other)
-		try_range(rs, sc, l, 0, l->nany, lo, ca, n, words, where, e);
-	else if (!any)
-		try_range(rs, sc, l, l->nany, l->n, lo, ca, n, words, where, e);
+	/* a part that is empty, or bounded by max_words below the words
+	 * (its first slot has the largest), costs no call */
+	if (any && !other) {
+		if (l->nany > 0 && (!l->bymaxw || words <= l->slot[0].maxw))
+			try_range(rs, sc, l, 0, l->nany, lo, ca, n, words,
+			    where, e);
+	} else if (!any) {
+		if (l->nany < l->n && (!l->bymaxw ||
+		    words <= l->slot[l->nany].maxw))
+			try_range(rs, sc, l, l->nany, l->n, lo, ca, n, words,
+			    where, e);
+	}
 	else if (!l->bymaxw)
 		try_range(rs, sc, l, 0, l->n, lo, ca, n, words, where, e);
 	else {
@@ -1247,12 +1257,13 @@ in_range(uint64_t x, unsigned a, unsigned b)
 /* The candidates keyed by the 4 bytes at a word start, or NULL: the
  * filter alone turns most words away, so this is inlined in the loop. */
 static inline const struct bp_list *
-at_word4(const struct bp_hash *h, const char *lo, size_t pos)
+at_word4(const struct bp_hash *h, const char *lo, size_t pos, uint64_t *wbits)
 {
 	uint32_t v, f;
 
 	memcpy(&v, lo + pos, 4);
 	f = fhash(v);
+	*wbits |= (uint64_t)1 << (f & 63);	/* bp_wbit(v) */
 	if (!((h->filter[f >> 6] >> (f & 63)) & 1))
 		return NULL;
 	{
@@ -1284,9 +1295,10 @@ sig_fits(const struct bp_list *l, const char *lo, size_t n, size_t pos)
 
 /* The same where 4 bytes may not be left. */
 static inline const struct bp_list *
-at_word(const struct bp_hash *h, const char *lo, size_t n, size_t pos)
+at_word(const struct bp_hash *h, const char *lo, size_t n, size_t pos,
+    uint64_t *wbits)
 {
-	return pos + 4 > n ? NULL : at_word4(h, lo, pos);
+	return pos + 4 > n ? NULL : at_word4(h, lo, pos, wbits);
 }
 
 static inline int
@@ -1314,10 +1326,11 @@ bp_scan_text(const struct bp_rules *rs, struct bp_scan *sc, const char *lo,
 {
 	size_t k, r;
 	int residue = 0;
-	uint64_t prevw = 0;
+	uint64_t prevw = 0, wbits = 0;
 
 	sc->refs.n = 0;
 	sc->punct[0] = sc->punct[1] = 0;
+	sc->wbits = 0;
 	if (n == 0)
 		return 0;
 	/* Eight bytes at a time: masks of word starts and of punctuation
@@ -1326,8 +1339,34 @@ bp_scan_text(const struct bp_rules *rs, struct bp_scan *sc, const char *lo,
 		goto punct;
 	k = 0;
 #ifdef __SSE2__
-	/* the last block too: the bytes after lo[n) are readable (bp.h), and
-	 * masked off */
+	/* 32 bytes at a time while a key may start in any of them */
+	for (; k + 35 <= n; k += 32) {
+		__m128i x = _mm_loadu_si128((const __m128i *)(lo + k));
+		__m128i y = _mm_loadu_si128((const __m128i *)(lo + k + 16));
+		unsigned word = bp_wordmask(x) | bp_wordmask(y) << 16;
+		unsigned sps = (unsigned)_mm_movemask_epi8(
+		    _mm_cmpeq_epi8(x, _mm_set1_epi8(' '))) |
+		    (unsigned)_mm_movemask_epi8(
+		    _mm_cmpeq_epi8(y, _mm_set1_epi8(' '))) << 16;
+		unsigned start = word & ~(word << 1 | (unsigned)prevw);
+		unsigned pun = ~word & ~sps;
+
+		prevw = word >> 31;
+		for (; start; start &= start - 1) {
+			size_t pos = k + (size_t)__builtin_ctz(start);
+			const struct bp_list *l = at_word4(&rs->wordh, lo,
+			    pos, &wbits);
+
+			if (l != NULL && words <= l->top &&
+			    sig_fits(l, lo, n, pos))
+				residue |= take(rs, sc, l, lo, n, pos, words);
+		}
+		for (; pun; pun &= pun - 1)
+			residue |= at_punct(rs, sc, lo, n,
+			    k + (size_t)__builtin_ctz(pun), words);
+	}
+	/* then 16: the last block too, as the bytes after lo[n) are
+	 * readable (bp.h), and masked off */
 	for (; k < n; k += 16) {
 		__m128i x = _mm_loadu_si128((const __m128i *)(lo + k));
 		unsigned word = bp_wordmask(x);
@@ -1344,9 +1383,11 @@ bp_scan_text(const struct bp_rules *rs, struct bp_scan *sc, const char *lo,
 			start &= n - k > 3 ? (1u << (n - k - 3)) - 1 : 0;
 		for (; start; start &= start - 1) {
 			size_t pos = k + (size_t)__builtin_ctz(start);
-			const struct bp_list *l = at_word4(&rs->wordh, lo, pos);
+			const struct bp_list *l = at_word4(&rs->wordh, lo,
+			    pos, &wbits);
 
-			if (l != NULL && words <= l->top && sig_fits(l, lo, n, pos))
+			if (l != NULL && words <= l->top &&
+			    sig_fits(l, lo, n, pos))
 				residue |= take(rs, sc, l, lo, n, pos, words);
 		}
 		for (; pun; pun &= pun - 1)
@@ -1367,9 +1408,11 @@ bp_scan_text(const struct bp_rules *rs, struct bp_scan *sc, const char *lo,
 		    (x ^ ONES * ' ')) & HIGH);
 		for (; start; start &= start - 1) {
 			size_t pos = k + (size_t)(__builtin_ctzll(start) >> 3);
-			const struct bp_list *l = at_word(&rs->wordh, lo, n, pos);
+			const struct bp_list *l = at_word(&rs->wordh, lo, n,
+			    pos, &wbits);
 
-			if (l != NULL && words <= l->top && sig_fits(l, lo, n, pos))
+			if (l != NULL && words <= l->top &&
+			    sig_fits(l, lo, n, pos))
 				residue |= take(rs, sc, l, lo, n, pos, words);
 		}
 		for (; pun; pun &= pun - 1)
@@ -1382,8 +1425,8 @@ bp_scan_text(const struct bp_rules *rs, struct bp_scan *sc, const char *lo,
 		if (wtab[c]) {
 			const struct bp_list *l;
 
-			if (!prevw && (l = at_word(&rs->wordh, lo, n, k)) &&
-			    words <= l->top)
+			if (!prevw && (l = at_word(&rs->wordh, lo, n, k,
+			    &wbits)) && words <= l->top)
 				residue |= take(rs, sc, l, lo, n, k, words);
 			prevw = 1;
 		} else {
@@ -1393,8 +1436,10 @@ bp_scan_text(const struct bp_rules *rs, struct bp_scan *sc, const char *lo,
 		}
 	}
 #endif
+	sc->wbits = wbits;
 	goto rest;
 punct:
+	sc->wbits = ~(uint64_t)0;	/* not looked at */
 	for (k = 0; k < n; k++)
 		if (!wtab[(unsigned char)lo[k]] && lo[k] != ' ')
 			residue |= at_punct(rs, sc, lo, n, k, words);
@@ -1438,7 +1483,8 @@ rest:
 void
 bp_match_refs(const struct bp_rules *rs, struct bp_scan *sc, const char *lo,
     const char *ca, size_t n, size_t words, int first[BP_NWHERE],
-    unsigned where, const size_t *refs, size_t nrefs, const uint64_t punct[2])
+    unsigned where, const size_t *refs, size_t nrefs, const uint64_t punct[2],
+    uint64_t wbits)
 {
 	struct para8 e;
 	size_t k, r;
@@ -1455,6 +1501,7 @@ bp_match_refs(const struct bp_rules *rs, struct bp_scan *sc, const char *lo,
 	sc->nhit = 0;
 	para8(&e, lo, n);
 	e.punct = punct;
+	e.wbits = wbits;
 	e.capsknown = 0;
 	if (n >= 4) {
 		const struct bp_list *l;
@@ -1506,7 +1553,7 @@ bp_match_refs(const struct bp_rules *rs, struct bp_scan *sc, const char *lo,
 		const struct bp_rule *ru = &rs->rules[r = sc->hit[k]];
 
 		if (first[ru->where] >= 0 || ((ru->nalso || ru->nunless) &&
-		    !bp_rule_also(rs, ru, lo, ca, n)))
+		    !bp_rule_also(rs, ru, lo, ca, n, wbits)))
 			continue;
 		first[ru->where] = (int)r;
 	}
@@ -1520,6 +1567,6 @@ bp_line_rules(const struct bp_rules *rs, struct bp_scan *sc, const char *lo,
 	int residue = bp_scan_text(rs, sc, lo, n, words);
 
 	bp_match_refs(rs, sc, lo, ca, n, words, first, where, sc->refs.v,
-	    sc->refs.n, sc->punct);
+	    sc->refs.n, sc->punct, sc->wbits);
 	return residue;
 }

@@ -320,6 +320,7 @@ bp_pat_compile(const struct bp_rules *rs, const struct cfg *node,
 	char *lo, *ca, buf[2 * 256];	/* most patterns fit: no malloc */
 	size_t n, i, w, len, ntok = 0, max = 0, minsp = 0, maxsp = 0;
 	struct bp_tok *t;
+	int gap;	/* the token before is a literal byte of no word */
 
 	if (node->kind != CFG_SCALAR)
 		cfg_fail(node, "a pattern must be a string");
@@ -428,6 +429,24 @@ bp_pat_compile(const struct bp_rules *rs, const struct cfg *node,
 	}
 	p->tok = t;
 	p->n = ntok;
+	/* A match never starts inside a word: a word byte that opens the
+	 * pattern, or follows a literal byte of no word, starts a word of
+	 * the text; with 3 literal bytes after it, its bit is needed. */
+	p->needw = 0;
+	for (i = 0, gap = 1; i + 4 <= ntok; i++) {
+		int word = t[i].t == T_LIT && wordc(t[i].c);
+
+		if (word && gap && t[i + 1].t == T_LIT && t[i + 2].t == T_LIT &&
+		    t[i + 3].t == T_LIT) {
+			unsigned char b[4] = { t[i].c, t[i + 1].c, t[i + 2].c,
+			    t[i + 3].c };
+			uint32_t v;
+
+			memcpy(&v, b, 4);
+			p->needw |= (uint64_t)1 << bp_wbit(v);
+		}
+		gap = t[i].t == T_LIT && !word;
+	}
 	p->maxlen = max;
 	p->minsp = minsp;
 	p->maxsp = maxsp;
@@ -658,22 +677,25 @@ bp_rule_match(const struct bp_rules *rs, const struct bp_rule *r,
 	for (a = 0; a < BP_NANCHOR && !hit; a++)
 		for (i = 0; i < r->npat[a] && !hit; i++)
 			hit = bp_pat_match(rs, &r->pat[a][i], (int)a, lo, ca, n);
-	return hit && bp_rule_also(rs, r, lo, ca, n);
+	return hit && bp_rule_also(rs, r, lo, ca, n, ~(uint64_t)0);
 }
 
 int
 bp_rule_also(const struct bp_rules *rs, const struct bp_rule *r,
-    const char *lo, const char *ca, size_t n)
+    const char *lo, const char *ca, size_t n, uint64_t wbits)
 {
 	size_t i;
 
+	/* a pattern whose word bits the paragraph lacks is not there */
 	for (i = 0; i < r->nunless; i++)
-		if (bp_pat_match(rs, &r->unless[i], BP_CONTAINS, lo, ca, n))
+		if ((r->unless[i].needw & ~wbits) == 0 &&
+		    bp_pat_match(rs, &r->unless[i], BP_CONTAINS, lo, ca, n))
 			return 0;
 	if (r->nalso == 0)
 		return 1;
 	for (i = 0; i < r->nalso; i++)
-		if (bp_pat_match(rs, &r->also[i], BP_CONTAINS, lo, ca, n))
+		if ((r->also[i].needw & ~wbits) == 0 &&
+		    bp_pat_match(rs, &r->also[i], BP_CONTAINS, lo, ca, n))
 			return 1;
 	return 0;
 }
