@@ -2410,18 +2410,6 @@ quoted_head(const struct ctx *c, size_t a, size_t b)
  * where clause_end() says) or what precedes one. */
 enum { EI_RIGHT, EI_LEFT, EI_WHOLE };
 
-/* The complementiser "that" right before content opening at a (past a
- * comma after it: "that, if ..., the ..."), or a itself. */
-static size_t
-that_open(const struct ctx *c, size_t a)
-{
-	size_t k = a;
-
-	if (k > 0 && is_p(c, k - 1, ','))
-		k--;
-	return k > 0 && word_is(c, k - 1, W_THAT) ? k - 1 : a;
-}
-
 /* "According to Tom Hale, another former envoy, the talks ...": the
  * comma at k after a name opens an appositive (an article or a
  * possessive, then a few words with no verb) when a second comma closes
@@ -2505,9 +2493,7 @@ emit_indirect(struct ctx *c, size_t a, size_t b, const struct qt_attr *at,
 	memset(r, 0, sizeof *r);
 	r->form = QT_INDIRECT;
 	r->weak = !(c->cuef & (LX_CUE | LX_DCUE));
-	/* PolNeAR's annotators, whose spans we are scored against, open
-	 * the content at its complementiser ("said that the ...") */
-	r->start = c->x.tok[left == EI_LEFT ? a : that_open(c, a)].s;
+	r->start = c->x.tok[a].s;
 	r->end = c->x.tok[b - 1].e;
 	r->part = r->nparts = 1;
 	r->at = *at;

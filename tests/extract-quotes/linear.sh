@@ -59,7 +59,7 @@ BEGIN {
 (ulimit -t 3; extract-quotes "$tmp/in2" >"$tmp/all2") &&
     awk -F'\t' '$2 == "quote" { print $3, $4, $5 }' "$tmp/all2" >"$tmp/out2" ||
     { echo "linear: extract-quotes failed or ran out of time (2)"; exit 1; }
-echo "11 30 form=indirect|speaker=Zaaaq|speaker_type=name|cue=said|part=1/1|speaker_start=0|speaker_end=5" >"$tmp/want2"
+echo "16 30 form=indirect|speaker=Zaaaq|speaker_type=name|cue=said|part=1/1|speaker_start=0|speaker_end=5" >"$tmp/want2"
 cmp -s "$tmp/out2" "$tmp/want2" || { echo "linear: wrong quotes (2)"; cat "$tmp/out2"; exit 1; }
 
 # Thousands of quoted words in one sentence: each quotation once looked

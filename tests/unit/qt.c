@@ -96,7 +96,7 @@ main(void)
 	t = "Head\nThe company said that the plant would close in June.";
 	n = run(t, QT_ALLFORMS);
 	CHECK(n == 1 && v[0].form == QT_INDIRECT &&
-	    quoted(t, 0, "that the plant would close in June"));
+	    quoted(t, 0, "the plant would close in June"));
 	CHECK(run(t, QT_FORM(QT_DIRECT) | QT_FORM(QT_PARTIAL)) == 0);
 	t = "Head\nThe said property will be sold next year.";
 	CHECK(run(t, QT_ALLFORMS) == 0);
