@@ -903,13 +903,11 @@ progressive(const struct ctx *c, size_t cu, size_t lo)
 	return k > lo + 1 && is_word(c, k - 1) && (c->x.tok[k - 1].lx & LX_BE);
 }
 
-/* The speaker as subject of the cue at token cu. */
 /* "Ana Ruiz and the dockers' guild said": both speak, so the speaker is
  * the whole coordination as written (a description: no one name stands
  * for it), when it opens the clause or follows a comma and one side is
- * a name.  The first
- * person alone would drop half of who spoke, and the last (all the
- * rules found before) drops the one named first. */
+ * a name.  The first person alone would drop half of who spoke, and the
+ * last (all the rules found before) drops the one named first. */
 static void
 coordinated(const struct ctx *c, size_t lo, struct qt_attr *at)
 {
@@ -935,6 +933,7 @@ coordinated(const struct ctx *c, size_t lo, struct qt_attr *at)
 	at->sk = SK_DESC;
 }
 
+/* The speaker as subject of the cue at token cu. */
 static int
 np_before(const struct ctx *c, size_t cu, size_t lo, struct qt_attr *at)
 {
