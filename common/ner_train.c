@@ -810,6 +810,7 @@ read_gaz(struct gbuild *g, const char *path)
 	while ((r = getline(&line, &lcap, fp)) != -1) {
 		char *tab;
 		uint64_t h = 0;
+		uint8_t last;
 
 		lineno++;
 		while (r > 0 && (line[r - 1] == '\n' || line[r - 1] == '\r'))
@@ -831,30 +832,19 @@ read_gaz(struct gbuild *g, const char *path)
 			continue;
 		}
 		if (tab != NULL && tab - line == 4 &&
-		    memcmp(line, "CTRY", 4) == 0) {
+		    memcmp(line, "CTRY", 4) == 0)
 			/* a country: marks the whole name, for the rules
 			 * that tell a national team from a club; no feature
 			 * reads the mark */
-			tab++;
-			n = ner_tokenize(tab, strlen(tab), &tok, &tcap);
-			if (n == 0 || n > 8)
-				continue;
-			ti = xreallocarray(ti, n, sizeof *ti);
-			ner_tinfo_fill(ti, tab, tok, n);
-			for (i = 0; i < n; i++) {
-				h = ner_seqhash(h, ti[i].lw);
-				gput(g, ner_key32(h), i + 1 == n ?
-				    NER_GAZ_CTRY : NER_GAZ_MORE);
-			}
-			continue;
-		}
-		if (tab == NULL ||
+			last = NER_GAZ_CTRY;
+		else if (tab == NULL ||
 		    (t = typeof_tag(line, (size_t)(tab - line))) == 0) {
 			warnx("%s:%zu: want TYPE TAB name", path, lineno);
 			fclose(fp);
 			free(line);
 			return -1;
-		}
+		} else
+			last = (uint8_t)(1 << (t - 1));
 		tab++;
 		n = ner_tokenize(tab, strlen(tab), &tok, &tcap);
 		if (n == 0 || n > 8)
@@ -863,8 +853,7 @@ read_gaz(struct gbuild *g, const char *path)
 		ner_tinfo_fill(ti, tab, tok, n);
 		for (i = 0; i < n; i++) {
 			h = ner_seqhash(h, ti[i].lw);
-			gput(g, ner_key32(h), i + 1 == n ?
-			    (uint8_t)(1 << (t - 1)) : NER_GAZ_MORE);
+			gput(g, ner_key32(h), i + 1 == n ? last : NER_GAZ_MORE);
 		}
 	}
 	free(tok);
