@@ -1320,6 +1320,30 @@ at_punct(const struct bp_rules *rs, struct bp_scan *sc, const char *lo,
 	return take(rs, sc, &rs->punct[c], lo, n, pos, words);
 }
 
+#ifdef __SSE2__
+/* The candidates of the block at k: the keys at its word starts and its
+ * punctuation, given as masks of a bit per byte. */
+static inline __attribute__((always_inline)) int
+scan_block(const struct bp_rules *rs, struct bp_scan *sc, const char *lo,
+    size_t n, size_t k, unsigned start, unsigned pun, size_t words,
+    uint64_t *wbits)
+{
+	int residue = 0;
+
+	for (; start; start &= start - 1) {
+		size_t pos = k + (size_t)__builtin_ctz(start);
+		const struct bp_list *l = at_word4(&rs->wordh, lo, pos, wbits);
+
+		if (l != NULL && words <= l->top && sig_fits(l, lo, n, pos))
+			residue |= take(rs, sc, l, lo, n, pos, words);
+	}
+	for (; pun; pun &= pun - 1)
+		residue |= at_punct(rs, sc, lo, n,
+		    k + (size_t)__builtin_ctz(pun), words);
+	return residue;
+}
+#endif
+
 int
 bp_scan_text(const struct bp_rules *rs, struct bp_scan *sc, const char *lo,
     size_t n, size_t words)
@@ -1352,18 +1376,8 @@ bp_scan_text(const struct bp_rules *rs, struct bp_scan *sc, const char *lo,
 		unsigned pun = ~word & ~sps;
 
 		prevw = word >> 31;
-		for (; start; start &= start - 1) {
-			size_t pos = k + (size_t)__builtin_ctz(start);
-			const struct bp_list *l = at_word4(&rs->wordh, lo,
-			    pos, &wbits);
-
-			if (l != NULL && words <= l->top &&
-			    sig_fits(l, lo, n, pos))
-				residue |= take(rs, sc, l, lo, n, pos, words);
-		}
-		for (; pun; pun &= pun - 1)
-			residue |= at_punct(rs, sc, lo, n,
-			    k + (size_t)__builtin_ctz(pun), words);
+		residue |= scan_block(rs, sc, lo, n, k, start, pun, words,
+		    &wbits);
 	}
 	/* then 16: the last block too, as the bytes after lo[n) are
 	 * readable (bp.h), and masked off */
@@ -1381,18 +1395,8 @@ bp_scan_text(const struct bp_rules *rs, struct bp_scan *sc, const char *lo,
 		/* no key starts in the last 3 bytes */
 		if (k + 19 > n)
 			start &= n - k > 3 ? (1u << (n - k - 3)) - 1 : 0;
-		for (; start; start &= start - 1) {
-			size_t pos = k + (size_t)__builtin_ctz(start);
-			const struct bp_list *l = at_word4(&rs->wordh, lo,
-			    pos, &wbits);
-
-			if (l != NULL && words <= l->top &&
-			    sig_fits(l, lo, n, pos))
-				residue |= take(rs, sc, l, lo, n, pos, words);
-		}
-		for (; pun; pun &= pun - 1)
-			residue |= at_punct(rs, sc, lo, n,
-			    k + (size_t)__builtin_ctz(pun), words);
+		residue |= scan_block(rs, sc, lo, n, k, start, pun, words,
+		    &wbits);
 	}
 #else
 	for (; k + 8 <= n; k += 8) {
