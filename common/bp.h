@@ -354,7 +354,8 @@ void bp_scan_init(struct bp_scan *sc, const struct bp_rules *rs);
 void bp_scan_free(struct bp_scan *sc);
 /* First matching rule of each kind of place (BP_WHERE_*) in the mask
  * where (bits 1 << BP_WHERE_*), or -1; returns whether residue may be in
- * the paragraph. */
+ * the paragraph.  As for bp_scan_text() below, BP_SLACK bytes after
+ * lo[n) must be readable. */
 int bp_line_rules(const struct bp_rules *rs, struct bp_scan *sc,
     const char *lo, const char *ca, size_t n, size_t words,
     int first[BP_NWHERE], unsigned where);
