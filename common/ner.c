@@ -919,6 +919,13 @@ tokis(const char *text, const struct ner_tok *t, const char *w)
 	return t->end - t->start == n && memcmp(text + t->start, w, n) == 0;
 }
 
+/* Is the token one of the NULL-ended list? */
+static int
+tokin(const char *text, const struct ner_tok *t, const char *const *list)
+{
+	return ner_inlist(list, text + t->start, t->end - t->start);
+}
+
 /* A person or place lab[a..b] right after such a noun, or after "shares
  * in", "shares of" or "stake in" unless the gazetteer knows it as a place,
  * is an organisation, and so is a person before "shares" ("Corbett shares
@@ -932,8 +939,7 @@ kindname(const struct ner_tinfo *ti, const char *text,
 
 	if (y != NER_PER && y != NER_LOC)
 		return 0;
-	if (a > 0 && ner_inlist(orgkinds, text + tk[a - 1].start,
-	    tk[a - 1].end - tk[a - 1].start))
+	if (a > 0 && tokin(text, &tk[a - 1], orgkinds))
 		return 1;
 	/* "shares in Kenya" are still Kenya's */
 	if (a > 1 && !ti[a].gaz[NER_LOC] &&
@@ -980,18 +986,15 @@ clubname(const struct ner_tinfo *ti, const char *text,
 
 	if (y != NER_PER && y != NER_LOC)
 		return 0;
-	if (b + 1 < n && ner_inlist(clubroles, text + tk[b + 1].start,
-	    tk[b + 1].end - tk[b + 1].start))
+	if (b + 1 < n && tokin(text, &tk[b + 1], clubroles))
 		cue = 1;
 	else if (a == 0)
 		return 0;
-	else if (y == NER_LOC && ner_inlist(clubjoins,
-	    text + tk[a - 1].start, tk[a - 1].end - tk[a - 1].start))
+	else if (y == NER_LOC && tokin(text, &tk[a - 1], clubjoins))
 		cue = 1;
 	else if (a > 1 && (tokis(text, &tk[a - 1], "for") ||
 	    (y == NER_LOC && tokis(text, &tk[a - 1], "with"))) &&
-	    ner_inlist(clubverbs, text + tk[a - 2].start,
-	    tk[a - 2].end - tk[a - 2].start))
+	    tokin(text, &tk[a - 2], clubverbs))
 		cue = 1;
 	return cue && !(ner_gaz_name(g, ti + a, b - a + 1) & NER_GAZ_CTRY);
 }
@@ -1017,8 +1020,7 @@ workname(const struct ner_tinfo *ti, const char *text,
 	int y = NER_LABTYPE(lab[a]);
 
 	return (y == NER_PER || y == NER_LOC) && a > 1 &&
-	    tokis(text, &tk[a - 1], "at") && ner_inlist(jobsat,
-	    text + tk[a - 2].start, tk[a - 2].end - tk[a - 2].start) &&
+	    tokis(text, &tk[a - 1], "at") && tokin(text, &tk[a - 2], jobsat) &&
 	    !(ner_gaz_name(g, ti + a, b - a + 1) & NER_GAZ_CTRY);
 }
 
@@ -1039,7 +1041,7 @@ papername(const char *text, const struct ner_tok *tk, const uint8_t *lab,
 	int y = NER_LABTYPE(lab[a]);
 
 	return (y == NER_PER || y == NER_LOC) && b > a &&
-	    ner_inlist(p, text + tk[b].start, tk[b].end - tk[b].start);
+	    tokin(text, &tk[b], p);
 }
 
 /* Relabels lab[0..n): each name firmname(), kindname(), clubname(),
@@ -1079,16 +1081,9 @@ isyear(const char *text, const struct ner_tok *tk)
 	    w[2] <= '9' && w[3] >= '0' && w[3] <= '9';
 }
 
-static int
-isdash(const char *text, const struct ner_tok *tk)
-{
-	const char *w = text + tk->start;
-	size_t n = tk->end - tk->start;
-
-	return (n == 1 && w[0] == '-') || (n == 2 && memcmp(w, "--", 2) == 0) ||
-	    (n == 3 && (memcmp(w, "\xe2\x80\x93", 3) == 0 ||
-	    memcmp(w, "\xe2\x80\x94", 3) == 0));
-}
+static const char *const dashes[] = {
+	"-", "--", "\xe2\x80\x93", "\xe2\x80\x94", NULL
+};
 
 /*
  * Encyclopaedia style: a name followed by "(born", "(nee" or a life's
@@ -1102,9 +1097,9 @@ static void
 lifenames(const struct ner_tinfo *ti, const char *text,
     const struct ner_tok *tk, size_t n, uint8_t *lab)
 {
+	static const char *const born[] = { "born", "nee", "n\xc3\xa9" "e",
+		NULL };
 	size_t a, b, k, y;
-	const char *w;
-	size_t l;
 
 	for (a = 0; a < n; a = b + 1) {
 		b = a;
@@ -1114,16 +1109,12 @@ lifenames(const struct ner_tinfo *ti, const char *text,
 		if (NER_LABTYPE(lab[a]) == NER_PER || b + 3 >= n ||
 		    !tokis(text, &tk[b + 1], "("))
 			continue;
-		w = text + tk[b + 2].start;
-		l = tk[b + 2].end - tk[b + 2].start;
 		y = b + 2;
 		if (tokis(text, &tk[y], "c") && tokis(text, &tk[y + 1], "."))
 			y += 2;
-		if (!((l == 4 && memcmp(w, "born", 4) == 0) ||
-		    (l == 3 && memcmp(w, "nee", 3) == 0) ||
-		    (l == 4 && memcmp(w, "n\xc3\xa9" "e", 4) == 0) ||
-		    (ti[a].gaz[NER_PER] && y + 1 < n && isyear(text, &tk[y]) &&
-		    isdash(text, &tk[y + 1]))))
+		if (!(tokin(text, &tk[b + 2], born) || (ti[a].gaz[NER_PER] &&
+		    y + 1 < n && isyear(text, &tk[y]) &&
+		    tokin(text, &tk[y + 1], dashes))))
 			continue;
 		for (k = a; k <= b; k++)
 			lab[k] = (uint8_t)NER_LAB(NER_PER, NER_LABPOS(lab[k]));
@@ -1157,7 +1148,7 @@ monarch(const char *text, const struct ner_tok *tk)
 		"Queen", "Shah", "Sultan", "Tsar", "Czar", NULL
 	};
 
-	return ner_inlist(t, text + tk->start, tk->end - tk->start);
+	return tokin(text, tk, t);
 }
 
 /*
@@ -1267,9 +1258,8 @@ static void
 defnames(const char *text, const struct ner_tok *tk, size_t n,
     uint8_t *lab)
 {
-	size_t a, b, k, j, l;
+	size_t a, b, k, j;
 	size_t nd = sizeof defnouns / sizeof defnouns[0];
-	const char *w;
 	int y;
 
 	for (a = 0; a < n; a = b + 1) {
@@ -1284,13 +1274,10 @@ defnames(const char *text, const struct ner_tok *tk, size_t n,
 			continue;
 		y = -1;
 		for (k = b + 3; k < n && k < b + 9 && y < 0; k++) {
-			w = text + tk[k].start;
-			l = tk[k].end - tk[k].start;
-			if (ner_inlist(defstops, w, l))
+			if (tokin(text, &tk[k], defstops))
 				break;
 			for (j = 0; j < nd; j++)
-				if (strlen(defnouns[j].w) == l &&
-				    memcmp(defnouns[j].w, w, l) == 0) {
+				if (tokis(text, &tk[k], defnouns[j].w)) {
 					y = (int)defnouns[j].type;
 					break;
 				}
@@ -1328,8 +1315,7 @@ placenames(const char *text, const struct ner_tok *tk, size_t n,
 		b = ner_labend(lab, a, n);
 		if (NER_LABTYPE(lab[a]) == NER_LOC || a < 2 ||
 		    !tokis(text, &tk[a - 1], "of") ||
-		    !ner_inlist(placekinds, text + tk[a - 2].start,
-		    tk[a - 2].end - tk[a - 2].start))
+		    !tokin(text, &tk[a - 2], placekinds))
 			continue;
 		for (k = a; k <= b; k++)
 			lab[k] = (uint8_t)NER_LAB(NER_LOC, NER_LABPOS(lab[k]));
