@@ -348,6 +348,21 @@ sametoks(const struct ner_text *t, const struct ner_tok *a,
 	return 1;
 }
 
+static int
+tokis(const char *text, const struct ner_tok *t, const char *w)
+{
+	size_t n = strlen(w);
+
+	return t->end - t->start == n && memcmp(text + t->start, w, n) == 0;
+}
+
+/* Is the token one of the NULL-ended list? */
+static int
+tokin(const char *text, const struct ner_tok *t, const char *const *list)
+{
+	return ner_inlist(list, text + t->start, t->end - t->start);
+}
+
 /*
  * Institutions named after a person ("the Andy Warhol Foundation", "the
  * Nobel Prize"): the person's name alone, which they start with, is
@@ -404,9 +419,8 @@ resolve(const struct ner_text *t, const struct scratch *s, struct ner_ent *e,
 			const struct ner_tok *qt = &s->et[s->eb[2 * (p - 1)]];
 
 			if (sametoks(et, tk, &t[q->text], qt, len) &&
-			    !(e[i].type == NER_PER && ner_inlist(namesakes,
-			    t[q->text].text + qt[len].start,
-			    qt[len].end - qt[len].start))) {
+			    !(e[i].type == NER_PER && tokin(t[q->text].text,
+			    &qt[len], namesakes))) {
 				e[i].type = q->type;
 				e[i].norm = q->norm;
 				e[i].normlen = q->normlen;
@@ -910,21 +924,6 @@ static const char *const orgkinds[] = {
 	"roaster", "ruling", "side", "station", "streamer", "studio",
 	"subsidiary", "supplier", "tabloid", "union", NULL
 };
-
-static int
-tokis(const char *text, const struct ner_tok *t, const char *w)
-{
-	size_t n = strlen(w);
-
-	return t->end - t->start == n && memcmp(text + t->start, w, n) == 0;
-}
-
-/* Is the token one of the NULL-ended list? */
-static int
-tokin(const char *text, const struct ner_tok *t, const char *const *list)
-{
-	return ner_inlist(list, text + t->start, t->end - t->start);
-}
 
 /* A person or place lab[a..b] right after such a noun, or after "shares
  * in", "shares of" or "stake in" unless the gazetteer knows it as a place,
