@@ -1703,10 +1703,15 @@ classify(struct ctx *c, struct iq *q, int attributed, int title)
 	/* a value in left-over markup: <tweet author="..."> */
 	if (c->x.tok[o].s > 0 && c->x.in->text[c->x.tok[o].s - 1] == '=')
 		return -1;
-	/* a nickname inside a name: Dwayne "The Rock" Johnson */
+	/* a nickname inside a name: Dwayne "The Rock" Johnson; not words
+	 * that end a sentence before the next one's subject (said Lu "lost
+	 * it." Kay laughed) */
 	if (o > 0 && q->c != NONE && q->c + 1 < c->x.ntok &&
 	    c->x.tok[o - 1].para == q->para && namey(c, o - 1) &&
-	    c->x.tok[q->c + 1].para == q->para && namey(c, q->c + 1) && w <= 3)
+	    c->x.tok[q->c + 1].sent == c->x.tok[q->c].sent &&
+	    !(c->x.tok[q->c - 1].kind == T_PUNCT &&
+	    strchr(".?!", c->x.tok[q->c - 1].ch)) && namey(c, q->c + 1) &&
+	    w <= 3 && title_case(c, o + 1, e))
 		return -1;
 	upper = o + 1 < e && is_word(c, o + 1) && (c->x.tok[o + 1].cap ||
 	    (tx(c, o + 1)[0] >= '0' && tx(c, o + 1)[0] <= '9'));
