@@ -1686,6 +1686,45 @@ work_before(const struct ctx *c, size_t o)
 	return 1;
 }
 
+/*
+ * A term quoted as a modifier, between a determiner, a possessive or a
+ * number (an adjective may come between) and the lower-case noun it
+ * describes: the so-called “smart” grid, its “safety check” feature, nine
+ * “opt-in” panels.  One to three words, nothing else inside the marks.
+ */
+static int
+attributive(const struct ctx *c, const struct iq *q)
+{
+	size_t o = q->o, k, i;
+	const struct tok *n;
+
+	if (q->c == NONE || q->nparts > 1 || q->c == o + 1 || q->c - o > 4 ||
+	    q->c + 1 >= c->x.ntok || o == 0)
+		return 0;
+	for (k = o + 1; k < q->c; k++)
+		if (!is_word(c, k))
+			return 0;
+	n = &c->x.tok[q->c + 1];
+	if (n->kind != T_WORD || n->cap || n->sent != c->x.tok[q->c].sent ||
+	    LX_WORD(n->lx) != W_NONE || (n->lx & (LX_STOP | LX_LINK | LX_DET |
+	    LX_PREP | LX_CUE | LX_ICUE | LX_ADV | LX_TIME | LX_PRON | LX_BE |
+	    LX_HYPO | LX_NEG | LX_NCUE | LX_NOSRC)) || ly_adverb(c, q->c + 1, 0))
+		return 0;
+	for (i = o; i-- > 0 && o - i <= 2;) {
+		const struct tok *t = &c->x.tok[i];
+		if (t->sent != c->x.tok[o].sent || t->kind != T_WORD)
+			return 0;
+		if (((t->lx & LX_DET) && !(t->lx & LX_PRON)) ||
+		    possessive(c, i) || (tx(c, i)[0] >= '0' && tx(c, i)[0] <= '9'))
+			return 1;
+		/* an adjective between: the federal “supermax” prison */
+		if (t->cap || LX_WORD(t->lx) != W_NONE || (t->lx & (LX_STOP |
+		    LX_LINK | LX_PREP | LX_CUE | LX_ICUE | LX_BE | LX_PRON)))
+			return 0;
+	}
+	return 0;
+}
+
 /* Classify one part; returns QT_DIRECT, QT_PARTIAL, or -1 (not speech). */
 static int
 classify(struct ctx *c, struct iq *q, int attributed, int title)
@@ -2000,6 +2039,13 @@ attribute_quotes(struct ctx *c, size_t nind)
 		}
 		if (rep && q->form >= 0)
 			q->at = rep->at;
+		/* a term quoted as a modifier ("the “qualified” spat") is a
+		 * scare quote unless it is said: in a report, or right after
+		 * its own cue ("called for a “clean energy” economy") */
+		if (j == i + 1 && q->form >= 0 && !rep && q->para != title &&
+		    attributive(c, q) && !(ok && at.how == AT_OWN &&
+		    at.cub > at.cua && at.cub <= q->o))
+			q->form = -1;
 		/* a fragment quoted after a verb no list has ("Rubio bemoaned
 		 * a climate in which people “hate each other”"): the subject
 		 * of its sentence, the verb after it as the cue */
