@@ -2457,8 +2457,12 @@ quoted_head(const struct ctx *c, size_t a, size_t b)
 }
 
 /* How emit_indirect() reads [a, b): what follows a cue (its clause ends
- * where clause_end() says) or what precedes one. */
-enum { EI_RIGHT, EI_LEFT, EI_WHOLE };
+ * where clause_end() says) or what precedes one; EI_ASIDE what precedes
+ * an attribution set off in the middle of the report ("In the long run,
+ * Lu said, the mill stays", "Instead, ..."), a part of it even when it
+ * sets the scene or is one word: the clause is split, as a quotation is,
+ * and gives two records. */
+enum { EI_RIGHT, EI_LEFT, EI_WHOLE, EI_ASIDE };
 
 /* "According to Tom Hale, another former envoy, the talks ...": the
  * comma at k after a name opens an appositive (an article or a
@@ -2492,7 +2496,13 @@ emit_indirect(struct ctx *c, size_t a, size_t b, const struct qt_attr *at,
 
 	while (a < b && (is_p(c, a, ',') || word_is(c, a, W_THAT)))
 		a++;
-	if (left == EI_LEFT) {
+	if (left == EI_ASIDE) {
+		/* "And, he said, ...": a conjunction is no part of it */
+		if (a + 1 == b && is_word(c, a) && (word_is(c, a, W_AND) ||
+		    word_is(c, a, W_BUT) || word_is_text(c, a, "or") ||
+		    word_is_text(c, a, "so") || word_is_text(c, a, "yet")))
+			return 0;
+	} else if (left == EI_LEFT) {
 		if (fronted(c, a, b))
 			return 0;
 		/* "..., and Clinton broke it, according to X" */
@@ -2533,7 +2543,8 @@ emit_indirect(struct ctx *c, size_t a, size_t b, const struct qt_attr *at,
 	}
 	b = trim_end(c, a, b);
 	if ((words_in(c, a, b) < 2 && !(left == EI_RIGHT &&
-	    one_object(c, a, b))) || all_quoted(c, a, b))
+	    one_object(c, a, b)) && !(left == EI_ASIDE && a + 1 == b &&
+	    is_word(c, a))) || all_quoted(c, a, b))
 		return 0;
 	if (c->nout == c->outcap) {
 		c->outcap = c->outcap ? 2 * c->outcap : 64;
@@ -3390,7 +3401,7 @@ indirect(struct ctx *c)
 						if (!relative(c, at.spb, i) &&
 						    !all_quoted(c, a, sp0 - 1))
 							emit_indirect(c, left0, sp0 - 1,
-							    &at, EI_LEFT);
+							    &at, EI_ASIDE);
 						i = be;
 						continue;
 					}
