@@ -769,11 +769,21 @@ count_np(const struct ctx *c, size_t j, size_t lo, struct qt_attr *at)
 {
 	size_t k = j;
 
-	if (!quantity(c, j))
+	/* "47% say": the sign ends the count */
+	if (is_p(c, j, '%') && j > lo && is_word(c, j - 1) &&
+	    tx(c, j - 1)[0] >= '0' && tx(c, j - 1)[0] <= '9')
+		k = j - 1;
+	else if (!quantity(c, j))
 		return 0;
 	if (k >= lo + 2 && word_is_text(c, k - 1, "in") && quantity(c, k - 2))
 		k -= 2;
 	else if (k > lo && word_is_text(c, k, "percent") && quantity(c, k - 1))
+		k--;
+	/* "about 4 in 10", "nearly 60 percent": a word that rounds it */
+	if (k > lo && (word_is(c, k - 1, W_ABOUT) || word_is_text(c, k - 1,
+	    "nearly") || word_is_text(c, k - 1, "almost") ||
+	    word_is_text(c, k - 1, "roughly") || word_is_text(c, k - 1, "only") ||
+	    word_is_text(c, k - 1, "just")))
 		k--;
 	/* after a comma, a colon, "and", "but" or "with" ("with three in
 	 * 10 saying"), or a quotation closed on a comma ("...," one said) */
@@ -814,7 +824,7 @@ np_end_at(const struct ctx *c, size_t j, size_t lo, struct qt_attr *at)
 	const struct tok *t = &c->x.tok[j];
 
 	if (t->kind != T_WORD)
-		return 0;
+		return is_p(c, j, '%') && count_np(c, j, lo, at);
 	if (count_np(c, j, lo, at))
 		return 1;
 	if (t->lx & LX_PRON) {
