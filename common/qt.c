@@ -346,6 +346,7 @@ static size_t adv_end(const struct ctx *, size_t, size_t);
 static int participle(const struct ctx *, size_t);
 static size_t sp_open(const struct ctx *, size_t, size_t);
 static int verb_like(const struct ctx *, size_t);
+static void raised(struct ctx *, size_t, size_t, const struct qt_attr *);
 static int clause_start(const struct ctx *, size_t);
 
 static int
@@ -2963,6 +2964,43 @@ sourceless(const struct ctx *c, size_t cu, size_t e, size_t lo, size_t be,
 	return be;
 }
 
+/* "The vote seems to favour Lu", "the ruling is expected to stand": the
+ * subject of the clause the verb reports is set before the verb and is
+ * the first part of the report (as the part before an attribution set in
+ * the middle is), when it is a noun phrase of its own: not "it", not a
+ * relative pronoun, not a pronoun (a record of "he" tells nothing), not
+ * one after a preposition. */
+static void
+raised(struct ctx *c, size_t cu, size_t lo, const struct qt_attr *at)
+{
+	struct qt_attr sub;
+	size_t k = skip_adv(c, cu, lo), k0;
+
+	if (k > lo && is_word(c, k - 1) && (c->x.tok[k - 1].lx & LX_BE))
+		k = skip_adv(c, k - 1, lo);
+	if (k <= lo || !is_word(c, k - 1))
+		return;
+	memset(&sub, 0, sizeof sub);
+	if (!np_end_at(c, k - 1, lo, &sub) || sub.spb != k ||
+	    word_is(c, sub.spa, W_IT) || word_is_text(c, sub.spa, "there") ||
+	    sub.sk == SK_PRON ||
+	    (sub.spa > lo && is_word(c, sub.spa - 1) &&
+	    (c->x.tok[sub.spa - 1].lx & (LX_PREP | LX_LINK))))
+		return;
+	/* it opens the clause: at the sentence's start, after a comma or a
+	 * word that opens a clause ("but", "though"), not inside a longer
+	 * phrase ("Gowdy and his team", "more than 250,000 Iowans") */
+	k0 = sp_open(c, sub.spa, lo);
+	if (k0 > lo && !is_p(c, k0 - 1, ',') &&
+	    !word_is(c, k0 - 1, W_BUT) && !word_is(c, k0 - 1, W_THOUGH) &&
+	    !word_is(c, k0 - 1, W_ALTHOUGH) && !word_is(c, k0 - 1, W_WHILE) &&
+	    !word_is(c, k0 - 1, W_WHEN) && !word_is(c, k0 - 1, W_BECAUSE) &&
+	    !word_is(c, k0 - 1, W_AS) && !word_is(c, k0 - 1, W_SINCE) &&
+	    !word_is(c, k0 - 1, W_IF) && !word_is(c, k0 - 1, W_THAT))
+		return;
+	emit_indirect(c, k0, k, at, EI_ASIDE);
+}
+
 /* Can word i be the verb that goes on with a subject ("has surged",
  * "was a decision"), not "as prices climbed", "the ..."? */
 static int
@@ -3187,8 +3225,11 @@ indirect(struct ctx *c)
 				continue;
 			}
 			if ((f & LX_NOSRC) && (x = sourceless(c, i, e, a, be, f)) < be) {
-				if (emit_indirect(c, x, be, &at, EI_RIGHT))
+				if (emit_indirect(c, x, be, &at, EI_RIGHT)) {
+					if (!word_is(c, x, W_THAT))
+						raised(c, i, a, &at);
 					i = resume(c, i, be, &left0);
+				}
 				continue;
 			}
 			if (!(f & (LX_CUE | LX_DCUE)) && ((f & LX_NOSRC) ||
