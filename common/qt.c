@@ -1736,6 +1736,35 @@ attributive(const struct ctx *c, const struct iq *q)
 	return 0;
 }
 
+/*
+ * A programme or a work named after "on", "in", "with" or "of", or after
+ * a day's or a medium's possessive: said on “Meet the Press.”, season
+ * four of “Harbour Lights.”, Friday's “Evening Report.”, television's
+ * “Scandal,”.  Not after "to", "for" or "by", where the words are said
+ * (cheered for “President Lu.”, goes by “Vito,”).
+ */
+static int
+work_after(const struct ctx *c, size_t o)
+{
+	static const char *const preps[] = { "on", "in", "with" };
+	const struct tok *t;
+	size_t k;
+
+	if (o == 0 || c->x.tok[o - 1].para != c->x.tok[o].para ||
+	    !is_word(c, o - 1))
+		return 0;
+	t = &c->x.tok[o - 1];
+	if (word_is(c, o - 1, W_OF))
+		return 1;
+	for (k = 0; k < sizeof preps / sizeof preps[0]; k++)
+		if (word_is_text(c, o - 1, preps[k]))
+			return 1;
+	if (!possessive(c, o - 1))
+		return 0;
+	k = tl(c, o - 1) - poss_suffix(tx(c, o - 1), tl(c, o - 1));
+	return !t->cap || (lx_get(c->x.r, tx(c, o - 1), k, NULL) & LX_TIME);
+}
+
 /* Classify one part; returns QT_DIRECT, QT_PARTIAL, or -1 (not speech). */
 static int
 classify(struct ctx *c, struct iq *q, int attributed, int title)
@@ -1781,6 +1810,11 @@ classify(struct ctx *c, struct iq *q, int attributed, int title)
 			return -1;
 	}
 	if (w <= 8 && title_case(c, o + 1, e) && network_before(c, o))
+		return -1;
+	/* a programme named where it was said: on “Meet the Press.” */
+	if (!title && w <= 6 && title_case(c, o + 1, e) && e > o + 1 &&
+	    c->x.tok[e - 1].kind == T_PUNCT && strchr(".,",
+	    c->x.tok[e - 1].ch) && work_after(c, o))
 		return -1;
 	/* a work named in apposition: the movie, “Nine Days in May,” */
 	if (w <= 10 && title_case(c, o + 1, e) && work_before(c, o))
