@@ -1798,6 +1798,7 @@ classify(struct ctx *c, struct iq *q, int attributed, int title)
 	while (p > 0 && c->x.tok[p - 1].para == q->para && is_mark(c, p - 1))
 		p--;
 	startish = p == 0 || c->x.tok[p - 1].para != q->para ||
+	    c->x.tok[p - 1].sent != c->x.tok[p].sent ||
 	    is_p(c, p - 1, ':') || is_p(c, p - 1, ',') || is_p(c, p - 1, '.') ||
 	    is_p(c, p - 1, '?') || is_p(c, p - 1, '!') || is_p(c, p - 1, '-') ||
 	    (is_word(c, p - 1) && (c->x.tok[p - 1].lx & LX_CUE));
