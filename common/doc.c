@@ -58,6 +58,44 @@ static const char kind_para[] = "para";
 #define IS_DOC(k) ((k)[0] == 'd' && (k)[1] == 'o' && (k)[2] == 'c' && !(k)[3])
 #define IS_RAW(k) ((k)[0] == 'r' && (k)[1] == 'a' && (k)[2] == 'w' && !(k)[3])
 
+/*
+ * The directory of the last file operand, kept open (O_PATH): a run over
+ * thousands of articles in one directory walks its path once rather than
+ * once per file, and the walk is most of what open(2) costs for a short
+ * file.  When the directory cannot be opened the full path is, so a
+ * failure is reported as open(2) reports it.
+ */
+static struct {
+	int fd;			/* -1: open the full path */
+	char *path;		/* the operand's bytes up to its last '/' */
+	size_t len;
+} dir = { -1, NULL, 0 };
+
+static int
+open_file(const char *path)
+{
+#ifdef O_PATH
+	const char *slash = strrchr(path, '/');
+	size_t n;
+
+	if (slash != NULL && slash[1] != '\0') {
+		n = (size_t)(slash - path) + 1;
+		if (dir.path == NULL || dir.len != n ||
+		    memcmp(dir.path, path, n) != 0) {
+			if (dir.fd >= 0)
+				close(dir.fd);
+			free(dir.path);
+			dir.path = xmemdup(path, n);
+			dir.len = n;
+			dir.fd = open(dir.path, O_PATH | O_DIRECTORY | O_CLOEXEC);
+		}
+		if (dir.fd >= 0)
+			return openat(dir.fd, slash + 1, O_RDONLY | O_CLOEXEC);
+	}
+#endif
+	return open(path, O_RDONLY | O_CLOEXEC);
+}
+
 struct reader *
 rd_open(const char *path, enum rd_mode mode)
 {
@@ -70,7 +108,7 @@ rd_open(const char *path, enum rd_mode mode)
 	 * only say end of file */
 	if (std)
 		fd = fileno(stdin);
-	else if ((fd = open(path, O_RDONLY | O_CLOEXEC)) < 0) {
+	else if ((fd = open_file(path)) < 0) {
 		warn("%s", path);
 		return NULL;
 	}
