@@ -73,6 +73,10 @@ struct sbd {
 	unsigned char credit1[256];	/* first bytes of the credits */
 	unsigned char date2[1024 / 8];	/* first two bytes of the dates, datekey() */
 	unsigned char hotcp[0x10000 / 8];	/* BMP terminators and bullets */
+	/* hotcp for U+2000-2FFF by the two bytes after the lead E2 (the
+	 * first one the low byte), set only where both continue it: the
+	 * curly quotes that most hot bytes are answered with one look */
+	unsigned char e2hot[0x10000 / 8];
 };
 
 /* Code points that end a sentence; "." and the ellipsis are told apart. */
@@ -534,6 +538,11 @@ sbd_new(const struct cfg *rules)
 		if (sb->bullets[i] < 0x10000)
 			sb->hotcp[sb->bullets[i] >> 3] |=
 			    (unsigned char)(1u << (sb->bullets[i] & 7));
+	for (i = 0x2000; i < 0x3000; i++)
+		if (sb->hotcp[i >> 3] >> (i & 7) & 1) {
+			k = (0x80 | (i >> 6 & 0x3f)) | (0x80 | (i & 0x3f)) << 8;
+			sb->e2hot[k >> 3] |= (unsigned char)(1u << (k & 7));
+		}
 	return sb;
 }
 
@@ -1493,7 +1502,7 @@ inbracket(const struct scan *st, size_t i, size_t nxp)
 	return 0;
 }
 
-static size_t
+__attribute__((always_inline)) static inline size_t
 terminator(struct scan *st, size_t i)
 {
 	const char *t = st->t;
@@ -1691,27 +1700,73 @@ hotat(const struct sbd *sb, const char *t, size_t len, size_t p)
 	return c >= 0x800 && (sb->hotcp[c >> 3] >> (c & 7) & 1);
 }
 
+/* Is the candidate at t[at] hot?  A lead E2 (curly quotes, dashes, the
+ * ellipsis) is told by one look at e2hot[]. */
+static inline int
+hotcand(const struct sbd *sb, const char *t, size_t len, size_t at)
+{
+	unsigned char u = (unsigned char)t[at];
+
+	if (u == 0xe2 && len - at >= 3) {
+		unsigned w = (unsigned char)t[at + 1] |
+		    (unsigned)(unsigned char)t[at + 2] << 8;
+
+		return sb->e2hot[w >> 3] >> (w & 7) & 1;
+	}
+	return sb->hot[u] && hotat(sb, t, len, at);
+}
+
+/* The candidates of the block skip() found its answer in, [from, to):
+ * the next call mostly starts inside it, a few bytes on, and takes the
+ * rest of its bits rather than loading it again. */
+struct block {
+	size_t from, to;
+	uint32_t m;
+};
+
 /*
  * The next byte at or after i that is hot, where the only hot ASCII bytes
- * are . ? ! and : (then 16 bytes are tested at a time), or len.
+ * are . ? ! and : (then 32 bytes are tested at a time), or len.
  */
-static size_t
-skip(const struct sbd *sb, const char *t, size_t len, size_t i)
+__attribute__((always_inline)) static inline size_t
+skip(const struct sbd *sb, const char *t, size_t len, size_t i,
+    struct block *bk)
 {
-	const unsigned char *hot = sb->hot;
 #ifdef __SSE2__
 	/* bytes >= minlead, compared as signed: the sign bit tells them
 	 * from ASCII, which is greater too */
 	const __m128i lead = _mm_set1_epi8((char)(sb->minlead - 1));
-	unsigned m;
+	uint32_t m;
 	size_t at;
 
-	for (; i + 16 <= len; i += 16)
-		for (m = candidates(t + i, lead); m != 0; m &= m - 1) {
-			at = i + (size_t)__builtin_ctz(m);
-			if (hot[(unsigned char)t[at]] && hotat(sb, t, len, at))
+	if (i >= bk->from && i < bk->to) {
+		for (m = bk->m & ~0u << (i - bk->from); m != 0; m &= m - 1) {
+			at = bk->from + (size_t)__builtin_ctz(m);
+			if (hotcand(sb, t, len, at)) {
+				bk->m = m;
 				return at;
+			}
 		}
+		i = bk->to;
+	}
+	for (; i + 16 <= len; i += 32) {
+		m = candidates(t + i, lead);
+		if (i + 32 <= len)
+			m |= candidates(t + i + 16, lead) << 16;
+		for (; m != 0; m &= m - 1) {
+			at = i + (size_t)__builtin_ctz(m);
+			if (hotcand(sb, t, len, at)) {
+				bk->from = i;
+				bk->to = i + 32 <= len ? i + 32 : i + 16;
+				bk->m = m;
+				return at;
+			}
+		}
+		if (i + 32 > len) {
+			i += 16;
+			break;
+		}
+	}
 	/* the last few bytes: the final sixteen again, those before i
 	 * masked off, rather than one at a time */
 	if (i < len && len >= 16) {
@@ -1720,13 +1775,13 @@ skip(const struct sbd *sb, const char *t, size_t len, size_t i)
 		for (m = candidates(t + from, lead) & ~0u << (i - from);
 		    m != 0; m &= m - 1) {
 			at = from + (size_t)__builtin_ctz(m);
-			if (hot[(unsigned char)t[at]] && hotat(sb, t, len, at))
+			if (hotcand(sb, t, len, at))
 				return at;
 		}
 		return len;
 	}
 #endif
-	while (i < len && !hot[(unsigned char)t[i]])
+	while (i < len && !sb->hot[(unsigned char)t[i]])
 		i++;
 	return i;
 }
@@ -1829,6 +1884,7 @@ sbd_split(const struct sbd *sb, const char *text, size_t len,
     struct sbd_span **v, size_t *cap)
 {
 	struct scan st;
+	struct block bk = { 0, 0, 0 };
 	const unsigned char *hot = sb->hot;
 	size_t i, l, p;
 	int32_t c;
@@ -1857,10 +1913,12 @@ sbd_split(const struct sbd *sb, const char *text, size_t len,
 		unsigned char b;
 
 		if (!st.list && !sb->asciihot)
-			i = skip(sb, text, len, i);
+			i = skip(sb, text, len, i, &bk);
 		if (i >= len)
 			break;
 		b = (unsigned char)text[i];
+		if (b == '.')		/* mostly; never listhot, a digit or letter */
+			goto stop;
 		if (!hot[b] && (int)b != st.listhot) {
 			i++;
 			continue;
@@ -1887,6 +1945,7 @@ sbd_split(const struct sbd *sb, const char *text, size_t len,
 		}
 		c = dec(text + i, len - i, &l);
 		if (term(c)) {
+stop:
 			i = terminator(&st, i);
 			continue;
 		}
