@@ -331,6 +331,15 @@ lnum_next(struct lnum *ln)
 		ln->n = LNUM - i;
 }
 
+/* U+2010-201F (dashes, curly quotes: E2 80 90-9F), no White_Space: a
+ * paragraph of news opens with a curly quote often */
+static inline int
+opensquote(const char *s, size_t n)
+{
+	return n >= 3 && (unsigned char)s[0] == 0xe2 &&
+	    (unsigned char)s[1] == 0x80 && ((unsigned char)s[2] & 0xf0) == 0x90;
+}
+
 void
 doc_paragraphs(const char *name, size_t namelen, const char *src, size_t len,
     struct rec **r, size_t *n, size_t *cap, struct arena *ar)
@@ -358,7 +367,8 @@ doc_paragraphs(const char *name, size_t namelen, const char *src, size_t len,
 		/* a printable ASCII byte at an end is no White_Space: most
 		 * lines need no call to say so */
 		a = ls;
-		if ((unsigned char)(src[ls] - 0x21) > 0x7e - 0x21)
+		if ((unsigned char)(src[ls] - 0x21) > 0x7e - 0x21 &&
+		    !opensquote(src + ls, le - ls))
 			a += u8_skipspace(src + ls, le - ls);
 		z = le;
 		if (z > a && (unsigned char)(src[z - 1] - 0x21) > 0x7e - 0x21)
