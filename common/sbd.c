@@ -183,6 +183,12 @@ lower(int32_t c)
 }
 
 static inline int
+digit(int32_t c)
+{
+	return c < 0x80 ? c >= '0' && c <= '9' : u8_isdigit(c);
+}
+
+static inline int
 asciialpha(char c)
 {
 	return (unsigned)((c | 0x20) - 'a') < 26;
@@ -1049,7 +1055,7 @@ nextword_slow(const struct scan *st, size_t p, struct next *nx)
 		return;
 	}
 	c = dec(t + p, len - p, &l);
-	if (u8_isdigit(c) || c == '$' || c == 0xa3 || c == 0x20ac || c == 0xa5)
+	if (digit(c) || c == '$' || c == 0xa3 || c == 0x20ac || c == 0xa5)
 		nx->cls = N_DIGIT;
 	else if (upper(c) || c == '#' || c == '@')
 		nx->cls = N_UPPER;
@@ -1191,7 +1197,7 @@ citation(const struct scan *st, size_t p, size_t *credit)
 				e++;
 			cr |= (lookup(st->sb, t + q, e - q) & W_CREDIT) != 0;
 		}
-		if (u8_isdigit(c))
+		if (digit(c))
 			digits++;
 		else
 			other++;
@@ -1275,7 +1281,7 @@ glued(const struct scan *st, size_t i, size_t j)
 		if (!lower(c))
 			break;
 	}
-	if (n == 0 || (q < len && (webchar(c) || u8_isdigit(c)) &&
+	if (n == 0 || (q < len && (webchar(c) || digit(c)) &&
 	    !(c == '.' && (q + 1 == len || isws(t + q + 1, len - q - 1)))))
 		return 0;
 	return 1;
@@ -1707,6 +1713,8 @@ hotcand(const struct sbd *sb, const char *t, size_t len, size_t at)
 {
 	unsigned char u = (unsigned char)t[at];
 
+	if (u < 0x80)		/* . ? ! and :, all hot */
+		return 1;
 	if (u == 0xe2 && len - at >= 3) {
 		unsigned w = (unsigned char)t[at + 1] |
 		    (unsigned)(unsigned char)t[at + 2] << 8;
