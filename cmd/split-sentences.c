@@ -26,14 +26,23 @@ setup(const struct cfg *rules)
 	sbd = sbd_new(rules);
 }
 
+/* A UTF-8 continuation byte: no sequence starts there. */
+static inline int
+cont(char c)
+{
+	return ((unsigned char)c & 0xc0) == 0x80;
+}
+
 /*
  * The sentences of paragraph p.  One record is filled per paragraph and
  * only its span changes per sentence, so nothing is measured or cleared
  * per sentence.  A paragraph of a raw document has exactly the attrs its
  * sentences copy ("line=N|role=", doc.h): they are used as they are.
+ * When the document's bytes need no escape (plain), nor do its
+ * sentences', which start and end between two UTF-8 sequences.
  */
 static void
-split(const struct doc *d, const struct rec *p, struct out *o)
+split(const struct doc *d, const struct rec *p, struct out *o, int plain)
 {
 	static const char *const keys[] = { "line", "role", NULL };
 	struct rec r;
@@ -52,7 +61,6 @@ split(const struct doc *d, const struct rec *p, struct out *o)
 	r.doc = o->doc;
 	r.doclen = o->doclen;
 	r.kind = "sent";
-	r.flags = REC_MADE;
 	if (d->raw && p->attrs != NULL) {
 		r.attrs = p->attrs;
 		r.attrslen = p->attrslen;
@@ -68,6 +76,9 @@ split(const struct doc *d, const struct rec *p, struct out *o)
 		r.end = p->start + span[i].end;
 		r.text = p->text + span[i].start;
 		r.textlen = span[i].end - span[i].start;
+		r.flags = plain && !cont(r.text[0]) && (span[i].end ==
+		    p->textlen || !cont(r.text[r.textlen])) ?
+		    REC_MADE | REC_PLAIN : REC_MADE;
 		out_rec(o, &r);
 	}
 	/* no out_para_end(): records have no paragraph's end to write */
@@ -95,13 +106,17 @@ static void
 run(struct doc *d, struct out *o)
 {
 	size_t i;
-	int paras = 0;
+	int paras = 0, plain;
 
 	for (i = 0; i < d->n && !paras; i++)
 		paras = is4(&d->r[i], "para");
+	/* the paragraphs of raw text point into src: asked once for all
+	 * whether their records need an escape (--text replaces less) */
+	plain = paras && out_attrs(o) && d->raw && d->src != NULL &&
+	    rec_plainlen(d->src, d->srclen, 1) == d->srclen;
 	for (i = 0; i < d->n; i++) {
 		if (is4(&d->r[i], "para"))
-			split(d, &d->r[i], o);
+			split(d, &d->r[i], o, plain);
 		else if (!paras || !is4(&d->r[i], "sent"))
 			out_rec(o, &d->r[i]);
 	}

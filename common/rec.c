@@ -252,6 +252,46 @@ esc_mask(__m128i v)
 }
 #endif
 
+size_t
+rec_plainlen(const char *s, size_t n, int lf)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t i = 0, k, len;
+
+	esc_init();
+#ifdef __SSE2__
+	/* rec_escape()'s test, 32 bytes at a time with nothing to write; a
+	 * sequence running past a block is taken whole */
+	while (n - i >= 32) {
+		uint32_t m = esc_mask(_mm_loadu_si128((const __m128i *)(p + i))) |
+		    (uint32_t)esc_mask(_mm_loadu_si128(
+		    (const __m128i *)(p + i + 16))) << 16;
+
+		for (k = 0; m != 0; m &= k < 32 ? ~0u << k : 0) {
+			k = (size_t)__builtin_ctz(m);
+			if (p[i + k] == '\n' && lf)
+				len = 1;
+			else if (p[i + k] < 0x80 ||
+			    (len = u8_seqlen(s + i + k, n - i - k)) == 0)
+				return i + k;
+			k += len;
+		}
+		i += k > 32 ? k : 32;
+	}
+#endif
+	while (i < n) {
+		if (p[i] < 0x80) {
+			if (esc[p[i]] != 0 && !(p[i] == '\n' && lf))
+				break;
+			i++;
+		} else if ((len = u8_seqlen(s + i, n - i)) == 0)
+			break;
+		else
+			i += len;
+	}
+	return i;
+}
+
 void
 rec_escape(struct buf *out, const char *s, size_t n)
 {
@@ -605,7 +645,10 @@ rec_format_rest(struct buf *out, const struct rec *r)
 		*d++ = '_';
 	*d++ = '\t';
 	out->len = (size_t)(d - out->p);
-	rec_escape(out, r->text, r->textlen);
+	if (r->flags & REC_PLAIN)
+		buf_add(out, r->text, r->textlen);
+	else
+		rec_escape(out, r->text, r->textlen);
 	buf_addc(out, '\n');
 }
 

@@ -29,6 +29,8 @@ struct buf;
 enum {
 	REC_MALFORMED = 1 << 0,	/* line failed a check: only line is valid */
 	REC_MADE = 1 << 1,	/* made by this run, not read from input */
+	REC_PLAIN = 1 << 2,	/* made, by a maker that knows TEXT to need
+				   no escape (rec_plainlen()): copied as it is */
 };
 
 struct rec {
@@ -61,6 +63,13 @@ const char *rec_parse(struct rec *r, const char *line, size_t len,
 /* Append s[0..n) escaped for DOC or TEXT: \\ \t \n \r, and '?' for bytes
  * u8_cleanlen() would not pass. */
 void rec_escape(struct buf *out, const char *s, size_t n);
+/*
+ * Length of the prefix of s[0..n) that rec_escape() would write as it is
+ * (no escape, no '?'), LF aside when lf is set: the bytes of a document,
+ * whose lines are its paragraphs.  Any span of such text that starts and
+ * ends between two UTF-8 sequences (and holds no LF) is written as it is.
+ */
+size_t rec_plainlen(const char *s, size_t n, int lf);
 /* Unescape s[0..n) into out; returns -1 on a bad backslash sequence. */
 int rec_unescape(struct buf *out, const char *s, size_t n);
 

@@ -422,10 +422,39 @@ ref_cleanlen(const char *s, size_t n)
 }
 
 /*
- * u8_cleanlen() and rec_escape() look at the bytes they stop at inside
- * their 16-byte blocks: two sequences, good or bad, at every pair of
- * positions of strings up to 40 bytes, so they meet at and across each
- * block edge and in the masked last block.
+ * rec_plainlen() against rec_escape(): all of s is plain exactly when it
+ * is written as it is, and the prefix said to be plain is; with lf, when
+ * each of its lines is (got is scratch).
+ */
+static size_t
+plainbad(const char *s, size_t n, struct buf *got)
+{
+	size_t k = rec_plainlen(s, n, 0), bad = 0, a, b;
+	int all = 1;
+
+	buf_reset(got);
+	rec_escape(got, s, n);
+	bad += (k == n) != (got->len == n && memcmp(got->p, s, n) == 0);
+	buf_reset(got);
+	rec_escape(got, s, k);
+	bad += k > n || got->len != k || (k > 0 && memcmp(got->p, s, k) != 0);
+	for (a = 0; a <= n; a = b + 1) {
+		for (b = a; b < n && s[b] != '\n'; b++)
+			;
+		buf_reset(got);
+		rec_escape(got, s + a, b - a);
+		all &= got->len == b - a && (b == a ||
+		    memcmp(got->p, s + a, b - a) == 0);
+	}
+	bad += (rec_plainlen(s, n, 1) == n) != all;
+	return bad;
+}
+
+/*
+ * u8_cleanlen(), rec_escape() and rec_plainlen() look at the bytes they
+ * stop at inside their 16- or 32-byte blocks: two sequences, good or bad,
+ * at every pair of positions of strings up to 40 bytes, so they meet at
+ * and across each block edge and in the masked last block.
  */
 static void
 test_cleanlen(void)
@@ -466,6 +495,7 @@ test_cleanlen(void)
 						bad += got.len != want.len ||
 						    (got.len > 0 && memcmp(got.p,
 						    want.p, got.len) != 0);
+						bad += plainbad(s, n, &got);
 						runs++;
 					}
 	CHECK(runs > 0 && bad == 0);
