@@ -33,6 +33,15 @@ cont(char c)
 	return ((unsigned char)c & 0xc0) == 0x80;
 }
 
+/* Is sentence v of paragraph p, whose document is plain, so too?  It is
+ * when it starts and ends between two UTF-8 sequences. */
+static inline int
+whole(const struct rec *p, const struct sbd_span *v, int plain)
+{
+	return plain && !cont(p->text[v->start]) &&
+	    (v->end == p->textlen || !cont(p->text[v->end]));
+}
+
 /*
  * The sentences of paragraph p.  One record is filled per paragraph and
  * only its span changes per sentence, so nothing is measured or cleared
@@ -51,7 +60,8 @@ split(const struct doc *d, const struct rec *p, struct out *o, int plain)
 	n = sbd_split(sbd, p->text, p->textlen, &span, &nspan);
 	if (!out_attrs(o)) {
 		for (i = 0; i < n; i++)
-			out_new(o, "sent", p->start + span[i].start,
+			(whole(p, &span[i], plain) ? out_new_plain : out_new)(o,
+			    "sent", p->start + span[i].start,
 			    p->start + span[i].end, "_",
 			    p->text + span[i].start, span[i].end - span[i].start);
 		out_para_end(o);
@@ -76,9 +86,8 @@ split(const struct doc *d, const struct rec *p, struct out *o, int plain)
 		r.end = p->start + span[i].end;
 		r.text = p->text + span[i].start;
 		r.textlen = span[i].end - span[i].start;
-		r.flags = plain && !cont(r.text[0]) && (span[i].end ==
-		    p->textlen || !cont(r.text[r.textlen])) ?
-		    REC_MADE | REC_PLAIN : REC_MADE;
+		r.flags = whole(p, &span[i], plain) ? REC_MADE | REC_PLAIN :
+		    REC_MADE;
 		out_rec(o, &r);
 	}
 	/* no out_para_end(): records have no paragraph's end to write */
@@ -111,8 +120,9 @@ run(struct doc *d, struct out *o)
 	for (i = 0; i < d->n && !paras; i++)
 		paras = is4(&d->r[i], "para");
 	/* the paragraphs of raw text point into src: asked once for all
-	 * whether their records need an escape (--text replaces less) */
-	plain = paras && out_attrs(o) && d->raw && d->src != NULL &&
+	 * whether their sentences need an escape (or under --text, which
+	 * replaces less, a replacement) */
+	plain = paras && d->raw && d->src != NULL &&
 	    rec_plainlen(d->src, d->srclen, 1) == d->srclen;
 	for (i = 0; i < d->n; i++) {
 		if (is4(&d->r[i], "para"))

@@ -57,11 +57,15 @@ plain(struct buf *b, const char *s, size_t n)
 	}
 }
 
-/* One line of --text: a record's TEXT in its paragraph. */
+/* One line of --text: a record's TEXT in its paragraph (REC_PLAIN text
+ * has nothing to replace). */
 static void
-text_line(struct out *o, const char *text, size_t textlen)
+text_line(struct out *o, const char *text, size_t textlen, unsigned flags)
 {
-	plain(&o->b, text, textlen);
+	if (flags & REC_PLAIN)
+		buf_add(&o->b, text, textlen);
+	else
+		plain(&o->b, text, textlen);
 	buf_addc(&o->b, '\n');
 	o->inpara++;
 }
@@ -105,7 +109,7 @@ out_rec(struct out *o, const struct rec *r)
 	case OUT_TEXT:
 		if (isdoc)
 			return;
-		text_line(o, r->text, r->textlen);
+		text_line(o, r->text, r->textlen, r->flags);
 		break;
 	}
 	o->nout++;
@@ -116,9 +120,9 @@ done:
 		out_flush(o);
 }
 
-void
-out_new(struct out *o, const char *kind, size_t start, size_t end,
-    const char *attrs, const char *text, size_t textlen)
+static inline void
+made(struct out *o, const char *kind, size_t start, size_t end,
+    const char *attrs, const char *text, size_t textlen, unsigned flags)
 {
 	struct rec r;
 
@@ -127,7 +131,7 @@ out_new(struct out *o, const char *kind, size_t start, size_t end,
 	if (o->fmt == OUT_TEXT) {
 		if (kind[0] == 'd' && strcmp(kind, "doc") == 0)
 			return;
-		text_line(o, text, textlen);
+		text_line(o, text, textlen, flags);
 		o->nout++;
 		o->nmade++;
 		if (o->b.len > OUT_HIGH)
@@ -144,8 +148,22 @@ out_new(struct out *o, const char *kind, size_t start, size_t end,
 	r.attrslen = strlen(attrs);
 	r.text = text;
 	r.textlen = textlen;
-	r.flags = REC_MADE;
+	r.flags = REC_MADE | flags;
 	out_rec(o, &r);
+}
+
+void
+out_new(struct out *o, const char *kind, size_t start, size_t end,
+    const char *attrs, const char *text, size_t textlen)
+{
+	made(o, kind, start, end, attrs, text, textlen, 0);
+}
+
+void
+out_new_plain(struct out *o, const char *kind, size_t start, size_t end,
+    const char *attrs, const char *text, size_t textlen)
+{
+	made(o, kind, start, end, attrs, text, textlen, REC_PLAIN);
 }
 
 void

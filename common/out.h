@@ -46,6 +46,9 @@ void out_rec(struct out *o, const struct rec *r);
  * attr_put() (rec.h); text[0..textlen) is the span's text. */
 void out_new(struct out *o, const char *kind, size_t start, size_t end,
     const char *attrs, const char *text, size_t textlen);
+/* The same for TEXT that its maker knows to need no escape (REC_PLAIN). */
+void out_new_plain(struct out *o, const char *kind, size_t start,
+    size_t end, const char *attrs, const char *text, size_t textlen);
 void out_para_end(struct out *o);
 /* Are ATTRS written?  Not under --text: a tool may then pass "_". */
 static inline int out_attrs(const struct out *o) { return o->fmt != OUT_TEXT; }
