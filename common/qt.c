@@ -1605,17 +1605,37 @@ title_case(const struct ctx *c, size_t a, size_t b)
 	return w > 0;
 }
 
+/*
+ * Is the quotation [o, e) announced by a word of scare_words?  A word that
+ * names a work or a body ("show", "program", "campaign") announces its
+ * title, not words in lower case that run on as a clause: 'called the show
+ * “the conservative news show of record.”', 'his campaign “has no
+ * comment.”'; nor is it a word inside a name ('Dr. Ada Song “was
+ * wrong.”').  Words that name what is said (term, phrase, so-called, the
+ * words) announce whatever follows.
+ */
 static int
-scare_before(const struct ctx *c, size_t o)
+scare_before(const struct ctx *c, size_t o, size_t e)
 {
+	static const char *const mention[] = { "so-called", "dubbed",
+	    "titled", "entitled", "nicknamed", "named", "term", "word",
+	    "words", "phrase", "label", "hashtag", "slogan", "motto",
+	    "headline" };
 	size_t i = o;
 	char key[LX_MAXKEY];
 	size_t k;
 
 	if (i == 0 || c->x.tok[i - 1].para != c->x.tok[o].para)
 		return 0;
-	if (is_word(c, i - 1) && (c->x.tok[i - 1].lx & LX_SCARE))
-		return 1;
+	if (is_word(c, i - 1) && (c->x.tok[i - 1].lx & LX_SCARE)) {
+		if (c->x.tok[i - 1].cap && !opens_sent(c, i - 1))
+			return 0;
+		for (k = 0; k < sizeof mention / sizeof mention[0]; k++)
+			if (word_is_text(c, i - 1, mention[k]))
+				return 1;
+		return !(o + 1 < e && is_word(c, o + 1) && !c->x.tok[o + 1].cap &&
+		    words_in(c, o + 1, e) >= 3);
+	}
 	/* two-word announcers: known as, the term */
 	if (i >= 2 && is_word(c, i - 1) && is_word(c, i - 2) &&
 	    tl(c, i - 2) + tl(c, i - 1) + 2 < sizeof key) {
@@ -1774,7 +1794,7 @@ classify(struct ctx *c, struct iq *q, int attributed, int title)
 
 	if (w == 0)
 		return -1;
-	if (scare_before(c, o))
+	if (scare_before(c, o, e))
 		return -1;
 	if (c->odd_single && !title && (c->x.tok[o].ch == MK_OS ||
 	    c->x.tok[o].ch == MK_AS))
