@@ -1321,6 +1321,173 @@ placenames(const char *text, const struct ner_tok *tk, size_t n,
 	}
 }
 
+/* Make lab[a..b] one name of type y, if no name crosses its edges. */
+static int
+relabel(uint8_t *lab, size_t n, size_t a, size_t b, int y)
+{
+	size_t k;
+
+	if ((lab[a] != 0 && NER_LABPOS(lab[a]) != NER_B &&
+	    NER_LABPOS(lab[a]) != NER_U) ||
+	    (lab[b] != 0 && NER_LABPOS(lab[b]) != NER_L &&
+	    NER_LABPOS(lab[b]) != NER_U))
+		return 0;
+	if (a == b) {
+		lab[a] = (uint8_t)NER_LAB(y, NER_U);
+		return 1;
+	}
+	lab[a] = (uint8_t)NER_LAB(y, NER_B);
+	for (k = a + 1; k < b; k++)
+		lab[k] = (uint8_t)NER_LAB(y, NER_I);
+	lab[b] = (uint8_t)NER_LAB(y, NER_L);
+	return 1;
+}
+
+static int
+capped(const struct ner_tinfo *t)
+{
+	return t->cap == NER_CAP_INIT || t->cap == NER_CAP_UPPER;
+}
+
+/* a capitalised word the word list writes in lower case ("Sciences") */
+static int
+commoncap(const struct ner_tinfo *t)
+{
+	return capped(t) && (t->lex & NER_LEX_LOWER) && !(t->lex & NER_LEX_CAP);
+}
+
+/*
+ * An institution's name "X of Y and Z" goes on across "and" and a list's
+ * commas ("Institute of Arts and Sciences", "Department of Natural
+ * Resources, Mines and Water") where the model ends it before "and":
+ * when the organisation lab[a..b] holds "of" and what follows is "and"
+ * (or ", W" items and then "and") and one to three capitalised common
+ * words that end the capitalised run.  A second name ("the Bank of
+ * Japan and Toyota") is not a common word.
+ */
+static void
+ofandnames(const struct ner_tinfo *ti, const char *text,
+    const struct ner_tok *tk, size_t n, uint8_t *lab)
+{
+	size_t a, b, k, j, e;
+	int of;
+
+	for (a = 0; a < n; a = b + 1) {
+		b = a;
+		if (lab[a] == 0)
+			continue;
+		b = ner_labend(lab, a, n);
+		if (NER_LABTYPE(lab[a]) != NER_ORG)
+			continue;
+		for (of = 0, k = a + 1; k < b; k++)
+			of |= tokis(text, &tk[k], "of");
+		if (!of)
+			continue;
+		for (j = b + 1; j + 2 < n && tokis(text, &tk[j], ",") &&
+		    commoncap(&ti[j + 1]) &&
+		    (tokis(text, &tk[j + 2], ",") ||
+		    tokis(text, &tk[j + 2], "and")); j += 2)
+			;
+		if (j + 1 >= n || !tokis(text, &tk[j], "and"))
+			continue;
+		for (e = j + 1; e < n && e <= j + 3 && commoncap(&ti[e]); e++)
+			;
+		if (e == j + 1 || (e < n && capped(&ti[e])))
+			continue;
+		if (relabel(lab, n, a, e - 1, NER_ORG))
+			b = e - 1;
+	}
+}
+
+/*
+ * A military unit's number is part of its name ("65th Air Division",
+ * "4 Fighter Wing", "Sixth Fleet"): a number of up to three digits, or an
+ * ordinal, before a capitalised run of up to four words that ends in a
+ * unit's word makes the whole an organisation; the model tags the words
+ * after the number alone, often as a place or MISC, or not at all.
+ */
+static const char *const unitwords[] = {
+	"Army", "Artillery", "Battalion", "Brigade", "Cavalry", "Corps",
+	"Division", "Fleet", "Flotilla", "Force", "Infantry", "Regiment",
+	"Squadron", "Wing", NULL
+};
+static const char *const ordwords[] = {
+	"Eighth", "Eleventh", "Fifth", "First", "Fourth", "Ninth", "Second",
+	"Seventh", "Sixth", "Tenth", "Third", "Twelfth", NULL
+};
+
+static int
+unitnum(const char *text, const struct ner_tok *t)
+{
+	const char *p = text + t->start;
+	size_t len = t->end - t->start, d;
+
+	for (d = 0; d < len && p[d] >= '0' && p[d] <= '9'; d++)
+		;
+	if (d == 0)	/* every ordinal word is 5 to 8 bytes long */
+		return len >= 5 && len <= 8 && ner_inlist(ordwords, p, len);
+	if (d > 3)
+		return 0;
+	if (d == len)
+		return 1;
+	return len - d == 2 && (memcmp(p + d, "st", 2) == 0 ||
+	    memcmp(p + d, "nd", 2) == 0 || memcmp(p + d, "rd", 2) == 0 ||
+	    memcmp(p + d, "th", 2) == 0);
+}
+
+static void
+unitnames(const struct ner_tinfo *ti, const char *text,
+    const struct ner_tok *tk, size_t n, uint8_t *lab)
+{
+	size_t i, e;
+
+	for (i = 0; i + 1 < n; i++) {
+		if (!capped(&ti[i + 1]) || !unitnum(text, &tk[i]))
+			continue;
+		for (e = i + 1; e < n && e <= i + 4 && capped(&ti[e]); e++)
+			;
+		if (e == i + 1 || (e < n && capped(&ti[e])) ||
+		    !tokin(text, &tk[e - 1], unitwords))
+			continue;
+		if (relabel(lab, n, i, e - 1, NER_ORG))
+			i = e - 1;
+	}
+}
+
+/*
+ * A place's public body: a place right before a capitalised word for a
+ * body ("the Ohio Senate", "UK Government", "Canada Post") that ends the
+ * capitalised run is, with that word, an organisation; the model may tag
+ * the place alone.  Not after a nationality ("Scottish Parliament"):
+ * resolve() would then make a later "Scottish" alone the organisation.
+ */
+static const char *const bodywords[] = {
+	"Airlines", "Airways", "Army", "Assembly", "Cabinet", "Congress",
+	"Government", "Legislature", "Navy", "Parliament", "Police", "Post",
+	"Railways", "Senate", "Zoo", NULL
+};
+
+static void
+bodynames(const struct ner_tinfo *ti, const char *text,
+    const struct ner_tok *tk, size_t n, uint8_t *lab)
+{
+	size_t a, b;
+
+	for (a = 0; a < n; a = b + 1) {
+		b = a;
+		if (lab[a] == 0)
+			continue;
+		b = ner_labend(lab, a, n);
+		if (NER_LABTYPE(lab[a]) != NER_LOC || b + 1 >= n ||
+		    lab[b + 1] != 0 || !capped(&ti[b + 1]) ||
+		    !tokin(text, &tk[b + 1], bodywords) ||
+		    (b + 2 < n && capped(&ti[b + 2])))
+			continue;
+		if (relabel(lab, n, a, b + 1, NER_ORG))
+			b++;
+	}
+}
+
 /*
  * A text is decoded in windows of at most WINDOW tokens, cut after a
  * sentence end where there is one, so that a paragraph of any length
@@ -1390,6 +1557,9 @@ ner_tag(const struct ner_model *m, const struct ner_text *t, size_t n,
 			regnalnames(s.ti, t[j].text, tk, wn, s.lab);
 			defnames(t[j].text, tk, wn, s.lab);
 			placenames(t[j].text, tk, wn, s.lab);
+			ofandnames(s.ti, t[j].text, tk, wn, s.lab);
+			unitnames(s.ti, t[j].text, tk, wn, s.lab);
+			bodynames(s.ti, t[j].text, tk, wn, s.lab);
 			joinparticles(t[j].text, tk, wn, s.lab);
 			for (i = 0; i < wn; i++) {
 				if ((y = s.lab[i]) == 0)
