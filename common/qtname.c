@@ -770,7 +770,9 @@ qt_resolve(const struct qtx *x, struct qt_rec *r, size_t n)
 	/* a headline quotation goes to the speaker the story names */
 	for (i = 0; i < n; i++) {
 		size_t best = (size_t)-1, bestw = 0;
-		if (r[i].at.how != AT_TITLE || r[i].stype == QT_SNAME)
+		/* (a record no mention named keeps stype 0, QT_SNAME) */
+		if (r[i].at.how != AT_TITLE || (r[i].speaker &&
+		    r[i].stype == QT_SNAME))
 			continue;
 		/* the quotation sharing most words; then the first quoted
 		 * speaker the story names, before any reported one */
