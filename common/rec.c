@@ -263,10 +263,14 @@ rec_plainlen(const char *s, size_t n, int lf)
 	/* rec_escape()'s test, 32 bytes at a time with nothing to write; a
 	 * sequence running past a block is taken whole */
 	while (n - i >= 32) {
-		uint32_t m = esc_mask(_mm_loadu_si128((const __m128i *)(p + i))) |
-		    (uint32_t)esc_mask(_mm_loadu_si128(
-		    (const __m128i *)(p + i + 16))) << 16;
+		__m128i a = _mm_loadu_si128((const __m128i *)(p + i));
+		__m128i b = _mm_loadu_si128((const __m128i *)(p + i + 16));
+		uint32_t m = esc_mask(a) | (uint32_t)esc_mask(b) << 16;
 
+		if (lf)		/* LF is let through: no look at each */
+			m &= ~((uint32_t)_mm_movemask_epi8(_mm_cmpeq_epi8(a,
+			    _mm_set1_epi8('\n'))) | (uint32_t)_mm_movemask_epi8(
+			    _mm_cmpeq_epi8(b, _mm_set1_epi8('\n'))) << 16);
 		for (k = 0; m != 0; m &= k < 32 ? ~0u << k : 0) {
 			k = (size_t)__builtin_ctz(m);
 			if (p[i + k] == '\n' && lf)
