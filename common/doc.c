@@ -332,7 +332,7 @@ lnum_next(struct lnum *ln)
 }
 
 /* U+2010-201F (dashes, curly quotes: E2 80 90-9F), no White_Space: a
- * paragraph of news opens with a curly quote often */
+ * paragraph of news opens or ends with a curly quote often */
 static inline int
 opensquote(const char *s, size_t n)
 {
@@ -371,7 +371,8 @@ doc_paragraphs(const char *name, size_t namelen, const char *src, size_t len,
 		    !opensquote(src + ls, le - ls))
 			a += u8_skipspace(src + ls, le - ls);
 		z = le;
-		if (z > a && (unsigned char)(src[z - 1] - 0x21) > 0x7e - 0x21)
+		if (z > a && (unsigned char)(src[z - 1] - 0x21) > 0x7e - 0x21 &&
+		    !(z - a >= 3 && opensquote(src + z - 3, 3)))
 			z -= u8_rskipspace(src + a, le - a);
 		if (a == z)
 			continue;
@@ -380,15 +381,11 @@ doc_paragraphs(const char *name, size_t namelen, const char *src, size_t len,
 			*r = xreallocarray(*r, *cap, sizeof(**r));
 		}
 		p = &(*r)[(*n)++];
-		memset(p, 0, sizeof(*p));
-		p->doc = name;
-		p->doclen = namelen;
-		p->kind = kind_para;
-		p->start = a;
-		p->end = z;
-		p->text = src + a;
-		p->textlen = z - a;
-		p->flags = REC_MADE;
+		/* every field at once: the others zero, without a memset()
+		 * before the stores */
+		*p = (struct rec){ .doc = name, .doclen = namelen,
+		    .kind = kind_para, .start = a, .end = z, .text = src + a,
+		    .textlen = z - a, .flags = REC_MADE };
 		/* what attr_putu() and attr_put() would make, without them,
 		 * straight into the arena: "line=" N "|role=" and a NUL; N in
 		 * one 8-byte copy when it fits, whose bytes past the digits
