@@ -1525,7 +1525,10 @@ terminator(struct scan *st, size_t i)
 		j = k = i + 1;
 		dots = 1;
 		cjk = 0;
-		goto marks_done;
+		/* what is asked below, told by the byte after it */
+		if (t[k] != ' ' && !glued(st, i, j))
+			return k;
+		goto spaced;
 	}
 	c = dec(t + i, len - i, &l);
 	cjk = c == 0x3002 || c == 0xff01 || c == 0xff1f;
@@ -1560,13 +1563,13 @@ run_done:
 		else if (!term(c))
 			break;
 	}
-marks_done:
 	if (k >= len)
 		return len;
 	/* a sentence ends only before white space (3.14, U.S.-led, a.com),
 	 * unless a CJK stop or a sentence glued on ("over.The") follows */
 	if (!isws(t + k, len - k) && !cjk && (closed || !glued(st, i, j)))
 		return k;
+spaced:
 	nxp = k + skipspace(t + k, len - k);
 	if (nxp >= len)
 		return len;
