@@ -1577,14 +1577,18 @@ spaced:
 		return nxp;
 
 	kind = token(st, i, &prevflags);
-	/* set off from the words before it: by a space, or by an opening
-	 * quote alone ("[...]" is an omission inside a sentence instead) */
-	l = i ? prevlen(t, i) : 0;
-	c = l ? dec(t + i - l, l, &l) : ' ';
-	detached = u8_isspace(c) || (kind == K_DETACHED && opener(c) &&
-	    c != '(' && c != '[' && c != '{');
 	nextword(st, nxp, &nx);
 	brk = 0;
+	if (qe || dots >= 2) {
+		/* set off from the words before it: by a space, or by an
+		 * opening quote alone ("[...]" is an omission inside a
+		 * sentence instead); a single period does not ask */
+		l = i ? prevlen(t, i) : 0;
+		c = l ? dec(t + i - l, l, &l) : ' ';
+		detached = u8_isspace(c) || (kind == K_DETACHED && opener(c) &&
+		    c != '(' && c != '[' && c != '{');
+	} else
+		detached = 0;
 	if (qe) {
 		/* before a lower-case word too, as informal text has it
 		 * ("anyone know? thanks"), but not into a quotation's
