@@ -804,6 +804,14 @@ static int unit(const struct scan *, size_t);
 /* How the token before a terminator reads. */
 enum { K_REGULAR, K_DETACHED, K_ITEM, K_TITLE, K_NUMBER, K_ABBREV };
 
+/* A dot two or three bytes before the end of s[0..n): what acronym() and
+ * gluedacronym() ask first, inline, since a word mostly has none. */
+static inline int
+dotnear(const char *s, size_t n)
+{
+	return n >= 2 && (s[n - 2] == '.' || (n >= 3 && s[n - 3] == '.'));
+}
+
 static int
 acronym(const char *s, size_t n)
 {
@@ -931,7 +939,8 @@ found:
 	c = dec(t + p, end - p, &l);
 	if (l == end - p && alpha(c) && !unit(st, end))
 		*flags |= W_ABBREV;	/* an initial: George W. Bush (not "200 g.") */
-	else if (acronym(t + p, end - p) || gluedacronym(t + p, end - p))
+	else if (dotnear(t + p, end - p) && (acronym(t + p, end - p) ||
+	    gluedacronym(t + p, end - p)))
 		*flags |= W_ABBREV;	/* U.S., a.m., Ph.D., thatU.S. */
 	else if (*flags == 0) {
 		/* after a hyphen, an acronym or a title still is one
