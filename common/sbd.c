@@ -1535,8 +1535,15 @@ terminator(struct scan *st, size_t i)
 		dots = 1;
 		cjk = 0;
 		/* what is asked below, told by the byte after it */
-		if (t[k] != ' ' && !glued(st, i, j))
-			return k;
+		if (t[k] != ' ') {
+			if (!glued(st, i, j))
+				return k;
+			nxp = k;
+		} else if (k + 1 < len && (unsigned char)t[k + 1] > ' ' &&
+		    (unsigned char)t[k + 1] < 0x80)
+			nxp = k + 1;	/* one space, as mostly */
+		else
+			nxp = k + skipspace(t + k, len - k);
 		goto spaced;
 	}
 	c = dec(t + i, len - i, &l);
@@ -1578,8 +1585,8 @@ run_done:
 	 * unless a CJK stop or a sentence glued on ("over.The") follows */
 	if (!isws(t + k, len - k) && !cjk && (closed || !glued(st, i, j)))
 		return k;
-spaced:
 	nxp = k + skipspace(t + k, len - k);
+spaced:
 	if (nxp >= len)
 		return len;
 	if (!seenword(st, i))
@@ -1910,6 +1917,7 @@ sbd_split(const struct sbd *sb, const char *text, size_t len,
 	struct scan st;
 	struct block bk = { 0, 0, 0 };
 	const unsigned char *hot = sb->hot;
+	const int scan = !sb->asciihot;	/* skip() sees every hot byte */
 	size_t i, l, p;
 	int32_t c;
 
@@ -1936,7 +1944,7 @@ sbd_split(const struct sbd *sb, const char *text, size_t len,
 	while (i < len) {
 		unsigned char b;
 
-		if (!st.list && !sb->asciihot)
+		if (!st.list && scan)
 			i = skip(sb, text, len, i, &bk);
 		if (i >= len)
 			break;
