@@ -1546,6 +1546,23 @@ terminator(struct scan *st, size_t i)
 			nxp = k + skipspace(t + k, len - k);
 		goto spaced;
 	}
+	if (t[i] == '.' && i + 1 == len)
+		return len;	/* the paragraph's last */
+	/* a period and a closing curly quote (’ ”, E2 80 99 or 9D) before a
+	 * space or the end: the run and the marks as the loops below find
+	 * them */
+	if (t[i] == '.' && len - i >= 4 && (unsigned char)t[i + 1] == 0xe2 &&
+	    (unsigned char)t[i + 2] == 0x80 && ((unsigned char)t[i + 3] == 0x9d ||
+	    (unsigned char)t[i + 3] == 0x99) && (len - i == 4 || t[i + 4] == ' ')) {
+		if (len - i == 4)
+			return len;
+		j = i + 1;
+		k = i + 4;
+		dots = 1;
+		closed = 1;
+		cjk = 0;
+		goto spacing;
+	}
 	c = dec(t + i, len - i, &l);
 	cjk = c == 0x3002 || c == 0xff01 || c == 0xff1f;
 	/* the run: . ? ! … and spaced ellipses ". . ." */
@@ -1585,6 +1602,7 @@ run_done:
 	 * unless a CJK stop or a sentence glued on ("over.The") follows */
 	if (!isws(t + k, len - k) && !cjk && (closed || !glued(st, i, j)))
 		return k;
+spacing:
 	nxp = k + skipspace(t + k, len - k);
 spaced:
 	if (nxp >= len)
