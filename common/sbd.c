@@ -215,6 +215,15 @@ isws(const char *s, size_t n)
 	return u8_isspace(dec(s, n, &l));
 }
 
+/* U+2010-201F at s (E2 80 90-9F): the dashes and curly quotes, asked
+ * about often, none of them White_Space or a letter. */
+static inline int
+quotedash(const char *s, size_t n)
+{
+	return n >= 3 && (unsigned char)s[0] == 0xe2 &&
+	    (unsigned char)s[1] == 0x80 && ((unsigned char)s[2] & 0xf0) == 0x90;
+}
+
 /* u8_skipspace() with the common cases inline: no space, or one space
  * before the next word. */
 static inline size_t
@@ -225,7 +234,7 @@ skipspace(const char *s, size_t n)
 	if (n == 0)
 		return 0;
 	c = (unsigned char)s[0];
-	if (c < 0x80 ? c > ' ' : !isws(s, n))
+	if (c < 0x80 ? c > ' ' : quotedash(s, n) || !isws(s, n))
 		return 0;
 	if (c == ' ' && n > 1) {
 		c = (unsigned char)s[1];
@@ -621,7 +630,9 @@ seenword_scan(struct scan *st, size_t upto)
 	size_t l;
 
 	while (st->word == NOWORD && st->cursor < upto) {
-		if (alnum(dec(st->t + st->cursor, st->len - st->cursor, &l)))
+		if (quotedash(st->t + st->cursor, st->len - st->cursor))
+			l = 3;		/* no letter: “ ‘ — */
+		else if (alnum(dec(st->t + st->cursor, st->len - st->cursor, &l)))
 			st->word = st->cursor;
 		st->cursor += l;
 	}
@@ -1095,10 +1106,20 @@ nextword_slow(const struct scan *st, size_t p, struct next *nx)
 static inline void
 nextword(const struct scan *st, size_t p, struct next *nx)
 {
-	if ((unsigned)(st->t[p] - 'A') < 26) {
+	const unsigned char *u = (const unsigned char *)st->t + p;
+
+	if ((unsigned)(u[0] - 'A') < 26) {
 		nx->cls = N_UPPER;
 		nx->quoted = nx->bracket = 0;
 		nx->open = nx->w = p;
+	} else if (u[0] == 0xe2 && st->len - p > 3 && u[1] == 0x80 &&
+	    (u[2] == 0x9c || u[2] == 0x98) && (unsigned)(u[3] - 'A') < 26) {
+		/* an opening curly quote (“ ‘), then a capital */
+		nx->cls = N_UPPER;
+		nx->quoted = 1;
+		nx->bracket = 0;
+		nx->open = p;
+		nx->w = p + 3;
 	} else
 		nextword_slow(st, p, nx);
 }
