@@ -1005,9 +1005,14 @@ nextflags(const struct scan *st, const struct next *nx)
 static size_t
 wordend(const struct scan *st, size_t p)
 {
-	size_t q, w;
+	size_t q, w, most = st->len - p > WORDMAX ? p + WORDMAX + 1 : st->len;
 
-	for (q = p; q < st->len && q - p <= WORDMAX; q += w) {
+	/* mostly ASCII letters to the end: one test a byte */
+	for (q = p; q < most && asciialpha(st->t[q]); q++)
+		;
+	if (q == most || (unsigned char)st->t[q] < 0x80)
+		return q;
+	for (; q < st->len && q - p <= WORDMAX; q += w) {
 		if ((unsigned char)st->t[q] < 0x80) {
 			if (!asciialpha(st->t[q]))
 				break;
@@ -1967,7 +1972,9 @@ sbd_split(const struct sbd *sb, const char *text, size_t len,
 	st.v = v;
 	st.cap = cap;
 	st.listhot = -1;
-	p = skipspace(text, len);
+	/* mostly the reader trimmed the paragraph: no call to say so */
+	p = len > 0 && (unsigned char)(text[0] - 0x21) < 0x7f - 0x21 ? 0 :
+	    skipspace(text, len);
 	if (p >= len)
 		return 0;
 	startsent(&st, p);
