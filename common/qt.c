@@ -347,6 +347,7 @@ static int participle(const struct ctx *, size_t);
 static size_t sp_open(const struct ctx *, size_t, size_t);
 static int verb_like(const struct ctx *, size_t);
 static void raised(struct ctx *, size_t, size_t, const struct qt_attr *);
+static int tail_clause(const struct ctx *, size_t, size_t);
 static int clause_start(const struct ctx *, size_t);
 
 static int
@@ -2474,6 +2475,28 @@ one_object(const struct ctx *c, size_t a, size_t b)
 	    !word_is(c, k, W_REMINDED) && !word_is(c, k, W_INFORMED);
 }
 
+/* Does [a, b), after "A, he said,", go on with the report: a clause
+ * that "because", "before" ... opens, or "and" and a verb ("..., the
+ * airline added, and had passed all checks")? */
+static int
+tail_clause(const struct ctx *c, size_t a, size_t b)
+{
+	if (words_in(c, a, b) < 3 || !is_word(c, a))
+		return 0;
+	switch (LX_WORD(c->x.tok[a].lx)) {
+	case W_BECAUSE: case W_BEFORE: case W_AFTER: case W_SINCE:
+	case W_UNTIL: case W_UNLESS: case W_ALTHOUGH: case W_THOUGH:
+	case W_WHILE:
+		return 1;
+	case W_AND: case W_BUT:
+		return is_word(c, a + 1) && !c->x.tok[a + 1].cap &&
+		    ((c->x.tok[a + 1].lx & (LX_BE | LX_HYPO)) ||
+		    word_is_text(c, a + 1, "has") || word_is_text(c, a + 1, "had") ||
+		    word_is_text(c, a + 1, "have") || ends_with(c, a + 1, "ed"));
+	}
+	return 0;
+}
+
 /* The end of the paragraph that sentence s opens with a speaker in
  * capitals and a colon, as a transcript gives a turn ("NOVAK: ..."), less
  * its final marks; NONE if it is not such a turn or a quotation opens in
@@ -3516,9 +3539,20 @@ indirect(struct ctx *c)
 					 * reports nothing before it */
 					if (sp0 > a + 1 && is_p(c, sp0 - 1, ',') &&
 					    !relative(c, at.spb, i) &&
-					    !all_quoted(c, a, sp0 - 1))
-						emit_indirect(c, left0, sp0 - 1,
-						    &at, EI_LEFT);
+					    !all_quoted(c, a, sp0 - 1) &&
+					    emit_indirect(c, left0, sp0 - 1,
+					    &at, EI_LEFT) &&
+					    x + 1 < be && is_p(c, x, ',') &&
+					    tail_clause(c, x + 1, be)) {
+						/* "A, he said, because B": the
+						 * report goes on after the aside */
+						size_t t = x + 1 + (word_is(c, x + 1,
+						    W_AND) || word_is(c, x + 1, W_BUT));
+						emit_indirect(c, t, clause_end(c, t, be),
+						    &at, EI_WHOLE);
+						i = be;
+						continue;
+					}
 					if (x >= be)
 						i = be;
 					continue;
