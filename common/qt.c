@@ -2586,10 +2586,13 @@ emit_indirect(struct ctx *c, size_t a, size_t b, const struct qt_attr *at,
 	while (a < b && (is_p(c, a, ',') || word_is(c, a, W_THAT)))
 		a++;
 	if (left == EI_ASIDE) {
-		/* "And, he said, ...": a conjunction is no part of it */
-		if (a + 1 == b && is_word(c, a) && (word_is(c, a, W_AND) ||
+		/* "And, he said, ...", "But the next day, ...": a
+		 * conjunction is no part of it */
+		if (a < b && is_word(c, a) && (word_is(c, a, W_AND) ||
 		    word_is(c, a, W_BUT) || word_is_text(c, a, "or") ||
 		    word_is_text(c, a, "so") || word_is_text(c, a, "yet")))
+			a++;
+		if (a >= b)
 			return 0;
 	} else if (left == EI_LEFT) {
 		if (fronted(c, a, b))
@@ -3371,10 +3374,13 @@ indirect(struct ctx *c)
 				    verb_like(c, at.spb + 1)) {
 					/* "Fundraising, according to the campaign,
 					 * has surged": a few words before, the
-					 * report goes on after */
+					 * report goes on after; both are its parts */
 					if (emit_indirect(c, at.spb + 1, be, &at,
-					    EI_RIGHT))
+					    EI_RIGHT)) {
+						emit_indirect(c, left0, i - 1, &at,
+						    EI_ASIDE);
 						i = resume(c, i, be, &left0);
+					}
 				} else if (at.spb > at.spa && at.spb + 3 < be &&
 				    is_p(c, at.spb, ',') && i > left0 + 1 &&
 				    is_p(c, i - 1, ',') && words_in(c, left0, i) <= 8 &&
@@ -3384,9 +3390,11 @@ indirect(struct ctx *c)
 					 * owners made demands": a phrase that sets
 					 * the scene, then the report */
 					if (emit_indirect(c, at.spb + 1, be, &at,
-					    EI_RIGHT))
+					    EI_RIGHT)) {
+						emit_indirect(c, left0, i - 1, &at,
+						    EI_ASIDE);
 						i = resume(c, i, be, &left0);
-					else
+					} else
 						i = at.spb;
 				} else if (i > a + 2) {
 					/* "..., according to X" and, without the comma,
