@@ -1562,7 +1562,9 @@ terminator(struct scan *st, size_t i)
 		cjk = 0;
 		/* what is asked below, told by the byte after it */
 		if (t[k] != ' ') {
-			if (!glued(st, i, j))
+			/* glued() wants a capital after it first: "3.5",
+			 * "a.m" and "x.com" go on at once */
+			if ((unsigned)(t[k] - 'A') >= 26 || !glued(st, i, j))
 				return k;
 			nxp = k;
 		} else if (k + 1 < len && (unsigned char)t[k + 1] > ' ' &&
