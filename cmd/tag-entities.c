@@ -18,8 +18,8 @@ static const char *const kinds[] = { "ent", NULL };
 
 #define TRAIN_USAGE "--train model.bin [--bags n] [--caps n] " \
     "[--dump-holdout file]\n           [--epochs n] [--fold k] " \
-    "[--gazetteer file] [--holdout n] [--seed n]\n           " \
-    "file[:types][@weight] ..."
+    "[--gazetteer file] [--holdout n] [--prune pct]\n           " \
+    "[--seed n] file[:types][@weight] ..."
 
 enum { OPT_MODEL = 0x1000 };	/* clear of tool.c's own long options */
 
@@ -130,7 +130,7 @@ finish(void)
 static int
 train(int argc, char **argv)
 {
-	struct ner_train_opts opt = { 6, 0, -1, NULL, NULL, 1, 0, 1, 0 };
+	struct ner_train_opts opt = { 6, 0, -1, NULL, NULL, 1, 0, 1, 0, 0 };
 	const char *out = NULL;
 	int ch;
 	static const struct option lo[] = {
@@ -143,6 +143,7 @@ train(int argc, char **argv)
 		{ "bags", required_argument, NULL, 'b' },
 		{ "fold", required_argument, NULL, 'f' },
 		{ "caps", required_argument, NULL, 'c' },
+		{ "prune", required_argument, NULL, 'p' },
 		{ NULL, 0, NULL, 0 },
 	};
 
@@ -156,11 +157,13 @@ train(int argc, char **argv)
 		case 's': opt.seed = atoi(optarg); break;
 		case 'b': opt.bags = atoi(optarg); break;
 		case 'c': opt.caps = atoi(optarg); break;
+		case 'p': opt.prune = atoi(optarg); break;
 		case 'f': opt.fold = atoi(optarg) < 0 ? 0 : atoi(optarg); break;
 		default: goto usage;
 		}
 	}
-	if (out == NULL || optind >= argc || opt.epochs < 1 || opt.bags < 1)
+	if (out == NULL || optind >= argc || opt.epochs < 1 || opt.bags < 1 ||
+	    opt.prune < 0 || opt.prune > 99)
 		goto usage;
 	return ner_train(out, argv + optind, argc - optind, &opt) ? 1 : 0;
 usage:

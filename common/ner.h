@@ -175,6 +175,7 @@ struct ner_train_opts {
 	int seed;		/* varies the shuffling */
 	int bags;		/* models trained in turn and averaged */
 	int caps;		/* learn every Nth sentence recased too */
+	int prune;		/* percent of rows left out, the smallest */
 };
 int ner_train(const char *out, char *const *files, int nfiles,
     const struct ner_train_opts *o);

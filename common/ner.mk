@@ -14,10 +14,15 @@ NER_TRAIN = \
 	$(NER_DATA)/synthetic/synthetic.jsonl
 NER_EPOCHS = 12
 NER_BAGS = 5
+# percent of feature rows left out, those with the smallest weights
+# (--prune), should a model with more features need it to fit the 20 MB
+# the issue allows; the shipped model has none left out
+NER_PRUNE = 0
 
 model: $(O)/bin/tag-entities
 	$(O)/bin/tag-entities --train common/ner.model.new \
-	    --epochs $(NER_EPOCHS) --bags $(NER_BAGS) --gazetteer common/ner_gaz.tsv $(NER_TRAIN)
+	    --epochs $(NER_EPOCHS) --bags $(NER_BAGS) --prune $(NER_PRUNE) \
+	    --gazetteer common/ner_gaz.tsv $(NER_TRAIN)
 	mv common/ner.model.new common/ner.model.bin
 
 EVAL += eval-ner
@@ -264,9 +269,28 @@ eval-ner: all
 # an organisation in 21 cases, a person in 24.  callgrind on 1 MB of
 # ner-bench.sh's text (NER_BENCH_MB=1, tag-entities --raw): 1,336.5M ->
 # 1,349.0M instructions, same output.
+# Then the model: the two wider context features (pair(lm2, lm1),
+# pair(lp1, lp2)) with --prune 20, the fifth of the rows with the
+# smallest largest weight left out (seed 1, fold 0: 81.40 / 69.08
+# unpruned, 81.40 / 69.09 pruned).  Model line, seeds 1-3: 81.01 /
+# 68.35, 81.05 / 68.40, 81.02 / 68.32 (means 81.027 / 68.357, against
+# 80.937 / 67.770); tagged line with the rules above: 80.84 / 68.20,
+# 80.97 / 68.28, 80.92 / 68.16 (means 80.910 / 68.213, against 80.863 /
+# 67.717; wikigold 69.06 against 69.16, GUM 65.21 against 65.30, the
+# synthetic stories and the tweets gain).  Its 5-bag model: 392,559 of
+# 490,694 rows, 524,288 slots, 18,852,096 bytes, the same bytes from two
+# runs; peak 54.6 MB on 8 MB of bench text; callgrind 1,349.0M ->
+# 1,415.0M.  Report sets, run once (`make O=build-ner eval-ner`):
+# synthetic 90.37, UNER PUD 69.66, wikigold 69.92.  Not shipped: with it
+# three cases of tests/tag-entities fail ("Brightwater" after
+# "Brightwater Capital" becomes a place, so not the organisation the
+# issue asks for; "French" in "The French bank" is missed; the headline
+# "WORLD BANK CUTS ..." loses WORLD BANK), and changing those cases to
+# suit a model would not be a test.  --prune stays, at 0 here.
 eval-ner-folds: all
 	@BIN=$(CURDIR)/$(O)/bin SHARED=$(SHARED) NER_TRAIN="$(NER_TRAIN)" \
-	    NER_EPOCHS=$(NER_EPOCHS) sh tests/eval/ner-folds.sh $(NER_FOLDS_ARGS)
+	    NER_EPOCHS=$(NER_EPOCHS) sh tests/eval/ner-folds.sh \
+	    --prune $(NER_PRUNE) $(NER_FOLDS_ARGS)
 
 BENCH += bench-ner
 bench-ner: all

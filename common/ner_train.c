@@ -1111,6 +1111,64 @@ put32(FILE *fp, uint32_t v)
 	fwrite(b, 1, 4, fp);
 }
 
+struct rsize {
+	double big;		/* largest weight of the row, in absolute value */
+	uint32_t key;
+	size_t r;
+};
+
+static int
+bysize(const void *a, const void *b)
+{
+	const struct rsize *x = a, *y = b;
+
+	if (x->big != y->big)
+		return x->big < y->big ? -1 : 1;
+	return (x->key > y->key) - (x->key < y->key);
+}
+
+/* Zero the pct percent of the rows of averaged weights t (c = 1) whose
+ * weights are all the smallest, never a transition row, so that save()
+ * leaves them out: most are features seen a few times, or in one bag of
+ * several, and a model with more features then fits the size the issue
+ * allows.  Before the held-out documents are scored, so that their F1
+ * counts it. */
+static void
+prunerows(struct wtab *t, int pct)
+{
+	struct rsize *v = xcalloc(t->n ? t->n : 1, sizeof *v);
+	size_t i, r, nv = 0, drop;
+	uint32_t tk[NER_NLAB + 1];
+	double a;
+	int y, p, trans;
+
+	for (p = 0; p <= NER_NLAB; p++)
+		tk[p] = ner_transkey(p);
+	for (i = 0; i < t->cap; i++) {
+		if (!t->key[i])
+			continue;
+		for (p = 0, trans = 0; p <= NER_NLAB; p++)
+			trans |= t->key[i] == tk[p];
+		if (trans)
+			continue;
+		r = t->idx[i];
+		v[nv].big = 0;
+		for (y = 0; y < NER_NLAB; y++)
+			if ((a = fabs(t->w[r * NER_NLAB + y])) > v[nv].big)
+				v[nv].big = a;
+		if (v[nv].big == 0)
+			continue;
+		v[nv].key = t->key[i];
+		v[nv++].r = r;
+	}
+	qsort(v, nv, sizeof *v, bysize);
+	drop = nv * (size_t)pct / 100;
+	for (i = 0; i < drop; i++)
+		memset(t->w + v[i].r * NER_NLAB, 0, NER_NLAB * sizeof *t->w);
+	fprintf(stderr, "prune: %zu of %zu rows left out\n", drop, nv);
+	free(v);
+}
+
 static int
 save(const char *out, const struct wtab *t, double c,
     const struct gbuild *g)
@@ -1340,6 +1398,8 @@ ner_train(const char *out, char *const *files, int nfiles,
 		}
 		wfree(&t);
 	}
+	if (o->prune > 0)
+		prunerows(&sum, o->prune);
 	if (o->holdout > 0) {
 		struct prf *pf = xcalloc((size_t)nfiles + 1, sizeof *pf);
 		struct prf capspf[NRECASE];
