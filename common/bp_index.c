@@ -1321,25 +1321,55 @@ at_punct(const struct bp_rules *rs, struct bp_scan *sc, const char *lo,
 }
 
 #ifdef __SSE2__
-/* The candidates of the block at k: the keys at its word starts and its
- * punctuation, given as masks of a bit per byte. */
-static inline __attribute__((always_inline)) int
-scan_block(const struct bp_rules *rs, struct bp_scan *sc, const char *lo,
-    size_t n, size_t k, unsigned start, unsigned pun, size_t words,
-    uint64_t *wbits)
+/* The scan takes a paragraph a chunk at a time, ending after the block
+ * that reaches SCAN_CHUNK bytes: the word starts that pass the filter fit
+ * an array on the stack as offsets from the chunk's start. */
+#define SCAN_CHUNK 1024
+#define SCAN_MAXW ((SCAN_CHUNK + 32) / 2 + 1)
+
+/* Ask the filter about the word starts in start (bits from k on), keeping
+ * those that pass at cw[nc] on, as offsets from c0; returns the new nc.
+ * No branch on the answer: one that follows the text costs more than the
+ * test, and the filter's loads may overlap. */
+static inline size_t
+filter_block(const struct bp_hash *h, const char *lo, size_t k, size_t c0,
+    unsigned start, uint16_t *cw, size_t nc, uint64_t *wbits)
 {
-	int residue = 0;
+	uint64_t wb = *wbits;
 
 	for (; start; start &= start - 1) {
 		size_t pos = k + (size_t)__builtin_ctz(start);
-		const struct bp_list *l = at_word4(&rs->wordh, lo, pos, wbits);
+		uint32_t v, f;
 
-		if (l != NULL && words <= l->top && sig_fits(l, lo, n, pos))
+		memcpy(&v, lo + pos, 4);
+		f = fhash(v);
+		wb |= (uint64_t)1 << (f & 63);	/* bp_wbit(v) */
+		cw[nc] = (uint16_t)(pos - c0);
+		nc += (size_t)(h->filter[f >> 6] >> (f & 63) & 1);
+	}
+	*wbits = wb;
+	return nc;
+}
+
+/* The candidates at the word starts c0 + cw[0..nc) that passed. */
+static int
+take_words(const struct bp_rules *rs, struct bp_scan *sc, const char *lo,
+    size_t n, size_t c0, const uint16_t *cw, size_t nc, size_t words)
+{
+	const struct bp_hash *h = &rs->wordh;
+	size_t i;
+	int residue = 0;
+
+	for (i = 0; i < nc; i++) {
+		size_t pos = c0 + cw[i];
+		const struct bp_list *l;
+		uint32_t v;
+
+		memcpy(&v, lo + pos, 4);
+		l = &h->val[slot(h, v)];
+		if (l->cap != 0 && words <= l->top && sig_fits(l, lo, n, pos))
 			residue |= take(rs, sc, l, lo, n, pos, words);
 	}
-	for (; pun; pun &= pun - 1)
-		residue |= at_punct(rs, sc, lo, n,
-		    k + (size_t)__builtin_ctz(pun), words);
 	return residue;
 }
 #endif
@@ -1363,40 +1393,53 @@ bp_scan_text(const struct bp_rules *rs, struct bp_scan *sc, const char *lo,
 		goto punct;
 	k = 0;
 #ifdef __SSE2__
-	/* 32 bytes at a time while a key may start in any of them */
-	for (; k + 35 <= n; k += 32) {
-		__m128i x = _mm_loadu_si128((const __m128i *)(lo + k));
-		__m128i y = _mm_loadu_si128((const __m128i *)(lo + k + 16));
-		unsigned word = bp_wordmask(x) | bp_wordmask(y) << 16;
-		unsigned sps = (unsigned)_mm_movemask_epi8(
-		    _mm_cmpeq_epi8(x, _mm_set1_epi8(' '))) |
-		    (unsigned)_mm_movemask_epi8(
-		    _mm_cmpeq_epi8(y, _mm_set1_epi8(' '))) << 16;
-		unsigned start = word & ~(word << 1 | (unsigned)prevw);
-		unsigned pun = ~word & ~sps;
+	while (k < n) {
+		uint16_t cw[SCAN_MAXW];
+		size_t c0 = k, nc = 0;
 
-		prevw = word >> 31;
-		residue |= scan_block(rs, sc, lo, n, k, start, pun, words,
-		    &wbits);
-	}
-	/* then 16: the last block too, as the bytes after lo[n) are
-	 * readable (bp.h), and masked off */
-	for (; k < n; k += 16) {
-		__m128i x = _mm_loadu_si128((const __m128i *)(lo + k));
-		unsigned word = bp_wordmask(x);
-		unsigned sps = (unsigned)_mm_movemask_epi8(
-		    _mm_cmpeq_epi8(x, _mm_set1_epi8(' ')));
-		unsigned start = word & ~(word << 1 | (unsigned)prevw);
-		unsigned pun = ~word & ~sps & 0xffff;
+		/* 32 bytes at a time while a key may start in any of them */
+		for (; k + 35 <= n && k - c0 < SCAN_CHUNK; k += 32) {
+			__m128i x = _mm_loadu_si128((const __m128i *)(lo + k));
+			__m128i y = _mm_loadu_si128((const __m128i *)(lo + k +
+			    16));
+			unsigned word = bp_wordmask(x) | bp_wordmask(y) << 16;
+			unsigned sps = (unsigned)_mm_movemask_epi8(
+			    _mm_cmpeq_epi8(x, _mm_set1_epi8(' '))) |
+			    (unsigned)_mm_movemask_epi8(
+			    _mm_cmpeq_epi8(y, _mm_set1_epi8(' '))) << 16;
+			unsigned start = word & ~(word << 1 | (unsigned)prevw);
+			unsigned pun = ~word & ~sps;
 
-		prevw = word >> 15;
-		if (n - k < 16)
-			pun &= (1u << (n - k)) - 1;
-		/* no key starts in the last 3 bytes */
-		if (k + 19 > n)
-			start &= n - k > 3 ? (1u << (n - k - 3)) - 1 : 0;
-		residue |= scan_block(rs, sc, lo, n, k, start, pun, words,
-		    &wbits);
+			prevw = word >> 31;
+			nc = filter_block(&rs->wordh, lo, k, c0, start, cw, nc,
+			    &wbits);
+			for (; pun; pun &= pun - 1)
+				residue |= at_punct(rs, sc, lo, n,
+				    k + (size_t)__builtin_ctz(pun), words);
+		}
+		/* then 16: the last block too, as the bytes after lo[n) are
+		 * readable (bp.h), and masked off */
+		for (; k + 35 > n && k < n && k - c0 < SCAN_CHUNK; k += 16) {
+			__m128i x = _mm_loadu_si128((const __m128i *)(lo + k));
+			unsigned word = bp_wordmask(x);
+			unsigned sps = (unsigned)_mm_movemask_epi8(
+			    _mm_cmpeq_epi8(x, _mm_set1_epi8(' ')));
+			unsigned start = word & ~(word << 1 | (unsigned)prevw);
+			unsigned pun = ~word & ~sps & 0xffff;
+
+			prevw = word >> 15;
+			if (n - k < 16)
+				pun &= (1u << (n - k)) - 1;
+			/* no key starts in the last 3 bytes */
+			if (k + 19 > n)
+				start &= n - k > 3 ? (1u << (n - k - 3)) - 1 : 0;
+			nc = filter_block(&rs->wordh, lo, k, c0, start, cw, nc,
+			    &wbits);
+			for (; pun; pun &= pun - 1)
+				residue |= at_punct(rs, sc, lo, n,
+				    k + (size_t)__builtin_ctz(pun), words);
+		}
+		residue |= take_words(rs, sc, lo, n, c0, cw, nc, words);
 	}
 #else
 	for (; k + 8 <= n; k += 8) {
