@@ -382,9 +382,22 @@ static const char *const namesakes[] = {
  * longer name is indexed by its edge words and its prefixes.
  */
 #define SEED_PER 7
+
+/* Does the gazetteer list the one word tk as a nationality (MISC)? */
+static int
+nationality(const struct ner_text *t, const struct ner_tok *tk,
+    const struct ner_gaz *g)
+{
+	struct ner_tinfo ti;
+
+	ner_tinfo_fill(&ti, t->text, tk, 1);
+	ner_gaz_mark(g, &ti, 1);
+	return ti.gaz[NER_MISC] == 1 + NER_U;
+}
+
 static void
 resolve(const struct ner_text *t, const struct scratch *s, struct ner_ent *e,
-    size_t n)
+    size_t n, const struct ner_gaz *g)
 {
 	struct emap m = { NULL, NULL, 0, 0 };
 	size_t i, a, len, k, p;
@@ -411,7 +424,11 @@ resolve(const struct ner_text *t, const struct scratch *s, struct ner_ent *e,
 			}
 		}
 		/* "Brightwater" after "Brightwater Capital" is the company,
-		 * whatever the word alone looked like (but a place stays) */
+		 * whatever the word alone looked like (but a place stays, and
+		 * a nationality the model tagged as one: "Swiss" after "Swiss
+		 * National Bank") */
+		if (len == 1 && e[i].type == NER_MISC && nationality(et, tk, g))
+			goto index;
 		if ((e[i].type != NER_PER && (p = eget(&m, hashtoks(et, tk,
 		    len, 1 + e[i].type))) != 0) || (e[i].type != NER_LOC &&
 		    (p = eget(&m, hashtoks(et, tk, len, 1 + NER_ORG))) != 0)) {
@@ -1580,7 +1597,7 @@ ner_tag(const struct ner_model *m, const struct ner_text *t, size_t n,
 		}
 	}
 	ne = propagate(t, n, &s, d, &m->gaz, v, cap, ne);
-	resolve(t, &s, *v, ne);
+	resolve(t, &s, *v, ne, &m->gaz);
 	ner_dmap_free(d);
 	free(s.tok);
 	free(s.ti);
