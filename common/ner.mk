@@ -295,7 +295,11 @@ eval-ner: all
 # 81.29 / 67.96, 81.12 / 67.95, 81.26 / 67.92 (means 81.223 / 67.943;
 # every file gains).  On seed 1's folds 122 one-word nationalities were
 # tagged as organisations before, 2 of them rightly.  callgrind 1,349.0M
-# -> 1,349.3M.  Report sets not run on it.
+# -> 1,349.3M.  Report sets not run on it.  Tried after it and not
+# kept: a person never taking an organisation's type in resolve() 81.26 /
+# 67.94, 81.09 / 67.93, 81.23 / 67.90; a place taking it where the
+# gazetteer knows no such place 81.16 / 67.83, 80.98 / 67.81, 81.12 /
+# 67.78.
 eval-ner-folds: all
 	@BIN=$(CURDIR)/$(O)/bin SHARED=$(SHARED) NER_TRAIN="$(NER_TRAIN)" \
 	    NER_EPOCHS=$(NER_EPOCHS) sh tests/eval/ner-folds.sh \
