@@ -1609,9 +1609,9 @@ title_case(const struct ctx *c, size_t a, size_t b)
 /*
  * Is the quotation [o, e) announced by a word of scare_words?  A word that
  * names a work or a body ("show", "program", "campaign") announces its
- * title, not words in lower case that run on as a clause: 'called the show
- * “the conservative news show of record.”', 'his campaign “has no
- * comment.”'; nor is it a word inside a name ('Dr. Ada Song “was
+ * title, not words in lower case that run on as a clause: 'called the
+ * podcast “the only show that gets the harbour right.”', 'his campaign
+ * “has no comment.”'; nor is it a word inside a name ('Dr. Ada Song “was
  * wrong.”').  Words that name what is said (term, phrase, so-called, the
  * words) announce whatever follows.
  */
@@ -2477,7 +2477,7 @@ one_object(const struct ctx *c, size_t a, size_t b)
 
 /* Does [a, b), after "A, he said,", go on with the report: a clause
  * that "because", "before" ... opens, or "and" and a verb ("..., the
- * airline added, and had passed all checks")? */
+ * ferry line added, and was due back in May")? */
 static int
 tail_clause(const struct ctx *c, size_t a, size_t b)
 {
