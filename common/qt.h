@@ -103,6 +103,8 @@ void qt_run(const struct qt_rules *r, unsigned forms, struct doc *d,
     struct out *o);
 void qt_run_free(void);	/* release what qt_run() keeps between documents */
 void qt_extract_free(void);	/* ... and qt_extract() */
+/* What they keep is file-static: qt_extract() and qt_run() serve one
+ * thread at a time, as a filter runs them. */
 
 /* "direct", "partial", "indirect"; and the reverse (-1 if unknown). */
 const char *qt_form_name(enum qt_form f);
