@@ -878,6 +878,39 @@ recase(struct scratch *s, const char *text, const struct ner_tok *tk,
 	ner_gaz_mark(g, ti, n);
 }
 
+/* The next name of lab[0..n) at or after *a: its first and last tokens
+ * in *a and *b; 0 when there is none. */
+static int
+nextname(const uint8_t *lab, size_t n, size_t *a, size_t *b)
+{
+	while (*a < n && lab[*a] == 0)
+		(*a)++;
+	if (*a >= n)
+		return 0;
+	*b = ner_labend(lab, *a, n);
+	return 1;
+}
+
+/* Does no name of lab[] cross the edges of the span a..b: does one start
+ * at a or before it ends, and end at b or after it starts? */
+static int
+clear_edges(const uint8_t *lab, size_t a, size_t b)
+{
+	return (lab[a] == 0 || NER_LABPOS(lab[a]) == NER_B ||
+	    NER_LABPOS(lab[a]) == NER_U) && (lab[b] == 0 ||
+	    NER_LABPOS(lab[b]) == NER_L || NER_LABPOS(lab[b]) == NER_U);
+}
+
+/* The name lab[a..b] becomes one of type y, its tokens' places kept. */
+static void
+retype(uint8_t *lab, size_t a, size_t b, int y)
+{
+	size_t k;
+
+	for (k = a; k <= b; k++)
+		lab[k] = (uint8_t)NER_LAB(y, NER_LABPOS(lab[k]));
+}
+
 /*
  * The recased reading lab[0..n) wins, but a name that the text as
  * written, read as o[0..n), gives in full stays whole where the recased
@@ -891,15 +924,8 @@ keepwhole(uint8_t *lab, const uint8_t *o, size_t n)
 {
 	size_t a, b, k, tagged;
 
-	for (a = 0; a < n; a = b + 1) {
-		b = a;
-		if (o[a] == 0)
-			continue;
-		b = ner_labend(o, a, n);
-		if ((lab[a] != 0 && NER_LABPOS(lab[a]) != NER_B &&
-		    NER_LABPOS(lab[a]) != NER_U) ||
-		    (lab[b] != 0 && NER_LABPOS(lab[b]) != NER_L &&
-		    NER_LABPOS(lab[b]) != NER_U))
+	for (a = 0; nextname(o, n, &a, &b); a = b + 1) {
+		if (!clear_edges(lab, a, b))
 			continue;
 		for (tagged = 0, k = a; k <= b; k++)
 			tagged += lab[k] != 0;
@@ -1068,21 +1094,16 @@ orgnames(const struct ner_tinfo *ti, const char *text,
     const struct ner_tok *tk, size_t n, uint8_t *lab,
     const struct ner_gaz *g)
 {
-	size_t a, b, k;
+	size_t a, b;
 
-	for (a = 0; a < n; a = b + 1) {
-		b = a;
-		if (lab[a] == 0)
-			continue;
-		b = ner_labend(lab, a, n);
+	for (a = 0; nextname(lab, n, &a, &b); a = b + 1) {
 		if (!firmname(ti, lab, a, b) &&
 		    !kindname(ti, text, tk, n, lab, a, b) &&
 		    !clubname(ti, text, tk, n, lab, a, b, g) &&
 		    !papername(text, tk, lab, a, b) &&
 		    !workname(ti, text, tk, lab, a, b, g))
 			continue;
-		for (k = a; k <= b; k++)
-			lab[k] = (uint8_t)NER_LAB(NER_ORG, NER_LABPOS(lab[k]));
+		retype(lab, a, b, NER_ORG);
 	}
 }
 
@@ -1115,13 +1136,9 @@ lifenames(const struct ner_tinfo *ti, const char *text,
 {
 	static const char *const born[] = { "born", "nee", "n\xc3\xa9" "e",
 		NULL };
-	size_t a, b, k, y;
+	size_t a, b, y;
 
-	for (a = 0; a < n; a = b + 1) {
-		b = a;
-		if (lab[a] == 0)
-			continue;
-		b = ner_labend(lab, a, n);
+	for (a = 0; nextname(lab, n, &a, &b); a = b + 1) {
 		if (NER_LABTYPE(lab[a]) == NER_PER || b + 3 >= n ||
 		    !tokis(text, &tk[b + 1], "("))
 			continue;
@@ -1132,8 +1149,7 @@ lifenames(const struct ner_tinfo *ti, const char *text,
 		    y + 1 < n && isyear(text, &tk[y]) &&
 		    tokin(text, &tk[y + 1], dashes))))
 			continue;
-		for (k = a; k <= b; k++)
-			lab[k] = (uint8_t)NER_LAB(NER_PER, NER_LABPOS(lab[k]));
+		retype(lab, a, b, NER_PER);
 	}
 }
 
@@ -1184,11 +1200,7 @@ regnalnames(const struct ner_tinfo *ti, const char *text,
 	size_t a, b, k, f;
 	int mono;
 
-	for (a = 0; a < n; a = b + 1) {
-		b = a;
-		if (lab[a] == 0)
-			continue;
-		b = ner_labend(lab, a, n);
+	for (a = 0; nextname(lab, n, &a, &b); a = b + 1) {
 		if (NER_LABTYPE(lab[a]) == NER_PER && b + 1 < n &&
 		    lab[b + 1] != 0 && (NER_LABPOS(lab[b + 1]) == NER_B ||
 		    NER_LABPOS(lab[b + 1]) == NER_U)) {
@@ -1215,9 +1227,7 @@ regnalnames(const struct ner_tinfo *ti, const char *text,
 		f = monarch(text, &tk[a]) ? a + 1 : a;
 		if (b > f && regnalnum(text, &tk[b], mono) &&
 		    (mono || ti[f].gaz[NER_PER]))
-			for (k = a; k <= b; k++)
-				lab[k] = (uint8_t)NER_LAB(NER_PER,
-				    NER_LABPOS(lab[k]));
+			retype(lab, a, b, NER_PER);
 	}
 }
 
@@ -1278,11 +1288,7 @@ defnames(const char *text, const struct ner_tok *tk, size_t n,
 	size_t nd = sizeof defnouns / sizeof defnouns[0];
 	int y;
 
-	for (a = 0; a < n; a = b + 1) {
-		b = a;
-		if (lab[a] == 0)
-			continue;
-		b = ner_labend(lab, a, n);
+	for (a = 0; nextname(lab, n, &a, &b); a = b + 1) {
 		if (b + 3 >= n || !(tokis(text, &tk[b + 1], "is") ||
 		    tokis(text, &tk[b + 1], "was")) ||
 		    !(tokis(text, &tk[b + 2], "a") ||
@@ -1300,8 +1306,7 @@ defnames(const char *text, const struct ner_tok *tk, size_t n,
 		}
 		if (y < 0 || y == NER_LABTYPE(lab[a]))
 			continue;
-		for (k = a; k <= b; k++)
-			lab[k] = (uint8_t)NER_LAB(y, NER_LABPOS(lab[k]));
+		retype(lab, a, b, y);
 	}
 }
 
@@ -1322,19 +1327,14 @@ static void
 placenames(const char *text, const struct ner_tok *tk, size_t n,
     uint8_t *lab)
 {
-	size_t a, b, k;
+	size_t a, b;
 
-	for (a = 0; a < n; a = b + 1) {
-		b = a;
-		if (lab[a] == 0)
-			continue;
-		b = ner_labend(lab, a, n);
+	for (a = 0; nextname(lab, n, &a, &b); a = b + 1) {
 		if (NER_LABTYPE(lab[a]) == NER_LOC || a < 2 ||
 		    !tokis(text, &tk[a - 1], "of") ||
 		    !tokin(text, &tk[a - 2], placekinds))
 			continue;
-		for (k = a; k <= b; k++)
-			lab[k] = (uint8_t)NER_LAB(NER_LOC, NER_LABPOS(lab[k]));
+		retype(lab, a, b, NER_LOC);
 	}
 }
 
@@ -1344,10 +1344,7 @@ relabel(uint8_t *lab, size_t n, size_t a, size_t b, int y)
 {
 	size_t k;
 
-	if ((lab[a] != 0 && NER_LABPOS(lab[a]) != NER_B &&
-	    NER_LABPOS(lab[a]) != NER_U) ||
-	    (lab[b] != 0 && NER_LABPOS(lab[b]) != NER_L &&
-	    NER_LABPOS(lab[b]) != NER_U))
+	if (!clear_edges(lab, a, b))
 		return 0;
 	if (a == b) {
 		lab[a] = (uint8_t)NER_LAB(y, NER_U);
@@ -1389,11 +1386,7 @@ ofandnames(const struct ner_tinfo *ti, const char *text,
 	size_t a, b, k, j, e;
 	int of;
 
-	for (a = 0; a < n; a = b + 1) {
-		b = a;
-		if (lab[a] == 0)
-			continue;
-		b = ner_labend(lab, a, n);
+	for (a = 0; nextname(lab, n, &a, &b); a = b + 1) {
 		if (NER_LABTYPE(lab[a]) != NER_ORG)
 			continue;
 		for (of = 0, k = a + 1; k < b; k++)
@@ -1490,11 +1483,7 @@ bodynames(const struct ner_tinfo *ti, const char *text,
 {
 	size_t a, b;
 
-	for (a = 0; a < n; a = b + 1) {
-		b = a;
-		if (lab[a] == 0)
-			continue;
-		b = ner_labend(lab, a, n);
+	for (a = 0; nextname(lab, n, &a, &b); a = b + 1) {
 		if (NER_LABTYPE(lab[a]) != NER_LOC || b + 1 >= n ||
 		    lab[b + 1] != 0 || !capped(&ti[b + 1]) ||
 		    !tokin(text, &tk[b + 1], bodywords) ||
