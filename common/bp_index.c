@@ -35,6 +35,14 @@ fhash(uint32_t v)
 	return (v * 2654435761u) >> 16;
 }
 
+/* Is bit f of the word filter set (0 or 1): may a key hashed to f be in
+ * the table? */
+static inline size_t
+filter_bit(const struct bp_hash *h, uint32_t f)
+{
+	return (size_t)(h->filter[f >> 6] >> (f & 63) & 1);
+}
+
 /* The top bits of the product: its low bits would depend on the key's
  * first byte or two alone, and keys that start alike would collide. */
 static size_t
@@ -106,7 +114,7 @@ lookup(const struct bp_hash *h, const char *s)
 		return NULL;
 	memcpy(&v, s, 4);
 	f = fhash(v);
-	if (!((h->filter[f >> 6] >> (f & 63)) & 1))
+	if (!filter_bit(h, f))
 		return NULL;
 	l = &h->val[slot(h, v)];
 	return l->cap ? l : NULL;
@@ -126,7 +134,7 @@ bp_hash_scan(const struct bp_hash *h, const char *s, size_t n,
 
 		memcpy(&v, s + i, 4);
 		f = fhash(v);
-		if (!((h->filter[f >> 6] >> (f & 63)) & 1))
+		if (!filter_bit(h, f))
 			continue;
 		l = &h->val[slot(h, v)];
 		if (l->cap == 0)
@@ -1264,7 +1272,7 @@ at_word4(const struct bp_hash *h, const char *lo, size_t pos, uint64_t *wbits)
 	memcpy(&v, lo + pos, 4);
 	f = fhash(v);
 	*wbits |= (uint64_t)1 << (f & 63);	/* bp_wbit(v) */
-	if (!((h->filter[f >> 6] >> (f & 63)) & 1))
+	if (!filter_bit(h, f))
 		return NULL;
 	{
 		const struct bp_list *l = &h->val[slot(h, v)];
@@ -1345,7 +1353,7 @@ filter_block(const struct bp_hash *h, const char *lo, size_t k, size_t c0,
 		f = fhash(v);
 		wb |= (uint64_t)1 << (f & 63);	/* bp_wbit(v) */
 		cw[nc] = (uint16_t)(pos - c0);
-		nc += (size_t)(h->filter[f >> 6] >> (f & 63) & 1);
+		nc += filter_bit(h, f);
 	}
 	*wbits = wb;
 	return nc;
