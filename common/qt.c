@@ -1786,6 +1786,56 @@ work_after(const struct ctx *c, size_t o)
 	return !t->cap || (lx_get(c->x.r, tx(c, o - 1), k, NULL) & LX_TIME);
 }
 
+static int region_cue(const struct ctx *, size_t, size_t);
+
+/*
+ * A word quoted as the subject of its sentence is mentioned, not said:
+ * “Containment” has been the policy since 1950; in fact, “Spanish”
+ * should be used of Spain alone.  One to three words with no punctuation
+ * inside, opening the sentence (or after a short opener and its comma),
+ * a lower-case word that is no cue or a parenthesis after it, and no cue
+ * in the sentence.  p is the first of the opening marks.
+ */
+static int
+subject_term(const struct ctx *c, const struct iq *q, size_t p, size_t w)
+{
+	size_t o = q->o, n = q->c + 1, a, i;
+	const struct tok *t;
+
+	if (q->c == NONE || q->nparts > 1 || w > 3 || !is_word(c, q->c - 1) ||
+	    n >= c->x.ntok || c->x.tok[n].sent != c->x.tok[q->c].sent)
+		return 0;
+	t = &c->x.tok[n];
+	if (!is_p(c, n, '(') && !(t->kind == T_WORD && !t->cap &&
+	    !(t->lx & (LX_CUE | LX_ICUE))))
+		return 0;
+	a = sent_lo(c, o);
+	if (p > a) {
+		if (!is_p(c, p - 1, ',') || p - 1 - a > 4)
+			return 0;
+		for (i = a; i + 1 < p; i++)
+			if (!is_word(c, i))
+				return 0;
+	}
+	return !region_cue(c, a, sent_hi(c, o));
+}
+
+/* A year in parentheses right after the closing mark dates a title or
+ * a slogan: “Harbour Lights” (1998), “Yes to the bridge” (2009). */
+static int
+year_after(const struct ctx *c, const struct iq *q)
+{
+	size_t n = q->c + 1;
+	const char *s;
+
+	if (q->c == NONE || n + 2 >= c->x.ntok || !is_p(c, n, '(') ||
+	    !is_word(c, n + 1) || tl(c, n + 1) != 4 || !is_p(c, n + 2, ')'))
+		return 0;
+	s = tx(c, n + 1);
+	return (!memcmp(s, "19", 2) || !memcmp(s, "20", 2)) &&
+	    s[2] >= '0' && s[2] <= '9' && s[3] >= '0' && s[3] <= '9';
+}
+
 /* Classify one part; returns QT_DIRECT, QT_PARTIAL, or -1 (not speech). */
 static int
 classify(struct ctx *c, struct iq *q, int attributed, int title)
@@ -1823,6 +1873,11 @@ classify(struct ctx *c, struct iq *q, int attributed, int title)
 	    is_p(c, p - 1, ':') || is_p(c, p - 1, ',') || is_p(c, p - 1, '.') ||
 	    is_p(c, p - 1, '?') || is_p(c, p - 1, '!') || is_p(c, p - 1, '-') ||
 	    (is_word(c, p - 1) && (c->x.tok[p - 1].lx & LX_CUE));
+	/* a one-word label with its colon: “Related:” */
+	if (w == 1 && e == o + 3 && is_p(c, o + 2, ':'))
+		return -1;
+	if (!title && (subject_term(c, q, p, w) || year_after(c, q)))
+		return -1;
 	if (!attributed && !title) {
 		int punct = e > o + 1 && c->x.tok[e - 1].kind == T_PUNCT &&
 		    strchr(".?!,", c->x.tok[e - 1].ch);
