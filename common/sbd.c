@@ -30,6 +30,7 @@ EMBED(sbd_rules_yaml, "common/sbd.yaml");
 #define BRACKETBACK 120	/* inbracket(): how far back an opening one */
 #define BRACKETON 40	/* and how far on its closing one */
 #define CITEMAX 48	/* bracketed citation after a sentence: "[12]" */
+#define CAPMAX 32	/* caption(): how far into a paragraph one ends */
 #define FILTERBITS 32768	/* lookup()'s quick no: 2^FILTERSHIFT */
 #define FILTERSHIFT 15
 
@@ -50,6 +51,7 @@ enum {
 	W_SUBJECT = 1 << 13,	/* Police: a starter that also opens names */
 	W_LISTEND = 1 << 14,	/* etc.: a capital after it starts a sentence */
 	W_UNIT = 1 << 15,	/* yrs.: so does one after "5 yrs." */
+	W_CAPTION = 1 << 16,	/* In: opens a sentence after a caption */
 };
 
 struct word {
@@ -421,6 +423,7 @@ static const struct {
 	{ "subjects", W_SUBJECT | W_STARTER },
 	{ "listends", W_LISTEND | W_ABBREV },
 	{ "units", W_UNIT | W_ABBREV },
+	{ "captions", W_CAPTION },
 };
 
 static void
@@ -483,6 +486,7 @@ sbd_new(const struct cfg *rules)
 			    "numbers, abbreviations, starters, exclaimed, "
 			    "particles, cues, credits, dates, times, zones, "
 			    "suffixes, states, subjects, listends, units, "
+			    "captions, "
 			    "bullets)",
 			    rules->keys[i]);
 	}
@@ -1956,6 +1960,80 @@ datestamp(const struct scan *st, size_t p)
 	return 0;
 }
 
+/*
+ * Is the word at w, capitalised, the first of a sentence glued to a
+ * caption or heading that opens the paragraph at p with no final
+ * punctuation ("Photo of the new dam The dam opened in May", "Summary
+ * We found ...")?  It is when it is of the captions list, follows a
+ * letter or digit and one space, and a lower-case word follows it: no
+ * title capitalises such a short word before a lower-case one.  The
+ * caption holds only words, spaces, commas, hyphens and apostrophes.
+ */
+static __attribute__((noinline)) int
+captionword(const struct scan *st, size_t p, size_t w)
+{
+	const char *t = st->t;
+	size_t e, q, l;
+	int32_t c;
+
+	for (e = w + 2; e < w + 4 && t[e] >= 'a' && t[e] <= 'z'; e++)
+		;
+	if (t[e] != ' ' || e + 1 >= st->len || t[e + 1] < 'a' || t[e + 1] > 'z')
+		return 0;
+	if (!(lookup(st->sb, t + w, e - w) & W_CAPTION))
+		return 0;
+	for (q = p; q < w - 1; q += l) {
+		c = dec(t + q, w - 1 - q, &l);
+		if (!alnum(c) && c != ' ' && c != ',' && c != '-' &&
+		    c != '\'' && c != 0x2019 && c != '&')
+			return 0;
+	}
+	return 1;
+}
+
+/*
+ * The start of a sentence glued to a caption that opens the paragraph at
+ * p, a word in its first CAPMAX bytes (see captionword()), or 0.  The
+ * capitalised words after a space are found 32 bytes at once, in a
+ * paragraph of at least CAPMAX + 8 bytes (room for a word and the one
+ * after it past them).
+ */
+static inline size_t
+caption(const struct scan *st, size_t p)
+{
+#ifdef __SSE2__
+	const char *t = st->t;
+	const __m128i sp = _mm_set1_epi8(' ');
+	const __m128i off = _mm_set1_epi8((char)(0x80 - 'A'));
+	const __m128i top = _mm_set1_epi8((char)(0x80 + 26));
+	__m128i a, b;
+	uint32_t m;
+	size_t w;
+
+	a = _mm_loadu_si128((const __m128i *)(const void *)(t + p));
+	b = _mm_loadu_si128((const __m128i *)(const void *)(t + p + 16));
+	m = (uint32_t)_mm_movemask_epi8(_mm_cmpeq_epi8(a, sp)) |
+	    (uint32_t)_mm_movemask_epi8(_mm_cmpeq_epi8(b, sp)) << 16;
+	/* A-Z moved to the bottom of the signed range: one compare */
+	m &= ((uint32_t)_mm_movemask_epi8(_mm_cmplt_epi8(_mm_add_epi8(a, off),
+	    top)) | (uint32_t)_mm_movemask_epi8(_mm_cmplt_epi8(_mm_add_epi8(b,
+	    off), top)) << 16) >> 1;
+	for (; m != 0; m &= m - 1) {
+		w = p + (size_t)__builtin_ctz(m) + 1;
+		/* a short lower-case word after a letter or digit, told
+		 * before any call (bytes to w + 5 exist) */
+		if (asciialnum(t[w - 2]) && (unsigned)(t[w + 1] - 'a') < 26 &&
+		    (t[w + 2] == ' ' || t[w + 3] == ' ' || t[w + 4] == ' ') &&
+		    w >= p + 2 && captionword(st, p, w))
+			return w;
+	}
+#else
+	(void)st;
+	(void)p;
+#endif
+	return 0;
+}
+
 size_t
 sbd_split(const struct sbd *sb, const char *text, size_t len,
     struct sbd_span **v, size_t *cap)
@@ -1987,6 +2065,12 @@ sbd_split(const struct sbd *sb, const char *text, size_t len,
 	    (l = datestamp(&st, p)) != 0) {
 		emit(&st, l);
 		i = l + 1;
+		startsent(&st, i);
+	} else if (len - p >= CAPMAX + 8 && ((unsigned)(text[p] - 'A') < 26 ||
+	    (unsigned)(text[p] - '0') < 10) && (l = caption(&st, p)) != 0) {
+		/* a caption opens with a capital or a digit, not a quote */
+		emit(&st, l);
+		i = l;
 		startsent(&st, i);
 	}
 	while (i < len) {
