@@ -3566,6 +3566,15 @@ indirect(struct ctx *c)
 				if (x < be && (is_p(c, x, ':') || (is_mark(c, x) &&
 				    all_quoted(c, x, b))))
 					continue;	/* introduces a quotation */
+				/* '"We will win," Lu told a rally in Ohio', '...,"
+				 * she said over coffee': after a quotation that
+				 * opens the sentence the cue's words say to whom,
+				 * when and where it was said; only "that" opens a
+				 * report there */
+				if (x < be && !is_p(c, x, ',') &&
+				    !(x > 0 && word_is(c, x - 1, W_THAT)) &&
+				    all_quoted(c, a, sp_open(c, at.spa, a)))
+					continue;
 				if (x < be && is_p(c, x, ',') && at.spa > a &&
 				    word_is(c, at.spa - 1, W_AS) && at.spa - 1 <= a + 1) {
 					/* "As the Post reported, ..." */
