@@ -71,6 +71,10 @@ struct ctx {
 	uint64_t cuef;		/* flags of the cue of the report looked at */
 	struct midset *mid;
 	int odd_single;		/* the story's speech is in double marks */
+	size_t listed;		/* closing mark of the last part that was no
+				   speech, or NONE */
+	int announced;		/* classify1() found a word before the part
+				   that names it a title or a term */
 };
 
 static const char *
@@ -1598,9 +1602,9 @@ title_case(const struct ctx *c, size_t a, size_t b)
 	for (i = a; i < b; i++) {
 		if (!is_word(c, i))
 			continue;
-		w++;
+		w += c->x.tok[i].cap;
 		if (!c->x.tok[i].cap && !(c->x.tok[i].lx & (LX_LINK | LX_DET |
-		    LX_STOP)))
+		    LX_STOP)) && !(tx(c, i)[0] >= '0' && tx(c, i)[0] <= '9'))
 			return 0;
 	}
 	return w > 0;
@@ -1709,8 +1713,16 @@ work_before(const struct ctx *c, size_t o)
 
 	if (o < 2 || c->x.tok[o - 2].para != c->x.tok[o].para ||
 	    !is_p(c, o - 1, ',') || !is_word(c, o - 2) ||
-	    !(c->x.tok[o - 2].lx & LX_SCARE) || ends_with(c, o - 2, "ed") ||
-	    (c->x.tok[o - 2].lx & (LX_CUE | LX_ICUE)))
+	    !(c->x.tok[o - 2].lx & LX_SCARE) || ends_with(c, o - 2, "ed"))
+		return 0;
+	/* a word that is also a cue ("show") is a noun after a determiner,
+	 * a possessive or a modifier: the reality television show, */
+	if ((c->x.tok[o - 2].lx & (LX_CUE | LX_ICUE)) && (o < 3 ||
+	    !is_word(c, o - 3) || c->x.tok[o - 3].para != c->x.tok[o].para ||
+	    !((c->x.tok[o - 3].lx & LX_DET) || possessive(c, o - 3) ||
+	    (!c->x.tok[o - 3].cap && !(c->x.tok[o - 3].lx & (LX_PRON |
+	    LX_CUE | LX_ICUE | LX_ADV | LX_STOP | LX_BE)) &&
+	    !ends_with(c, o - 3, "s")))))
 		return 0;
 	for (k = 0; k < sizeof said / sizeof said[0]; k++)
 		if (word_is_text(c, o - 2, said[k]))
@@ -1789,6 +1801,80 @@ work_after(const struct ctx *c, size_t o)
 static int region_cue(const struct ctx *, size_t, size_t);
 
 /*
+ * Words quoted as examples of what was written or said: terms such as
+ * “toll,” “fare”; words like “ferry”.  A mention, not a quotation.
+ */
+static int
+mention_list(const struct ctx *c, size_t o)
+{
+	static const char *const nouns[] = { "term", "terms", "word", "words",
+	    "phrase", "phrases", "slogan", "slogans", "label", "labels",
+	    "hashtag", "hashtags", "keyword", "keywords" };
+	size_t k, i;
+
+	if (o >= 3 && word_is_text(c, o - 1, "as") &&
+	    word_is_text(c, o - 2, "such"))
+		i = o - 3;
+	else if (o >= 2 && (word_is_text(c, o - 1, "like") ||
+	    word_is_text(c, o - 1, "including")))
+		i = o - 2;
+	else
+		return 0;
+	if (c->x.tok[i].para != c->x.tok[o].para)
+		return 0;
+	for (k = 0; k < sizeof nouns / sizeof nouns[0]; k++)
+		if (word_is_text(c, i, nouns[k]))
+			return 1;
+	return 0;
+}
+
+/*
+ * A work or a body named with "called" after a lower-case noun: a play
+ * called “Salt,”, a blog, called the “Feed,”.  Not after a speaker or a
+ * plural that may be one ("Lu called “Harbour First” a fraud", "they
+ * called", "the dockers called").
+ */
+static int
+called_before(const struct ctx *c, size_t o)
+{
+	size_t i = o, k;
+	const struct tok *t;
+
+	if (i > 0 && word_is_text(c, i - 1, "the"))
+		i--;
+	if (i < 2 || !word_is_text(c, i - 1, "called"))
+		return 0;
+	k = i - 2;
+	if (is_p(c, k, ',') && k > 0)
+		k--;
+	t = &c->x.tok[k];
+	return t->kind == T_WORD && t->para == c->x.tok[o].para && !t->cap &&
+	    !(t->lx & (LX_PRON | LX_CUE | LX_ICUE | LX_STOP | LX_BE | LX_ADV)) &&
+	    (!ends_with(c, k, "s") || ends_with(c, k, "ss"));
+}
+
+/*
+ * The next item of a list whose last item was announced as a title or a
+ * term: named “Salt,” “Iron” and “Ash”; words such as “ferry,” “toll”.
+ * c->listed is the closing mark of that item; only commas, "and" or "or"
+ * come between.
+ */
+static int
+listed_next(const struct ctx *c, size_t o)
+{
+	size_t i;
+
+	if (c->listed == NONE || o <= c->listed || o - c->listed > 3 ||
+	    c->x.tok[o].para != c->x.tok[c->listed].para)
+		return 0;
+	for (i = c->listed + 1; i < o; i++)
+		if (!is_p(c, i, ',') && !word_is(c, i, W_AND) &&
+		    !word_is_text(c, i, "or"))
+			return 0;
+	return 1;
+}
+
+/*
  * A word quoted as the subject of its sentence is mentioned, not said:
  * “Containment” has been the policy since 1950; in fact, “Spanish”
  * should be used of Spain alone.  One to three words with no punctuation
@@ -1836,17 +1922,37 @@ year_after(const struct ctx *c, const struct iq *q)
 	    s[2] >= '0' && s[2] <= '9' && s[3] >= '0' && s[3] <= '9';
 }
 
+static int classify1(struct ctx *, struct iq *, int, int);
+
 /* Classify one part; returns QT_DIRECT, QT_PARTIAL, or -1 (not speech). */
 static int
 classify(struct ctx *c, struct iq *q, int attributed, int title)
+{
+	int f, listed;
+
+	if (q->nparts <= 1 && q->c != NONE && !title &&
+	    listed_next(c, q->o) && words_in(c, q->o + 1, q->c) <= 8) {
+		f = -1;
+		listed = 1;
+	} else {
+		c->announced = 0;
+		f = classify1(c, q, attributed, title);
+		listed = f < 0 && c->announced;
+	}
+	c->listed = listed && q->c != NONE && q->nparts <= 1 ? q->c : NONE;
+	return f;
+}
+
+static int
+classify1(struct ctx *c, struct iq *q, int attributed, int title)
 {
 	size_t o = q->o, e = qend(c, q), w = words_in(c, o + 1, e), p;
 	int upper, startish;
 
 	if (w == 0)
 		return -1;
-	if (scare_before(c, o, e))
-		return -1;
+	if (scare_before(c, o, e) || mention_list(c, o))
+		return c->announced = 1, -1;
 	if (c->odd_single && !title && (c->x.tok[o].ch == MK_OS ||
 	    c->x.tok[o].ch == MK_AS))
 		return -1;
@@ -1887,15 +1993,17 @@ classify(struct ctx *c, struct iq *q, int attributed, int title)
 			return -1;
 	}
 	if (w <= 8 && title_case(c, o + 1, e) && network_before(c, o))
-		return -1;
+		return c->announced = 1, -1;
 	/* a programme named where it was said: on “Meet the Press.” */
 	if (!title && w <= 6 && title_case(c, o + 1, e) && e > o + 1 &&
 	    c->x.tok[e - 1].kind == T_PUNCT && strchr(".,",
 	    c->x.tok[e - 1].ch) && work_after(c, o))
-		return -1;
+		return c->announced = 1, -1;
 	/* a work named in apposition: the movie, “Nine Days in May,” */
 	if (w <= 10 && title_case(c, o + 1, e) && work_before(c, o))
-		return -1;
+		return c->announced = 1, -1;
+	if (!title && w <= 8 && called_before(c, o) && title_case(c, o + 1, e))
+		return c->announced = 1, -1;
 	if (q->c != NONE && byline_after(c, o, e))
 		return -1;
 	/* a programme or a book named in a report: “Fox & Friends,” */
@@ -2026,6 +2134,7 @@ attribute_quotes(struct ctx *c, size_t nind)
 	if (title < 0 && c->x.in->npara > 1)
 		title = 0;
 	c->odd_single = house_style(c, title);
+	c->listed = NONE;
 	for (i = 0; i < c->nq; i++) {
 		struct iq *q = &c->q[i], *last_part;
 		struct qt_attr at;
