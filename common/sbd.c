@@ -501,7 +501,8 @@ sbd_new(const struct cfg *rules)
 
 	for (; *lead; lead++)
 		sb->hot[(unsigned char)*lead] = 1;
-	sb->hot[':'] = 1;	/* credits */
+	sb->hot[':'] = 1;	/* credits, smileys */
+	sb->hot[';'] = 1;	/* winking smileys */
 	for (i = 0; i < sb->cap; i++) {
 		const struct word *w = &sb->tab[i];
 
@@ -989,6 +990,7 @@ struct next {
 	int cls;
 	int quoted;		/* an opening quote came first */
 	int bracket;		/* an opening bracket came first */
+	int item;		/* a dash or asterisk item came first */
 	size_t open;		/* where the openers start */
 	size_t w;		/* the first word, when cls is N_UPPER */
 };
@@ -1084,6 +1086,19 @@ nextword_slow(const struct scan *st, size_t p, struct next *nx)
 		return;
 	}
 	c = dec(t + p, len - p, &l);
+	/* a list item marked with a dash or an asterisk ("- Fry the onions"):
+	 * a capitalised word and a lower-case one after it, not a name as
+	 * in an attribution ("- Ada Moss") */
+	if ((dash(c) || c == '*') && p == nx->open && p + l + 1 < len &&
+	    t[p + l] == ' ' && (unsigned)(t[p + l + 1] - 'A') < 26) {
+		q = wordend(st, p + l + 1);
+		if (q + 1 < len && t[q] == ' ' && (unsigned)(t[q + 1] - 'a') < 26) {
+			nx->cls = N_UPPER;
+			nx->item = 1;
+			nx->w = p + l + 1;
+			return;
+		}
+	}
 	if (digit(c) || c == '$' || c == 0xa3 || c == 0x20ac || c == 0xa5)
 		nx->cls = N_DIGIT;
 	else if (upper(c) || c == '#' || c == '@')
@@ -1119,14 +1134,14 @@ nextword(const struct scan *st, size_t p, struct next *nx)
 
 	if ((unsigned)(u[0] - 'A') < 26) {
 		nx->cls = N_UPPER;
-		nx->quoted = nx->bracket = 0;
+		nx->quoted = nx->bracket = nx->item = 0;
 		nx->open = nx->w = p;
 	} else if (u[0] == 0xe2 && st->len - p > 3 && u[1] == 0x80 &&
 	    (u[2] == 0x9c || u[2] == 0x98) && (unsigned)(u[3] - 'A') < 26) {
 		/* an opening curly quote (“ ‘), then a capital */
 		nx->cls = N_UPPER;
 		nx->quoted = 1;
-		nx->bracket = 0;
+		nx->bracket = nx->item = 0;
 		nx->open = p;
 		nx->w = p + 3;
 	} else
@@ -1644,6 +1659,8 @@ spaced:
 
 	kind = token(st, i, &prevflags);
 	nextword(st, nxp, &nx);
+	if (nx.item && closed)
+		nx.cls = N_OTHER;	/* "We won." - Lee said */
 	brk = 0;
 	if (qe || dots >= 2) {
 		/* set off from the words before it: by a space, or by an
@@ -1741,7 +1758,7 @@ spaced:
 }
 
 #ifdef __SSE2__
-/* Bit k set when t[k] of t[0..16) is . ? ! : or a byte above lead (signed:
+/* Bit k set when t[k] of t[0..16) is . ? ! : ; or a byte above lead (signed:
  * lead bytes of hot characters, which only hot[] can tell apart). */
 static inline unsigned
 candidates(const char *t, __m128i lead)
@@ -1752,7 +1769,8 @@ candidates(const char *t, __m128i lead)
 	    _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('.')),
 	    _mm_cmpeq_epi8(v, _mm_set1_epi8('?'))),
 	    _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('!')),
-	    _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8(':')),
+	    _mm_or_si128(_mm_cmpeq_epi8(_mm_or_si128(v, _mm_set1_epi8(1)),
+	    _mm_set1_epi8(';')),	/* : and ; */
 	    _mm_and_si128(v, _mm_cmpgt_epi8(v, lead))))));
 }
 #endif
@@ -1786,7 +1804,7 @@ hotcand(const struct sbd *sb, const char *t, size_t len, size_t at)
 {
 	unsigned char u = (unsigned char)t[at];
 
-	if (u < 0x80)		/* . ? ! and :, all hot */
+	if (u < 0x80)		/* . ? ! : and ;, all hot */
 		return 1;
 	if (u == 0xe2 && len - at >= 3) {
 		unsigned w = (unsigned char)t[at + 1] |
@@ -1807,7 +1825,7 @@ struct block {
 
 /*
  * The next byte at or after i that is hot, where the only hot ASCII bytes
- * are . ? ! and : (then 32 bytes are tested at a time), or len.
+ * are . ? ! : and ; (then 32 bytes are tested at a time), or len.
  */
 __attribute__((always_inline)) static inline size_t
 skip(const struct sbd *sb, const char *t, size_t len, size_t i,
@@ -1893,8 +1911,9 @@ credit(struct scan *st, size_t i)
 
 /*
  * A smiley set off by spaces ends the sentence before it when a capital
- * follows ("We won :) See you"), as a period would.  At the colon at i:
- * the end of ":)", ":-(", ":D" or ":P" if it does, else 0.
+ * follows ("We won :) See you", "Just kidding ;) Bye"), as a period
+ * would.  At the colon or semicolon at i: the end of ":)", ":-(", ":D",
+ * ";)" or ";P" if it does, else 0.
  */
 static size_t
 smiley(struct scan *st, size_t i)
@@ -2113,8 +2132,8 @@ stop:
 			i = terminator(&st, i);
 			continue;
 		}
-		if (c == ':') {
-			size_t w = credit(&st, i);
+		if (c == ':' || c == ';') {
+			size_t w = c == ':' ? credit(&st, i) : 0;
 
 			if (w) {
 				emit(&st, w);
