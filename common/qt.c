@@ -2552,6 +2552,23 @@ clause_end(const struct ctx *c, size_t a, size_t b)
 			if (k >= b)
 				return i;
 		}
+		/* "said the vote was rigged, a charge the party denied",
+		 * "..., the race will be tight": in a report that opens with
+		 * its subject, an article after a comma opens the writer's
+		 * comment on it or a clause of the writer's, when it runs to
+		 * the end with no list in it ("hit Ohio, the Midwest and the
+		 * South"); not after "despite the storms, the ..." */
+		if (i > a + 2 && is_word(c, a) && subject_word(c, a) &&
+		    (word_is_text(c, i + 1, "a") ||
+		    word_is_text(c, i + 1, "an") || word_is_text(c, i + 1,
+		    "the"))) {
+			for (k = i + 2; k < b && !(c->x.tok[k].q < 0 &&
+			    (is_p(c, k, ',') || word_is(c, k, W_AND) ||
+			    word_is_text(c, k, "or"))); k++)
+				;
+			if (k >= b)
+				return i;
+		}
 		/* "called it careless, but said ...": a second report */
 		if ((word_is(c, i + 1, W_AND) || word_is(c, i + 1, W_BUT)) &&
 		    i + 2 < b && cue_at(c, i + 2, b, &e) && !ing_cue(c, i + 2))
