@@ -1227,6 +1227,58 @@ island(struct bp_judge *j, size_t first, size_t last)
 	return before >= ISLAND_MAIN ? i : last;
 }
 
+/* Is paragraph i, no body paragraph, named by a rule that closes a page
+ * (a copyright, a tag list, a comment form)? */
+static int
+closer(struct bp_judge *j, size_t i)
+{
+	const struct bp_rules *rs = j->rs;
+	struct para *p = &j->p[i];
+
+	if (p->title || body_like(j, p))
+		return 0;
+	if (p->m_any >= 0 && rs->rules[p->m_any].closes)
+		return 1;
+	if (p->why != BP_KEEP)
+		return 0;
+	edges(j, i, EDGE | TAIL);
+	return (p->m_edge >= 0 && rs->rules[p->m_edge].closes) ||
+	    (p->m_tail >= 0 && rs->rules[p->m_tail].closes);
+}
+
+/*
+ * The article's last body paragraph, last or earlier: one or two body
+ * paragraphs after a line that closes a page (closer()), at the end of an
+ * article of three or more, are end matter no rule names: an author's
+ * note under the tags, a publisher's blurb under the copyright.  Only the
+ * last ISLAND_MAX body paragraphs are looked behind, so an article that
+ * goes on after a closing line stays.
+ */
+static size_t
+closed(struct bp_judge *j, size_t first, size_t last)
+{
+	size_t i, k, after = 0, before = 0;
+	int shut = 0;
+
+	/* body_like() before bodyp(): most documents have no closing line,
+	 * and need no rule asked about their last paragraphs */
+	for (i = last + 1; i-- > first;) {
+		if (!body_like(j, &j->p[i])) {
+			shut |= closer(j, i);
+			continue;
+		}
+		if (shut && bodyp(j, i))
+			break;
+		if (!shut && ++after > ISLAND_MAX)
+			return last;
+	}
+	if (!shut || i == (size_t)-1 || i < first)
+		return last;
+	for (k = first; k <= i && before < ISLAND_MAIN; k++)
+		before += bodyp(j, k);
+	return before >= ISLAND_MAIN ? i : last;
+}
+
 /*
  * The article's bounds among the paragraphs kept so far: the first and last
  * body paragraphs (body_like, matching no rule of the edges or tail), or n
@@ -1244,7 +1296,7 @@ bounds(struct bp_judge *j, size_t *firstp, size_t *lastp)
 		if (bodyp(j, i))
 			last = i;
 	if (j->rs->det_island && last < n)
-		last = island(j, first, last);
+		last = closed(j, first, island(j, first, last));
 	for (i = 0; i < n; i++)
 		j->p[i].body = i >= first && i <= last && body_like(j, &j->p[i]);
 	*firstp = first;

@@ -158,6 +158,8 @@ struct bp_rule {
 	char *name;
 	enum bp_why why;
 	int where, list;
+	int closes;		/* the line closes a page: what follows is
+				 * not the article's (closer()) */
 	size_t minw, maxw;
 	struct bp_pat *pat[BP_NANCHOR];
 	size_t npat[BP_NANCHOR];
