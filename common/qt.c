@@ -3646,6 +3646,17 @@ indirect(struct ctx *c)
 					i = resume(c, i, be, &left0);
 				continue;
 			}
+			/* '"...," said Ana Ruiz, explaining that ...': the
+			 * speaker of a quotation that opens the sentence is the
+			 * subject of the reports that follow */
+			if (k > a + 1 && is_mark(c, k - 1) && all_quoted(c, a, k) &&
+			    !ing_cue(c, i) && np_after(c, e, be, &at) &&
+			    (at.spb >= be || is_p(c, at.spb, ','))) {
+				prev = at;
+				have = 1;
+				i = at.spb;
+				continue;
+			}
 			/* "CLAUSE, whom he's alienated ..., said Larry Sabato,
 			 * a director ...": a name right after the cue, then a
 			 * comma or the end, is the speaker, whatever names the
