@@ -2,70 +2,73 @@
 # strip-boilerplate speed and memory, next to cat and tr a-z A-Z on the same
 # input in the same run: a generated corpus of news articles (with the
 # boilerplate and residue strip-boilerplate removes) packed as raw records,
-# one document per line.  Each command runs three times; the best wall
-# clock and the best CPU time (user + system, at the 10 ms resolution of
-# time(1); cat and tr, far quicker, are run ten times over per run and
-# divided) are reported, each of its own run: on a busy machine the wall
-# clock also measures the neighbours, so the CPU time is the figure to
-# compare.  Peak resident memory is the largest of the three.
-: "${BIN:=$(pwd)/bin}" "${BP_BENCH_MB:=48}"
+# one document per line.
+#
+#   BIN=build/bin BP_TIME=build/bench/sbd-time [BP_BENCH_MB=48] [RUNS=5] \
+#	sh tests/bench/bp-bench.sh
+#
+# RUNS rounds, each running every command once in turn, so that a busy
+# spell of the machine slows all of them alike rather than the ones that
+# happened to run then.  Throughput is input MB per second of CPU time
+# (user + system, to the microsecond, from tests/bench/sbd-time.c: the
+# 10 ms ticks of time(1) were two for a run of tr here), which neighbours
+# on the machine disturb less than wall time; the best round counts, and
+# every round is printed beside it so that the spread shows.  Peak
+# resident memory is the largest of the rounds.
+: "${BIN:=$(pwd)/bin}" "${BP_BENCH_MB:=48}" "${RUNS:=5}"
+TIMER=${BP_TIME:?set BP_TIME to the built sbd-time (make bench-bp builds it)}
 tmp=$(mktemp -d) || exit 1
-trap 'rm -rf "$tmp"' EXIT
+trap 'rm -rf "$tmp"' EXIT INT TERM
 mkdir "$tmp/art"
 LC_ALL=C awk -v seed=3 -v bytes=$((BP_BENCH_MB * 1000000)) -v dir="$tmp/art" \
     -f "$(dirname "$0")/gen-news.awk" >"$tmp/list" || exit 1
 "$BIN/pack-docs" --from-list <"$tmp/list" >"$tmp/in.tsv" || exit 1
+rm -rf "$tmp/art"
 bytes=$(wc -c <"$tmp/in.tsv")
 docs=$(wc -l <"$tmp/in.tsv")
 
-# run NAME CMD...: of three runs the least wall clock, the least CPU time
-# and the most memory, "wall cpu rss" into $tmp/NAME.  With REPS=N each
-# run is the command N times over (one shell, whose children time(1)
-# counts) and its times are divided by N: tr takes about 20 ms of CPU
-# here, two ticks of time(1), too coarse to divide by.
-run() {
-	name=$1; shift
-	reps=${REPS:-1}
-	: >"$tmp/runs"
-	for i in 1 2 3; do
-		t0=$(date +%s.%N)
-		if [ "$reps" -eq 1 ]; then
-			/usr/bin/time -f '%U %S %M' -o "$tmp/t" "$@" \
-			    <"$tmp/in.tsv" >/dev/null || exit 1
-		else
-			/usr/bin/time -f '%U %S %M' -o "$tmp/t" sh -c '
-				n=$1; shift; in=$1; shift; i=0
-				while [ "$i" -lt "$n" ]; do
-					"$@" <"$in" >/dev/null || exit 1
-					i=$((i + 1))
-				done' sh "$reps" "$tmp/in.tsv" "$@" || exit 1
-		fi
-		t1=$(date +%s.%N)
-		awk -v a="$t0" -v z="$t1" -v n="$reps" \
-		    '{ printf "%.4f %.4f %d\n", (z - a) / n, ($1 + $2) / n, $3 }' \
-		    "$tmp/t" >>"$tmp/runs"
-	done
-	awk 'NR == 1 || $1 < w { w = $1 } NR == 1 || $2 < c { c = $2 }
-	    $3 > m { m = $3 } END { print w, c, m }' "$tmp/runs" >"$tmp/$name"
-}
-REPS=10 run cat cat
-REPS=10 run tr tr a-z A-Z
-run bp "$BIN/strip-boilerplate"
-run bpk "$BIN/strip-boilerplate" -k
+# The commands, one a line: NAME|COMMAND (split at spaces)
+cat >"$tmp/cmds" <<EOF
+cat|cat
+tr a-z A-Z|tr a-z A-Z
+strip-boilerplate|$BIN/strip-boilerplate
+strip-boilerplate -k|$BIN/strip-boilerplate -k
+EOF
 
-report() {
-	awk -v name="$1" -v b="$bytes" -v tr="$(cat "$tmp/tr")" '{
+# $tmp/t.K: command K's "cpu wall rss" of each round
+r=1
+while [ "$r" -le "$RUNS" ]; do
+	k=1
+	while IFS='|' read -r name cmd; do
+		# shellcheck disable=SC2086
+		"$TIMER" "$tmp/t" "$tmp/in.tsv" $cmd >/dev/null 2>"$tmp/err" ||
+		    { echo "bench-bp: $name failed:"; cat "$tmp/err"; exit 1; } >&2
+		cat "$tmp/t" >>"$tmp/t.$k"
+		k=$((k + 1))
+	done <"$tmp/cmds"
+	r=$((r + 1))
+done
+
+printf 'bench-bp: %d articles as raw records, %.1f MB, best of %d interleaved rounds (CPU = user + system)\n' \
+    "$docs" "$(echo "$bytes" | awk '{ print $1 / 1e6 }')" "$RUNS"
+# report NAME K: the best round's CPU and wall MB/s (each of its own
+# round), the peak memory of all, and each round's CPU MB/s; beside
+# strip-boilerplate, the ratios to tr's best
+tr=$(awk 'NR == 1 || $1 < c { c = $1 } NR == 1 || $2 < w { w = $2 }
+    END { print c, w }' "$tmp/t.2")
+k=1
+while IFS='|' read -r name cmd; do
+	awk -v name="$name" -v b="$bytes" -v tr="$tr" '
+	    NR == 1 || $1 < c { c = $1 } NR == 1 || $2 < w { w = $2 }
+	    $3 > m { m = $3 }
+	    { all = all sprintf(" %.1f", $1 > 0 ? b / 1e6 / $1 : 0) }
+	    END {
 		split(tr, t, " ")
-		w = $1 > 0 ? b / 1e6 / $1 : 0; c = $2 > 0 ? b / 1e6 / $2 : 0
-		tw = t[1] > 0 ? b / 1e6 / t[1] : 0; tc = t[2] > 0 ? b / 1e6 / t[2] : 0
-		printf "bench-bp: %-24s %8.1f MB/s wall %8.1f MB/s cpu  %6.0f KB peak", name, w, c, $3
-		if (name ~ /^strip/ && tw > 0)
-			printf "  (%.2f of tr wall, %.2f of tr cpu)", w / tw, ((tc > 0 && c > 0) ? c / tc : 0)
-		printf "\n"
-	}' "$tmp/$2"
-}
-printf 'bench-bp: %d articles as raw records, %.1f MB, best of 3 runs\n' "$docs" "$(echo "$bytes" | awk '{ print $1 / 1e6 }')"
-report "cat" cat
-report "tr a-z A-Z" tr
-report "strip-boilerplate" bp
-report "strip-boilerplate -k" bpk
+		mc = c > 0 ? b / 1e6 / c : 0; mw = w > 0 ? b / 1e6 / w : 0
+		printf "bench-bp: %-24s %8.1f MB/s cpu %8.1f MB/s wall  %6.0f KB peak", name, mc, mw, m
+		if (name ~ /^strip/ && t[1] > 0 && t[2] > 0)
+			printf "  (%.2f of tr cpu, %.2f of tr wall)", t[1] / c, t[2] / w
+		printf "\nbench-bp: %-24s rounds, MB/s cpu:%s\n", "", all
+	    }' "$tmp/t.$k"
+	k=$((k + 1))
+done <"$tmp/cmds"

@@ -1,7 +1,9 @@
-# strip-boilerplate speed and memory next to cat and tr (make bench).
+# strip-boilerplate speed and memory next to cat and tr (make bench); CPU
+# time to the microsecond from sbd-time (tests/bench/sbd.mk builds it).
 BENCH += bench-bp
-bench-bp: all
-	@BIN=$(CURDIR)/$(O)/bin sh tests/bench/bp-bench.sh
+bench-bp: all $(O)/bench/sbd-time
+	@BIN=$(CURDIR)/$(O)/bin BP_TIME=$(CURDIR)/$(O)/bench/sbd-time \
+	    sh tests/bench/bp-bench.sh
 # Same output from an OLD strip-boilerplate and this one (speed work).
 .PHONY: bp-same
 bp-same: all
