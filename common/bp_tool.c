@@ -84,11 +84,37 @@ explain_line(struct out *o, const struct rec *r, const struct bp_verdict *v)
 	buf_addc(&o->b, '\n');
 }
 
+/* Does r carry the attrs a paragraph of raw text has, "line=N|role="
+ * (doc.h), which a para record keeps and a drop record keeps up to its
+ * "role="?  Then they are used as they are, rather than taken apart by
+ * attr_take() and put together again. */
+static int
+raw_attrs(const struct doc *d, const struct rec *r)
+{
+	return d->raw && r->attrs != NULL && r->attrslen >= 6 &&
+	    memcmp(r->attrs + r->attrslen - 6, "|role=", 6) == 0;
+}
+
+/* Write a para or drop record of the document o is at; REC_PLAIN in
+ * flags when text needs no escape. */
+static void
+put(struct out *o, const char *kind, size_t start, size_t end,
+    const char *a, size_t alen, const char *text, size_t textlen,
+    unsigned flags)
+{
+	struct rec r = { .doc = o->doc, .doclen = o->doclen, .kind = kind,
+	    .start = start, .end = end, .attrs = a, .attrslen = alen,
+	    .text = text, .textlen = textlen, .flags = REC_MADE | flags };
+
+	out_rec(o, &r);
+}
+
 void
 bp_tool_run(struct doc *d, struct out *o)
 {
 	struct bp_verdict v;
 	size_t i, k = 0;
+	unsigned plain = 0;
 
 	if (d->n > njudged) {
 		njudged = d->n;
@@ -100,9 +126,17 @@ bp_tool_run(struct doc *d, struct out *o)
 		if ((isjudged[i] = (unsigned char)judged(&d->r[i])))
 			bp_add(judge, d->r[i].text, d->r[i].textlen, 0);
 	bp_judge(judge);
+	/* The paragraphs of raw text point into src: asked once for all
+	 * whether their text needs an escape (or under --text a
+	 * replacement).  A paragraph's span starts and ends between two
+	 * UTF-8 sequences; one with residue blanked is escaped as before. */
+	if (!explain && d->raw && d->src != NULL &&
+	    rec_plainlen(d->src, d->srclen, 1) == d->srclen)
+		plain = REC_PLAIN;
 	for (i = 0; i < d->n; i++) {
 		const struct rec *r = &d->r[i];
 		size_t start, end;
+		int raw;
 
 		if (!isjudged[i]) {
 			if (!explain)
@@ -114,22 +148,35 @@ bp_tool_run(struct doc *d, struct out *o)
 			explain_line(o, r, &v);
 			continue;
 		}
+		if (v.why != BP_KEEP && !keep_dropped)
+			continue;
 		buf_reset(&attrs);
-		attr_take(&attrs, r, line_key);
+		raw = raw_attrs(d, r);
 		if (v.why == BP_KEEP) {
-			attr_put(&attrs, "role", v.title ? "title" : NULL,
-			    v.title ? 5 : 0);
 			start = r->start + v.lead;
 			end = r->end >= v.trail && r->end - v.trail >= start ?
 			    r->end - v.trail : start;
-			out_new(o, "para", start, end, attrs.p, v.text + v.lead,
-			    v.len - v.lead - v.trail);
-		} else if (keep_dropped) {
+			if (!raw) {
+				attr_take(&attrs, r, line_key);
+				attr_put(&attrs, "role", v.title ? "title" :
+				    NULL, v.title ? 5 : 0);
+			} else if (v.title) {
+				buf_add(&attrs, r->attrs, r->attrslen);
+				buf_add(&attrs, "title", 5);
+			}
+			put(o, "para", start, end, raw && !v.title ? r->attrs :
+			    attrs.p, raw && !v.title ? r->attrslen : attrs.len,
+			    v.text + v.lead, v.len - v.lead - v.trail,
+			    v.text == r->text ? plain : 0);
+		} else {
+			if (!raw)
+				attr_take(&attrs, r, line_key);
+			else	/* "line=N" */
+				buf_add(&attrs, r->attrs, r->attrslen - 6);
 			attr_puts(&attrs, "why", bp_why_name[v.why]);
-			out_new(o, "drop", r->start, r->end, attrs.p, r->text,
-			    r->textlen);
-		} else
-			continue;
+			put(o, "drop", r->start, r->end, attrs.p, attrs.len,
+			    r->text, r->textlen, plain);
+		}
 		out_para_end(o);
 	}
 }
