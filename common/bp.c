@@ -35,6 +35,7 @@ struct para {
 	size_t norm, ca, nlen;	/* normalised text: lower case at arena+norm,
 				 * case kept at arena+ca */
 	size_t words;
+	int esc;		/* the span normalised needs an escape */
 	uint64_t punct[2];	/* its ASCII punctuation (bp_scan_text()) */
 	uint64_t wbits;		/* and its word bits (bp_wbit()) */
 	enum bp_why why;
@@ -417,8 +418,8 @@ normalise(struct bp_judge *j, struct para *p)
 	t = (p->blank ? j->arena.p + p->blank - 1 : p->text) + p->lead;
 	p->norm = j->arena.len;
 	p->ca = p->norm + n + 1;
-	p->nlen = bp_norm(t, n, j->arena.p + p->norm, j->arena.p + p->ca,
-	    &p->words);
+	p->nlen = bp_norm_esc(t, n, j->arena.p + p->norm, j->arena.p + p->ca,
+	    &p->words, &p->esc);
 	j->arena.p[p->norm + p->nlen] = '\0';
 	j->arena.p[p->ca + p->nlen] = '\0';
 	j->arena.len = p->ca + n + 1;
@@ -1571,4 +1572,5 @@ bp_get(const struct bp_judge *j, size_t i, struct bp_verdict *v)
 	v->len = p->len;
 	v->lead = p->lead;
 	v->trail = p->trail;
+	v->plain = !p->esc && !p->blank;
 }

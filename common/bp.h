@@ -73,6 +73,9 @@ struct bp_verdict {
 	const char *text;	/* the paragraph, residue blanked (len bytes) */
 	size_t len;
 	size_t lead, trail;	/* bytes to trim off either end */
+	int plain;		/* text[lead, len - trail) needs no escape
+				 * (rec_plainlen()), nor, with lead and trail
+				 * 0 and no residue blanked, does the input */
 };
 
 struct bp_judge *bp_judge_new(const struct bp_rules *rs);
@@ -401,6 +404,11 @@ bp_list_add2(struct bp_list *l, size_t a, size_t b)
 void bp_hash_add(struct bp_hash *h, const char *lit, size_t len, size_t v);
 void bp_hash_free(struct bp_hash *h);
 size_t bp_norm(const char *s, size_t n, char *lo, char *ca, size_t *words);
+/* The same, and *esc: whether s[0..n) has a byte that a record's TEXT
+ * escapes (a control, a backslash, a byte that is not UTF-8); when it
+ * has none, rec_plainlen() passes all of it. */
+size_t bp_norm_esc(const char *s, size_t n, char *lo, char *ca,
+    size_t *words, int *esc);
 struct bp_pat;
 void bp_pat_compile(const struct bp_rules *rs, const struct cfg *node,
     struct bp_pat *p);

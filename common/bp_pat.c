@@ -97,9 +97,22 @@ nonzero(uint64_t x)
 size_t
 bp_norm(const char *s, size_t n, char *lo, char *ca, size_t *words)
 {
+	int esc;
+
+	return bp_norm_esc(s, n, lo, ca, words, &esc);
+}
+
+size_t
+bp_norm_esc(const char *s, size_t n, char *lo, char *ca, size_t *words,
+    int *escp)
+{
 	const unsigned char *u = (const unsigned char *)s;
 	size_t i = 0, o = 0, w = 0;
-	int sp = 1;
+	int sp = 1, esc = 0;	/* a control, a bad byte or a backslash */
+#ifdef __SSE2__
+	__m128i bsl = _mm_setzero_si128();	/* backslashes, in blocks */
+#endif
+	uint64_t bsl8 = 0;			/* and in 8-byte words */
 
 	while (i < n) {
 		unsigned char c;
@@ -120,6 +133,9 @@ bp_norm(const char *s, size_t n, char *lo, char *ca, size_t *words)
 			/* under ' ' as signed bytes: controls and non-ASCII */
 			unsigned bad = (unsigned)_mm_movemask_epi8(
 			    _mm_cmplt_epi8(x, _mm_set1_epi8(' ')));
+
+			bsl = _mm_or_si128(bsl, _mm_cmpeq_epi8(x,
+			    _mm_set1_epi8('\\')));
 
 			unsigned stop = bad | (sps & (sps << 1 | (unsigned)sp));
 
@@ -175,6 +191,7 @@ bp_norm(const char *s, size_t n, char *lo, char *ca, size_t *words)
 			w += (size_t)((((~sps & HIGH & (sps << 8 |
 			    (uint64_t)sp << 7)) >> 7) * ONES) >> 56);
 			sp = (int)(sps >> 63);
+			bsl8 |= ~nonzero(x ^ ONES * '\\') & HIGH;
 			up = (x + ONES * (0x80 - 'A')) &
 			    ~(x + ONES * (0x80 - 'Z' - 1)) & HIGH;
 			l = x | up >> 2;
@@ -196,6 +213,7 @@ bp_norm(const char *s, size_t n, char *lo, char *ca, size_t *words)
 			} else {
 				w += sp;
 				sp = 0;
+				esc |= c == '\\';
 				lo[o] = (char)((unsigned)(c - 'A') < 26 ?
 				    c + 32 : c);
 				ca[o++] = (char)c;
@@ -208,6 +226,7 @@ bp_norm(const char *s, size_t n, char *lo, char *ca, size_t *words)
 		}
 
 		if (c < 0x80) {
+			esc |= c < ' ' || c == '\\';
 			if (c == ' ' || (c >= '\t' && c <= '\r'))
 				map = ' ';
 			else {
@@ -262,9 +281,10 @@ bp_norm(const char *s, size_t n, char *lo, char *ca, size_t *words)
 
 				/* a byte that is not UTF-8 is judged as the
 				 * '?' a record stream carries in its place */
-				if (u8_decode(s + i, n - i, &len) == U8_BAD)
+				if (u8_decode(s + i, n - i, &len) == U8_BAD) {
 					put(lo, ca, &o, '?', '?');
-				else
+					esc = 1;
+				} else
 					for (k = 0; k < len; k++)
 						put(lo, ca, &o, (char)u[i + k],
 						    (char)u[i + k]);
@@ -282,6 +302,10 @@ done:
 	if (o > 0 && lo[o - 1] == ' ')
 		o--;
 	*words = w;
+#ifdef __SSE2__
+	esc |= _mm_movemask_epi8(bsl) != 0;
+#endif
+	*escp = esc | (bsl8 != 0);
 	return o;
 }
 

@@ -96,7 +96,9 @@ raw_attrs(const struct doc *d, const struct rec *r)
 }
 
 /* Write a para or drop record of the document o is at; REC_PLAIN in
- * flags when text needs no escape. */
+ * flags when text needs no escape, as the judge found while it
+ * normalised the text (bp_verdict's plain): it is then written as it is
+ * rather than passed through rec_escape(). */
 static void
 put(struct out *o, const char *kind, size_t start, size_t end,
     const char *a, size_t alen, const char *text, size_t textlen,
@@ -114,7 +116,6 @@ bp_tool_run(struct doc *d, struct out *o)
 {
 	struct bp_verdict v;
 	size_t i, k = 0;
-	unsigned plain = 0;
 
 	if (d->n > njudged) {
 		njudged = d->n;
@@ -126,13 +127,6 @@ bp_tool_run(struct doc *d, struct out *o)
 		if ((isjudged[i] = (unsigned char)judged(&d->r[i])))
 			bp_add(judge, d->r[i].text, d->r[i].textlen, 0);
 	bp_judge(judge);
-	/* The paragraphs of raw text point into src: asked once for all
-	 * whether their text needs an escape (or under --text a
-	 * replacement).  A paragraph's span starts and ends between two
-	 * UTF-8 sequences; one with residue blanked is escaped as before. */
-	if (!explain && d->raw && d->src != NULL &&
-	    rec_plainlen(d->src, d->srclen, 1) == d->srclen)
-		plain = REC_PLAIN;
 	for (i = 0; i < d->n; i++) {
 		const struct rec *r = &d->r[i];
 		size_t start, end;
@@ -167,7 +161,7 @@ bp_tool_run(struct doc *d, struct out *o)
 			put(o, "para", start, end, raw && !v.title ? r->attrs :
 			    attrs.p, raw && !v.title ? r->attrslen : attrs.len,
 			    v.text + v.lead, v.len - v.lead - v.trail,
-			    v.text == r->text ? plain : 0);
+			    v.plain ? REC_PLAIN : 0);
 		} else {
 			if (!raw)
 				attr_take(&attrs, r, line_key);
@@ -175,7 +169,8 @@ bp_tool_run(struct doc *d, struct out *o)
 				buf_add(&attrs, r->attrs, r->attrslen - 6);
 			attr_puts(&attrs, "why", bp_why_name[v.why]);
 			put(o, "drop", r->start, r->end, attrs.p, attrs.len,
-			    r->text, r->textlen, plain);
+			    r->text, r->textlen, v.plain && v.lead == 0 &&
+			    v.trail == 0 ? REC_PLAIN : 0);
 		}
 		out_para_end(o);
 	}

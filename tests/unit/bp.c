@@ -9,6 +9,7 @@
 #define BP_INTERNAL
 #include "bp.h"
 #include "cfg.h"
+#include "rec.h"
 #include "unit.h"
 
 static struct bp_rules *rs;
@@ -93,6 +94,42 @@ test_norm(void)
 	n = bp_norm(s, strlen(s), lo, ca, &w);
 	CHECK_MEM(lo, n, "1234567 \"quote\" said ann, 12345678");
 	CHECK(w == 5);
+}
+
+/* bp_norm_esc()'s esc says what rec_plainlen() says of the same bytes:
+ * strings of pieces (ASCII runs, blanks, curly quotes, NBSP, zero-width
+ * and bad bytes, controls, backslashes) put together at random, so that
+ * each falls at every place of the 16- and 8-byte blocks. */
+static void
+test_norm_esc(void)
+{
+	static const char *const piece[] = { "abcdefgh", "The Mayor ",
+	    "  ", " ", "x", "\xe2\x80\x9c", "\xe2\x80\x99", "\xc2\xa0",
+	    "\xe2\x80\x8b", "\xe2\x80\xa6", "\xc3\xa9", "\xf0\x9f\x98\x80",
+	    "\\", "\t", "\x01", "\r", "\x80", "\xe2\x80", "\xc3", "\xed\xa0\x80",
+	    "\x7f", "0123456789012345" };
+	char s[600], lo[600], ca[600];
+	unsigned seed = 7;
+	int i, esc, bad = 0, plain = 0;
+
+	for (i = 0; i < 20000; i++) {
+		size_t n = 0, w, k, np = 1 + i % 23;
+
+		for (k = 0; k < np; k++) {
+			const char *p;
+
+			seed = seed * 1103515245u + 12345u;
+			/* mostly clean pieces, so that most strings are */
+			p = piece[(seed >> 16) % (i % 3 ? 12 : 22)];
+			memcpy(s + n, p, strlen(p));
+			n += strlen(p);
+		}
+		bp_norm_esc(s, n, lo, ca, &w, &esc);
+		bad += esc != (rec_plainlen(s, n, 0) != n);
+		plain += !esc;
+	}
+	CHECK(bad == 0);
+	CHECK(plain > 2000 && plain < 18000);	/* both kinds were tried */
 }
 
 static void
@@ -243,6 +280,7 @@ main(void)
 	rs = bp_compile(c);
 	cfg_free(c);
 	test_norm();
+	test_norm_esc();
 	test_patterns();
 	test_credit();
 	test_judge();
