@@ -30,7 +30,8 @@ EMBED(sbd_rules_yaml, "common/sbd.yaml");
 #define BRACKETBACK 120	/* inbracket(): how far back an opening one */
 #define BRACKETON 40	/* and how far on its closing one */
 #define CITEMAX 48	/* bracketed citation after a sentence: "[12]" */
-#define CAPMAX 32	/* caption(): how far into a paragraph one ends */
+#define CAPMAX 48	/* caption(): how far into a paragraph one ends */
+#define CAPMIN 40	/* the shortest paragraph asked, for 32 bytes */
 #define FILTERBITS 32768	/* lookup()'s quick no: 2^FILTERSHIFT */
 #define FILTERSHIFT 15
 
@@ -2011,11 +2012,74 @@ captionword(const struct scan *st, size_t p, size_t w)
 }
 
 /*
- * The start of a sentence glued to a caption that opens the paragraph at
- * p, a word in its first CAPMAX bytes (see captionword()), or 0.  The
- * capitalised words after a space are found 32 bytes at once, in a
- * paragraph of at least CAPMAX + 8 bytes (room for a word and the one
- * after it past them).
+ * Is the capitalised word at w the first of a sentence after a dateline
+ * that opens the paragraph at p ("Ridgeton, Ohio - The council voted",
+ * "RIDGETON (Ledger Wire) — Crews worked")?  A spaced dash before it, and
+ * before that only capitalised words, commas, periods and a bracketed
+ * agency, with a comma, a bracket or a first word in capitals; a
+ * lower-case word among the three after it, as a headline has none
+ * ("Lee, Moss - The Race Tightens").
+ */
+static __attribute__((noinline)) int
+datelineword(const struct scan *st, size_t p, size_t w)
+{
+	const char *t = st->t;
+	size_t d, q, l, n;
+	int mark = 0, start = 1, caps = 1, first = 1;
+	unsigned char u;
+
+	if (t[w - 3] == ' ' && t[w - 2] == '-')
+		d = w - 3;
+	else if (w >= p + 6 && t[w - 5] == ' ' && (unsigned char)t[w - 4] == 0xe2 &&
+	    (unsigned char)t[w - 3] == 0x80 && ((unsigned char)t[w - 2] == 0x93 ||
+	    (unsigned char)t[w - 2] == 0x94))
+		d = w - 5;
+	else
+		return 0;
+	if (d <= p + 1 || t[d - 1] == ' ')
+		return 0;
+	for (q = p; q < d; q += l) {
+		u = (unsigned char)t[q];
+		l = 1;
+		if ((unsigned)((u | 0x20) - 'a') < 26) {	/* mostly */
+			if (start && u >= 'a')
+				return 0;
+			caps &= !first || u < 'a';
+			start = 0;
+		} else if (u == ' ') {
+			start = 1;
+			first = 0;
+		} else if (u == '(' || u == ',') {
+			mark = 1;	/* "(AP)" opens a word too */
+		} else if (u >= 0x80) {
+			int32_t c = dec(t + q, d - q, &l);
+
+			if (start ? !upper(c) : !alpha(c))
+				return 0;
+			start = 0;
+		} else if (start || (!(u >= '0' && u <= '9') && u != '.' &&
+		    u != ')' && u != '-' && u != '\'' && u != '&'))
+			return 0;
+	}
+	if (!mark && !caps)
+		return 0;
+	for (q = w, n = 0; n < 3; n++) {
+		q = wordend(st, q);
+		if (q + 1 >= st->len || t[q] != ' ')
+			return 0;
+		if ((unsigned)(t[++q] - 'a') < 26)
+			return 1;
+	}
+	return 0;
+}
+
+/*
+ * The start of a sentence glued to a caption or dateline that opens the
+ * paragraph at p (see captionword() and datelineword()), a capitalised
+ * word in its first CAPMAX bytes, or 0.  The capitalised words after a
+ * space are found sixteen bytes at a time, in a paragraph with room for
+ * a word and the one after it past them (the caller asks of one of
+ * CAPMIN bytes at least, which looks at the first CAPMIN - 8).
  */
 static inline size_t
 caption(const struct scan *st, size_t p)
@@ -2026,24 +2090,39 @@ caption(const struct scan *st, size_t p)
 	const __m128i off = _mm_set1_epi8((char)(0x80 - 'A'));
 	const __m128i top = _mm_set1_epi8((char)(0x80 + 26));
 	__m128i a, b;
-	uint32_t m;
+	uint64_t spaces, caps, m;
 	size_t w;
+	unsigned char u;
 
 	a = _mm_loadu_si128((const __m128i *)(const void *)(t + p));
 	b = _mm_loadu_si128((const __m128i *)(const void *)(t + p + 16));
-	m = (uint32_t)_mm_movemask_epi8(_mm_cmpeq_epi8(a, sp)) |
+	spaces = (uint32_t)_mm_movemask_epi8(_mm_cmpeq_epi8(a, sp)) |
 	    (uint32_t)_mm_movemask_epi8(_mm_cmpeq_epi8(b, sp)) << 16;
 	/* A-Z moved to the bottom of the signed range: one compare */
-	m &= ((uint32_t)_mm_movemask_epi8(_mm_cmplt_epi8(_mm_add_epi8(a, off),
+	caps = (uint32_t)_mm_movemask_epi8(_mm_cmplt_epi8(_mm_add_epi8(a, off),
 	    top)) | (uint32_t)_mm_movemask_epi8(_mm_cmplt_epi8(_mm_add_epi8(b,
-	    off), top)) << 16) >> 1;
+	    off), top)) << 16;
+	if (st->len - p >= CAPMAX + 8) {
+		a = _mm_loadu_si128((const __m128i *)(const void *)(t + p + 32));
+		spaces |= (uint64_t)(unsigned)_mm_movemask_epi8(
+		    _mm_cmpeq_epi8(a, sp)) << 32;
+		caps |= (uint64_t)(unsigned)_mm_movemask_epi8(_mm_cmplt_epi8(
+		    _mm_add_epi8(a, off), top)) << 32;
+	}
+	/* a space, then a capital (not at the first byte), and a space
+	 * after a word of two to four letters or two or four bytes before,
+	 * where a dash stands in a dateline: mostly long names are out */
+	m = spaces & caps >> 1 & ~(uint64_t)1 & (spaces >> 3 | spaces >> 4 |
+	    spaces >> 5 | spaces << 2 | spaces << 4);
 	for (; m != 0; m &= m - 1) {
-		w = p + (size_t)__builtin_ctz(m) + 1;
-		/* a short lower-case word after a letter or digit, told
-		 * before any call (bytes to w + 5 exist) */
-		if (asciialnum(t[w - 2]) && (unsigned)(t[w + 1] - 'a') < 26 &&
+		w = p + (size_t)__builtin_ctzll(m) + 1;
+		/* a short lower-case word after a letter or digit, or a
+		 * dash before it, told before any call (bytes to w + 5 exist) */
+		u = (unsigned char)t[w - 2];
+		if (asciialnum((char)u) ? (unsigned)(t[w + 1] - 'a') < 26 &&
 		    (t[w + 2] == ' ' || t[w + 3] == ' ' || t[w + 4] == ' ') &&
-		    w >= p + 2 && captionword(st, p, w))
+		    captionword(st, p, w) : (u == '-' || u == 0x93 || u == 0x94) &&
+		    datelineword(st, p, w))
 			return w;
 	}
 #else
@@ -2085,7 +2164,7 @@ sbd_split(const struct sbd *sb, const char *text, size_t len,
 		emit(&st, l);
 		i = l + 1;
 		startsent(&st, i);
-	} else if (len - p >= CAPMAX + 8 && ((unsigned)(text[p] - 'A') < 26 ||
+	} else if (len - p >= CAPMIN && ((unsigned)(text[p] - 'A') < 26 ||
 	    (unsigned)(text[p] - '0') < 10) && (l = caption(&st, p)) != 0) {
 		/* a caption opens with a capital or a digit, not a quote */
 		emit(&st, l);
