@@ -1289,7 +1289,10 @@ cue_at1(const struct ctx *c, size_t i, size_t hi, size_t *end, uint64_t mask)
 	/* "was told" is passive; "is saying", "was telling" are not, and
 	 * "is expected to" has no source anyway */
 	if (k > 0 && is_word(c, k - 1) && (c->x.tok[k - 1].lx & LX_BE) &&
-	    !ing_cue(c, i) && !(t->lx & mask & LX_NOSRC))
+	    !ing_cue(c, i) && !(t->lx & mask & LX_NOSRC) &&
+	    /* "is confident that": a word of belief, no passive */
+	    !(!(t->lx & LX_CUE) && !t->ch && i + 1 < hi &&
+	    word_is(c, i + 1, W_THAT)))
 		return 0;
 	*end = i + 1;
 	return t->lx | (t->ch ? LX_DCUE : 0);
@@ -3273,6 +3276,16 @@ verb_like(const struct ctx *c, size_t i)
 	    LX_TIME)));
 }
 
+/* "remained", "seems": a verb that links a subject to a word of belief
+ * as a form of "be" does ("remained hopeful that ..."). */
+static int
+copula(const struct ctx *c, size_t i)
+{
+	return word_is_text(c, i, "remain") || word_is_text(c, i, "remains") ||
+	    word_is_text(c, i, "remained") || word_is_text(c, i, "seem") ||
+	    word_is_text(c, i, "seems") || word_is_text(c, i, "seemed");
+}
+
 /* A cue word used for something else: "found himself", "the economy
  * added 200,000 jobs", "a company called Acme". */
 static int
@@ -3671,6 +3684,29 @@ indirect(struct ctx *c)
 				prev = at;
 				have = 1;
 				i = at.spb;
+				continue;
+			}
+			/* "Lu is confident that ...", "the union was adamant
+			 * that ...": a word of belief between a form of "be"
+			 * and "that" is the cue, with the verb */
+			if (!(f & (LX_CUE | LX_DCUE)) && k > a + 1 &&
+			    is_word(c, k - 1) && ((c->x.tok[k - 1].lx & LX_BE) ||
+			    copula(c, k - 1)) && e + 2 < be &&
+			    word_is(c, e, W_THAT) && !hypothetical(c, k - 1, a)) {
+				memset(&at, 0, sizeof at);
+				set_cue(&at, k - 1, e);
+				at.how = AT_OWN;
+				if (np_before(c, k - 1, a, &at) &&
+				    !(at.spa > a && is_word(c, at.spa - 1) &&
+				    (c->x.tok[at.spa - 1].lx & LX_HYPO)) &&
+				    !word_is(c, at.spa, W_IT) &&
+				    !word_is_text(c, at.spa, "there") &&
+				    emit_indirect(c, e + 1, continuation(c, s, be),
+				    &at, EI_RIGHT)) {
+					prev = at;
+					have = 1;
+					i = resume(c, i, be, &left0);
+				}
 				continue;
 			}
 			memset(&at, 0, sizeof at);
