@@ -2125,6 +2125,41 @@ house_style(const struct ctx *c, long title)
 	return nd >= 2 && nd > ns;
 }
 
+/*
+ * Does the cue at token cu take a clause of its own: "Kasich said he
+ * would ...", "said that ..."?  Then the sentence reports that clause,
+ * and a quotation that ended its sentence before it is not its object
+ * (“... campaign.” Kasich said he would have fired him).  be ends the
+ * sentence.
+ */
+static int
+cue_clause(const struct ctx *c, size_t cu, size_t be)
+{
+	size_t e, x;
+
+	if (!cue_at(c, cu, be, &e))
+		return 0;
+	x = after_cue(c, cu, e, be);
+	return x < be && x >= e && is_word(c, x) &&
+	    !(c->x.tok[x].lx & LX_TIME) && ((c->x.tok[x].lx & (LX_PRON |
+	    LX_DET)) || (word_is(c, x - 1, W_THAT) && subject_word(c, x)));
+}
+
+/* A speaker found after a quotation that ends with its own full stop,
+ * question or exclamation mark, before a cue that takes a clause; the
+ * caller asks only when the paragraph has a speaker already. */
+static int
+post_report(const struct ctx *c, const struct iq *last, const struct qt_attr *at,
+    size_t hi)
+{
+	size_t k = last->c;
+
+	if (k == NONE || k == 0 || at->spa <= k || at->spb > at->cua ||
+	    c->x.tok[k - 1].kind != T_PUNCT || !strchr(".?!", c->x.tok[k - 1].ch))
+		return 0;
+	return cue_clause(c, at->cua, hi);
+}
+
 static void
 attribute_quotes(struct ctx *c, size_t nind)
 {
@@ -2143,7 +2178,7 @@ attribute_quotes(struct ctx *c, size_t nind)
 		struct qt_attr at;
 		const struct qt_rec *rep;
 		size_t lo, hi, next, e;
-		int ok = 0;
+		int ok = 0, held;
 
 		if (q->chain != (long)i)
 			continue;
@@ -2158,12 +2193,17 @@ attribute_quotes(struct ctx *c, size_t nind)
 		next = hi = e < c->x.ntok ? sent_hi(c, e) : c->x.ntok;
 		if (e < c->x.ntok && hi - e > QT_REACH)
 			hi = e + QT_REACH;
+		/* a speaker already in the paragraph goes on past a sentence
+		 * that reports something else ("“...” Kasich said he would") */
+		held = last && lastpara == q->para;
 		if (last_part->c != NONE)
-			ok = attr_post(c, last_part->c + 1, hi, 4, &at);
+			ok = attr_post(c, last_part->c + 1, hi, 4, &at) &&
+			    !(held && post_report(c, last_part, &at, hi));
 		if (!ok)
 			ok = attr_pre(c, lo, q->o, &at);
 		if (!ok && last_part->c != NONE)
-			ok = attr_post(c, last_part->c + 1, hi, 20, &at);
+			ok = attr_post(c, last_part->c + 1, hi, 20, &at) &&
+			    !(held && post_report(c, last_part, &at, hi));
 		if (ok)
 			at.how = AT_OWN;
 		/* the sentence after, when it names a speaker and quotes nothing */
@@ -2180,7 +2220,8 @@ attribute_quotes(struct ctx *c, size_t nind)
 				    k < c->sent[s2].a + 16; k++) {
 					size_t ce;
 					if (cue_at(c, k, c->sent[s2].b, &ce) &&
-					    (np_before(c, k, c->sent[s2].a, &at) ||
+					    (np_before(c, k, c->sent[s2].a, &at) ?
+					    !cue_clause(c, k, c->sent[s2].b) :
 					    np_after(c, ce, c->sent[s2].b, &at))) {
 						set_cue(&at, k, cue_object(c, k, ce,
 						    c->sent[s2].b));
