@@ -2081,7 +2081,7 @@ datelineword(const struct scan *st, size_t p, size_t w)
  * a word and the one after it past them (the caller asks of one of
  * CAPMIN bytes at least, which looks at the first CAPMIN - 8).
  */
-static inline size_t
+__attribute__((always_inline)) static inline size_t
 caption(const struct scan *st, size_t p)
 {
 #ifdef __SSE2__
@@ -2109,12 +2109,8 @@ caption(const struct scan *st, size_t p)
 		caps |= (uint64_t)(unsigned)_mm_movemask_epi8(_mm_cmplt_epi8(
 		    _mm_add_epi8(a, off), top)) << 32;
 	}
-	/* a space, then a capital (not at the first byte), and a space
-	 * after a word of two to four letters or two or four bytes before,
-	 * where a dash stands in a dateline: mostly long names are out */
-	m = spaces & caps >> 1 & ~(uint64_t)1 & (spaces >> 3 | spaces >> 4 |
-	    spaces >> 5 | spaces << 2 | spaces << 4);
-	for (; m != 0; m &= m - 1) {
+	/* a space, then a capital; not at the first byte */
+	for (m = spaces & caps >> 1 & ~(uint64_t)1; m != 0; m &= m - 1) {
 		w = p + (size_t)__builtin_ctzll(m) + 1;
 		/* a short lower-case word after a letter or digit, or a
 		 * dash before it, told before any call (bytes to w + 5 exist) */
