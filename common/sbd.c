@@ -53,6 +53,7 @@ enum {
 	W_LISTEND = 1 << 14,	/* etc.: a capital after it starts a sentence */
 	W_UNIT = 1 << 15,	/* yrs.: so does one after "5 yrs." */
 	W_CAPTION = 1 << 16,	/* In: opens a sentence after a caption */
+	W_STREET = 1 << 17,	/* Ave.: ends a street's name */
 };
 
 struct word {
@@ -425,6 +426,7 @@ static const struct {
 	{ "listends", W_LISTEND | W_ABBREV },
 	{ "units", W_UNIT | W_ABBREV },
 	{ "captions", W_CAPTION },
+	{ "streets", W_STREET | W_ABBREV },
 };
 
 static void
@@ -487,7 +489,7 @@ sbd_new(const struct cfg *rules)
 			    "numbers, abbreviations, starters, exclaimed, "
 			    "particles, cues, credits, dates, times, zones, "
 			    "suffixes, states, subjects, listends, units, "
-			    "captions, "
+			    "captions, streets, "
 			    "bullets)",
 			    rules->keys[i]);
 	}
@@ -1439,7 +1441,8 @@ unit(const struct scan *st, size_t i)
 
 /*
  * After an abbreviation that ends a name, a company's suffix ("Acme
- * Inc.") or a state after its city and a comma ("Fresno, Calif."), or
+ * Inc."), a street's ("12 Elm Ave.") or a state after its city and a
+ * comma ("Fresno, Calif."), or
  * after a month of the dates list that no day follows ("in Oct."), does
  * the capitalised word at nx->w start a sentence?  It does when a
  * lower-case word follows it ("Acme Inc. Shares fell", "Fresno, Calif.
@@ -1464,9 +1467,9 @@ namend(const struct scan *st, size_t i, unsigned prevflags,
 		;
 	if (b < st->start + 2 || t[b - 1] != ' ')
 		return 0;
-	if (prevflags & W_SUFFIX) {
-		/* after a name: "Acme Inc.", "3M Co.", "Lee & Co.", not "in
-		 * Co. Kerry" */
+	if (prevflags & (W_SUFFIX | W_STREET)) {
+		/* after a name: "Acme Inc.", "3M Co.", "Lee & Co.", "Elm
+		 * Ave.", "5th Ave.", not "in Co. Kerry" */
 		for (b--; b > st->start && t[b - 1] != ' '; b--)
 			;
 		if (!(t[b] >= 'A' && t[b] <= 'Z') && !(t[b] >= '0' &&
@@ -1525,13 +1528,14 @@ abbrevend(const struct scan *st, size_t i, unsigned prevflags,
 		/* after a place or a company, a subject before a second
 		 * capitalised word is part of a name ("Fresno, Calif. Police
 		 * Department"): namend() tells */
-		else if ((nf & W_SUBJECT) && (prevflags & (W_SUFFIX | W_STATE)))
+		else if ((nf & W_SUBJECT) && (prevflags & (W_SUFFIX | W_STATE |
+		    W_STREET)))
 			nf &= ~W_STARTER;
 	}
 	return ((nf & W_STARTER) && !titlecase(st, i)) ||
 	    ((prevflags & W_TIME) && !(nf & (W_DATE | W_ZONE)) &&
 	    aftertime(st, i, nx)) ||
-	    ((prevflags & (W_SUFFIX | W_STATE | W_DATE)) &&
+	    ((prevflags & (W_SUFFIX | W_STATE | W_DATE | W_STREET)) &&
 	    namend(st, i, prevflags, nx));
 }
 
