@@ -196,6 +196,9 @@ struct bp_set {
 	size_t *bylen;		/* entry indexes by length, shortest first; */
 	size_t lstart[65];	/* those l bytes long from lstart[l] (64: and
 				 * longer), for bp_in_set() */
+	size_t *byfirst;	/* the entries not empty by first byte; */
+	size_t fstart[257];	/* those opening with c from fstart[c] to
+				 * fstart[c + 1], for matching (bp_pat.c) */
 	int empty;		/* an entry is empty */
 };
 

@@ -1186,15 +1186,17 @@ take(const struct bp_rules *rs, struct bp_scan *sc, const struct bp_list *l,
 			memcpy(&pre, b, 8);
 		}
 		for (; c < ce; c++) {
-			if (!c->residue) {
-				if (words > c->maxw)
-					break;	/* sort_maxw() */
-				if (words < c->minw)
-					continue;
-			}
-			if (pos < c->runkey || n - (pos - c->runkey) < c->runlen ||
-			    (((at ^ c->at8) & c->atm8) |
+			/* residue's bounds (none) let every paragraph by */
+			if (words > c->maxw)
+				break;	/* sort_maxw() */
+			if (words < c->minw)
+				continue;
+			/* the bytes first, which turn most away; a run that
+			 * reaches past either end is turned away by its
+			 * bounds, before memcmp() could read there */
+			if ((((at ^ c->at8) & c->atm8) |
 			    ((pre ^ c->pre8) & c->prem8)) != 0 ||
+			    pos < c->runkey || n - (pos - c->runkey) < c->runlen ||
 			    (!c->whole && memcmp(lo + pos - c->runkey, c->run,
 			    c->runlen) != 0))
 				continue;
@@ -1387,7 +1389,7 @@ bp_scan_text(const struct bp_rules *rs, struct bp_scan *sc, const char *lo,
     size_t n, size_t words)
 {
 	size_t k, r;
-	int residue = 0;
+	int residue = 0, fs, fe;
 	uint64_t prevw = 0, wbits = 0;
 
 	sc->refs.n = 0;
@@ -1509,17 +1511,21 @@ rest:
 			    words);
 		}
 	}
-	/* residue glued to either edge */
-	if (residue || !(rs->inl_empty ||
-	    (rs->inl_first[(unsigned char)lo[0] >> 6] >>
-	    ((unsigned char)lo[0] & 63) & 1) ||
-	    (rs->inl_last[(unsigned char)lo[n - 1] >> 6] >>
-	    ((unsigned char)lo[n - 1] & 63) & 1)))
+	/* residue glued to either edge: only at an edge whose byte some
+	 * of it has there */
+	if (residue)
+		return residue;
+	fs = rs->inl_empty || (rs->inl_first[(unsigned char)lo[0] >> 6] >>
+	    ((unsigned char)lo[0] & 63) & 1);
+	fe = rs->inl_empty || (rs->inl_last[(unsigned char)lo[n - 1] >> 6] >>
+	    ((unsigned char)lo[n - 1] & 63) & 1);
+	if (!fs && !fe)
 		return residue;
 	for (r = 0; r < rs->ninl && !residue; r++) {
 		const struct bp_inl *in = &rs->inl[r];
 
-		if (in->at == BP_AT_ANYWHERE || in->glued)
+		if (in->at == BP_AT_ANYWHERE || in->glued ||
+		    !(in->at == BP_AT_START ? fs : fe))
 			continue;
 		for (k = 0; k < in->n && !residue; k++) {
 			const char *at;

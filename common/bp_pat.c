@@ -560,15 +560,24 @@ m(const struct bp_rules *rs, const struct bp_tok *t, const struct bp_tok *te,
 	case T_SET: {
 		const struct bp_set *st = &rs->sets[t->set];
 
-		/* the first byte before a call to memcmp(): most entries
-		 * differ there */
-		for (k = 0; k < st->n; k++)
-			if (n - i >= st->len[k] && (st->len[k] == 0 ||
-			    (lo[i] == st->s[k][0] &&
-			    memcmp(lo + i, st->s[k], st->len[k]) == 0)) &&
-			    m(rs, t + 1, te, lo, ca, i + st->len[k], n, endanch))
-				return 1;
-		return 0;
+		/* only the entries that open with the byte here (most
+		 * places asked have none), their second byte before a call
+		 * to memcmp(); an empty entry matches anywhere */
+		if (i < n) {
+			unsigned char c = (unsigned char)lo[i];
+			size_t q;
+
+			for (q = st->fstart[c]; q < st->fstart[c + 1]; q++) {
+				k = st->byfirst[q];
+				if (n - i >= st->len[k] && (st->len[k] == 1 ||
+				    (lo[i + 1] == st->s[k][1] &&
+				    memcmp(lo + i, st->s[k], st->len[k]) == 0)) &&
+				    m(rs, t + 1, te, lo, ca, i + st->len[k], n,
+				    endanch))
+					return 1;
+			}
+		}
+		return st->empty && m(rs, t + 1, te, lo, ca, i, n, endanch);
 	}
 	}
 	return 0;

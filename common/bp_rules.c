@@ -100,6 +100,28 @@ by_length(struct bp_set *st)
 		st->bylen[at[st->len[k] < 64 ? st->len[k] : 64]++] = k;
 }
 
+/* Fill st->byfirst and st->fstart (counting sort by first byte, in
+ * order; empty entries left out). */
+static void
+by_first(struct bp_set *st)
+{
+	size_t c, k, at[257] = { 0 };
+
+	st->byfirst = xreallocarray(NULL, st->n ? st->n : 1, sizeof(size_t));
+	for (k = 0; k < st->n; k++)
+		if (st->len[k] > 0)
+			at[(unsigned char)st->s[k][0]]++;
+	for (c = 0, k = 0; c < 257; c++) {
+		size_t x = at[c];
+
+		st->fstart[c] = at[c] = k;
+		k += x;
+	}
+	for (k = 0; k < st->n; k++)
+		if (st->len[k] > 0)
+			st->byfirst[at[(unsigned char)st->s[k][0]]++] = k;
+}
+
 static void
 compile_sets(struct bp_rules *rs, const struct cfg *sets)
 {
@@ -147,6 +169,7 @@ compile_sets(struct bp_rules *rs, const struct cfg *sets)
 			}
 		}
 		by_length(st);
+		by_first(st);
 	}
 }
 
@@ -400,6 +423,7 @@ bp_rules_free(struct bp_rules *rs)
 		free(rs->sets[i].s);
 		free(rs->sets[i].len);
 		free(rs->sets[i].bylen);
+		free(rs->sets[i].byfirst);
 		free(rs->sets[i].name);
 	}
 	free(rs->sets);
