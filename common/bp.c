@@ -822,6 +822,24 @@ label_like(const struct bp_judge *j, size_t i)
 	return !p->term && !p->colon && !p->list && !p->quote;
 }
 
+/* A headline that opens on a quote and goes on after a colon, with no
+ * sentence ending: "'It was terrifying': Residents describe the flood".
+ * A quote paragraph ends as a sentence or with its closing quote. */
+static int
+quote_headline(const struct bp_judge *j, const struct para *p)
+{
+	const char *lo = j->arena.p + p->norm;
+	size_t k;
+
+	if (!p->quote || p->term || p->endq || p->colon || p->list)
+		return 0;
+	for (k = 1; k + 2 < p->nlen; k++)
+		if ((lo[k] == '"' || lo[k] == '\'') && lo[k + 1] == ':' &&
+		    lo[k + 2] == ' ')
+			return 1;
+	return 0;
+}
+
 /*
  * After the last body paragraph nothing is the article's but sentences:
  * headlines with no sentence in them link to other stories (tail
@@ -848,7 +866,8 @@ tail_headlines(struct bp_judge *j, size_t last)
 		if (rs->det_tailshort && p->words < 4 && label_like(j, i) &&
 		    !digit_start(j, p))
 			drop(p, BP_NAV, "tail-short");
-		else if (p->words >= 4 && label_like(j, i))
+		else if (p->words >= 4 && (label_like(j, i) ||
+		    quote_headline(j, p)))
 			drop(p, BP_RELATED, "tail-headline");
 		else if (rs->det_tailshort && p->words >= 3 && !p->quote &&
 		    lo[p->nlen - 1] == '?')
