@@ -2259,6 +2259,15 @@ attribute_quotes(struct ctx *c, size_t nind)
 			if (attr_pre(c, pl, lo - 1, &at)) {
 				ok = 1;
 				at.how = AT_OWN;
+			} else if (outside_words(c, lo, q->o) == 0 &&
+			    subject(c, pl, lo - 1, &at) && at.sk != SK_PRON &&
+			    at.spb < lo - 1) {
+				/* "Partial transcript as follows:", "The
+				 * minister released this statement:": the
+				 * frame's subject, the colon its cue */
+				set_cue(&at, lo - 1, lo);
+				ok = 1;
+				at.how = AT_OWN;
 			}
 		}
 		/* a quote-only paragraph, or a quotation opening its sentence,
