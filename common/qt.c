@@ -2633,6 +2633,9 @@ clause_end(const struct ctx *c, size_t a, size_t b)
 		    (is_word(c, i + 1) && (c->x.tok[i + 1].lx &
 		    LX_PRON) && !word_is(c, i + 1, W_IT)) ||
 		    word_is(c, i + 1, W_WHILE) || word_is(c, i + 1, W_WHEREAS) ||
+		    /* ", even as ...", ", even though ...": the writer's */
+		    (word_is_text(c, i + 1, "even") && i + 2 < b &&
+		    (word_is(c, i + 2, W_AS) || word_is(c, i + 2, W_THOUGH))) ||
 		    word_is(c, i + 1, W_ALTHOUGH) || word_is(c, i + 1, W_THOUGH) ||
 		    word_is(c, i + 1, W_MEANING) || word_is(c, i + 1, W_ACCORDING) ||
 		    word_is(c, i + 1, W_COMPARED) || (ends_with(c, i + 1, "ing") &&
@@ -3375,6 +3378,7 @@ colon_speaker(const struct ctx *c, size_t a, size_t be, struct qt_attr *at)
 	    (c->x.tok[a].para != c->x.in->title && c->x.tok[a].et < 0 &&
 	    !all_caps(c, a)))
 		return NONE;
+
 	memset(at, 0, sizeof *at);
 	at->spa = a;
 	at->spb = k;
