@@ -3367,7 +3367,7 @@ not_speech(const struct ctx *c, size_t i, size_t e, size_t be)
 static size_t
 colon_speaker(const struct ctx *c, size_t a, size_t be, struct qt_attr *at)
 {
-	size_t k;
+	size_t k, i;
 
 	if (a > 0 && c->x.tok[a - 1].para == c->x.tok[a].para)
 		return NONE;
@@ -3378,7 +3378,12 @@ colon_speaker(const struct ctx *c, size_t a, size_t be, struct qt_attr *at)
 	    (c->x.tok[a].para != c->x.in->title && c->x.tok[a].et < 0 &&
 	    !all_caps(c, a)))
 		return NONE;
-
+	/* "Clinton: 2,316": a tally, not what she said */
+	for (i = k + 1; i < be && !(is_word(c, i) && !(tx(c, i)[0] >= '0' &&
+	    tx(c, i)[0] <= '9')); i++)
+		;
+	if (i >= be)
+		return NONE;
 	memset(at, 0, sizeof *at);
 	at->spa = a;
 	at->spb = k;
