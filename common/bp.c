@@ -128,18 +128,34 @@ curly(const char *s)
 static size_t
 skipspace(const char *s, size_t n)
 {
+	size_t i = 0;
+
 	if (n > 0 && (unsigned char)s[0] > ' ' && (unsigned char)s[0] < 0x7f)
 		return 0;
-	return n >= 3 && curly(s) ? 0 : u8_skipspace(s, n);
+	/* ASCII spaces, as residue blanked leaves them, at once too */
+	while (i < n && s[i] == ' ')
+		i++;
+	if (i == n || ((unsigned char)s[i] > ' ' && (unsigned char)s[i] < 0x7f))
+		return i;
+	return i + (n - i >= 3 && curly(s + i) ? 0 : u8_skipspace(s + i,
+	    n - i));
 }
 
 static size_t
 rskipspace(const char *s, size_t n)
 {
+	size_t i = 0;
+
 	if (n > 0 && (unsigned char)s[n - 1] > ' ' &&
 	    (unsigned char)s[n - 1] < 0x7f)
 		return 0;
-	return n >= 3 && curly(s + n - 3) ? 0 : u8_rskipspace(s, n);
+	while (i < n && s[n - 1 - i] == ' ')
+		i++;
+	if (i == n || ((unsigned char)s[n - 1 - i] > ' ' &&
+	    (unsigned char)s[n - 1 - i] < 0x7f))
+		return i;
+	return i + (n - i >= 3 && curly(s + n - i - 3) ? 0 :
+	    u8_rskipspace(s, n - i));
 }
 
 /* Bytes that may end a sentence, looking at the last byte of a paragraph
@@ -1537,7 +1553,10 @@ bp_judge(struct bp_judge *j)
 			drop(p, BP_NAV, "symbols-only");
 		else if (rs->det_credit && p->words <= rs->caption_max &&
 		    ((r = bp_credit(rs, lo, j->arena.p + p->ca, p->nlen)) ||
-		    (r = bp_credit_line(rs, lo, j->arena.p + p->ca, p->nlen))))
+		    /* a credit line has at most credit_max words inside
+		     * its brackets, which may stand apart as two more */
+		    (p->words <= rs->credit_max + 2 && (r = bp_credit_line(rs,
+		    lo, j->arena.p + p->ca, p->nlen)))))
 			drop(p, BP_CAPTION, r);
 		else if (rs->det_label && (r = bp_caps_label(rs, lo,
 		    j->arena.p + p->ca, p->nlen, p->words)) != NULL)

@@ -250,7 +250,10 @@ struct bp_list {
 	 * 8 bytes before the key (see list_sig()) */
 	uint64_t sig8, sigm8, pre8, prem8;
 	struct bp_slot *slot;	/* of the lists try_range() walks: v[k]'s
-				 * slot[k] */
+				 * slot[k], */
+	size_t anytop, othertop;	/* the most words a ref of [0, nany)
+				 * or [nany, n) admits (0: no ref there), */
+	unsigned otherwhere;	/* and the places of [nany, n)'s refs */
 	struct bp_cand *cand;	/* of the scan's lists: v[k]'s cand[k] */
 };
 

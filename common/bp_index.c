@@ -792,6 +792,16 @@ slots(const struct bp_rules *rs, struct bp_list *l)
 		    f->maxsp + 1 < g->hiw)
 			g->hiw = f->maxsp + 1;
 		g->where = 1u << f->where;
+		/* a paragraph of more words, or asking of other places, is
+		 * admitted by no slot of the part: try_list() skips it */
+		if (k < l->nany) {
+			if (g->hiw > l->anytop)
+				l->anytop = g->hiw;
+		} else {
+			if (g->hiw > l->othertop)
+				l->othertop = g->hiw;
+			l->otherwhere |= g->where;
+		}
 	}
 }
 
@@ -1006,7 +1016,8 @@ struct para8 {
 	const uint64_t *punct;	/* its ASCII punctuation, from the scan */
 	uint64_t wbits;		/* and its word bits */
 	unsigned caps;		/* bit w: its word w opens with a capital */
-	int capsknown;		/* caps is set: only asked of a few */
+	unsigned capsknown;	/* caps is set for its first capsknown
+				 * words: only asked of a few, about a few */
 };
 
 /* A capital, as bp_pat.c's capital() sees it. */
@@ -1016,29 +1027,30 @@ capc(unsigned char c)
 	return (c >= 'A' && c <= 'Z') || c >= 0x80;
 }
 
-/* Which of the first 8 words of lo[0..n) open with a capital (bits as
- * struct bp_ref's capw): the spaces found eight bytes at a time. */
+/* Which of the first upto (at most 8) words of lo[0..n) open with a
+ * capital (bits as struct bp_ref's capw): the spaces found eight bytes at
+ * a time. */
 static unsigned
-caps8(const char *lo, const char *ca, size_t n)
+caps8(const char *lo, const char *ca, size_t n, unsigned upto)
 {
 	unsigned m = n > 0 && capc((unsigned char)ca[0]), w = 1;
 	size_t i;
 
-	for (i = 0; i + 8 <= n && w < 8; i += 8) {
+	for (i = 0; i + 8 <= n && w < upto; i += 8) {
 		uint64_t x, sp;
 
 		memcpy(&x, lo + i, 8);
 		x ^= 0x2020202020202020ULL;
 		sp = ~(((x & 0x7f7f7f7f7f7f7f7fULL) + 0x7f7f7f7f7f7f7f7fULL) |
 		    x) & 0x8080808080808080ULL;	/* its spaces */
-		for (; sp && w < 8; sp &= sp - 1, w++) {
+		for (; sp && w < upto; sp &= sp - 1, w++) {
 			size_t at = i + (size_t)(__builtin_ctzll(sp) >> 3) + 1;
 
 			if (at < n && capc((unsigned char)ca[at]))
 				m |= 1u << w;
 		}
 	}
-	for (; i < n && w < 8; i++)
+	for (; i < n && w < upto; i++)
 		if (lo[i] == ' ') {
 			if (i + 1 < n && capc((unsigned char)ca[i + 1]))
 				m |= 1u << w;
@@ -1054,9 +1066,10 @@ caps_fit(const struct bp_ref *f, struct para8 *e, const char *lo,
 {
 	if (f->capw <= 1)	/* word 0: bp_pat_may_start() asks */
 		return 1;
-	if (!e->capsknown) {
-		e->caps = caps8(lo, ca, n);
-		e->capsknown = 1;
+	/* the words up to the last it asks about (bit 7 at most) */
+	if (f->capw >> e->capsknown) {
+		e->capsknown = 32 - (unsigned)__builtin_clz(f->capw);
+		e->caps = caps8(lo, ca, n, e->capsknown);
 	}
 	return (f->capw & ~e->caps) == 0;
 }
@@ -1137,20 +1150,18 @@ try_list(const struct bp_rules *rs, struct bp_scan *sc,
 {
 	unsigned any = where & 1 << BP_WHERE_ANY, other = where & ~any;
 
-	if (l->n == 0)
-		return;
-	/* a part that is empty, or bounded by max_words below the words
-	 * (its first slot has the largest), costs no call */
+	/* a part whose refs admit fewer words, or none of the places
+	 * asked, costs no call (words > 0: a part with no ref is one) */
 	if (any && !other) {
-		if (l->nany > 0 && (!l->bymaxw || words <= l->slot[0].maxw))
+		if (words <= l->anytop)
 			try_range(rs, sc, l, 0, l->nany, lo, ca, n, words,
 			    where, e);
 	} else if (!any) {
-		if (l->nany < l->n && (!l->bymaxw ||
-		    words <= l->slot[l->nany].maxw))
+		if ((where & l->otherwhere) && words <= l->othertop)
 			try_range(rs, sc, l, l->nany, l->n, lo, ca, n, words,
 			    where, e);
-	}
+	} else if (l->n == 0)
+		return;
 	else if (!l->bymaxw)
 		try_range(rs, sc, l, 0, l->n, lo, ca, n, words, where, e);
 	else {
