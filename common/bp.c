@@ -751,8 +751,23 @@ pullquote(struct bp_judge *j, size_t i)
 	/* the longest word, and the word bits of those of 4 bytes or more,
 	 * for filters: a paragraph that repeats them has them all (a word of
 	 * the reduced text starts a word of the normalised one) */
+#ifdef __SSE2__
+	/* the spaces after the first sixteen bytes at a time (room for
+	 * the last block's: buf_grow()) */
+	buf_grow(&j->core, 16);
+	for (q = 0; q < j->core.len; q += 16) {
+		unsigned m = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(
+		    _mm_loadu_si128((const __m128i *)(j->core.p + q)),
+		    _mm_set1_epi8(' ')));
+
+		if (j->core.len - q < 16)
+			m &= (1u << (j->core.len - q)) - 1;
+		for (m &= q == 0 ? ~1u : ~0u; m; m &= m - 1) {
+			k = q + (size_t)__builtin_ctz(m);
+#else
 	for (k = 1; k < j->core.len; k++)
 		if (j->core.p[k] == ' ') {
+#endif
 			words++;
 			if (k - w0 > wlen)
 				wlen = k - w0, wat = w0;
@@ -764,6 +779,9 @@ pullquote(struct bp_judge *j, size_t i)
 			}
 			w0 = k + 1;
 		}
+#ifdef __SSE2__
+	}
+#endif
 	if (words < rs->pq_min)
 		return 0;
 	for (k = 1; k < wlen; k++)

@@ -1418,8 +1418,10 @@ bp_scan_text(const struct bp_rules *rs, struct bp_scan *sc, const char *lo,
 		uint16_t cw[SCAN_MAXW];
 		size_t c0 = k, nc = 0;
 
-		/* 32 bytes at a time while a key may start in any of them */
-		for (; k + 35 <= n && k - c0 < SCAN_CHUNK; k += 32) {
+		/* 32 bytes at a time while 16 are left, as the bytes after
+		 * lo[n) are readable (bp.h); near the end, those past it
+		 * masked off, and the last 3, where no key starts */
+		for (; k + 16 <= n && k - c0 < SCAN_CHUNK; k += 32) {
 			__m128i x = _mm_loadu_si128((const __m128i *)(lo + k));
 			__m128i y = _mm_loadu_si128((const __m128i *)(lo + k +
 			    16));
@@ -1432,15 +1434,20 @@ bp_scan_text(const struct bp_rules *rs, struct bp_scan *sc, const char *lo,
 			unsigned pun = ~word & ~sps;
 
 			prevw = word >> 31;
+			if (k + 35 > n) {
+				if (n - k < 32)
+					pun &= (1u << (n - k)) - 1;
+				start &= (1u << (n - k - 3)) - 1;
+			}
 			nc = filter_block(&rs->wordh, lo, k, c0, start, cw, nc,
 			    &wbits);
 			for (; pun; pun &= pun - 1)
 				residue |= at_punct(rs, sc, lo, n,
 				    k + (size_t)__builtin_ctz(pun), words);
 		}
-		/* then 16: the last block too, as the bytes after lo[n) are
-		 * readable (bp.h), and masked off */
-		for (; k + 35 > n && k < n && k - c0 < SCAN_CHUNK; k += 16) {
+		/* then 16: the last block too, its bytes after lo[n)
+		 * masked off */
+		for (; k < n && k - c0 < SCAN_CHUNK; k += 16) {
 			__m128i x = _mm_loadu_si128((const __m128i *)(lo + k));
 			unsigned word = bp_wordmask(x);
 			unsigned sps = (unsigned)_mm_movemask_epi8(
