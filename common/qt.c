@@ -3344,6 +3344,8 @@ copula(const struct ctx *c, size_t i)
 static int
 not_speech(const struct ctx *c, size_t i, size_t e, size_t be)
 {
+	size_t k;
+
 	if (e >= be || !is_word(c, e) || tl(c, i) < 4 || tl(c, i) > 6)
 		return 0;
 	if ((word_is_text(c, i, "found") || word_is_text(c, i, "finds")) &&
@@ -3353,10 +3355,19 @@ not_speech(const struct ctx *c, size_t i, size_t e, size_t be)
 	if ((word_is_text(c, i, "added") || word_is_text(c, i, "adds")) &&
 	    tx(c, e)[0] >= '0' && tx(c, e)[0] <= '9')
 		return 1;
-	return word_is_text(c, i, "called") && c->x.tok[e].cap && i >= 2 &&
-	    is_word(c, i - 1) && !c->x.tok[i - 1].cap && !(c->x.tok[i - 1].lx &
-	    (LX_PRON | LX_STOP | LX_ADV)) && (word_is_text(c, i - 2, "a") ||
-	    word_is_text(c, i - 2, "an"));
+	if (!word_is_text(c, i, "called") || e != i + 1 || i < 2)
+		return 0;
+	/* "a company called Acme", "a popular play called ...", "a move
+	 * called the boneless": a thing and its name after "a" */
+	if (!is_word(c, i - 1) || c->x.tok[i - 1].cap || (c->x.tok[i - 1].lx &
+	    (LX_PRON | LX_STOP | LX_ADV | LX_CUE | LX_ICUE)))
+		return 0;
+	for (k = i - 1; k > 0 && k + 4 > i && is_word(c, k - 1) &&
+	    !(c->x.tok[k - 1].lx & (LX_STOP | LX_PRON | LX_CUE | LX_ICUE)) &&
+	    !word_is_text(c, k - 1, "a") && !word_is_text(c, k - 1, "an"); k--)
+		;
+	return k > 0 && (word_is_text(c, k - 1, "a") ||
+	    word_is_text(c, k - 1, "an"));
 }
 
 /* "Mark Cuban: I'd consider a run", "Poll: Lu leads in Ohio": a few
