@@ -561,6 +561,7 @@ sbd_new(const struct cfg *rules)
 		if (sb->bullets[i] < 0x10000)
 			sb->hotcp[sb->bullets[i] >> 3] |=
 			    (unsigned char)(1u << (sb->bullets[i] & 7));
+	sb->hotcp[0x2014 >> 3] |= 1u << (0x2014 & 7);	/* interrupted() */
 	for (i = 0x2000; i < 0x3000; i++)
 		if (sb->hotcp[i >> 3] >> (i & 7) & 1) {
 			k = (0x80 | (i >> 6 & 0x3f)) | (0x80 | (i & 0x3f)) << 8;
@@ -2032,7 +2033,7 @@ datelineword(const struct scan *st, size_t p, size_t w)
 	int mark = 0, start = 1, caps = 1, first = 1;
 	unsigned char u;
 
-	if (t[w - 3] == ' ' && t[w - 2] == '-')
+	if (w >= p + 4 && t[w - 3] == ' ' && t[w - 2] == '-')
 		d = w - 3;
 	else if (w >= p + 6 && t[w - 5] == ' ' && (unsigned char)t[w - 4] == 0xe2 &&
 	    (unsigned char)t[w - 3] == 0x80 && ((unsigned char)t[w - 2] == 0x93 ||
@@ -2132,6 +2133,33 @@ caption(const struct scan *st, size_t p)
 	return 0;
 }
 
+/*
+ * Speech cut off by a dash and answered by the next speaker ("“I was
+ * going to—” “Don't,” she said."): after the em dash that ends at q, a
+ * closing quote, white space and an opening quote before a capital end
+ * the sentence.  Returns the end of the closing quote, or 0.
+ */
+static size_t
+interrupted(struct scan *st, size_t q)
+{
+	const char *t = st->t;
+	size_t len = st->len, l, e;
+	struct next nx;
+	int32_t c;
+
+	if (q >= len)
+		return 0;
+	c = dec(t + q, len - q, &l);
+	if (c != 0x201d && c != 0x2019 && c != '"')
+		return 0;
+	e = q + l;
+	l = e < len ? skipspace(t + e, len - e) : 0;
+	if (l == 0 || e + l >= len || !seenword(st, q))
+		return 0;
+	nextword(st, e + l, &nx);
+	return nx.cls == N_UPPER && nx.quoted ? e : 0;
+}
+
 size_t
 sbd_split(const struct sbd *sb, const char *text, size_t len,
     struct sbd_span **v, size_t *cap)
@@ -2225,6 +2253,16 @@ stop:
 			}
 			i++;
 			continue;
+		}
+		if (c == 0x2014) {
+			size_t e = interrupted(&st, i + l);
+
+			if (e) {
+				emit(&st, e);
+				i = e + u8_skipspace(text + e, len - e);
+				startsent(&st, i);
+				continue;
+			}
 		}
 		if (bullet(sb, c) && i > st.start && seenword(&st, i) &&
 		    isws(text + i - prevlen(text, i), prevlen(text, i))) {
