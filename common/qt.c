@@ -1628,7 +1628,7 @@ scare_before(const struct ctx *c, size_t o, size_t e)
 	static const char *const mention[] = { "so-called", "dubbed",
 	    "titled", "entitled", "nicknamed", "named", "term", "word",
 	    "words", "phrase", "label", "hashtag", "slogan", "motto",
-	    "headline" };
+	    "headline", "click", "tap" };
 	size_t i = o;
 	char key[LX_MAXKEY];
 	size_t k;
@@ -1852,7 +1852,7 @@ called_before(const struct ctx *c, size_t o)
 		k--;
 	t = &c->x.tok[k];
 	return t->kind == T_WORD && t->para == c->x.tok[o].para && !t->cap &&
-	    !(t->lx & (LX_PRON | LX_CUE | LX_ICUE | LX_STOP | LX_BE | LX_ADV)) &&
+	    !(t->lx & (LX_PRON | LX_STOP | LX_BE | LX_ADV)) &&
 	    (!ends_with(c, k, "s") || ends_with(c, k, "ss"));
 }
 
