@@ -2089,15 +2089,15 @@ datelineword(const struct scan *st, size_t p, size_t w)
 __attribute__((always_inline)) static inline size_t
 caption(const struct scan *st, size_t p)
 {
-#ifdef __SSE2__
 	const char *t = st->t;
+	uint64_t spaces = 0, caps = 0, m;
+	size_t w, n = st->len - p >= CAPMAX + 8 ? CAPMAX : 32;
+	unsigned char u;
+#ifdef __SSE2__
 	const __m128i sp = _mm_set1_epi8(' ');
 	const __m128i off = _mm_set1_epi8((char)(0x80 - 'A'));
 	const __m128i top = _mm_set1_epi8((char)(0x80 + 26));
 	__m128i a, b;
-	uint64_t spaces, caps, m;
-	size_t w;
-	unsigned char u;
 
 	a = _mm_loadu_si128((const __m128i *)(const void *)(t + p));
 	b = _mm_loadu_si128((const __m128i *)(const void *)(t + p + 16));
@@ -2107,13 +2107,22 @@ caption(const struct scan *st, size_t p)
 	caps = (uint32_t)_mm_movemask_epi8(_mm_cmplt_epi8(_mm_add_epi8(a, off),
 	    top)) | (uint32_t)_mm_movemask_epi8(_mm_cmplt_epi8(_mm_add_epi8(b,
 	    off), top)) << 16;
-	if (st->len - p >= CAPMAX + 8) {
+	if (n > 32) {
 		a = _mm_loadu_si128((const __m128i *)(const void *)(t + p + 32));
 		spaces |= (uint64_t)(unsigned)_mm_movemask_epi8(
 		    _mm_cmpeq_epi8(a, sp)) << 32;
 		caps |= (uint64_t)(unsigned)_mm_movemask_epi8(_mm_cmplt_epi8(
 		    _mm_add_epi8(a, off), top)) << 32;
 	}
+#else
+	/* the same masks a byte at a time: the rule must not depend on
+	 * the instruction set */
+	for (w = 0; w < n; w++) {
+		u = (unsigned char)t[p + w];
+		spaces |= (uint64_t)(u == ' ') << w;
+		caps |= (uint64_t)(u >= 'A' && u <= 'Z') << w;
+	}
+#endif
 	/* a space, then a capital; not at the first byte */
 	for (m = spaces & caps >> 1 & ~(uint64_t)1; m != 0; m &= m - 1) {
 		w = p + (size_t)__builtin_ctzll(m) + 1;
@@ -2126,10 +2135,6 @@ caption(const struct scan *st, size_t p)
 		    datelineword(st, p, w))
 			return w;
 	}
-#else
-	(void)st;
-	(void)p;
-#endif
 	return 0;
 }
 
