@@ -3,6 +3,7 @@
 #   make                    build the tools (cmd/*.c, each linked with common/)
 #   make check              every test: unit, data-driven, man lint, fuzz replay
 #   make SANITIZE=address,undefined check
+#   make SIMD=no check      the same without the SSE2 fast paths
 #   make bench              speed and memory, next to reference tools
 #   make eval               accuracy numbers against ../shared (skips without it)
 #   make model              retrain tag-entities' model from ../shared
@@ -33,10 +34,17 @@ ifneq ($(SANITIZE),)
 ALL_CFLAGS += -fsanitize=$(SANITIZE) -fno-omit-frame-pointer -fno-sanitize-recover=all
 LDFLAGS += -fsanitize=$(SANITIZE)
 endif
+# SIMD=no builds the portable code that a machine without SSE2 (arm64, for
+# one) runs in place of the SSE2 fast paths; CI checks that it passes the
+# same tests, so output never depends on the instruction set.
+ifeq ($(SIMD),no)
+ALL_CFLAGS += -U__SSE2__
+endif
 LIBS = $(PKG_LIBS) -lm
 
-# Objects of a sanitized build live apart, so switching knobs never mixes them.
-O = build$(if $(SANITIZE),-$(subst $(comma),-,$(SANITIZE)))
+# Objects of a sanitized or SIMD=no build live apart, so switching knobs
+# never mixes them.
+O = build$(if $(SANITIZE),-$(subst $(comma),-,$(SANITIZE)))$(if $(filter no,$(SIMD)),-nosimd)
 comma := ,
 
 LIB_SRC := $(sort $(wildcard common/*.c))

@@ -167,12 +167,14 @@ static const unsigned char ascii_class[128] = {
 	['"'] = C_QUOTE, ['\''] = C_QUOTE,
 };
 
+#ifdef __SSE2__
 /* ASCII bytes after a letter or digit that surely end the word: not
  * ' - . & (which may join another part on) nor a letter or digit. */
 static const unsigned char ends_word[256] = {
 	[0x00 ... 0x25] = 1, [0x28 ... 0x2c] = 1, ['/'] = 1,
 	[':' ... '@'] = 1, ['[' ... '`'] = 1, ['{' ... 0x7f] = 1,
 };
+#endif
 
 /* ASCII letters and digits, which OR 0x20 folds as lx_fold() does. */
 static const unsigned char alnum_low[256] = {

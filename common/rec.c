@@ -256,13 +256,14 @@ size_t
 rec_plainlen(const char *s, size_t n, int lf)
 {
 	const unsigned char *p = (const unsigned char *)s;
-	size_t i = 0, k, len;
+	size_t i = 0, len;
 
 	esc_init();
 #ifdef __SSE2__
 	/* rec_escape()'s test, 32 bytes at a time with nothing to write; a
 	 * sequence running past a block is taken whole */
 	while (n - i >= 32) {
+		size_t k;
 		__m128i a = _mm_loadu_si128((const __m128i *)(p + i));
 		__m128i b = _mm_loadu_si128((const __m128i *)(p + i + 16));
 		uint32_t m = esc_mask(a) | (uint32_t)esc_mask(b) << 16;
@@ -300,7 +301,7 @@ void
 rec_escape(struct buf *out, const char *s, size_t n)
 {
 	const unsigned char *p = (const unsigned char *)s;
-	size_t i = 0, len, k;
+	size_t i = 0, len;
 	char *d;
 
 	esc_init();
@@ -310,6 +311,8 @@ rec_escape(struct buf *out, const char *s, size_t n)
 	d = out->p + out->len;
 	while (i < n) {
 #ifdef __SSE2__
+		size_t k;
+
 		/* sixteen plain bytes at a time; a valid UTF-8 sequence
 		 * inside them is plain too, looked at in place, since news
 		 * has a curly quote or dash every few words */

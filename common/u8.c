@@ -55,7 +55,7 @@ size_t
 u8_cleanlen(const char *s, size_t n)
 {
 	const unsigned char *p = (const unsigned char *)s;
-	size_t i = 0, j, len;
+	size_t i = 0, len;
 
 #ifdef __SSE2__
 	/*
@@ -73,7 +73,8 @@ u8_cleanlen(const char *s, size_t n)
 
 			i = at + 16;
 			while (m != 0) {
-				j = at + (size_t)__builtin_ctz(m);
+				size_t j = at + (size_t)__builtin_ctz(m);
+
 				if (p[j] < 0x80) {
 					if (!asciiok[p[j]])
 						return j;
