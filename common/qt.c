@@ -2126,10 +2126,10 @@ house_style(const struct ctx *c, long title)
 }
 
 /*
- * Does the cue at token cu take a clause of its own: "Kasich said he
+ * Does the cue at token cu take a clause of its own: "Okafor said he
  * would ...", "said that ..."?  Then the sentence reports that clause,
  * and a quotation that ended its sentence before it is not its object
- * (“... campaign.” Kasich said he would have fired him).  be ends the
+ * (“... this week.” Okafor said he would complain).  be ends the
  * sentence.
  */
 static int
