@@ -824,8 +824,63 @@ speaks_for(const struct ctx *c, size_t lo, struct qt_attr *at)
 	}
 }
 
+/* Is the comma at i inside a number ("4,051"), with no space either
+ * side?  The tokens split a number there. */
+static int
+num_comma(const struct ctx *c, size_t i)
+{
+	const struct tok *t = c->x.tok;
+	const char *s = c->x.in->text;
+
+	return i > 0 && i + 1 < c->x.ntok && is_p(c, i, ',') &&
+	    t[i - 1].e == t[i].s && t[i].e == t[i + 1].s &&
+	    s[t[i - 1].e - 1] >= '0' && s[t[i - 1].e - 1] <= '9' &&
+	    s[t[i + 1].s] >= '0' && s[t[i + 1].s] <= '9';
+}
+
+/* Is token i a word of digits only ("051"; not "3M")? */
+static int
+digits(const struct ctx *c, size_t i)
+{
+	size_t k;
+
+	if (!is_word(c, i))
+		return 0;
+	for (k = c->x.tok[i].s; k < c->x.tok[i].e; k++)
+		if (c->x.in->text[k] < '0' || c->x.in->text[k] > '9')
+			return 0;
+	return 1;
+}
+
+static int np_end_at1(const struct ctx *, size_t, size_t, struct qt_attr *);
+
+/*
+ * The noun phrase that ends at token j, [at->spa, at->spb): a name, a
+ * pronoun or a description (np_end_at1()).  A number split at its commas
+ * is taken whole ("1,200 supporters", not "200 supporters"), and a
+ * number alone is no one ("4,051 pledged").
+ */
 static int
 np_end_at(const struct ctx *c, size_t j, size_t lo, struct qt_attr *at)
+{
+	size_t i;
+
+	if (!np_end_at1(c, j, lo, at))
+		return 0;
+	/* nearly always: a phrase that opens on no digit */
+	if (!is_word(c, at->spa) || tx(c, at->spa)[0] < '0' ||
+	    tx(c, at->spa)[0] > '9')
+		return 1;
+	while (at->spa >= lo + 2 && num_comma(c, at->spa - 1))
+		at->spa -= 2;
+	for (i = at->spa; i < at->spb; i++)
+		if (!num_comma(c, i) && !digits(c, i))
+			return 1;
+	return 0;
+}
+
+static int
+np_end_at1(const struct ctx *c, size_t j, size_t lo, struct qt_attr *at)
 {
 	const struct tok *t = &c->x.tok[j];
 
