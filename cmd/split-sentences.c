@@ -93,18 +93,6 @@ split(const struct doc *d, const struct rec *p, struct out *o, int plain)
 	/* no out_para_end(): records have no paragraph's end to write */
 }
 
-/* tool_is(r, "para") and tool_is(r, "sent") without a call to strcmp()
- * for every paragraph: KIND is a string, so the bytes are read only as
- * far as it goes */
-static inline int
-is4(const struct rec *r, const char *k)
-{
-	const char *s = r->kind;
-
-	return !(r->flags & REC_MALFORMED) && s[0] == k[0] && s[1] == k[1] &&
-	    s[1] && s[2] == k[2] && s[2] && s[3] == k[3] && s[3] && !s[4];
-}
-
 /*
  * The sentences replace the paragraphs.  A document that has paragraphs
  * gets its sentences made anew from them (old sent records go); one that
@@ -118,16 +106,16 @@ run(struct doc *d, struct out *o)
 	int paras = 0, plain;
 
 	for (i = 0; i < d->n && !paras; i++)
-		paras = is4(&d->r[i], "para");
+		paras = tool_is4(&d->r[i], "para");
 	/* the paragraphs of raw text point into src: asked once for all
 	 * whether their sentences need an escape (or under --text, which
 	 * replaces less, a replacement) */
 	plain = paras && d->raw && d->src != NULL &&
 	    rec_plainlen(d->src, d->srclen, 1) == d->srclen;
 	for (i = 0; i < d->n; i++) {
-		if (is4(&d->r[i], "para"))
+		if (tool_is4(&d->r[i], "para"))
 			split(d, &d->r[i], o, plain);
-		else if (!paras || !is4(&d->r[i], "sent"))
+		else if (!paras || !tool_is4(&d->r[i], "sent"))
 			out_rec(o, &d->r[i]);
 	}
 }

@@ -55,19 +55,10 @@ bp_tool_finish(void)
 	free(isjudged);
 }
 
-/* Is r a para or drop record?  tool_is() twice, without a call to
- * strcmp() for every paragraph: KIND is a string, so its bytes are read
- * only as far as it goes. */
 static int
 judged(const struct rec *r)
 {
-	const char *s = r->kind;
-
-	if (r->flags & REC_MALFORMED)
-		return 0;
-	return ((s[0] == 'p' && s[1] == 'a' && s[2] == 'r' && s[3] == 'a') ||
-	    (s[0] == 'd' && s[1] == 'r' && s[2] == 'o' && s[3] == 'p')) &&
-	    s[4] == '\0';
+	return tool_is4(r, "para") || tool_is4(r, "drop");
 }
 
 static void

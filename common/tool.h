@@ -64,6 +64,18 @@ tool_is(const struct rec *r, const char *k)
 	    strcmp(r->kind, k) == 0;
 }
 
+/* tool_is() for a kind of four letters ("para", "sent"), asked per
+ * paragraph on hot paths: no call to strcmp(), and as KIND is a string,
+ * its bytes are read only as far as it goes. */
+static inline int
+tool_is4(const struct rec *r, const char *k)
+{
+	const char *s = r->kind;
+
+	return !(r->flags & REC_MALFORMED) && s[0] == k[0] && s[1] == k[1] &&
+	    s[1] && s[2] == k[2] && s[2] && s[3] == k[3] && s[3] && !s[4];
+}
+
 /* Mark the run as failed (exit 1) after a warning the tool printed. */
 void tool_fail(void);
 
