@@ -2249,7 +2249,7 @@ attribute_quotes(struct ctx *c, size_t nind)
 		if (e < c->x.ntok && hi - e > QT_REACH)
 			hi = e + QT_REACH;
 		/* a speaker already in the paragraph goes on past a sentence
-		 * that reports something else ("“...” Kasich said he would") */
+		 * that reports something else ("“...” Okafor said he would") */
 		held = last && lastpara == q->para;
 		if (last_part->c != NONE)
 			ok = attr_post(c, last_part->c + 1, hi, 4, &at) &&
@@ -3444,7 +3444,7 @@ colon_speaker(const struct ctx *c, size_t a, size_t be, struct qt_attr *at)
 	    (c->x.tok[a].para != c->x.in->title && c->x.tok[a].et < 0 &&
 	    !all_caps(c, a)))
 		return NONE;
-	/* "Clinton: 2,316": a tally, not what she said */
+	/* "Ruiz: 1,874": a tally, not what she said */
 	for (i = k + 1; i < be && !(is_word(c, i) && !(tx(c, i)[0] >= '0' &&
 	    tx(c, i)[0] <= '9')); i++)
 		;
