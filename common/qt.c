@@ -3005,6 +3005,26 @@ has_modal(const struct ctx *c, size_t a, size_t b)
 	return 0;
 }
 
+/* "The plan is “a mess,” Lu said": is token m the closing mark of a
+ * quotation that ends with the clause's comma and opens inside the clause
+ * that began at lo?  Then the report runs through m. */
+static int
+comma_mark(const struct ctx *c, size_t lo, size_t m)
+{
+	long q;
+	size_t o;
+
+	if (m < lo + 3 || !is_mark(c, m) || (q = c->x.tok[m].q) < 0 ||
+	    !is_p(c, m - 1, ','))
+		return 0;
+	for (o = m - 1; o > lo && c->x.tok[o - 1].q == q; o--)
+		;
+	/* a lower-case word of the clause just before the opening mark: not
+	 * a dateline's dash, a colon, a quotation opening the sentence */
+	return o > lo && is_mark(c, o) && is_word(c, o - 1) &&
+	    !c->x.tok[o - 1].cap && words_in(c, o, m) > 0;
+}
+
 static size_t
 continuation(struct ctx *c, size_t s, size_t b)
 {
@@ -3799,13 +3819,15 @@ indirect(struct ctx *c)
 			 * a director ...": a name right after the cue, then a
 			 * comma or the end, is the speaker, whatever names the
 			 * commas before the cue hold */
-			if (k > a + 1 && is_p(c, k - 1, ',') && (f & LX_CORE) &&
+			if (k > a + 1 && (is_p(c, k - 1, ',') ||
+			    comma_mark(c, left0, k - 1)) && (f & LX_CORE) &&
 			    !ing_cue(c, i) && !word_is(c, i, W_TOLD) &&
 			    !word_is(c, i, W_TELLS) && np_after(c, e, be, &at) &&
 			    at.sk == SK_NAME && at.spa <= e + 3 &&
 			    (at.spb >= be || is_p(c, at.spb, ',')) &&
 			    !all_quoted(c, a, k - 1)) {
-				emit_indirect(c, left0, k - 1, &at, EI_LEFT);
+				emit_indirect(c, left0, k - !is_mark(c, k - 1),
+				    &at, EI_LEFT);
 				prev = at;
 				have = 1;
 				i = at.spb;
@@ -3907,11 +3929,12 @@ indirect(struct ctx *c)
 					/* CLAUSE, SPEAKER CUE.  Not "..., said Rath, a
 					 * leader who endorsed Cruz": a relative clause
 					 * reports nothing before it */
-					if (sp0 > a + 1 && is_p(c, sp0 - 1, ',') &&
+					if (sp0 > a + 1 && (is_p(c, sp0 - 1, ',') ||
+					    comma_mark(c, left0, sp0 - 1)) &&
 					    !relative(c, at.spb, i) &&
 					    !all_quoted(c, a, sp0 - 1) &&
-					    emit_indirect(c, left0, sp0 - 1,
-					    &at, EI_LEFT) &&
+					    emit_indirect(c, left0, sp0 -
+					    !is_mark(c, sp0 - 1), &at, EI_LEFT) &&
 					    x + 1 < be && is_p(c, x, ',') &&
 					    tail_clause(c, x + 1, be)) {
 						/* "A, he said, because B": the
@@ -3983,12 +4006,14 @@ indirect(struct ctx *c)
 			}
 			/* CLAUSE, CUE SPEAKER; not "..., told POLITICO", whom
 			 * it was told to */
-			if (k > a + 1 && is_p(c, k - 1, ',') && !ing_cue(c, i) &&
+			if (k > a + 1 && (is_p(c, k - 1, ',') ||
+			    comma_mark(c, left0, k - 1)) && !ing_cue(c, i) &&
 			    !word_is(c, i, W_TOLD) && !word_is(c, i, W_TELLS) &&
 			    np_after(c, e, be, &at) && !all_quoted(c, a, k - 1) &&
 			    /* "..., said he has spoken": he opens the report */
 			    !(at.sk == SK_PRON && at.spb < be)) {
-				emit_indirect(c, left0, k - 1, &at, EI_LEFT);
+				emit_indirect(c, left0, k - !is_mark(c, k - 1),
+				    &at, EI_LEFT);
 				prev = at;
 				have = 1;
 				i = at.spb;
