@@ -1568,13 +1568,57 @@ inbracket(const struct scan *st, size_t i, size_t nxp)
 	return 0;
 }
 
+/*
+ * Footnote marks glued to the end of a sentence, as reference works print
+ * them ("was built in 1901.[3] It", "[a]", "[citation needed]", "in
+ * 1901.² It"): brackets of digits, letters and spaces, or superscript
+ * digits, one or more, from k.  Their end when white space or the
+ * paragraph's end follows them, else 0.
+ */
+#define NOTEMAX 24	/* "[clarification needed]" */
+static size_t
+footnote(const char *t, size_t len, size_t k)
+{
+	size_t q = k, b;
+	unsigned char u;
+
+	while (q < len) {
+		u = (unsigned char)t[q];
+		if (u == '[') {
+			for (b = ++q; q < len && q - b <= NOTEMAX &&
+			    (asciialnum(t[q]) || (t[q] == ' ' && q > b)); q++)
+				;
+			if (q == b || q >= len || t[q] != ']')
+				return 0;
+			q++;
+		} else if (u == 0xc2 && q + 1 < len &&
+		    ((unsigned char)t[q + 1] == 0xb9 ||
+		    (unsigned char)t[q + 1] == 0xb2 ||
+		    (unsigned char)t[q + 1] == 0xb3))
+			q += 2;		/* ¹ ² ³ */
+		else if (u == 0xe2 && q + 2 < len &&
+		    (unsigned char)t[q + 1] == 0x81 &&
+		    ((unsigned char)t[q + 2] == 0xb0 ||
+		    ((unsigned char)t[q + 2] >= 0xb4 &&
+		    (unsigned char)t[q + 2] <= 0xb9)))
+			q += 3;		/* ⁰ ⁴-⁹ */
+		else if (u == ',' && q > k && q + 1 < len && t[q - 1] != ']' &&
+		    t[q + 1] != ' ')
+			q++;		/* ¹,² */
+		else
+			break;
+	}
+	return q > k && (q == len || isws(t + q, len - q)) ? q : 0;
+}
+
 __attribute__((always_inline)) static inline size_t
 terminator(struct scan *st, size_t i)
 {
 	const char *t = st->t;
 	size_t len = st->len, j = i, k, l, nxp, end;
 	unsigned dots = 0, prevflags, val;
-	int qe = 0, closed = 0, brk, kind, detached, cjk, style, alpha;
+	int qe = 0, closed = 0, note = 0, brk, kind, detached, cjk, style, alpha;
+	unsigned char u;
 	int32_t c;
 	struct next nx;
 
@@ -1651,6 +1695,16 @@ run_done:
 	}
 	if (k >= len)
 		return len;
+	/* footnote marks go with the sentence they follow, and a lower-case
+	 * word after them goes on with it ("1901.[3] and") */
+	u = (unsigned char)t[k];
+	if ((u == '[' || u == 0xc2 || u == 0xe2) && !cjk &&
+	    (l = footnote(t, len, k)) != 0) {
+		if (l >= len)
+			return len;
+		k = l;
+		note = 1;
+	}
 	/* a sentence ends only before white space (3.14, U.S.-led, a.com),
 	 * unless a CJK stop or a sentence glued on ("over.The") follows */
 	if (!isws(t + k, len - k) && !cjk && (closed || !glued(st, i, j)))
@@ -1683,7 +1737,7 @@ spaced:
 		 * ("anyone know? thanks"), but not into a quotation's
 		 * words, a name's "!" or an attribution ("Safe? he asked") */
 		brk = nx.cls == N_UPPER || nx.cls == N_DIGIT ||
-		    (nx.cls == N_LOWER && !closed && !nx.quoted &&
+		    (nx.cls == N_LOWER && !closed && !note && !nx.quoted &&
 		    !nx.bracket && detached == 0 && !(prevflags & W_EXCLAIM) &&
 		    !cued(st, nxp));
 		if (brk && (prevflags & W_EXCLAIM) && !closed &&
@@ -1727,8 +1781,9 @@ spaced:
 			 * not after a closing quote ("We won." she said) nor
 			 * before an item letter ("world. b) Refusing") */
 			brk = nx.cls == N_UPPER || nx.cls == N_DIGIT ||
-			    (nx.cls == N_LOWER && !closed && !nx.quoted &&
-			    !nx.bracket && !marker(t, len, nxp, &style, &val,
+			    (nx.cls == N_LOWER && !closed && !note &&
+			    !nx.quoted && !nx.bracket &&
+			    !marker(t, len, nxp, &style, &val,
 			    &alpha) && !unit(st, i));
 			break;
 		}
