@@ -1481,6 +1481,14 @@ namend(const struct scan *st, size_t i, unsigned prevflags,
 	q = wordend(st, nx->w);
 	if (q == nx->w || q + 2 >= len)
 		return 0;
+	/* "Don't", "O'Brien": the letters after the apostrophe are the word's */
+	if (t[q] == '\'' && asciialpha(t[q + 1]))
+		q = wordend(st, q + 1);
+	else if (len - q > 4 && memcmp(t + q, "\xe2\x80\x99", 3) == 0 &&
+	    asciialpha(t[q + 3]))
+		q = wordend(st, q + 3);
+	if (q + 2 >= len)
+		return 0;
 	if (t[q] == '.') {
 		f = lookup(st->sb, t + nx->w, q - nx->w);
 		return (f & (W_TITLE | W_ABBREV)) &&
@@ -1768,8 +1776,11 @@ spaced:
 			if (nx.cls == N_DIGIT && !nx.quoted && !nx.bracket)
 				brk = 0;
 			else if (prevflags & W_ABBREV)
+				/* a unit after a number too ("for 40 min.
+				 * Tickets cost") */
 				brk = nx.cls == N_UPPER &&
-				    (nextflags(st, &nx) & W_STARTER);
+				    ((nextflags(st, &nx) & W_STARTER) ||
+				    ((prevflags & W_UNIT) && unit(st, i)));
 			else
 				brk = nx.cls == N_UPPER || nx.cls == N_DIGIT;
 			break;
