@@ -1324,12 +1324,15 @@ at_word(const struct bp_hash *h, const char *lo, size_t n, size_t pos,
 
 static inline int
 at_punct(const struct bp_rules *rs, struct bp_scan *sc, const char *lo,
-    size_t n, size_t pos, size_t words)
+    size_t n, size_t pos, size_t words, uint64_t pset[2])
 {
 	unsigned char c = (unsigned char)lo[pos], b;
+	uint64_t bit = (uint64_t)1 << (c & 63);
 
-	sc->punct[c >> 6] |= (uint64_t)1 << (c & 63);
-	if (!(rs->pbits[c >> 6] >> (c & 63) & 1))
+	/* pset: the scan's copy of sc->punct, kept out of memory that
+	 * take() writes */
+	pset[c >> 6] |= bit;
+	if (!(rs->pbits[c >> 6] & bit))
 		return 0;
 	/* "a, b": no candidate at a comma wants a b there */
 	if (pos + 2 < n && (b = (unsigned char)lo[pos + 2],
@@ -1357,15 +1360,17 @@ filter_block(const struct bp_hash *h, const char *lo, size_t k, size_t c0,
     unsigned start, uint16_t *cw, size_t nc, uint64_t *wbits)
 {
 	uint64_t wb = *wbits;
+	const char *b = lo + k;
+	uint16_t base = (uint16_t)(k - c0);
 
 	for (; start; start &= start - 1) {
-		size_t pos = k + (size_t)__builtin_ctz(start);
+		unsigned d = (unsigned)__builtin_ctz(start);
 		uint32_t v, f;
 
-		memcpy(&v, lo + pos, 4);
+		memcpy(&v, b + d, 4);
 		f = fhash(v);
 		wb |= (uint64_t)1 << (f & 63);	/* bp_wbit(v) */
-		cw[nc] = (uint16_t)(pos - c0);
+		cw[nc] = (uint16_t)(base + d);
 		nc += filter_bit(h, f);
 	}
 	*wbits = wb;
@@ -1401,7 +1406,7 @@ bp_scan_text(const struct bp_rules *rs, struct bp_scan *sc, const char *lo,
 {
 	size_t k, r;
 	int residue = 0, fs, fe;
-	uint64_t prevw = 0, wbits = 0;
+	uint64_t prevw = 0, wbits = 0, pset[2] = { 0, 0 };
 
 	sc->refs.n = 0;
 	sc->punct[0] = sc->punct[1] = 0;
@@ -1443,7 +1448,7 @@ bp_scan_text(const struct bp_rules *rs, struct bp_scan *sc, const char *lo,
 			    &wbits);
 			for (; pun; pun &= pun - 1)
 				residue |= at_punct(rs, sc, lo, n,
-				    k + (size_t)__builtin_ctz(pun), words);
+				    k + (size_t)__builtin_ctz(pun), words, pset);
 		}
 		/* then 16: the last block too, its bytes after lo[n)
 		 * masked off */
@@ -1465,7 +1470,7 @@ bp_scan_text(const struct bp_rules *rs, struct bp_scan *sc, const char *lo,
 			    &wbits);
 			for (; pun; pun &= pun - 1)
 				residue |= at_punct(rs, sc, lo, n,
-				    k + (size_t)__builtin_ctz(pun), words);
+				    k + (size_t)__builtin_ctz(pun), words, pset);
 		}
 		residue |= take_words(rs, sc, lo, n, c0, cw, nc, words);
 	}
@@ -1492,7 +1497,7 @@ bp_scan_text(const struct bp_rules *rs, struct bp_scan *sc, const char *lo,
 		}
 		for (; pun; pun &= pun - 1)
 			residue |= at_punct(rs, sc, lo, n,
-			    k + (size_t)(__builtin_ctzll(pun) >> 3), words);
+			    k + (size_t)(__builtin_ctzll(pun) >> 3), words, pset);
 	}
 	for (; k < n; k++) {
 		unsigned char c = (unsigned char)lo[k];
@@ -1506,7 +1511,7 @@ bp_scan_text(const struct bp_rules *rs, struct bp_scan *sc, const char *lo,
 			prevw = 1;
 		} else {
 			if (c != ' ')
-				residue |= at_punct(rs, sc, lo, n, k, words);
+				residue |= at_punct(rs, sc, lo, n, k, words, pset);
 			prevw = 0;
 		}
 	}
@@ -1517,8 +1522,10 @@ punct:
 	sc->wbits = ~(uint64_t)0;	/* not looked at */
 	for (k = 0; k < n; k++)
 		if (!wtab[(unsigned char)lo[k]] && lo[k] != ' ')
-			residue |= at_punct(rs, sc, lo, n, k, words);
+			residue |= at_punct(rs, sc, lo, n, k, words, pset);
 rest:
+	sc->punct[0] = pset[0];
+	sc->punct[1] = pset[1];
 	if (rs->contains.used) {	/* what has no such key: every byte */
 		sc->hits.n = 0;
 		bp_hash_scan(&rs->contains, lo, n, &sc->hits);
