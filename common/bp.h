@@ -254,6 +254,13 @@ struct bp_list {
 	size_t anytop, othertop;	/* the most words a ref of [0, nany)
 				 * or [nany, n) admits (0: no ref there), */
 	unsigned otherwhere;	/* and the places of [nany, n)'s refs */
+	/* of the lists try_range() walks, for [0, nany) and [nany, n): a
+	 * byte of the paragraph's first or last 8 (para8's head and tail
+	 * as one 128-bit word: bit bshift[x] on) that every ref of the part
+	 * asks for, and the values they ask for there (bit c of
+	 * bset[x][c >> 6]); bshift 128: no such byte */
+	unsigned bshift[2];
+	uint64_t bset[2][4];
 	struct bp_cand *cand;	/* of the scan's lists: v[k]'s cand[k] */
 };
 

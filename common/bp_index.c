@@ -757,12 +757,66 @@ cands(const struct bp_rules *rs, struct bp_list *l)
 	}
 }
 
+/* Choose a byte of the paragraph's first or last 8 that tells the refs
+ * of slots [a, b) of l apart (see bp_list's bshift): one that each asks
+ * for (head8 or end8) with more than one value among them, the first of
+ * the head or else the last of the tail.  Residue's slots are never
+ * tried and ask for nothing. */
+static void
+part_byte(struct bp_list *l, size_t a, size_t b, int x)
+{
+	uint64_t hm = ~(uint64_t)0, tm = hm, hv = 0, tv = 0, hd = 0, td = 0;
+	unsigned sh = 128;
+	size_t k;
+	int first = 1;
+
+	l->bshift[x] = 128;
+	for (k = a; k < b; k++) {
+		const struct bp_slot *g = &l->slot[k];
+
+		if (g->ref == SIZE_MAX)
+			continue;
+		hm &= g->headm8;
+		tm &= g->endm8;
+		if (first) {
+			hv = g->lit8;
+			tv = g->tail8;
+			first = 0;
+		}
+		hd |= g->lit8 ^ hv;
+		td |= g->tail8 ^ tv;
+	}
+	if (first)
+		return;
+	hd &= hm;
+	td &= tm;
+	if (hd != 0)
+		sh = (unsigned)__builtin_ctzll(hd) & ~7u;
+	else if (td != 0)
+		sh = 64 + ((63 - (unsigned)__builtin_clzll(td)) & ~7u);
+	else
+		return;
+	memset(l->bset[x], 0, sizeof(l->bset[x]));
+	for (k = a; k < b; k++) {
+		const struct bp_slot *g = &l->slot[k];
+		unsigned c;
+
+		if (g->ref == SIZE_MAX)
+			continue;
+		c = (unsigned)((sh < 64 ? g->lit8 >> sh : g->tail8 >> (sh - 64))
+		    & 0xff);
+		l->bset[x][c >> 6] |= (uint64_t)1 << (c & 63);
+	}
+	l->bshift[x] = sh;
+}
+
 /* The slots of a list that try_range() walks, once its order is set. */
 static void
 slots(const struct bp_rules *rs, struct bp_list *l)
 {
 	size_t k;
 
+	l->bshift[0] = l->bshift[1] = 128;
 	if (l->n == 0)
 		return;
 	l->slot = xreallocarray(NULL, l->n, sizeof(*l->slot));
@@ -803,6 +857,8 @@ slots(const struct bp_rules *rs, struct bp_list *l)
 			l->otherwhere |= g->where;
 		}
 	}
+	part_byte(l, 0, l->nany, 0);
+	part_byte(l, l->nany, l->n, 1);
 }
 
 static void
@@ -1141,6 +1197,20 @@ try_range(const struct bp_rules *rs, struct bp_scan *sc,
 	}
 }
 
+/* May the paragraph match a ref of part x of l, by the byte that they
+ * all ask about (bshift)? */
+static inline int
+part_fits(const struct bp_list *l, int x, const struct para8 *e)
+{
+	unsigned sh = l->bshift[x], c;
+
+	if (sh == 128)
+		return 1;
+	c = (unsigned)((sh < 64 ? e->head >> sh : e->tail >> (sh - 64)) &
+	    0xff);
+	return (int)(l->bset[x][c >> 6] >> (c & 63) & 1);
+}
+
 /* A list of refs holds those of where: any in [0, nany); a list that was
  * never partitioned (nany 0) offers them only to the other places. */
 static inline __attribute__((always_inline)) void
@@ -1151,13 +1221,16 @@ try_list(const struct bp_rules *rs, struct bp_scan *sc,
 	unsigned any = where & 1 << BP_WHERE_ANY, other = where & ~any;
 
 	/* a part whose refs admit fewer words, or none of the places
-	 * asked, costs no call (words > 0: a part with no ref is one) */
+	 * asked, or other bytes than the paragraph has at one place that
+	 * all of them ask about, costs no call (words > 0: a part with no
+	 * ref is one) */
 	if (any && !other) {
-		if (words <= l->anytop)
+		if (words <= l->anytop && part_fits(l, 0, e))
 			try_range(rs, sc, l, 0, l->nany, lo, ca, n, words,
 			    where, e);
 	} else if (!any) {
-		if ((where & l->otherwhere) && words <= l->othertop)
+		if ((where & l->otherwhere) && words <= l->othertop &&
+		    part_fits(l, 1, e))
 			try_range(rs, sc, l, l->nany, l->n, lo, ca, n, words,
 			    where, e);
 	} else if (l->n == 0)
@@ -1165,8 +1238,12 @@ try_list(const struct bp_rules *rs, struct bp_scan *sc,
 	else if (!l->bymaxw)
 		try_range(rs, sc, l, 0, l->n, lo, ca, n, words, where, e);
 	else {
-		try_range(rs, sc, l, 0, l->nany, lo, ca, n, words, where, e);
-		try_range(rs, sc, l, l->nany, l->n, lo, ca, n, words, where, e);
+		if (part_fits(l, 0, e))
+			try_range(rs, sc, l, 0, l->nany, lo, ca, n, words,
+			    where, e);
+		if (part_fits(l, 1, e))
+			try_range(rs, sc, l, l->nany, l->n, lo, ca, n, words,
+			    where, e);
 	}
 }
 
