@@ -2696,6 +2696,15 @@ clause_end(const struct ctx *c, size_t a, size_t b)
 		    word_is(c, i + 1, W_COMPARED) || (ends_with(c, i + 1, "ing") &&
 		    !word_is(c, i + 1, W_INCLUDING)))
 			return i;
+		/* ", said an aide", "Ruiz, who ..., said he ...": a reporting
+		 * verb right after a comma opens the next attribution (not
+		 * "a man, said to be ...", "boats, said by some to ...") */
+		if ((word_is_text(c, i + 1, "said") || word_is_text(c, i + 1,
+		    "says") || word_is_text(c, i + 1, "added") ||
+		    word_is(c, i + 1, W_TOLD) || word_is(c, i + 1, W_TELLS)) &&
+		    !(i + 2 < b && (word_is(c, i + 2, W_TO) ||
+		    word_is_text(c, i + 2, "by"))))
+			return i;
 		/* ", the mayor said": the next attribution */
 		for (k = i + 2; k < b && k < i + 6; k++) {
 			struct qt_attr o;
@@ -3077,14 +3086,20 @@ after_cue(const struct ctx *c, size_t cu, size_t e, size_t be)
 				return k + 1;
 		return be;
 	}
+	/* "said on Monday during a visit to a plant in Flint, Mich., that
+	 * ...": place names and their commas may stand in the adverbial */
 	if (x < be && is_word(c, x) && (c->x.tok[x].lx & (LX_PREP | LX_TIME)))
-		for (k = x + 1; k < be && k < x + 9; k++) {
+		for (k = x + 1; k < be && k < x + 20; k++) {
 			if (word_is(c, k, W_THAT)) {
-				x = k;
+				if (k < x + 9 || is_p(c, k - 1, ','))
+					x = k;
 				break;
 			}
-			if (is_word(c, k) && (c->x.tok[k].lx & (LX_CUE |
-			    LX_PRON | LX_BE)))
+			if (is_p(c, k, ';') ||
+			    (is_word(c, k) && (c->x.tok[k].lx & (LX_CUE |
+			    LX_PRON | LX_BE))) || (k >= x + 9 &&
+			    is_word(c, k) && !c->x.tok[k].cap &&
+			    ends_with(c, k, "ed")))
 				break;
 		}
 	if (x < be && word_is(c, x, W_THAT)) {
