@@ -1183,9 +1183,18 @@ attribution(const struct scan *st, size_t p)
 			return 0;
 		f = lookup(st->sb, t + p, q - p);
 		c = dec(t + p, len - p, &l);
-		if (n > 0 && lower(c) && (f & W_CUE))
+		if (n > 0 && lower(c) && (f & W_CUE)) {
+			/* and one lower-case word after the verb: "Lee
+			 * asked again.", "Ann called out.", "he told me." */
+			if (q + 1 < len && t[q] == ' ' &&
+			    (unsigned)(t[q + 1] - 'a') < 26) {
+				w = wordend(st, q + 1);
+				if (w - q - 1 <= 12)
+					q = w;
+			}
 			return q == len || t[q] == '.' || t[q] == ',' ||
 			    t[q] == ';';
+		}
 		/* "I" is a starter, and a speaker too ("What?" I asked.) */
 		if (lower(c) ? !(f & W_PARTICLE) && !caps :
 		    !upper(c) || (n == 0 && (f & W_STARTER) &&
