@@ -2069,6 +2069,18 @@ classify1(struct ctx *c, struct iq *q, int attributed, int title)
 	    !(e > o + 1 && c->x.tok[e - 1].kind == T_PUNCT &&
 	    strchr(".?!", c->x.tok[e - 1].ch)))
 		return -1;
+	/* a title in title case that ends its sentence after a lower-case
+	 * word of running text: missing from “Harbour Nights.”, a co-author
+	 * of “Salt and Iron: A Life.”.  Not after a cue of its own, nor
+	 * after to or for, or an -ing form (chanting “Save the Ferry.”),
+	 * where the words are said */
+	if (!title && w >= 2 && w <= 12 && !startish && e > o + 1 &&
+	    is_p(c, e - 1, '.') && is_word(c, p - 1) && !c->x.tok[p - 1].cap &&
+	    !word_is(c, p - 1, W_TO) && !word_is_text(c, p - 1, "for") &&
+	    !ends_with(c, p - 1, "ing") &&
+	    !(attributed && q->at.how == AT_OWN && q->at.cub > q->at.cua &&
+	    q->at.cub <= o) && title_case(c, o + 1, e))
+		return c->announced = 1, -1;
 	if (q->part > 1)
 		return QT_DIRECT;
 	/* “A,” she said, “b.”: the second half goes on with the first */
