@@ -1297,6 +1297,36 @@ citation(const struct scan *st, size_t p, size_t *credit)
 	return nx.cls == N_UPPER || nx.cls == N_DIGIT ? q : 0;
 }
 
+/*
+ * What a bracket in lower case after a sentence is, before a capital:
+ * a transcript's note of what happened ("Thank you. [applause] Now, let
+ * me begin.", "Really? (laughs) Yes."), which ends the sentence as a
+ * citation does and goes with it (A_NOTE); or an item's letter or numeral
+ * ("two points. (ii) The second"), which starts the next one (A_ITEM).
+ * Asked only where the bracket opens the next word.
+ */
+enum { A_NONE, A_NOTE, A_ITEM };
+
+static __attribute__((noinline)) int
+aside(const struct scan *st, size_t p)
+{
+	const char *t = st->t;
+	size_t q, cr;
+
+	if (t[p] != '(' && t[p] != '[')
+		return A_NONE;
+	for (q = p + 1; q < st->len && t[q] && strchr("ivx", t[q]); q++)
+		;
+	if (q < st->len && t[q] != ')' && q == p + 1)
+		q++;		/* "(b)" */
+	if (q < st->len && t[q] == ')' && q - p <= 5) {
+		q++;
+		return q + 1 < st->len && t[q] == ' ' &&
+		    (unsigned)(t[q + 1] - 'A') < 26 ? A_ITEM : A_NONE;
+	}
+	return citation(st, p, &cr) != 0 ? A_NOTE : A_NONE;
+}
+
 static int
 webchar(int32_t c)
 {
@@ -1634,7 +1664,8 @@ terminator(struct scan *st, size_t i)
 	const char *t = st->t;
 	size_t len = st->len, j = i, k, l, nxp, end;
 	unsigned dots = 0, prevflags, val;
-	int qe = 0, closed = 0, note = 0, brk, kind, detached, cjk, style, alpha;
+	int qe = 0, closed = 0, note = 0, as = A_NONE, brk, kind, detached, cjk;
+	int style, alpha;
 	unsigned char u;
 	int32_t c;
 	struct next nx;
@@ -1756,7 +1787,9 @@ spaced:
 		brk = nx.cls == N_UPPER || nx.cls == N_DIGIT ||
 		    (nx.cls == N_LOWER && !closed && !note && !nx.quoted &&
 		    !nx.bracket && detached == 0 && !(prevflags & W_EXCLAIM) &&
-		    !cued(st, nxp));
+		    !cued(st, nxp)) ||
+		    (nx.cls == N_LOWER && nx.bracket &&
+		    (as = aside(st, nxp)) != A_NONE);
 		if (brk && (prevflags & W_EXCLAIM) && !closed &&
 		    !(nextflags(st, &nx) & W_STARTER))
 			brk = 0;
@@ -1804,14 +1837,16 @@ spaced:
 			    (nx.cls == N_LOWER && !closed && !note &&
 			    !nx.quoted && !nx.bracket &&
 			    !marker(t, len, nxp, &style, &val,
-			    &alpha) && !unit(st, i));
+			    &alpha) && !unit(st, i)) ||
+			    (nx.cls == N_LOWER && nx.bracket &&
+			    (as = aside(st, nxp)) != A_NONE);
 			break;
 		}
 	}
 	if (!brk || (nx.cls != N_UPPER && !closed && inbracket(st, i, nxp)))
 		return nxp;
 	end = k;
-	if (nx.bracket && (t[nxp] == '(' || t[nxp] == '[')) {
+	if (nx.bracket && as != A_ITEM && (t[nxp] == '(' || t[nxp] == '[')) {
 		size_t cr, e = citation(st, nxp, &cr);
 
 		if (e) {
