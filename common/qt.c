@@ -3883,6 +3883,28 @@ indirect(struct ctx *c)
 				}
 				continue;
 			}
+			/* "As the Harbour Times recently reported, ...", "But as
+			 * another study noted, ...": the words between "as" and
+			 * the cue are the source, the report follows the comma */
+			if ((f & LX_CORE) && e + 2 < be && is_p(c, e, ',') &&
+			    (x = a + (word_is(c, a, W_BUT) ||
+			    word_is(c, a, W_AND))) + 2 < i &&
+			    word_is(c, x, W_AS) && (k = skip_adv(c, i, x + 1)) >
+			    x + 1 && k - x <= 8 && !has_verb(c, x + 1, k) &&
+			    words_in(c, x + 1, k) == k - x - 1) {
+				memset(&at, 0, sizeof at);
+				set_cue(&at, i, e);
+				at.how = AT_OWN;
+				if (!np_before(c, i, x + 1, &at) ||
+				    sp_open(c, at.spa, x + 1) > x + 1) {
+					at.spa = x + 1;
+					at.spb = k;
+					at.sk = SK_DESC;
+				}
+				if (emit_indirect(c, e + 1, be, &at, EI_RIGHT))
+					i = be;
+				continue;
+			}
 			memset(&at, 0, sizeof at);
 			set_cue(&at, i, e);
 			at.how = AT_OWN;
