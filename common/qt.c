@@ -3046,6 +3046,35 @@ comma_mark(const struct ctx *c, size_t lo, size_t m)
 	    !c->x.tok[o - 1].cap && words_in(c, o, m) > 0;
 }
 
+/* "While critics argue that A, the mayor has B": a report inside the
+ * subordinate clause that opens the sentence at a ends at the comma that
+ * closes it, when a subject opens the main clause after; 0 if not so. */
+static size_t
+sub_end(const struct ctx *c, size_t a, size_t x, size_t be)
+{
+	size_t k;
+
+	if (a < be && (word_is(c, a, W_BUT) || word_is(c, a, W_AND)))
+		a++;
+	if (a >= be || !(word_is(c, a, W_WHILE) || word_is(c, a, W_ALTHOUGH) ||
+	    word_is(c, a, W_THOUGH) || word_is(c, a, W_WHEREAS) ||
+	    word_is(c, a, W_BECAUSE) || word_is(c, a, W_SINCE) ||
+	    word_is(c, a, W_WHEN) || word_is(c, a, W_AFTER) ||
+	    word_is(c, a, W_BEFORE)))
+		return 0;
+	for (k = a + 1; k < x; k++)
+		if (is_p(c, k, ',') || is_p(c, k, ';'))
+			return 0;
+	for (k = x + 1; k + 1 < be && k < x + 40; k++)
+		/* not "2,400", not "Louisville, Ky." */
+		if (is_p(c, k, ',') && c->x.tok[k].q < 0 && !num_comma(c, k) &&
+		    is_word(c, k + 1) && subject_word(c, k + 1) &&
+		    !word_is(c, k + 1, W_WHO) && !word_is(c, k + 1, W_WHICH) &&
+		    !(c->x.tok[k + 1].cap && (k + 2 >= be || !is_word(c, k + 2))))
+			return k;
+	return 0;
+}
+
 static size_t
 continuation(struct ctx *c, size_t s, size_t b)
 {
@@ -3999,7 +4028,8 @@ indirect(struct ctx *c)
 						i = be;
 					continue;
 				}
-				if ((stop = aside_end(c, i, a, x, be)) == 0)
+				if ((stop = aside_end(c, i, a, x, be)) == 0 &&
+				    (stop = sub_end(c, a, x, be)) == 0)
 					stop = continuation(c, s, be);
 				if (emit_indirect(c, x, stop, &at, EI_RIGHT)) {
 					i = resume(c, i, be, &left0);
