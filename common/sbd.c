@@ -1658,6 +1658,22 @@ footnote(const char *t, size_t len, size_t k)
 	return q > k && (q == len || isws(t + q, len - q)) ? q : 0;
 }
 
+/*
+ * A number in brackets at p, after a number's prefix: an item of a list
+ * when a space and a capital follow it ("He said no. (2) The next"), else
+ * what the prefix refers to ("as in Eq. (4).", "Fig. (3b) shows").
+ */
+static int
+bracketitem(const char *t, size_t len, size_t p)
+{
+	size_t q;
+
+	for (q = p + 1; q < len && q - p <= 6 && asciialnum(t[q]); q++)
+		;
+	return q + 2 < len && (t[q] == ')' || t[q] == ']') &&
+	    t[q + 1] == ' ' && (unsigned)(t[q + 2] - 'A') < 26;
+}
+
 __attribute__((always_inline)) static inline size_t
 terminator(struct scan *st, size_t i)
 {
@@ -1815,7 +1831,8 @@ spaced:
 			brk = 0;
 			break;
 		case K_NUMBER:
-			if (nx.cls == N_DIGIT && !nx.quoted && !nx.bracket)
+			if (nx.cls == N_DIGIT && !nx.quoted &&
+			    (!nx.bracket || !bracketitem(t, len, nxp)))
 				brk = 0;
 			else if (prevflags & W_ABBREV)
 				/* a unit after a number too ("for 40 min.
