@@ -2119,7 +2119,8 @@ datestamp(const struct scan *st, size_t p)
  * We found ...")?  It is when it is of the captions list, follows a
  * letter or digit and one space, and a lower-case word follows it: no
  * title capitalises such a short word before a lower-case one.  The
- * caption holds only words, spaces, commas, hyphens and apostrophes.
+ * caption holds only words, spaces, commas, hyphens and apostrophes, and
+ * periods after digits ("2.4 Results The hives grew").
  */
 static __attribute__((noinline)) int
 captionword(const struct scan *st, size_t p, size_t w)
@@ -2137,8 +2138,9 @@ captionword(const struct scan *st, size_t p, size_t w)
 	for (q = p; q < w - 1; q += l) {
 		c = dec(t + q, w - 1 - q, &l);
 		if (!alnum(c) && c != ' ' && c != ',' && c != '-' &&
-		    c != '\'' && c != 0x2019 && c != '&')
-			return 0;
+		    c != '\'' && c != 0x2019 && c != '&' &&
+		    (c != '.' || q == p || !digit((unsigned char)t[q - 1])))
+			return 0;	/* a section's number: "3.1 Data" */
 	}
 	return 1;
 }
