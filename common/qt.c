@@ -2001,6 +2001,19 @@ classify(struct ctx *c, struct iq *q, int attributed, int title)
 	return f;
 }
 
+/* Is a cue among the n words before token p, in p's sentence? */
+static int
+cue_near(const struct ctx *c, size_t p, size_t n)
+{
+	size_t i;
+
+	for (i = p; i > 0 && p - i < n && c->x.tok[i - 1].sent ==
+	    c->x.tok[p].sent; i--)
+		if (is_word(c, i - 1) && (c->x.tok[i - 1].lx & LX_CUE))
+			return 1;
+	return 0;
+}
+
 static int
 classify1(struct ctx *c, struct iq *q, int attributed, int title)
 {
@@ -2071,15 +2084,15 @@ classify1(struct ctx *c, struct iq *q, int attributed, int title)
 		return -1;
 	/* a title in title case that ends its sentence after a lower-case
 	 * word of running text: missing from “Harbour Nights.”, a co-author
-	 * of “Salt and Iron: A Life.”.  Not after a cue of its own, nor
+	 * of “Salt and Iron: A Life.”.  Not a few words after its own cue
+	 * (called the plan “A Real Disgrace.”), nor
 	 * after to or for, or an -ing form (chanting “Save the Ferry.”),
 	 * where the words are said */
 	if (!title && w >= 2 && w <= 12 && !startish && e > o + 1 &&
 	    is_p(c, e - 1, '.') && is_word(c, p - 1) && !c->x.tok[p - 1].cap &&
 	    !word_is(c, p - 1, W_TO) && !word_is_text(c, p - 1, "for") &&
 	    !ends_with(c, p - 1, "ing") &&
-	    !(attributed && q->at.how == AT_OWN && q->at.cub > q->at.cua &&
-	    q->at.cub <= o) && title_case(c, o + 1, e))
+	    !cue_near(c, p, 5) && title_case(c, o + 1, e))
 		return c->announced = 1, -1;
 	if (q->part > 1)
 		return QT_DIRECT;
