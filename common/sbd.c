@@ -2269,9 +2269,10 @@ caption(const struct scan *st, size_t p)
 
 /*
  * Speech cut off by a dash and answered by the next speaker ("“I was
- * going to—” “Don't,” she said."): after the em dash that ends at q, a
- * closing quote, white space and an opening quote before a capital end
- * the sentence.  Returns the end of the closing quote, or 0.
+ * going to—” “Don't,” she said."), or by a sentence ("“If only—” She
+ * shook her head."): after the em dash that ends at q, a closing quote,
+ * white space and an opening quote before a capital, or a starter other
+ * than "I", end the sentence.  Returns the end of the closing quote, or 0.
  */
 static size_t
 interrupted(struct scan *st, size_t q)
@@ -2291,7 +2292,15 @@ interrupted(struct scan *st, size_t q)
 	if (l == 0 || e + l >= len || !seenword(st, q))
 		return 0;
 	nextword(st, e + l, &nx);
-	return nx.cls == N_UPPER && nx.quoted ? e : 0;
+	if (nx.cls != N_UPPER || nx.bracket)
+		return 0;
+	if (nx.quoted)
+		return e;
+	/* a starter, as a new sentence opens ("“I was going to—” He
+	 * stopped."), where a name or "I" would be the speaker's ("“But
+	 * I—” Ann began.", "“Wait—” I said.") */
+	return (nextflags(st, &nx) & W_STARTER) &&
+	    !(t[nx.w] == 'I' && wordend(st, nx.w) == nx.w + 1) ? e : 0;
 }
 
 size_t
