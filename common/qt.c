@@ -3273,6 +3273,10 @@ clause_start(const struct ctx *c, size_t x)
 
 	if ((x > 0 && word_is(c, x - 1, W_THAT)) || subject_word(c, x))
 		return 1;
+	/* "there is", "there will be": an expletive subject */
+	if (x + 1 < c->x.ntok && word_is_text(c, x, "there") &&
+	    is_word(c, x + 1) && (c->x.tok[x + 1].lx & (LX_BE | LX_HYPO)))
+		return 1;
 	/* "stricter gun laws would help": a bare noun phrase of a few
 	 * words, then a modal or a form of "be" */
 	if (!is_word(c, x) || (c->x.tok[x].lx & (LX_STOP | LX_PREP | LX_LINK |
