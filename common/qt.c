@@ -3046,17 +3046,28 @@ static int
 comma_mark(const struct ctx *c, size_t lo, size_t m)
 {
 	long q;
-	size_t o;
+	size_t o, k;
 
 	if (m < lo + 3 || !is_mark(c, m) || (q = c->x.tok[m].q) < 0 ||
 	    !is_p(c, m - 1, ','))
 		return 0;
 	for (o = m - 1; o > lo && c->x.tok[o - 1].q == q; o--)
 		;
-	/* a lower-case word of the clause just before the opening mark: not
-	 * a dateline's dash, a colon, a quotation opening the sentence */
-	return o > lo && is_mark(c, o) && is_word(c, o - 1) &&
-	    !c->x.tok[o - 1].cap && words_in(c, o, m) > 0;
+	/* a lower-case word of the clause just before the opening mark, or
+	 * a subject and its comma ("Parties in Europe, ''have ...,'' Lu
+	 * said"): not a dateline's dash, a colon, a quotation opening the
+	 * sentence, a cue's comma ("said, “...”") */
+	if (o <= lo || !is_mark(c, o) || words_in(c, o, m) == 0)
+		return 0;
+	if (is_word(c, o - 1) && !c->x.tok[o - 1].cap)
+		return 1;
+	if (o <= lo + 2 || !is_p(c, o - 1, ',') || words_in(c, lo, o - 1) < 2)
+		return 0;
+	for (k = lo; k + 1 < o; k++)
+		if (is_mark(c, k) || (is_word(c, k) && (c->x.tok[k].lx &
+		    (LX_CUE | LX_ICUE))))
+			return 0;
+	return 1;
 }
 
 /* "While critics argue that A, the mayor has B": a report inside the
@@ -3852,7 +3863,10 @@ indirect(struct ctx *c)
 					continue;
 				x = after_cue(c, i, e, be);
 				at.cub = cue_object(c, i, e, be);
+				/* "..., telling the radio, “...”": a quotation */
 				if (x < be && !is_mark(c, x) && !is_p(c, x, ':') &&
+				    !(is_p(c, x, ',') && x + 1 < be &&
+				    is_mark(c, x + 1)) &&
 				    emit_indirect(c, x, be, &at, EI_RIGHT))
 					i = resume(c, i, be, &left0);
 				continue;
