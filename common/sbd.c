@@ -878,6 +878,15 @@ gluedacronym(const char *s, size_t n)
 	    acronym(s + i - 1, n - i + 1);
 }
 
+/* Is s[0..n) a Roman numeral in capitals, of I, V and X (CV is no section)? */
+static __attribute__((noinline)) int
+roman(const char *s, size_t n)
+{
+	while (n > 0 && s[n - 1] && strchr("IVX", s[n - 1]))
+		n--;
+	return n == 0;
+}
+
 static int
 token(struct scan *st, size_t end, unsigned *flags)
 {
@@ -951,6 +960,10 @@ found:
 
 		/* "1." "b." "iv." opening a sentence: an item marker */
 		if (marker(t, st->len, p, &style, &val, &alpha) && style != L_PAREN)
+			return K_ITEM;
+		/* and a Roman numeral in capitals ("II. Methods") */
+		if (end - p - 2 <= 4 && (t[p] == 'I' || t[p] == 'V' ||
+		    t[p] == 'X') && roman(t + p, end - p))
 			return K_ITEM;
 	}
 	*flags = lookup(st->sb, t + p, end - p);
