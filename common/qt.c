@@ -2001,6 +2001,23 @@ classify(struct ctx *c, struct iq *q, int attributed, int title)
 	return f;
 }
 
+static int subject(const struct ctx *, size_t, size_t, struct qt_attr *);
+static size_t verb_after(const struct ctx *, size_t, size_t);
+
+/* Has the sentence of the quotation at o a subject of its own before it,
+ * other than a pronoun, and a verb after that subject ("Lu decried the
+ * board for “turning its back”")? */
+static int
+own_subject(const struct ctx *c, size_t o)
+{
+	struct qt_attr at;
+	size_t lo = sent_lo(c, o);
+
+	memset(&at, 0, sizeof at);
+	return o - lo <= SUBJ_REACH && subject(c, lo, o, &at) &&
+	    at.sk != SK_PRON && at.spb < o && verb_after(c, at.spb, o) != NONE;
+}
+
 /* Is a cue among the n words before token p, in p's sentence? */
 static int
 cue_near(const struct ctx *c, size_t p, size_t n)
@@ -2055,6 +2072,11 @@ classify1(struct ctx *c, struct iq *q, int attributed, int title)
 		return -1;
 	if (!title && (subject_term(c, q, p, w) || year_after(c, q)))
 		return -1;
+	/* a speaker found only in the next sentence is not in this one's:
+	 * a short quotation needs a subject and a verb of its own there
+	 * (a “closed” one, it was enough to “win”) */
+	if (attributed && q->at.how == AT_NEXT && !own_subject(c, o))
+		attributed = 0;
 	if (!attributed && !title) {
 		int punct = e > o + 1 && c->x.tok[e - 1].kind == T_PUNCT &&
 		    strchr(".?!,", c->x.tok[e - 1].ch);
