@@ -1391,11 +1391,19 @@ place(struct bp_judge *j, size_t title, size_t first, size_t last)
 			drop(p, rs->rules[p->m_edge].why,
 			    rs->rules[p->m_edge].name);
 	}
-	/* What is left of an island after the article (see island()). */
-	if (rs->det_island && last < n)
+	/* What is left of an island after the article (see island()): its
+	 * body paragraphs, and once one was found past the bounds, every line
+	 * kept after the article, a short sentence or a name among them (a
+	 * reader's comment signed "Linda M.", a blurb's last short line). */
+	if (rs->det_island && last < n) {
 		for (i = last + 1; i < n; i++)
 			if (kept(j, i) && body_like(j, &j->p[i]))
-				drop(&j->p[i], BP_NAV, "tail-island");
+				break;
+		if (i < n)
+			for (i = last + 1; i < n; i++)
+				if (kept(j, i) && !j->p[i].title)
+					drop(&j->p[i], BP_NAV, "tail-island");
+	}
 	/* The head, before the first body paragraph. */
 	for (i = title == n ? 0 : title + 1; i < n && i < first; i++) {
 		struct para *p = &j->p[i];
