@@ -434,11 +434,12 @@ normalise(struct bp_judge *j, struct para *p)
 	size_t n = p->len - p->lead - p->trail;
 	const char *t;
 
-	/* and slack after it for bp_scan_text() */
-	buf_grow(&j->arena, 2 * n + 2 + BP_SLACK);
+	/* and slack after each for bp_norm_esc(), and after the lower case
+	 * for bp_scan_text() */
+	buf_grow(&j->arena, 2 * (n + BP_SLACK) + BP_SLACK);
 	t = (p->blank ? j->arena.p + p->blank - 1 : p->text) + p->lead;
 	p->norm = j->arena.len;
-	p->ca = p->norm + n + 1;
+	p->ca = p->norm + n + BP_SLACK;
 	p->nlen = bp_norm_esc(t, n, j->arena.p + p->norm, j->arena.p + p->ca,
 	    &p->words, &p->esc);
 	j->arena.p[p->norm + p->nlen] = '\0';

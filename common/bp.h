@@ -419,7 +419,8 @@ void bp_hash_free(struct bp_hash *h);
 size_t bp_norm(const char *s, size_t n, char *lo, char *ca, size_t *words);
 /* The same, and *esc: whether s[0..n) has a byte that a record's TEXT
  * escapes (a control, a backslash, a byte that is not UTF-8); when it
- * has none, rec_plainlen() passes all of it. */
+ * has none, rec_plainlen() passes all of it.  BP_SLACK bytes after lo[n)
+ * and after ca[n) must be writable (their values do not count). */
 size_t bp_norm_esc(const char *s, size_t n, char *lo, char *ca,
     size_t *words, int *esc);
 struct bp_pat;

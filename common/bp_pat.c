@@ -94,17 +94,29 @@ nonzero(uint64_t x)
 	return (((x & ~HIGH) + ~HIGH) | x) & HIGH;
 }
 
+static size_t norm(const char *s, size_t n, char *lo, char *ca,
+    size_t *words, int *escp, int pad);
+
 size_t
 bp_norm(const char *s, size_t n, char *lo, char *ca, size_t *words)
 {
 	int esc;
 
-	return bp_norm_esc(s, n, lo, ca, words, &esc);
+	return norm(s, n, lo, ca, words, &esc, 0);
 }
 
 size_t
 bp_norm_esc(const char *s, size_t n, char *lo, char *ca, size_t *words,
     int *escp)
+{
+	return norm(s, n, lo, ca, words, escp, 1);
+}
+
+/* pad: BP_SLACK bytes after lo[n) and ca[n) may be written, so that the
+ * last bytes go sixteen at a time too */
+static size_t
+norm(const char *s, size_t n, char *lo, char *ca, size_t *words, int *escp,
+    int pad)
 {
 	const unsigned char *u = (const unsigned char *)s;
 	size_t i = 0, o = 0, w = 0;
@@ -177,6 +189,58 @@ bp_norm_esc(const char *s, size_t n, char *lo, char *ca, size_t *words,
 			    _mm_and_si128(up, _mm_set1_epi8(0x20))));
 			o += 16;
 			i += 16;
+		}
+		/* the last bytes, fewer than 16, as the first of a block
+		 * padded with letters (no stop, no space), from the last 16
+		 * bytes of s where it has 16: at once where they need nothing
+		 * more, and on after a curly quote or a dash as above */
+		while (pad && i < n && i + 16 > n) {
+			unsigned char b[32];
+			unsigned m = (unsigned)(n - i), valid = (1u << m) - 1;
+			__m128i x, up;
+			unsigned sps, bad, st, stop;
+			char q;
+
+			_mm_storeu_si128((__m128i *)(b + 16), _mm_set1_epi8('a'));
+			if (n >= 16)
+				_mm_storeu_si128((__m128i *)b, _mm_loadu_si128(
+				    (const __m128i *)(u + n - 16)));
+			else
+				memcpy(b + 16 - m, u + i, m);
+			x = _mm_loadu_si128((const __m128i *)(b + 16 - m));
+			sps = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(x,
+			    _mm_set1_epi8(' ')));
+			bad = (unsigned)_mm_movemask_epi8(_mm_cmplt_epi8(x,
+			    _mm_set1_epi8(' ')));
+			st = sps << 1 | (unsigned)sp;
+			stop = (bad | (sps & st)) & valid;
+			up = _mm_and_si128(
+			    _mm_cmpgt_epi8(x, _mm_set1_epi8('A' - 1)),
+			    _mm_cmplt_epi8(x, _mm_set1_epi8('Z' + 1)));
+			bsl = _mm_or_si128(bsl, _mm_cmpeq_epi8(x,
+			    _mm_set1_epi8('\\')));
+			if (stop)	/* the bytes before it */
+				m = (unsigned)__builtin_ctz(stop);
+			if (m > 0) {
+				w += popc16(~sps & ((1u << m) - 1) & st);
+				sp = (int)(sps >> (m - 1) & 1);
+				_mm_storeu_si128((__m128i *)(ca + o), x);
+				_mm_storeu_si128((__m128i *)(lo + o), _mm_or_si128(
+				    x, _mm_and_si128(up, _mm_set1_epi8(0x20))));
+				o += m;
+				i += m;
+			}
+			if (!stop)
+				goto done;
+			if (i + 2 < n && u[i] == 0xe2 && u[i + 1] == 0x80 &&
+			    (q = quote_dash(u[i + 2])) != 0) {
+				w += (size_t)sp;
+				sp = 0;
+				put(lo, ca, &o, q, q);
+				i += 3;
+				continue;
+			}
+			break;
 		}
 #endif
 		while (i + 8 <= n) {

@@ -108,12 +108,12 @@ test_norm_esc(void)
 	    "\xe2\x80\x8b", "\xe2\x80\xa6", "\xc3\xa9", "\xf0\x9f\x98\x80",
 	    "\\", "\t", "\x01", "\r", "\x80", "\xe2\x80", "\xc3", "\xed\xa0\x80",
 	    "\x7f", "0123456789012345" };
-	char s[600], lo[600], ca[600];
+	char s[600], lo[600], ca[600], lo2[600], ca2[600];
 	unsigned seed = 7;
-	int i, esc, bad = 0, plain = 0;
+	int i, esc, bad = 0, plain = 0, differ = 0;
 
 	for (i = 0; i < 20000; i++) {
-		size_t n = 0, w, k, np = 1 + i % 23;
+		size_t n = 0, w, w2, nl, nl2, k, np = 1 + i % 23;
 
 		for (k = 0; k < np; k++) {
 			const char *p;
@@ -124,11 +124,17 @@ test_norm_esc(void)
 			memcpy(s + n, p, strlen(p));
 			n += strlen(p);
 		}
-		bp_norm_esc(s, n, lo, ca, &w, &esc);
+		nl = bp_norm_esc(s, n, lo, ca, &w, &esc);
 		bad += esc != (rec_plainlen(s, n, 0) != n);
 		plain += !esc;
+		/* bp_norm() writes nothing past lo[n) and ca[n), so its
+		 * last bytes take another way: the same text */
+		nl2 = bp_norm(s, n, lo2, ca2, &w2);
+		differ += nl != nl2 || w != w2 || memcmp(lo, lo2, nl) != 0 ||
+		    memcmp(ca, ca2, nl) != 0;
 	}
 	CHECK(bad == 0);
+	CHECK(differ == 0);
 	CHECK(plain > 2000 && plain < 18000);	/* both kinds were tried */
 }
 
