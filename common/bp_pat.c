@@ -135,13 +135,32 @@ norm(const char *s, size_t n, char *lo, char *ca, size_t *words, int *escp,
 		 * ASCII and single spaces, which normalising leaves as they
 		 * are. */
 #ifdef __SSE2__
+		/* The words of whole blocks with no stop: each space there
+		 * but one at their end has a word's byte after it, and so
+		 * has the space before them if there is one (sp0); their
+		 * spaces are added up by lane (nsp, at most 255 blocks) and
+		 * counted when they end. */
+		__m128i nsp = _mm_setzero_si128();
+		unsigned nb = 0;
+		int sp0 = sp;
+#define WHOLE_WORDS() do {						\
+		if (nb > 0) {						\
+			__m128i t_ = _mm_sad_epu8(nsp, _mm_setzero_si128()); \
+									\
+			w += (size_t)sp0 + (size_t)_mm_cvtsi128_si32(t_) +	\
+			    (size_t)_mm_extract_epi16(t_, 4) - (size_t)sp;	\
+			nsp = _mm_setzero_si128();			\
+			nb = 0;						\
+		}							\
+	} while (0)
 		while (i + 16 <= n) {
 			__m128i x = _mm_loadu_si128((const __m128i *)(u + i));
-			__m128i up = _mm_and_si128(
-			    _mm_cmpgt_epi8(x, _mm_set1_epi8('A' - 1)),
-			    _mm_cmplt_epi8(x, _mm_set1_epi8('Z' + 1)));
-			unsigned sps = (unsigned)_mm_movemask_epi8(
-			    _mm_cmpeq_epi8(x, _mm_set1_epi8(' ')));
+			/* A-Z: from 'A' on, the 26 lowest as signed bytes */
+			__m128i up = _mm_cmplt_epi8(_mm_add_epi8(x,
+			    _mm_set1_epi8((char)(0x80 - 'A'))),
+			    _mm_set1_epi8((char)(0x80 + 26)));
+			__m128i spv = _mm_cmpeq_epi8(x, _mm_set1_epi8(' '));
+			unsigned sps = (unsigned)_mm_movemask_epi8(spv);
 			/* under ' ' as signed bytes: controls and non-ASCII */
 			unsigned bad = (unsigned)_mm_movemask_epi8(
 			    _mm_cmplt_epi8(x, _mm_set1_epi8(' ')));
@@ -158,6 +177,7 @@ norm(const char *s, size_t n, char *lo, char *ca, size_t *words, int *escp,
 				unsigned pre = (1u << k) - 1;
 				char q;
 
+				WHOLE_WORDS();
 				if (k > 0) {
 					w += popc16(~sps & pre &
 					    (sps << 1 | (unsigned)sp));
@@ -178,18 +198,25 @@ norm(const char *s, size_t n, char *lo, char *ca, size_t *words, int *escp,
 					sp = 0;
 					put(lo, ca, &o, q, q);
 					i += 3;
+					sp0 = sp;
 					continue;
 				}
 				break;
 			}
-			w += popc16(~sps & 0xffff & (sps << 1 | (unsigned)sp));
+			nsp = _mm_sub_epi8(nsp, spv);
 			sp = (int)(sps >> 15);
 			_mm_storeu_si128((__m128i *)(ca + o), x);
 			_mm_storeu_si128((__m128i *)(lo + o), _mm_or_si128(x,
 			    _mm_and_si128(up, _mm_set1_epi8(0x20))));
 			o += 16;
 			i += 16;
+			if (++nb == 255) {
+				WHOLE_WORDS();
+				sp0 = sp;
+			}
 		}
+		WHOLE_WORDS();
+#undef WHOLE_WORDS
 		/* the last bytes, fewer than 16, as the first of a block
 		 * padded with letters (no stop, no space), from the last 16
 		 * bytes of s where it has 16: at once where they need nothing

@@ -138,6 +138,51 @@ test_norm_esc(void)
 	CHECK(plain > 2000 && plain < 18000);	/* both kinds were tried */
 }
 
+/* Words of long clean text, whose blocks bp_norm_esc() counts in runs of
+ * up to 255: the count of a plain walk, for texts around those lengths,
+ * of words that fill every block alike or at random, with a curly quote
+ * or a double space. */
+static void
+test_norm_words(void)
+{
+	static const size_t len[] = { 15, 16, 4079, 4080, 4081, 4096, 5000,
+	    9000 };
+	static char s[9100], lo[9200], ca[9200];
+	unsigned seed = 11;
+	size_t t, bad = 0;
+
+	for (t = 0; t < 3 * sizeof(len) / sizeof(len[0]); t++) {
+		size_t n = len[t / 3], k, want = 0, w;
+		int sp = 1;
+
+		for (k = 0; k < n; k++) {
+			seed = seed * 1103515245u + 12345u;
+			s[k] = (seed >> 16) % 6 == 0 ? ' ' :
+			    (char)('a' + (seed >> 20) % 26);
+			if (t % 3 == 0)	/* a space in the same lane of
+					 * every block */
+				s[k] = k % 16 == 15 ? ' ' : 'a';
+		}
+		if (t % 3 == 1)	/* a double space in the middle */
+			memcpy(s + n / 2, "  ", 2);
+		if (t % 3 == 2 && n > 40)	/* and a curly quote */
+			memcpy(s + n / 3, "\xe2\x80\x9c", 3);
+		for (k = 0; k < n; k++) {
+			unsigned char c = (unsigned char)s[k];
+
+			if (c == ' ')
+				sp = 1;
+			else if (c != 0x80 && c != 0x9c) {
+				want += sp;
+				sp = 0;
+			}
+		}
+		bp_norm_esc(s, n, lo, ca, &w, &(int){ 0 });
+		bad += w != want;
+	}
+	CHECK(bad == 0);
+}
+
 static void
 test_patterns(void)
 {
@@ -287,6 +332,7 @@ main(void)
 	cfg_free(c);
 	test_norm();
 	test_norm_esc();
+	test_norm_words();
 	test_patterns();
 	test_credit();
 	test_judge();
