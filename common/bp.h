@@ -125,13 +125,15 @@ enum { BP_OPT_EXPLAIN = 300 };
 static inline unsigned
 bp_wordmask(__m128i x)
 {
+	/* a range [c, c + k) is the k lowest signed bytes after adding
+	 * 0x80 - c: an add and a compare rather than two and an and */
 	return (unsigned)_mm_movemask_epi8(_mm_or_si128(
 	    _mm_cmplt_epi8(x, _mm_setzero_si128()),
-	    _mm_or_si128(_mm_and_si128(
-	    _mm_cmpgt_epi8(x, _mm_set1_epi8('a' - 1)),
-	    _mm_cmplt_epi8(x, _mm_set1_epi8('z' + 1))),
-	    _mm_and_si128(_mm_cmpgt_epi8(x, _mm_set1_epi8('0' - 1)),
-	    _mm_cmplt_epi8(x, _mm_set1_epi8('9' + 1))))));
+	    _mm_or_si128(
+	    _mm_cmplt_epi8(_mm_add_epi8(x, _mm_set1_epi8((char)(0x80 - 'a'))),
+	    _mm_set1_epi8((char)(0x80 + 26))),
+	    _mm_cmplt_epi8(_mm_add_epi8(x, _mm_set1_epi8((char)(0x80 - '0'))),
+	    _mm_set1_epi8((char)(0x80 + 10))))));
 }
 #endif
 

@@ -183,6 +183,30 @@ test_norm_words(void)
 	CHECK(bad == 0);
 }
 
+#ifdef __SSE2__
+/* bp_wordmask(): bit k for byte k in a-z, 0-9 or from 0x80, for every
+ * byte value at every place of a block. */
+static void
+test_wordmask(void)
+{
+	int c, k, bad = 0;
+
+	for (c = 0; c < 256; c++)
+		for (k = 0; k < 16; k++) {
+			unsigned char b[16];
+			int want = (c >= 'a' && c <= 'z') || (c >= '0' &&
+			    c <= '9') || c >= 0x80;
+			unsigned m;
+
+			memset(b, ' ', sizeof(b));
+			b[k] = (unsigned char)c;
+			m = bp_wordmask(_mm_loadu_si128((const __m128i *)b));
+			bad += m != (want ? 1u << k : 0);
+		}
+	CHECK(bad == 0);
+}
+#endif
+
 static void
 test_patterns(void)
 {
@@ -333,6 +357,9 @@ main(void)
 	test_norm();
 	test_norm_esc();
 	test_norm_words();
+#ifdef __SSE2__
+	test_wordmask();
+#endif
 	test_patterns();
 	test_credit();
 	test_judge();
