@@ -1441,7 +1441,7 @@ filter_block(const struct bp_hash *h, const char *lo, size_t k, size_t c0,
 	uint16_t base = (uint16_t)(k - c0);
 
 	for (; start; start &= start - 1) {
-		unsigned d = (unsigned)__builtin_ctz(start);
+		size_t d = (size_t)__builtin_ctzll(start);
 		uint32_t v, f;
 
 		memcpy(&v, b + d, 4);
