@@ -614,6 +614,20 @@ caps_headline(const struct bp_judge *j, const struct para *p)
 	return up >= 20 && low * 10 <= up + low;
 }
 
+/* Can bp_credit() find a credit at the end of p at all: does it end with
+ * a word's byte or a bracket, or have a handle (@name) that may stand
+ * after one?  Most paragraphs end with a stop and have no '@' (the
+ * scan's punctuation tells), and need no walk back over their words. */
+static int
+credit_end(const struct para *p, const char *lo)
+{
+	unsigned char c = (unsigned char)lo[p->nlen - 1];
+
+	return (p->punct['@' >> 6] >> ('@' & 63) & 1) || c == ')' ||
+	    c == ']' || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+	    (c >= '0' && c <= '9') || c >= 0x80;
+}
+
 /* Features of a normalised paragraph that the judgement uses. */
 static void
 features(struct para *p, const char *lo)
@@ -1579,7 +1593,8 @@ bp_judge(struct bp_judge *j)
 		if (rs->det_symbols && bp_symbols_only(lo, p->nlen))
 			drop(p, BP_NAV, "symbols-only");
 		else if (rs->det_credit && p->words <= rs->caption_max &&
-		    ((r = bp_credit(rs, lo, j->arena.p + p->ca, p->nlen)) ||
+		    ((credit_end(p, lo) && (r = bp_credit(rs, lo,
+		    j->arena.p + p->ca, p->nlen)) != NULL) ||
 		    /* a credit line has at most credit_max words inside
 		     * its brackets, which may stand apart as two more */
 		    (p->words <= rs->credit_max + 2 && (r = bp_credit_line(rs,
