@@ -2305,10 +2305,12 @@ interrupted(struct scan *st, size_t q)
 	if (l == 0 || e + l >= len || !seenword(st, q))
 		return 0;
 	nextword(st, e + l, &nx);
-	if (nx.cls != N_UPPER || nx.bracket)
+	if (nx.cls != N_UPPER)
 		return 0;
 	if (nx.quoted)
 		return e;
+	if (nx.bracket)
+		return 0;
 	/* a starter, as a new sentence opens ("“I was going to—” He
 	 * stopped."), where a name or "I" would be the speaker's ("“But
 	 * I—” Ann began.", "“Wait—” I said.") */
