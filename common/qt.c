@@ -2427,8 +2427,9 @@ attribute_quotes(struct ctx *c, size_t nind)
 			q->at = rep->at;
 		/* a term quoted as a modifier ("the “qualified” spat") is a
 		 * scare quote unless it is said: in a report, or right after
-		 * its own cue ("called for a “clean energy” economy") */
-		if (j == i + 1 && q->form >= 0 && !rep && q->para != title &&
+		 * its own cue ("called for a “clean energy” economy"), in the
+		 * headline as anywhere ("Judge blocks state's 'open door' law") */
+		if (j == i + 1 && q->form >= 0 && !rep &&
 		    attributive(c, q) && !(ok && at.how == AT_OWN &&
 		    at.cub > at.cua && at.cub <= q->o))
 			q->form = -1;
