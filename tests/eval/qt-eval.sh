@@ -11,7 +11,9 @@
 # Times documents (which set quotes as ''...''; their quotes are in
 # polnear_train.jsonl), so every NYT quotation found counts as a false
 # positive there: about 1,650 of issue 6's train predictions.  Dev's NYT
-# documents have theirs.
+# documents have theirs.  tests/eval/qt-nyt-proxy.py rebuilds stand-in
+# quotation gold for train's NYT documents from polnear_train.jsonl, to
+# score them apart.
 : "${BIN:?set BIN to the directory of the built tools}"
 SHARED=${SHARED:-../shared}
 SPLIT=${QT_SPLIT:-dev}
