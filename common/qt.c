@@ -2965,9 +2965,7 @@ emit_indirect(struct ctx *c, size_t a, size_t b, const struct qt_attr *at,
 		    LX_LINK)) || word_is(c, a, W_AFTER) || word_is(c, a, W_BEFORE) ||
 		    word_is(c, a, W_WHEN) || word_is(c, a, W_WHILE) ||
 		    word_is(c, a, W_BECAUSE) || word_is(c, a, W_SINCE) ||
-		    word_is(c, a, W_UNTIL) || word_is(c, a, W_AS) ||
-		    (word_is(c, a, W_IF) && !(a > 0 && (word_is(c, a - 1,
-		    W_ASKED) || word_is(c, a - 1, W_ASKS))))) &&
+		    word_is(c, a, W_UNTIL) || word_is(c, a, W_AS)) &&
 		    !word_is(c, a, W_ABOUT) &&
 		    !word_is(c, a, W_OVER) && !word_is(c, a, W_UNDER) &&
 		    /* "pledged to stay": an infinitive is content */
