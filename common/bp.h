@@ -263,6 +263,8 @@ struct bp_list {
 	 * bset[x][c >> 6]); bshift 128: no such byte */
 	unsigned bshift[2];
 	uint64_t bset[2][4];
+	uint64_t allneed[2][3];	/* punctuation (2 words) and word bits
+				 * that every ref of the part needs */
 	struct bp_cand *cand;	/* of the scan's lists: v[k]'s cand[k] */
 };
 

@@ -771,11 +771,20 @@ part_byte(struct bp_list *l, size_t a, size_t b, int x)
 	int first = 1;
 
 	l->bshift[x] = 128;
+	l->allneed[x][0] = l->allneed[x][1] = l->allneed[x][2] = 0;
 	for (k = a; k < b; k++) {
 		const struct bp_slot *g = &l->slot[k];
 
 		if (g->ref == SIZE_MAX)
 			continue;
+		if (first) {
+			l->allneed[x][0] = g->need[0];
+			l->allneed[x][1] = g->need[1];
+			l->allneed[x][2] = g->needw;
+		}
+		l->allneed[x][0] &= g->need[0];
+		l->allneed[x][1] &= g->need[1];
+		l->allneed[x][2] &= g->needw;
 		hm &= g->headm8;
 		tm &= g->endm8;
 		if (first) {
@@ -1204,6 +1213,9 @@ part_fits(const struct bp_list *l, int x, const struct para8 *e)
 {
 	unsigned sh = l->bshift[x], c;
 
+	if (((l->allneed[x][0] & ~e->punct[0]) | (l->allneed[x][1] &
+	    ~e->punct[1]) | (l->allneed[x][2] & ~e->wbits)) != 0)
+		return 0;
 	if (sh == 128)
 		return 1;
 	c = (unsigned)((sh < 64 ? e->head >> sh : e->tail >> (sh - 64)) &
