@@ -3177,7 +3177,9 @@ after_cue(const struct ctx *c, size_t cu, size_t e, size_t be)
 	if (x < be && is_word(c, x) && (c->x.tok[x].lx & (LX_PREP | LX_TIME)))
 		for (k = x + 1; k < be && k < x + 20; k++) {
 			if (word_is(c, k, W_THAT)) {
-				if (k < x + 9 || is_p(c, k - 1, ','))
+				if (k < x + 9 || is_p(c, k - 1, ',') ||
+				    (k + 1 < be && is_word(c, k + 1) &&
+				    subject_word(c, k + 1)))
 					x = k;
 				break;
 			}
