@@ -240,6 +240,18 @@ struct bp_cand {
 	unsigned char residue, whole;
 };
 
+/* What try_list() asks of a part of a list first: a byte of the
+ * paragraph's first or last 8 (para8's head and tail as one 128-bit word:
+ * bit bshift on) that every ref of the part asks for, and the values they
+ * ask for there (bit c of bset[c >> 6]), bshift 128 for no such byte; the
+ * punctuation (2 words) and word bits that every ref of it needs.  Apart
+ * from struct bp_list, as most lists (the hash tables' slots) have none. */
+struct bp_part {
+	unsigned bshift;
+	uint64_t bset[4];
+	uint64_t allneed[3];
+};
+
 struct bp_list {
 	size_t *v;
 	size_t n, cap;
@@ -256,15 +268,8 @@ struct bp_list {
 	size_t anytop, othertop;	/* the most words a ref of [0, nany)
 				 * or [nany, n) admits (0: no ref there), */
 	unsigned otherwhere;	/* and the places of [nany, n)'s refs */
-	/* of the lists try_range() walks, for [0, nany) and [nany, n): a
-	 * byte of the paragraph's first or last 8 (para8's head and tail
-	 * as one 128-bit word: bit bshift[x] on) that every ref of the part
-	 * asks for, and the values they ask for there (bit c of
-	 * bset[x][c >> 6]); bshift 128: no such byte */
-	unsigned bshift[2];
-	uint64_t bset[2][4];
-	uint64_t allneed[2][3];	/* punctuation (2 words) and word bits
-				 * that every ref of the part needs */
+	struct bp_part *part;	/* of the lists try_range() walks, not
+				 * empty: of [0, nany) and [nany, n) */
 	struct bp_cand *cand;	/* of the scan's lists: v[k]'s cand[k] */
 };
 

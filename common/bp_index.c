@@ -758,7 +758,7 @@ cands(const struct bp_rules *rs, struct bp_list *l)
 }
 
 /* Choose a byte of the paragraph's first or last 8 that tells the refs
- * of slots [a, b) of l apart (see bp_list's bshift): one that each asks
+ * of slots [a, b) of l apart (see struct bp_part): one that each asks
  * for (head8 or end8) with more than one value among them, the first of
  * the head or else the last of the tail.  Residue's slots are never
  * tried and ask for nothing. */
@@ -770,21 +770,23 @@ part_byte(struct bp_list *l, size_t a, size_t b, int x)
 	size_t k;
 	int first = 1;
 
-	l->bshift[x] = 128;
-	l->allneed[x][0] = l->allneed[x][1] = l->allneed[x][2] = 0;
+	struct bp_part *pt = &l->part[x];
+
+	pt->bshift = 128;
+	pt->allneed[0] = pt->allneed[1] = pt->allneed[2] = 0;
 	for (k = a; k < b; k++) {
 		const struct bp_slot *g = &l->slot[k];
 
 		if (g->ref == SIZE_MAX)
 			continue;
 		if (first) {
-			l->allneed[x][0] = g->need[0];
-			l->allneed[x][1] = g->need[1];
-			l->allneed[x][2] = g->needw;
+			pt->allneed[0] = g->need[0];
+			pt->allneed[1] = g->need[1];
+			pt->allneed[2] = g->needw;
 		}
-		l->allneed[x][0] &= g->need[0];
-		l->allneed[x][1] &= g->need[1];
-		l->allneed[x][2] &= g->needw;
+		pt->allneed[0] &= g->need[0];
+		pt->allneed[1] &= g->need[1];
+		pt->allneed[2] &= g->needw;
 		hm &= g->headm8;
 		tm &= g->endm8;
 		if (first) {
@@ -805,7 +807,7 @@ part_byte(struct bp_list *l, size_t a, size_t b, int x)
 		sh = 64 + ((63 - (unsigned)__builtin_clzll(td)) & ~7u);
 	else
 		return;
-	memset(l->bset[x], 0, sizeof(l->bset[x]));
+	memset(pt->bset, 0, sizeof(pt->bset));
 	for (k = a; k < b; k++) {
 		const struct bp_slot *g = &l->slot[k];
 		unsigned c;
@@ -814,9 +816,9 @@ part_byte(struct bp_list *l, size_t a, size_t b, int x)
 			continue;
 		c = (unsigned)((sh < 64 ? g->lit8 >> sh : g->tail8 >> (sh - 64))
 		    & 0xff);
-		l->bset[x][c >> 6] |= (uint64_t)1 << (c & 63);
+		pt->bset[c >> 6] |= (uint64_t)1 << (c & 63);
 	}
-	l->bshift[x] = sh;
+	pt->bshift = sh;
 }
 
 /* The slots of a list that try_range() walks, once its order is set. */
@@ -825,10 +827,10 @@ slots(const struct bp_rules *rs, struct bp_list *l)
 {
 	size_t k;
 
-	l->bshift[0] = l->bshift[1] = 128;
 	if (l->n == 0)
 		return;
 	l->slot = xreallocarray(NULL, l->n, sizeof(*l->slot));
+	l->part = xcalloc(2, sizeof(*l->part));
 	for (k = 0; k < l->n; k++) {
 		struct bp_slot *g = &l->slot[k];
 		const struct bp_ref *f;
@@ -875,6 +877,8 @@ slots_free(struct bp_list *l)
 {
 	free(l->slot);
 	l->slot = NULL;
+	free(l->part);
+	l->part = NULL;
 }
 
 void
@@ -1211,16 +1215,17 @@ try_range(const struct bp_rules *rs, struct bp_scan *sc,
 static inline int
 part_fits(const struct bp_list *l, int x, const struct para8 *e)
 {
-	unsigned sh = l->bshift[x], c;
+	const struct bp_part *pt = &l->part[x];
+	unsigned sh = pt->bshift, c;
 
-	if (((l->allneed[x][0] & ~e->punct[0]) | (l->allneed[x][1] &
-	    ~e->punct[1]) | (l->allneed[x][2] & ~e->wbits)) != 0)
+	if (((pt->allneed[0] & ~e->punct[0]) | (pt->allneed[1] &
+	    ~e->punct[1]) | (pt->allneed[2] & ~e->wbits)) != 0)
 		return 0;
 	if (sh == 128)
 		return 1;
 	c = (unsigned)((sh < 64 ? e->head >> sh : e->tail >> (sh - 64)) &
 	    0xff);
-	return (int)(l->bset[x][c >> 6] >> (c & 63) & 1);
+	return (int)(pt->bset[c >> 6] >> (c & 63) & 1);
 }
 
 /* A list of refs holds those of where: any in [0, nany); a list that was
