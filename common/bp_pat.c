@@ -86,6 +86,24 @@ quote_dash(unsigned char b)
 	return 0;
 }
 
+#ifdef __SSE2__
+/* A curly quote or a dash at u[*i] (before n), put as its ASCII mark:
+ * the SSE2 passes stop at one and go on after it. */
+static inline int
+put_quote_dash(const unsigned char *u, size_t n, size_t *i, char *lo,
+    char *ca, size_t *o)
+{
+	char q;
+
+	if (*i + 2 >= n || u[*i] != 0xe2 || u[*i + 1] != 0x80 ||
+	    (q = quote_dash(u[*i + 2])) == 0)
+		return 0;
+	put(lo, ca, o, q, q);
+	*i += 3;
+	return 1;
+}
+#endif
+
 /* 0x80 in each byte of x that is not zero (for bytes under 0x80 and
  * not: no carry crosses a byte). */
 static uint64_t
@@ -175,7 +193,6 @@ norm(const char *s, size_t n, char *lo, char *ca, size_t *words, int *escp,
 				 * more than this go as they are */
 				unsigned k = (unsigned)__builtin_ctz(stop);
 				unsigned pre = (1u << k) - 1;
-				char q;
 
 				WHOLE_WORDS();
 				if (k > 0) {
@@ -192,13 +209,9 @@ norm(const char *s, size_t n, char *lo, char *ca, size_t *words, int *escp,
 				/* a curly quote or a dash, which news has in
 				 * most paragraphs, here and on with the next
 				 * sixteen; the rest below */
-				if (i + 2 < n && u[i] == 0xe2 && u[i + 1] == 0x80 &&
-				    (q = quote_dash(u[i + 2])) != 0) {
+				if (put_quote_dash(u, n, &i, lo, ca, &o)) {
 					w += (size_t)sp;
-					sp = 0;
-					put(lo, ca, &o, q, q);
-					i += 3;
-					sp0 = sp;
+					sp = sp0 = 0;
 					continue;
 				}
 				break;
@@ -226,7 +239,6 @@ norm(const char *s, size_t n, char *lo, char *ca, size_t *words, int *escp,
 			unsigned m = (unsigned)(n - i), valid = (1u << m) - 1;
 			__m128i x, up;
 			unsigned sps, bad, st, stop;
-			char q;
 
 			_mm_storeu_si128((__m128i *)(b + 16), _mm_set1_epi8('a'));
 			if (n >= 16)
@@ -259,12 +271,9 @@ norm(const char *s, size_t n, char *lo, char *ca, size_t *words, int *escp,
 			}
 			if (!stop)
 				goto done;
-			if (i + 2 < n && u[i] == 0xe2 && u[i + 1] == 0x80 &&
-			    (q = quote_dash(u[i + 2])) != 0) {
+			if (put_quote_dash(u, n, &i, lo, ca, &o)) {
 				w += (size_t)sp;
 				sp = 0;
-				put(lo, ca, &o, q, q);
-				i += 3;
 				continue;
 			}
 			break;
