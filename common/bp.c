@@ -621,8 +621,11 @@ caps_headline(const struct bp_judge *j, const struct para *p)
 static int
 credit_end(const struct para *p, const char *lo)
 {
-	unsigned char c = (unsigned char)lo[p->nlen - 1];
+	unsigned char c;
 
+	if (p->nlen == 0)	/* symbols-only takes it, unless turned off */
+		return 0;
+	c = (unsigned char)lo[p->nlen - 1];
 	return (p->punct['@' >> 6] >> ('@' & 63) & 1) || c == ')' ||
 	    c == ']' || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
 	    (c >= '0' && c <= '9') || c >= 0x80;
