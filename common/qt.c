@@ -2074,7 +2074,7 @@ classify1(struct ctx *c, struct iq *q, int attributed, int title)
 		return -1;
 	/* a speaker found only in the next sentence is not in this one's:
 	 * a short quotation needs a subject and a verb of its own there
-	 * (a “closed” one, it was enough to “win”) */
+	 * (a “private” affair, it was hard to “win”) */
 	if (attributed && q->at.how == AT_NEXT && !own_subject(c, o))
 		attributed = 0;
 	if (!attributed && !title) {
@@ -2427,8 +2427,8 @@ attribute_quotes(struct ctx *c, size_t nind)
 			q->at = rep->at;
 		/* a term quoted as a modifier ("the “qualified” spat") is a
 		 * scare quote unless it is said: in a report, or right after
-		 * its own cue ("called for a “clean energy” economy"), in the
-		 * headline as anywhere ("Judge blocks state's 'open door' law") */
+		 * its own cue ("asked for a “no wake” zone"), in the headline
+		 * as anywhere ("Court halts the town's 'safe harbour' rule") */
 		if (j == i + 1 && q->form >= 0 && !rep &&
 		    attributive(c, q) && !(ok && at.how == AT_OWN &&
 		    at.cub > at.cua && at.cub <= q->o))
@@ -3111,7 +3111,7 @@ sub_end(const struct ctx *c, size_t a, size_t x, size_t be)
 		if (is_p(c, k, ',') || is_p(c, k, ';'))
 			return 0;
 	for (k = x + 1; k + 1 < be && k < x + 40; k++)
-		/* not "2,400", not "Louisville, Ky." */
+		/* not "2,400", not "Salem, Ore." */
 		if (is_p(c, k, ',') && c->x.tok[k].q < 0 && !num_comma(c, k) &&
 		    is_word(c, k + 1) && subject_word(c, k + 1) &&
 		    !word_is(c, k + 1, W_WHO) && !word_is(c, k + 1, W_WHICH) &&
