@@ -617,7 +617,8 @@ caps_headline(const struct bp_judge *j, const struct para *p)
 /* Can bp_credit() find a credit at the end of p at all: does it end with
  * a word's byte or a bracket, or have a handle (@name) that may stand
  * after one?  Most paragraphs end with a stop and have no '@' (the
- * scan's punctuation tells), and need no walk back over their words. */
+ * scan's punctuation tells), and need no walk back over their words.
+ * lo is the lower case: no byte there is A-Z. */
 static int
 credit_end(const struct para *p, const char *lo)
 {
@@ -627,8 +628,8 @@ credit_end(const struct para *p, const char *lo)
 		return 0;
 	c = (unsigned char)lo[p->nlen - 1];
 	return (p->punct['@' >> 6] >> ('@' & 63) & 1) || c == ')' ||
-	    c == ']' || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-	    (c >= '0' && c <= '9') || c >= 0x80;
+	    c == ']' || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
+	    c >= 0x80;
 }
 
 /* Features of a normalised paragraph that the judgement uses. */
