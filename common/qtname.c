@@ -622,14 +622,23 @@ resolve_one(struct names *nm, struct qt_rec *r)
 	    QT_SDESC);
 }
 
-/* Does s[0..n) hold w[0..wl), ignoring ASCII case? */
+/* Does s[0..n) hold w[0..wl), ignoring ASCII case?  (The tools never
+ * call setlocale(): strncasecmp() folds A-Z only.)  A call is made only
+ * where the first byte matches: most places do not, and a call at each
+ * was most of qt_resolve()'s time. */
 static int
 has_word(const char *s, size_t n, const char *w, size_t wl)
 {
 	size_t i;
+	unsigned char m, f;
 
+	if (wl == 0)
+		return 1;
+	m = ((w[0] | 0x20) >= 'a' && (w[0] | 0x20) <= 'z') ? 0x20 : 0;
+	f = (unsigned char)w[0] | m;
 	for (i = 0; i + wl <= n; i++)
-		if (strncasecmp(s + i, w, wl) == 0)
+		if (((unsigned char)s[i] | m) == f &&
+		    strncasecmp(s + i, w, wl) == 0)
 			return 1;
 	return 0;
 }
