@@ -6,9 +6,12 @@
 #   BIN=build/bin SHARED=../shared sh tests/eval/sbd-eval.sh
 #
 # Development and tuning used only the ud_news documents whose split is
-# "train" (and the cases in tests/split-sentences/); every other line below
-# is held out: the English Golden Rules, GUM test (all genres), EWT weblogs,
-# and the ud_news documents whose split is not "train".
+# "train", GUM's train documents (all genres, rebuilt from
+# data/ner/gum_ne/train.conll by tests/eval/sbd-gumtrain.py, which leaves out
+# any document sharing a sentence with a held-out set) and the cases in
+# tests/split-sentences/; every other line below is held out: the English
+# Golden Rules, GUM test (all genres), EWT weblogs, and the ud_news documents
+# whose split is not "train".
 : "${BIN:?set BIN to the directory of the built tools}"
 SHARED=${SHARED:-../shared}
 data=$SHARED/data/sbd
@@ -48,3 +51,16 @@ ev "GUM test (target F1 >= 97.5)" "$data/ud_gum_test.jsonl"
 ev "EWT weblog (target F1 >= 96)" "$data/ud_ewt_weblog.jsonl"
 ev "ud_news held out (split != train)" "$tmp/news_heldout.jsonl"
 ev "ud_news train (tuned on)" "$tmp/news_train.jsonl"
+
+# GUM train (tuned on): paragraphs of up to 6 sentences, broken after an
+# unpunctuated sentence; with --glue not broken there, which scores the
+# boundaries after headings, list items and spoken turns too
+gumtrain=$(dirname "$0")/sbd-gumtrain.py
+if [ -r "$SHARED/data/ner/gum_ne/train.conll" ]; then
+	python3 "$gumtrain" "$SHARED" > "$tmp/gum_train_sbd.jsonl" || exit 1
+	python3 "$gumtrain" --glue "$SHARED" > "$tmp/gum_train_glue.jsonl" || exit 1
+	ev "GUM train (tuned on)" "$tmp/gum_train_sbd.jsonl"
+	ev "GUM train glued (tuned on)" "$tmp/gum_train_glue.jsonl"
+else
+	echo "eval-sbd: $SHARED/data/ner/gum_ne not found, GUM train skipped"
+fi
