@@ -887,6 +887,25 @@ roman(const char *s, size_t n)
 	return n == 0;
 }
 
+/* Is s[0..n) a section's number: two or more parts of one to three digits
+ * joined by periods ("2.1", "4.1.3")? */
+static __attribute__((noinline)) int
+section(const char *s, size_t n)
+{
+	size_t i, run = 0, dots = 0;
+
+	for (i = 0; i < n; i++)
+		if (s[i] >= '0' && s[i] <= '9') {
+			if (++run > 3)
+				return 0;
+		} else if (s[i] == '.' && run > 0) {
+			run = 0;
+			dots++;
+		} else
+			return 0;
+	return run > 0 && dots > 0;
+}
+
 static int
 token(struct scan *st, size_t end, unsigned *flags)
 {
@@ -965,13 +984,19 @@ found:
 		if (end - p - 2 <= 4 && (t[p] == 'I' || t[p] == 'V' ||
 		    t[p] == 'X') && roman(t + p, end - p))
 			return K_ITEM;
+		/* and a section's number ("2.1. Data", "4.1.3. Limits") */
+		if (t[p] >= '0' && t[p] <= '9' && section(t + p, end - p))
+			return K_ITEM;
 	}
 	*flags = lookup(st->sb, t + p, end - p);
 	if (*flags & W_TITLE)
 		return K_TITLE;
 	c = dec(t + p, end - p, &l);
-	if (l == end - p && alpha(c) && !unit(st, end))
-		*flags |= W_ABBREV;	/* an initial: George W. Bush (not "200 g.") */
+	if (l == end - p && alpha(c) && (!unit(st, end) || c == 'N' ||
+	    c == 'S' || c == 'E' || c == 'W'))
+		/* an initial: George W. Bush (not "200 g."), and a street's
+		 * point of the compass after its number ("319 S. Elm St.") */
+		*flags |= W_ABBREV;
 	else if (dotnear(t + p, end - p) && (acronym(t + p, end - p) ||
 	    gluedacronym(t + p, end - p)))
 		*flags |= W_ABBREV;	/* U.S., a.m., Ph.D., thatU.S. */
@@ -1256,19 +1281,20 @@ static size_t
 citation(const struct scan *st, size_t p, size_t *credit)
 {
 	const char *t = st->t;
-	size_t q, l, digits = 0, other = 0;
+	size_t q, l, digits, other, last = 0;
 	int32_t c, close = t[p] == '[' ? ']' : ')';
 	int cr = 0;
 	struct next nx;
 
 	*credit = 0;
-
+again:
+	digits = other = 0;
 	for (q = p + 1; q < st->len && q - p < CITEMAX; q += l) {
 		c = dec(t + q, st->len - q, &l);
 		if (c == close)
 			break;
 		if (term(c) || c == '(' || c == '[')
-			return 0;
+			goto next;
 		if (st->sb->credit1[(unsigned char)t[q]] &&
 		    (t[q - 1] == ' ' || t[q - 1] == '/' || q == p + 1)) {
 			size_t e = q;
@@ -1283,8 +1309,10 @@ citation(const struct scan *st, size_t p, size_t *credit)
 			other++;
 	}
 	if (q >= st->len || q - p >= CITEMAX)
-		return 0;
+		goto next;
 	if (cr) {
+		if (last)
+			goto next;
 		q++;
 		l = q < st->len && isws(t + q, st->len - q) ?
 		    u8_skipspace(t + q, st->len - q) : 0;
@@ -1302,12 +1330,24 @@ citation(const struct scan *st, size_t p, size_t *credit)
 		return 0;
 	q++;
 	if (q < st->len && !isws(t + q, st->len - q))
-		return 0;
+		goto next;
 	l = u8_skipspace(t + q, st->len - q);
 	if (q + l >= st->len)
 		return q;
-	nextword(st, q + l, &nx);
-	return nx.cls == N_UPPER || nx.cls == N_DIGIT ? q : 0;
+	/* footnote marks spaced apart ("in 1874. [2] [3] It") are one run:
+	 * what follows the last decides */
+	if (close == ']' && t[q + l] == '[') {
+		last = q;
+		p = q + l;
+		goto again;
+	}
+	last = q;
+	p = q + l;
+next:
+	if (!last)
+		return 0;
+	nextword(st, p, &nx);
+	return nx.cls == N_UPPER || nx.cls == N_DIGIT ? last : 0;
 }
 
 /*
@@ -1687,6 +1727,20 @@ bracketitem(const char *t, size_t len, size_t p)
 	    t[q + 1] == ' ' && (unsigned)(t[q + 2] - 'A') < 26;
 }
 
+/* Are t[p..len) up to three digits and white space?  A number alone at
+ * the paragraph's end after a sentence is a footnote's or a page's, no
+ * sentence ("fell in 1931. 14"). */
+static __attribute__((noinline)) int
+lonenum(const char *t, size_t len, size_t p)
+{
+	size_t q = p;
+
+	while (q < len && q - p <= 3 && t[q] >= '0' && t[q] <= '9')
+		q++;
+	return q > p && q - p <= 3 && (q == len || isws(t + q, len - q)) &&
+	    q + u8_skipspace(t + q, len - q) >= len;
+}
+
 __attribute__((always_inline)) static inline size_t
 terminator(struct scan *st, size_t i)
 {
@@ -1863,7 +1917,8 @@ spaced:
 			/* a lower-case word too ("went home. then i"), but
 			 * not after a closing quote ("We won." she said) nor
 			 * before an item letter ("world. b) Refusing") */
-			brk = nx.cls == N_UPPER || nx.cls == N_DIGIT ||
+			brk = nx.cls == N_UPPER || (nx.cls == N_DIGIT &&
+			    (nx.quoted || nx.bracket || !lonenum(t, len, nxp))) ||
 			    (nx.cls == N_LOWER && !closed && !note &&
 			    !nx.quoted && !nx.bracket &&
 			    !marker(t, len, nxp, &style, &val,
