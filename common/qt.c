@@ -737,9 +737,20 @@ quantity(const struct ctx *c, size_t i)
 	static const char w[][8] = { "one", "two", "three", "four", "five",
 	    "six", "seven", "eight", "nine", "ten", "percent", "third", "half",
 	    "many", "most", "some", "others", "another" };
+	/* first[n]: bit L - 'a' set when a word of w[] of n bytes starts
+	 * with letter L, made from w[] once; most words asked about have
+	 * none, and go with no walk of w[] */
+	static uint32_t first[8];
+	static int made;
 	const char *s;
 	size_t k, n;
+	unsigned f;
 
+	if (!made) {
+		for (k = 0; k < sizeof w / sizeof w[0]; k++)
+			first[strlen(w[k])] |= 1u << (w[k][0] - 'a');
+		made = 1;
+	}
 	if (!is_word(c, i))
 		return 0;
 	s = tx(c, i);
@@ -747,6 +758,9 @@ quantity(const struct ctx *c, size_t i)
 		return 1;
 	n = tl(c, i);
 	if (n < 3 || n > 7)	/* no word of w[] */
+		return 0;
+	f = (unsigned)(s[0] | 0x20) - 'a';
+	if (f >= 26 || !(first[n] >> f & 1))
 		return 0;
 	/* asked of most words before a cue: a strncasecmp() only for a word
 	 * of w[] with its length and first letter */
