@@ -564,6 +564,28 @@ set_men(const struct qtx *x, struct qt_rec *r, struct men *m)
 	set(r, m->sn, m->snl, QT_SNAME);
 }
 
+/* Do tokens [b, a) hold a relative pronoun alone, after a comma or not
+ * ("Cole, whom", "the aide who")? */
+static int
+relative_after(const struct qtx *x, size_t b, size_t a)
+{
+	static const char *const rel[] = { "who", "whom", "which", "that" };
+	const char *t;
+	size_t i, n;
+
+	if (a == 0 || a - 1 < b || a - 1 > b + 1)
+		return 0;
+	if (a - 1 == b + 1 && !(x->tok[b].kind == T_PUNCT &&
+	    x->tok[b].ch == ','))
+		return 0;
+	t = x->in->text + x->tok[a - 1].s;
+	n = x->tok[a - 1].e - x->tok[a - 1].s;
+	for (i = 0; i < sizeof rel / sizeof *rel; i++)
+		if (n == strlen(rel[i]) && strncasecmp(t, rel[i], n) == 0)
+			return 1;
+	return 0;
+}
+
 static void
 resolve_one(struct names *nm, struct qt_rec *r)
 {
@@ -591,8 +613,13 @@ resolve_one(struct names *nm, struct qt_rec *r)
 		if (g || want_org) {
 			/* the latest fitting mention before a */
 			size_t k = first_from(nm, a);
-			i = nm->last[want_org ? P_ORG : g == G_MALE ? P_MALE :
-			    P_FEMALE][k];
+			const size_t *last = nm->last[want_org ? P_ORG :
+			    g == G_MALE ? P_MALE : P_FEMALE];
+			i = last[k];
+			/* "Cole, whom he called a fraud": the pronoun of a
+			 * relative clause is not the one the clause is about */
+			if (i != NONE && relative_after(x, nm->m[i].b, a))
+				i = last[i];
 			if (i != NONE) {
 				set_men(x, r, &nm->m[i]);
 				return;
