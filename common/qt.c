@@ -1241,7 +1241,11 @@ np_after(const struct ctx *c, size_t i, size_t hi, struct qt_attr *at)
 	/* "said master of ceremonies Asab Al-Tabchi", "exhorted Clinton's
 	 * introducer, actress Jamie Lee Curtis": the name after the role */
 	for (k = i; k < hi && k < i + 7; k++) {
+		/* not a name after "for", "from", "with": "said a spokesman
+		 * for Ana Ruiz" is the spokesman, "a nurse from Salem" the
+		 * nurse; the phrase below takes them whole */
 		if (namey(c, k) && k > i && !namey(c, k - 1) &&
+		    !(c->x.tok[k - 1].lx & LX_LINK) &&
 		    !contracted(c, k) && name_right(c, k, hi, at) &&
 		    (at->spb >= hi || !is_word(c, at->spb)))
 			return 1;
@@ -1260,9 +1264,13 @@ np_after(const struct ctx *c, size_t i, size_t hi, struct qt_attr *at)
 		if (k > i && (f & (LX_STOP | LX_CUE | LX_BE | LX_PREP | LX_TIME |
 		    LX_PRON | LX_LINK | LX_ADV | LX_HYPO | LX_NEG)))
 			break;
-		/* a verb ends the phrase: "The department has deemed" */
-		if (k > i && !c->x.tok[k].cap && (ends_with(c, k, "ed") ||
-		    ly_adverb(c, k, i)))
+		/* a verb ends the phrase: "The department has deemed"; not
+		 * an adjective in -ed between an article and its noun ("one
+		 * unaligned strategist", "a retired nurse") */
+		if (k > i && !c->x.tok[k].cap && (ly_adverb(c, k, i) ||
+		    (ends_with(c, k, "ed") && !((c->x.tok[k - 1].lx & LX_DET) &&
+		    !(c->x.tok[k - 1].lx & LX_PRON) && k + 1 < hi &&
+		    is_word(c, k + 1) && noun_head(c, k + 1)))))
 			break;
 	}
 	while (k > i + 1 && (c->x.tok[k - 1].lx & (LX_DET | LX_LINK)))
