@@ -2004,6 +2004,29 @@ year_after(const struct ctx *c, const struct iq *q)
 
 static int classify1(struct ctx *, struct iq *, int, int);
 
+/* Does the quotation q, its first mark at token p, open its sentence and
+ * end in a comma, "?" or "!" inside the marks, with its own attribution
+ * right after the closing mark (“...,” Ortiz said, “...?” asked the
+ * mayor)?  Not “Harbour Lights” Star Asked ..., a headline's title. */
+static int
+said_after(const struct ctx *c, const struct iq *q, size_t p, int attributed)
+{
+	const struct qt_attr *at = &q->at;
+	size_t k;
+
+	if (!attributed || at->how != AT_OWN || q->c == NONE || q->c < 1 ||
+	    c->x.tok[q->c - 1].kind != T_PUNCT ||
+	    !c->x.tok[q->c - 1].ch || !strchr(",?!", c->x.tok[q->c - 1].ch) ||
+	    at->cub <= at->cua || at->cua <= q->c || at->spb <= at->spa ||
+	    at->spa <= q->c)
+		return 0;
+	if (p > 0 && c->x.tok[p - 1].para == q->para &&
+	    c->x.tok[p - 1].sent == c->x.tok[p].sent)
+		return 0;
+	k = at->spa < at->cua ? at->spa : at->cua;
+	return k <= q->c + 2;
+}
+
 /* Classify one part; returns QT_DIRECT, QT_PARTIAL, or -1 (not speech). */
 static int
 classify(struct ctx *c, struct iq *q, int attributed, int title)
@@ -2121,8 +2144,12 @@ classify1(struct ctx *c, struct iq *q, int attributed, int title)
 		return c->announced = 1, -1;
 	if (q->c != NONE && byline_after(c, o, e))
 		return -1;
-	/* a programme or a book named in a report: “Fox & Friends,” */
-	if (!title && w >= 2 && w <= 8 && title_case(c, o + 1, e) &&
+	/* a programme or a book named in a report: “Fox & Friends,”; not
+	 * words that open their sentence with their own attribution right
+	 * after them (“Come with us,” Ortiz said), which title_case() takes
+	 * for a title when their lower-case words are all small ones */
+	if (!title && w >= 2 && w <= 8 && !said_after(c, q, p, attributed) &&
+	    title_case(c, o + 1, e) &&
 	    !(e > o + 1 && c->x.tok[e - 1].kind == T_PUNCT &&
 	    strchr(".?!", c->x.tok[e - 1].ch)))
 		return -1;
