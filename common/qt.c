@@ -2639,6 +2639,20 @@ spaced_dash(const struct ctx *c, size_t i)
 	    (c->x.in->text[s - 1] == ' ' || c->x.in->text[s - 1] == '-'));
 }
 
+/* After "and" or "but": a cue of the subject that went before, with
+ * "has", "also", "since" or another adverb before it ("and has since
+ * said", "but later argued") */
+static int
+conj_cue(const struct ctx *c, size_t i, size_t b)
+{
+	size_t k, e;
+
+	for (k = i; k < b && k < i + 3 && is_word(c, k) && !c->x.tok[k].cap &&
+	    ((c->x.tok[k].lx & LX_ADV) || ly_adverb(c, k, i - 1)); k++)
+		;
+	return k < b && cue_at(c, k, b, &e) && !ing_cue(c, k);
+}
+
 /* Where reported content stops: before a semicolon, a bracket, "while
  * ...", a dash before "-ing", or the next attribution ", X said". */
 static size_t
@@ -2662,8 +2676,24 @@ clause_end(const struct ctx *c, size_t a, size_t b)
 	for (; i < b; i++) {
 		if (c->x.tok[i].q >= 0)
 			continue;
-		if (is_p(c, i, ';') || is_p(c, i, '('))
+		if (is_p(c, i, ';'))
 			return i;
+		/* "said Sen. Lu (D-Ohio) would ...", "the act (ACA)": a short
+		 * bracket closed within the sentence is an aside inside the
+		 * report; an open one sets off the writer's words */
+		if (is_p(c, i, '(')) {
+			for (k = i + 1; k < b && k < i + 10 &&
+			    c->x.tok[k].q < 0 && !is_p(c, k, ')') &&
+			    !is_p(c, k, '(') && !is_p(c, k, ';'); k++)
+				;
+			/* not "Rep. Lu (D-Ohio) said ...": a speaker's */
+			if (k < b && k < i + 10 && is_p(c, k, ')') &&
+			    !(k + 1 < b && cue_at(c, k + 1, b, &e))) {
+				i = k;
+				continue;
+			}
+			return i;
+		}
 		/* "said Millennials, numbering 75 million, surpassed ...":
 		 * after a reporting verb proper, a comma right after a name
 		 * opening the clause sets off an aside when a verb follows
@@ -2709,9 +2739,11 @@ clause_end(const struct ctx *c, size_t a, size_t b)
 			i = k;
 			continue;
 		}
-		/* "said he has no gigs and suggested that ...": a second report */
-		if (word_is(c, i, W_AND) && i + 1 < b && cue_at(c, i + 1, b, &e) &&
-		    !ing_cue(c, i + 1))
+		/* "said he has no gigs and suggested that ...", "urged a
+		 * vote but has since said ...": a second report of the same
+		 * subject */
+		if ((word_is(c, i, W_AND) || word_is(c, i, W_BUT)) &&
+		    i + 1 < b && conj_cue(c, i + 1, b))
 			return i;
 		/* 'called it a "bad deal" and the union said "no"': a second
 		 * speaker's report.  After "and", when no name ends what went
