@@ -1329,6 +1329,10 @@ again:
 	if (close == ')' && other <= 1 && digits <= 2)
 		return 0;
 	q++;
+	/* a stray period after a mark ("at once. [1]. Then"), as wikis
+	 * copied without their markup leave it */
+	if (close == ']' && q + 1 < st->len && t[q] == '.' && t[q + 1] == ' ')
+		q++;
 	if (q < st->len && !isws(t + q, st->len - q))
 		goto next;
 	l = u8_skipspace(t + q, st->len - q);
@@ -1889,6 +1893,11 @@ spaced:
 			    !(st->t[nx.w] == 'I' && wordend(st, nx.w) == nx.w + 1);
 		else
 			brk = nx.cls == N_UPPER || (nx.cls == N_DIGIT && !nx.quoted);
+		/* speech that trails off inside its quotes has its speaker
+		 * after it as a question has ("“If only…” Ann said.") */
+		if (brk && closed && nx.cls == N_UPPER && !nx.quoted &&
+		    !nx.bracket && attribution(st, nx.w))
+			brk = 0;
 	} else {
 		if (closed && kind != K_ITEM && kind != K_DETACHED)
 			kind = K_REGULAR;	/* "in the U.S.” The" */
