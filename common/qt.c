@@ -2311,6 +2311,40 @@ post_report(const struct ctx *c, const struct iq *last, const struct qt_attr *at
 	return cue_clause(c, at->cua, hi);
 }
 
+/* Is the paragraph after the quotation q (its last part, no words outside
+ * the marks in tokens [lo, hi)) a dash and a name alone, or a name and a
+ * comma: "- Ana Ruiz.", "—Mayor Ana Ruiz, at the pier."?  Not a subhead
+ * framed by dashes ("– Old hands –"). */
+static int
+credit_line(const struct ctx *c, const struct iq *q, size_t lo, size_t hi,
+    struct qt_attr *at)
+{
+	size_t d = q->c + 1, b;
+	struct qt_attr n;
+
+	while (d < c->x.ntok && c->x.tok[d].para == q->para &&
+	    c->x.tok[d].kind == T_PUNCT && c->x.tok[d].ch == '.')
+		d++;
+	if (d + 1 >= c->x.ntok || c->x.tok[d].para != q->para + 1 ||
+	    !is_p(c, d, '-') || c->x.tok[d + 1].para != q->para + 1)
+		return 0;
+	for (b = d + 1; b < c->x.ntok && c->x.tok[b].para == q->para + 1; b++)
+		;
+	if (b - d > 16 || outside_words(c, lo, hi) != 0)
+		return 0;
+	memset(&n, 0, sizeof n);
+	if (!name_right(c, d + 1, b, &n) || n.sk != SK_NAME ||
+	    (n.spb < b && !is_p(c, n.spb, '.') && !is_p(c, n.spb, ',')))
+		return 0;
+	/* "– Old hands –": a subhead, not a credit */
+	if (is_p(c, b - 1, '-') || (b - 2 > d && is_p(c, b - 2, '-')))
+		return 0;
+	*at = n;
+	set_cue(at, d, d + 1);
+	at->how = AT_NEXT;
+	return 1;
+}
+
 static void
 attribute_quotes(struct ctx *c, size_t nind)
 {
@@ -2404,6 +2438,11 @@ attribute_quotes(struct ctx *c, size_t nind)
 				}
 			}
 		}
+		/* a credit line under a quotation that fills its paragraph,
+		 * a dash and a name ("“...” / - Ana Ruiz." in a fact check's
+		 * list of claims) */
+		if (!ok && last_part->c != NONE)
+			ok = credit_line(c, last_part, lo, hi, &at);
 		/* a colon ends the sentence before: "Caddell continued:" */
 		if (!ok && lo > 0 && is_p(c, lo - 1, ':')) {
 			size_t pl = sent_lo(c, lo - 1);
