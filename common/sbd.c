@@ -1355,6 +1355,32 @@ next:
 }
 
 /*
+ * Does the sentence go on after the bracket at p: a comma, a semicolon or
+ * a lower-case word after its close, as after a title that ends in a
+ * question or exclamation mark ("for Viva Maria! (1965), and",
+ * "in Why Not? (1990) and")?  Looks at most CITEMAX bytes on.
+ */
+static __attribute__((noinline)) int
+goeson(const struct scan *st, size_t p)
+{
+	const char *t = st->t;
+	size_t q;
+
+	if (t[p] != '(')
+		return 0;
+	for (q = p + 1; q < st->len && q - p < CITEMAX; q++)
+		if (t[q] == ')')
+			break;
+		else if (t[q] == '.' || t[q] == '?' || t[q] == '!' ||
+		    t[q] == '(')
+			return 0;
+	if (q + 2 >= st->len || t[q] != ')')
+		return 0;
+	return t[q + 1] == ',' || t[q + 1] == ';' ||
+	    (t[q + 1] == ' ' && (unsigned)(t[q + 2] - 'a') < 26);
+}
+
+/*
  * What a bracket in lower case after a sentence is, before a capital:
  * a transcript's note of what happened ("Thank you. [applause] Now, let
  * me begin.", "Really? (laughs) Yes."), which ends the sentence as a
@@ -1731,6 +1757,20 @@ bracketitem(const char *t, size_t len, size_t p)
 	    t[q + 1] == ' ' && (unsigned)(t[q + 2] - 'A') < 26;
 }
 
+/* Is the token before the period at i a number of one or two digits after
+ * a space, as an item of a list run into a sentence has it ("two steps:
+ * 1. mix it 2. bake it")?  Asked before a lower-case word. */
+static __attribute__((noinline)) int
+inlineitem(const struct scan *st, size_t i)
+{
+	size_t b = i;
+
+	while (b > st->start && i - b < 3 && st->t[b - 1] >= '0' &&
+	    st->t[b - 1] <= '9')
+		b--;
+	return b < i && i - b <= 2 && b > st->start && st->t[b - 1] == ' ';
+}
+
 /* Are t[p..len) up to three digits and white space?  A number alone at
  * the paragraph's end after a sentence is a footnote's or a page's, no
  * sentence ("fell in 1931. 14"). */
@@ -1931,13 +1971,15 @@ spaced:
 			    (nx.cls == N_LOWER && !closed && !note &&
 			    !nx.quoted && !nx.bracket &&
 			    !marker(t, len, nxp, &style, &val,
-			    &alpha) && !unit(st, i)) ||
+			    &alpha) && !unit(st, i) && !inlineitem(st, i)) ||
 			    (nx.cls == N_LOWER && nx.bracket &&
 			    (as = aside(st, nxp)) != A_NONE);
 			break;
 		}
 	}
 	if (!brk || (nx.cls != N_UPPER && !closed && inbracket(st, i, nxp)))
+		return nxp;
+	if (nx.bracket && as == A_NONE && goeson(st, nxp))
 		return nxp;
 	end = k;
 	if (nx.bracket && as != A_ITEM && (t[nxp] == '(' || t[nxp] == '[')) {
