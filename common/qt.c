@@ -68,6 +68,7 @@ struct ctx {
 	struct qt_rec *out;
 	size_t nout, outcap;
 	size_t ind_end;		/* token ending the last report written */
+	size_t lprev;		/* where the sentence of that report began */
 	uint64_t cuef;		/* flags of the cue of the report looked at */
 	struct midset *mid;
 	int odd_single;		/* the story's speech is in double marks */
@@ -2692,12 +2693,38 @@ conj_cue(const struct ctx *c, size_t i, size_t b)
 	return k < b && cue_at(c, k, b, &e) && !ing_cue(c, k);
 }
 
+/* Is there a verb in [a, b), "to" aside ("on a trip to Oslo")? */
+static int
+lead_verb(const struct ctx *c, size_t a, size_t b)
+{
+	for (; a < b; a++)
+		if (is_word(c, a) && !word_is(c, a, W_TO) && has_verb(c, a, a + 1))
+			return 1;
+	return 0;
+}
+
+/* ", said an aide", ", the mayor said": a cue right after the comma at
+ * token i or a few words on */
+static int
+comma_cue(const struct ctx *c, size_t i, size_t b)
+{
+	size_t k, e;
+
+	for (k = i + 1; k < b && k < i + 6; k++)
+		if (cue_at(c, k, b, &e))
+			return 1;
+	return 0;
+}
+
 /* Where reported content stops: before a semicolon, a bracket, "while
  * ...", a dash before "-ing", or the next attribution ", X said". */
 static size_t
 clause_end(const struct ctx *c, size_t a, size_t b)
 {
 	size_t i = a + 1, k, e;
+	int lead = a > 0 && a < b && word_is(c, a - 1, W_THAT) &&
+	    is_word(c, a) && (c->x.tok[a].lx & LX_PREP) &&
+	    !word_is(c, a, W_ABOUT);
 
 	/* "argued that although Lu confessed, he showed no remorse": the
 	 * comma closes the clause that opens the report, whose main clause
@@ -2813,6 +2840,10 @@ clause_end(const struct ctx *c, size_t a, size_t b)
 		    !word_is(c, i + 1, W_INCLUDING) && cue_ing_before(c, a))
 			return i;
 		if (!is_p(c, i, ',') || i + 1 >= b)
+			continue;
+		/* "said that on a visit to Oslo, she would ...": the comma
+		 * closes a phrase that opens the report, with no verb yet */
+		if (lead && !lead_verb(c, a, i) && !comma_cue(c, i, b))
 			continue;
 		/* "remarks about Khizr Khan, the father of ...": a name's
 		 * appositive to the end, with no verb, is the writer's */
@@ -3064,6 +3095,13 @@ emit_indirect(struct ctx *c, size_t a, size_t b, const struct qt_attr *at,
 		if (a >= b)
 			return 0;
 	} else if (left == EI_LEFT) {
+		/* "Lu hoped to win, Ruiz said": a report that ran to the
+		 * comma lies inside the clause the next attribution reports,
+		 * when speaker or cue follows the comma (not "..., a charge
+		 * the board denied") */
+		if (a + 1 >= b && c->lprev < a && (at->spa == b + 1 ||
+		    at->cua == b + 1))
+			a = c->lprev;
 		if (fronted(c, a, b))
 			return 0;
 		/* "..., and Clinton broke it, according to X" */
@@ -3800,6 +3838,7 @@ indirect(struct ctx *c)
 		int have = 0;
 
 		memset(&prev, 0, sizeof prev);
+		c->lprev = a;
 
 		for (k = b; k > a && (is_mark(c, k - 1) ||
 		    c->x.tok[k - 1].kind == T_PUNCT); k--)
