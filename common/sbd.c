@@ -1757,18 +1757,47 @@ bracketitem(const char *t, size_t len, size_t p)
 	    t[q + 1] == ' ' && (unsigned)(t[q + 2] - 'A') < 26;
 }
 
-/* Is the token before the period at i a number of one or two digits after
- * a space, as an item of a list run into a sentence has it ("two steps:
- * 1. mix it 2. bake it")?  Asked before a lower-case word. */
+/*
+ * Is the token before the period at i an item's number in a list run into
+ * the sentence ("two steps: 1. mix it 2. bake it"): 1 after a colon, or a
+ * number of one or two digits whose predecessor stands as an item at most
+ * ITEMBACK bytes back in the sentence?  Asked before a lower-case word;
+ * "died at 76. http://..." and "at least 23. no joke" are no items.
+ */
+#define ITEMBACK 240
 static __attribute__((noinline)) int
 inlineitem(const struct scan *st, size_t i)
 {
-	size_t b = i;
+	const char *t = st->t;
+	size_t b = i, q, lim;
+	unsigned v = 0, w;
 
-	while (b > st->start && i - b < 3 && st->t[b - 1] >= '0' &&
-	    st->t[b - 1] <= '9')
+	while (b > st->start && i - b < 3 && t[b - 1] >= '0' && t[b - 1] <= '9')
 		b--;
-	return b < i && i - b <= 2 && b > st->start && st->t[b - 1] == ' ';
+	if (b == i || i - b > 2 || b < st->start + 2 || t[b - 1] != ' ')
+		return 0;
+	for (q = b; q < i; q++)
+		v = v * 10 + (unsigned)(t[q] - '0');
+	if (v == 1)
+		return t[b - 2] == ':';
+	if (v == 0)
+		return 0;
+	/* "N-1. " after a space or a colon, the sentence's start too */
+	lim = b - st->start > ITEMBACK ? b - ITEMBACK : st->start;
+	for (q = b - 1; q > lim; q--) {
+		if (t[q] != ' ' || q < 3 || t[q - 1] != '.')
+			continue;
+		for (b = q - 1, w = 0; b > lim && t[b - 1] >= '0' &&
+		    t[b - 1] <= '9' && q - 1 - b < 2; b--)
+			;
+		if (b == q - 1)
+			continue;
+		for (size_t r = b; r < q - 1; r++)
+			w = w * 10 + (unsigned)(t[r] - '0');
+		if (w == v - 1 && (b == st->start || t[b - 1] == ' '))
+			return 1;
+	}
+	return 0;
 }
 
 /* Are t[p..len) up to three digits and white space?  A number alone at
