@@ -2716,6 +2716,86 @@ comma_cue(const struct ctx *c, size_t i, size_t b)
 	return 0;
 }
 
+/* Does the report that opens at token a end at the comma at token i
+ * (or at a closing mark with the comma inside it, i - 1)? */
+static int
+comma_end(const struct ctx *c, size_t a, size_t i, size_t b, int lead)
+{
+	size_t k, e;
+
+	/* "said that on a visit to Oslo, she would ...": the comma
+	 * closes a phrase that opens the report, with no verb yet */
+	if (lead && !lead_verb(c, a, i) && !comma_cue(c, i, b))
+		return 0;
+	/* "remarks about Khizr Khan, the father of ...": a name's
+	 * appositive to the end, with no verb, is the writer's */
+	if (i > a + 1 && c->x.tok[i - 1].cap && namey(c, i - 1) &&
+	    (word_is_text(c, i + 1, "the") || word_is_text(c, i + 1,
+	    "a") || word_is_text(c, i + 1, "an")) &&
+	    !has_verb(c, i + 1, b)) {
+		/* not a list: "Congress, the public and allies" */
+		for (k = i + 1; k < b && !is_p(c, k, ',') &&
+		    c->x.tok[k].q < 0 && !word_is(c, k, W_AND) &&
+		    !word_is_text(c, k, "or"); k++)
+			;
+		if (k >= b)
+			return 1;
+	}
+	/* "said the vote was rigged, a charge the party denied",
+	 * "..., the race will be tight": in a report that opens with
+	 * its subject, an article after a comma opens the writer's
+	 * comment on it or a clause of the writer's, when it runs to
+	 * the end with no list in it ("hit Ohio, the Midwest and the
+	 * South"); not after "despite the storms, the ..." */
+	if (i > a + 2 && is_word(c, a) && subject_word(c, a) &&
+	    (word_is_text(c, i + 1, "a") ||
+	    word_is_text(c, i + 1, "an") || word_is_text(c, i + 1,
+	    "the"))) {
+		for (k = i + 2; k < b && !(c->x.tok[k].q < 0 &&
+		    (is_p(c, k, ',') || word_is(c, k, W_AND) ||
+		    word_is_text(c, k, "or"))); k++)
+			;
+		if (k >= b)
+			return 1;
+	}
+	/* "called it careless, but said ...": a second report */
+	if ((word_is(c, i + 1, W_AND) || word_is(c, i + 1, W_BUT)) &&
+	    i + 2 < b && cue_at(c, i + 2, b, &e) && !ing_cue(c, i + 2))
+		return 1;
+	/* ", and he ...", ", and the union has ...": a new clause */
+	if (((word_is(c, i + 1, W_AND) || word_is(c, i + 1, W_BUT)) &&
+	    i + 2 < b && is_word(c, i + 2) && ((c->x.tok[i + 2].lx &
+	    (LX_PRON | LX_DET)) || namey(c, i + 2))) ||
+	    (is_word(c, i + 1) && (c->x.tok[i + 1].lx &
+	    LX_PRON) && !word_is(c, i + 1, W_IT)) ||
+	    word_is(c, i + 1, W_WHILE) || word_is(c, i + 1, W_WHEREAS) ||
+	    /* ", even as ...", ", even though ...": the writer's */
+	    (word_is_text(c, i + 1, "even") && i + 2 < b &&
+	    (word_is(c, i + 2, W_AS) || word_is(c, i + 2, W_THOUGH))) ||
+	    word_is(c, i + 1, W_ALTHOUGH) || word_is(c, i + 1, W_THOUGH) ||
+	    word_is(c, i + 1, W_MEANING) || word_is(c, i + 1, W_ACCORDING) ||
+	    word_is(c, i + 1, W_COMPARED) || (ends_with(c, i + 1, "ing") &&
+	    !word_is(c, i + 1, W_INCLUDING)))
+		return 1;
+	/* ", said an aide", "Ruiz, who ..., said he ...": a reporting
+	 * verb right after a comma opens the next attribution (not
+	 * "a man, said to be ...", "boats, said by some to ...") */
+	if ((word_is_text(c, i + 1, "said") || word_is_text(c, i + 1,
+	    "says") || word_is_text(c, i + 1, "added") ||
+	    word_is(c, i + 1, W_TOLD) || word_is(c, i + 1, W_TELLS)) &&
+	    !(i + 2 < b && (word_is(c, i + 2, W_TO) ||
+	    word_is_text(c, i + 2, "by"))))
+		return 1;
+	/* ", the mayor said": the next attribution */
+	for (k = i + 2; k < b && k < i + 6; k++) {
+		struct qt_attr o;
+		if (cue_at(c, k, b, &e) && !ing_cue(c, k) &&
+		    np_before(c, k, i + 1, &o))
+			return 1;
+	}
+	return 0;
+}
+
 /* Where reported content stops: before a semicolon, a bracket, "while
  * ...", a dash before "-ing", or the next attribution ", X said". */
 static size_t
@@ -2740,8 +2820,17 @@ clause_end(const struct ctx *c, size_t a, size_t b)
 			i = k + 1;
 	}
 	for (; i < b; i++) {
-		if (c->x.tok[i].q >= 0)
+		if (c->x.tok[i].q >= 0) {
+			/* 'pledged “to fight,” recalling ...', '... “a
+			 * loss,” she said': a comma inside the closing mark
+			 * ends the report as one outside it does */
+			if (is_mark(c, i) && i > a + 1 && i + 1 < b &&
+			    is_p(c, i - 1, ',') && c->x.tok[i - 1].q ==
+			    c->x.tok[i].q && c->x.tok[i + 1].q < 0 &&
+			    is_word(c, i + 1) && comma_end(c, a, i, b, lead))
+				return i + 1;
 			continue;
+		}
 		if (is_p(c, i, ';'))
 			return i;
 		/* "said Sen. Lu (D-Ohio) would ...", "the act (ACA)": a short
@@ -2841,76 +2930,8 @@ clause_end(const struct ctx *c, size_t a, size_t b)
 			return i;
 		if (!is_p(c, i, ',') || i + 1 >= b)
 			continue;
-		/* "said that on a visit to Oslo, she would ...": the comma
-		 * closes a phrase that opens the report, with no verb yet */
-		if (lead && !lead_verb(c, a, i) && !comma_cue(c, i, b))
-			continue;
-		/* "remarks about Khizr Khan, the father of ...": a name's
-		 * appositive to the end, with no verb, is the writer's */
-		if (i > a + 1 && c->x.tok[i - 1].cap && namey(c, i - 1) &&
-		    (word_is_text(c, i + 1, "the") || word_is_text(c, i + 1,
-		    "a") || word_is_text(c, i + 1, "an")) &&
-		    !has_verb(c, i + 1, b)) {
-			/* not a list: "Congress, the public and allies" */
-			for (k = i + 1; k < b && !is_p(c, k, ',') &&
-			    c->x.tok[k].q < 0 && !word_is(c, k, W_AND) &&
-			    !word_is_text(c, k, "or"); k++)
-				;
-			if (k >= b)
-				return i;
-		}
-		/* "said the vote was rigged, a charge the party denied",
-		 * "..., the race will be tight": in a report that opens with
-		 * its subject, an article after a comma opens the writer's
-		 * comment on it or a clause of the writer's, when it runs to
-		 * the end with no list in it ("hit Ohio, the Midwest and the
-		 * South"); not after "despite the storms, the ..." */
-		if (i > a + 2 && is_word(c, a) && subject_word(c, a) &&
-		    (word_is_text(c, i + 1, "a") ||
-		    word_is_text(c, i + 1, "an") || word_is_text(c, i + 1,
-		    "the"))) {
-			for (k = i + 2; k < b && !(c->x.tok[k].q < 0 &&
-			    (is_p(c, k, ',') || word_is(c, k, W_AND) ||
-			    word_is_text(c, k, "or"))); k++)
-				;
-			if (k >= b)
-				return i;
-		}
-		/* "called it careless, but said ...": a second report */
-		if ((word_is(c, i + 1, W_AND) || word_is(c, i + 1, W_BUT)) &&
-		    i + 2 < b && cue_at(c, i + 2, b, &e) && !ing_cue(c, i + 2))
+		if (comma_end(c, a, i, b, lead))
 			return i;
-		/* ", and he ...", ", and the union has ...": a new clause */
-		if (((word_is(c, i + 1, W_AND) || word_is(c, i + 1, W_BUT)) &&
-		    i + 2 < b && is_word(c, i + 2) && ((c->x.tok[i + 2].lx &
-		    (LX_PRON | LX_DET)) || namey(c, i + 2))) ||
-		    (is_word(c, i + 1) && (c->x.tok[i + 1].lx &
-		    LX_PRON) && !word_is(c, i + 1, W_IT)) ||
-		    word_is(c, i + 1, W_WHILE) || word_is(c, i + 1, W_WHEREAS) ||
-		    /* ", even as ...", ", even though ...": the writer's */
-		    (word_is_text(c, i + 1, "even") && i + 2 < b &&
-		    (word_is(c, i + 2, W_AS) || word_is(c, i + 2, W_THOUGH))) ||
-		    word_is(c, i + 1, W_ALTHOUGH) || word_is(c, i + 1, W_THOUGH) ||
-		    word_is(c, i + 1, W_MEANING) || word_is(c, i + 1, W_ACCORDING) ||
-		    word_is(c, i + 1, W_COMPARED) || (ends_with(c, i + 1, "ing") &&
-		    !word_is(c, i + 1, W_INCLUDING)))
-			return i;
-		/* ", said an aide", "Ruiz, who ..., said he ...": a reporting
-		 * verb right after a comma opens the next attribution (not
-		 * "a man, said to be ...", "boats, said by some to ...") */
-		if ((word_is_text(c, i + 1, "said") || word_is_text(c, i + 1,
-		    "says") || word_is_text(c, i + 1, "added") ||
-		    word_is(c, i + 1, W_TOLD) || word_is(c, i + 1, W_TELLS)) &&
-		    !(i + 2 < b && (word_is(c, i + 2, W_TO) ||
-		    word_is_text(c, i + 2, "by"))))
-			return i;
-		/* ", the mayor said": the next attribution */
-		for (k = i + 2; k < b && k < i + 6; k++) {
-			struct qt_attr o;
-			if (cue_at(c, k, b, &e) && !ing_cue(c, k) &&
-			    np_before(c, k, i + 1, &o))
-				return i;
-		}
 	}
 	return b;
 }
