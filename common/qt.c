@@ -3397,6 +3397,28 @@ dateline_end(const struct ctx *c, size_t a, size_t cu)
 
 /* The subject of a sentence's main clause: "Kasich quit, telling ...",
  * "While celebrating victories, Trump mocked ..., saying ...". */
+/* "Ana Ruiz and Tom Pike issued a statement": a subject joined by "and"
+ * to a name, a verb in lower case after it, is the whole coordination, as
+ * coordinated() has it before a cue; at holds the first conjunct. */
+static void
+subject_and(const struct ctx *c, size_t cu, struct qt_attr *at)
+{
+	struct qt_attr r;
+	size_t v;
+
+	if (at->sk == SK_PRON || at->spb + 2 >= cu || !word_is(c, at->spb, W_AND))
+		return;
+	memset(&r, 0, sizeof r);
+	if (!np_after(c, at->spb + 1, cu, &r) || r.spa != at->spb + 1 ||
+	    r.sk == SK_PRON || (r.sk != SK_NAME && at->sk != SK_NAME))
+		return;
+	v = verb_after(c, r.spb, cu);
+	if (v == NONE || (c->x.tok[v].lx & LX_PREP))
+		return;
+	at->spb = r.spb;
+	at->sk = SK_DESC;
+}
+
 static int
 subject(const struct ctx *c, size_t a, size_t cu, struct qt_attr *at)
 {
@@ -3420,6 +3442,7 @@ subject(const struct ctx *c, size_t a, size_t cu, struct qt_attr *at)
 				at->spb = i - 1;
 				break;
 			}
+		subject_and(c, cu, at);
 		return 1;
 	}
 	/* "Union leader Carla Mendes attacked ...": a capitalised role of a
