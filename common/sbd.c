@@ -1946,8 +1946,10 @@ spaced:
 		    !cued(st, nxp)) ||
 		    (nx.cls == N_LOWER && nx.bracket &&
 		    (as = aside(st, nxp)) != A_NONE);
+		/* a period after the name's "!" ends the sentence as after
+		 * any word ("works at Yahoo!. Shares fell") */
 		if (brk && (prevflags & W_EXCLAIM) && !closed &&
-		    !(nextflags(st, &nx) & W_STARTER))
+		    !(nextflags(st, &nx) & W_STARTER) && t[j - 1] != '.')
 			brk = 0;
 		if (brk && closed && nx.cls == N_UPPER && !nx.quoted &&
 		    !nx.bracket && attribution(st, nx.w))
