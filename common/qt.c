@@ -3927,6 +3927,20 @@ indirect(struct ctx *c)
 				memset(&at, 0, sizeof at);
 				set_cue(&at, i, i + 1);
 				at.how = AT_OWN;
+				/* "his contention that ...", "their smug
+				 * assurances that ...": the possessive speaks */
+				for (k = i; k > a && k + 3 > i && is_word(c,
+				    k - 1) && (!c->x.tok[k - 1].cap || k - 1 ==
+				    a) && !(k < i && (c->x.tok[k].lx & (LX_DET |
+				    LX_PREP))); k--)
+					if (word_is_text(c, k - 1, "his") ||
+					    word_is_text(c, k - 1, "her") ||
+					    word_is_text(c, k - 1, "their")) {
+						at.spa = k - 1;
+						at.spb = k;
+						at.sk = SK_PRON;
+						break;
+					}
 				c->cuef = 0;
 				if (emit_indirect(c, i + 2, be, &at, EI_RIGHT))
 					i = resume(c, i, be, &left0);
