@@ -3369,6 +3369,12 @@ after_cue(const struct ctx *c, size_t cu, size_t e, size_t be)
 			    ends_with(c, k, "ed")))
 				break;
 		}
+	/* "argued emphatically that ...", "said repeatedly that ..." */
+	if (x + 2 < be && is_word(c, x) && !c->x.tok[x].cap &&
+	    ((c->x.tok[x].lx & LX_ADV) || (tl(c, x) > 4 &&
+	    ends_with(c, x, "ly") && !word_is_text(c, x, "early"))) &&
+	    word_is(c, x + 1, W_THAT) && clause_start(c, x + 2))
+		x++;
 	if (x < be && word_is(c, x, W_THAT)) {
 		x++;
 		/* "argue that, while ..., workers ...": an aside opens */
