@@ -600,8 +600,8 @@ caps_headline(const struct bp_judge *j, const struct para *p)
 	if (p->words < CAPS_MIN || p->words > CAPS_MAX || p->nlen == 0)
 		return 0;
 	last = (unsigned char)ca[p->nlen - 1];
-	if (last == '.' || last == ':' || ca[0] == '(' || ca[0] == '[' ||
-	    p->quote)
+	if (last == '.' || last == ':' || last == '?' || ca[0] == '(' ||
+	    ca[0] == '[' || p->quote)
 		return 0;
 	for (k = 0; k < p->nlen; k++) {
 		unsigned char c = (unsigned char)ca[k];

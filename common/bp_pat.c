@@ -973,8 +973,11 @@ bp_credit(const struct bp_rules *rs, const char *lo, const char *ca, size_t n)
 			    credit_words(rs, lo, ca, k + 3, e) ?
 			    "credit-slash" : NULL;
 		}
+		/* not a letter's signature after a dash ("... that
+		 * question. -- WORRIED IN OHIO") */
 		if (lo[k - 1] == '.' && sentence_end(rs, lo, ca, k - 1))
-			return credit_words(rs, lo, ca, k + 1, e) ?
+			return lo[k + 1] != '-' &&
+			    credit_words(rs, lo, ca, k + 1, e) ?
 			    "credit-tail" : NULL;
 		/* "... on Monday - Jane Roe/Reuters" */
 		if (lo[k - 1] == '-' && k >= 2 && lo[k - 2] == ' ')
