@@ -1610,19 +1610,16 @@ bp_judge(struct bp_judge *j)
 		else if (rs->det_capshead && caps_headline(j, p))
 			drop(p, BP_RELATED, "caps-headline");
 	}
-	/* A post's signature on a line of its own ("- Jane Roe (@jroe) May
-	 * 2, 2023") ends an embedded post: the line above it is the post's
-	 * text, unless it introduces the post with a colon. */
+	/* A line that a rule marked above takes the line above it (a post's
+	 * signature on a line of its own, its text), unless that one
+	 * introduces it with a colon. */
 	for (i = 1; i < n; i++) {
 		struct para *p = &j->p[i], *q = &j->p[i - 1];
-		const char *lo = j->arena.p + p->norm;
 
-		if (p->why == BP_EMBED && p->words <= 12 && p->nlen > 8 &&
-		    lo[0] == '-' && lo[1] == ' ' && memmem(lo, p->nlen, "(@", 2) &&
-		    lo[p->nlen - 1] >= '0' && lo[p->nlen - 1] <= '9' &&
+		if (p->m_any >= 0 && rs->rules[p->m_any].above &&
 		    q->why == BP_KEEP && !q->title && q->nlen > 0 &&
 		    q->words <= 60 && !q->colon)
-			drop(q, BP_EMBED, "embed-text");
+			drop(q, p->why, "embed-text");
 	}
 	if (rs->det_pullquote)
 		for (i = 0; i < n; i++)

@@ -165,6 +165,8 @@ struct bp_rule {
 	int where, list;
 	int closes;		/* the line closes a page: what follows is
 				 * not the article's (closer()) */
+	int above;		/* the line above goes too: a post's text
+				 * above its signature (embed-text) */
 	size_t minw, maxw;
 	struct bp_pat *pat[BP_NANCHOR];
 	size_t npat[BP_NANCHOR];
