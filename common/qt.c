@@ -143,6 +143,27 @@ opens_dbl(const struct ctx *c, size_t i)
 	    c->x.tok[i].ch == MK_AD);
 }
 
+/* Is the opening double mark at token i, before the end b of its
+ * paragraph, a closing one mistyped?  It is glued to a comma or a stop
+ * before it, and a lower-case word, a space before it, or the paragraph's
+ * end follows. */
+static int
+typo_close(const struct ctx *c, size_t i, size_t b)
+{
+	const struct tok *p;
+
+	if (i == 0)
+		return 0;
+	p = &c->x.tok[i - 1];
+	if (p->kind != T_PUNCT || p->e != c->x.tok[i].s || !p->ch ||
+	    !strchr(",.?!", p->ch))
+		return 0;
+	if (i + 1 >= b)
+		return 1;
+	return is_word(c, i + 1) && !c->x.tok[i + 1].cap &&
+	    c->x.tok[i + 1].s > c->x.tok[i].e;
+}
+
 /* Pair marks in paragraph tokens [a, b); returns the open token of an
  * unclosed top-level double quotation, or NONE. */
 static size_t
@@ -175,6 +196,11 @@ pair_para(struct ctx *c, size_t a, size_t b, int para, long *chain,
 			}
 		switch (mk) {
 		case MK_OD:
+			/* “It's odd,“ said Lu: an opening mark typed for the
+			 * closing one, glued to the quotation's last stop and
+			 * before a lower-case word or the paragraph's end */
+			if (d == 0 && n == 1 && typo_close(c, i, b))
+				goto close;
 			if (d >= 0) {
 				if (d == 0)
 					*chain = -1;	/* the old one was stray */
