@@ -28,6 +28,15 @@ cp_at(const char *t, size_t n, size_t i, size_t *len)
 			*len = 1;
 		return (unsigned char)t[i];
 	}
+	/* U+2000-U+203F (curly quotes, dashes, the ellipsis), most of a news
+	 * text's other characters: what u8_decode() gives, without its walk */
+	if ((unsigned char)t[i] == 0xe2 && n - i >= 3 &&
+	    (unsigned char)t[i + 1] == 0x80 &&
+	    ((unsigned char)t[i + 2] & 0xc0) == 0x80) {
+		if (len)
+			*len = 3;
+		return 0x2000 | ((unsigned char)t[i + 2] & 0x3f);
+	}
 	c = u8_decode(t + i, n - i, &l);
 	if (len)
 		*len = l;
@@ -433,14 +442,21 @@ qt_tokenize(struct qtx *x, size_t a, size_t b, int para)
 			}
 		}
 		if (isdbl(c) || issgl(c)) {
-			int32_t p = cp_before(t, a, i), nx = cp_at(t, b, i + l, NULL);
+			int32_t p, nx;
 			int mk;
 
-			if (c == 0x201c || c == 0x201e || c == 0xab)
-				mk = MK_OD;
-			else if (c == 0x201d || c == 0xbb)
-				mk = MK_CD;
-			else if (c == '"')
+			/* the marks that say which way they face need no look
+			 * at the characters around them */
+			if (c == 0x201c || c == 0x201e || c == 0xab ||
+			    c == 0x201d || c == 0xbb) {
+				push(x, i, i + l, T_MARK, c == 0x201d || c == 0xbb ?
+				    MK_CD : MK_OD, para);
+				i += l;
+				continue;
+			}
+			p = cp_before(t, a, i);
+			nx = cp_at(t, b, i + l, NULL);
+			if (c == '"')
 				mk = isopenctx(p) && !(nx == -2 || u8_isspace(nx)) ?
 				    MK_OD : isclosectx(nx) && !u8_isspace(p) ?
 				    MK_CD : MK_AD;
