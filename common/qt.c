@@ -2753,7 +2753,7 @@ comma_end(const struct ctx *c, size_t a, size_t i, size_t b, int lead)
 	 * closes a phrase that opens the report, with no verb yet */
 	if (lead && !lead_verb(c, a, i) && !comma_cue(c, i, b))
 		return 0;
-	/* "remarks about Khizr Khan, the father of ...": a name's
+	/* "had consulted Marta Lund, the harbour master": a name's
 	 * appositive to the end, with no verb, is the writer's */
 	if (i > a + 1 && c->x.tok[i - 1].cap && namey(c, i - 1) &&
 	    (word_is_text(c, i + 1, "the") || word_is_text(c, i + 1,
