@@ -3755,6 +3755,118 @@ copula(const struct ctx *c, size_t i)
 	    word_is_text(c, i, "seems") || word_is_text(c, i, "seemed");
 }
 
+/* A verb the content clause after a noun cue may show cheaply: 1 for a
+ * form of "be", "has" or a modal, which a verb may follow in its group;
+ * 2 for a few irregular pasts that are no participle, 3 for a lower-case
+ * word in -ed, which may be one ("the money collected last year"); 2 and
+ * 3 end their group ("was never opened | was false"). */
+static int
+finite_verb(const struct ctx *c, size_t i)
+{
+	static const char *const w[] = { "has", "have", "had", "will", "would",
+		"can", "could", "should", "must", "might", "went", "drew",
+		"became", "fell", "came", "grew", "remains", "seems" };
+	size_t k;
+
+	if (!is_word(c, i) || c->x.tok[i].cap)
+		return 0;
+	if (c->x.tok[i].lx & LX_BE)
+		return 1;
+	if (ends_with(c, i, "ed"))
+		return 3;
+	for (k = 0; k < sizeof w / sizeof w[0]; k++)
+		if (word_is_text(c, i, w[k]))
+			return k < 10 ? 1 : 2;
+	return 0;
+}
+
+/* "knew", "has learned": a verb of knowing, which no cue list holds
+ * (qt.yaml says why), takes a clause without "that" as cues do. */
+static int
+knowing(const struct ctx *c, size_t i)
+{
+	static const char *const w[] = { "knew", "know", "knows", "known",
+		"learned", "learnt", "realized", "realised", "heard", "felt",
+		"meant", "means", "understood", "noticed", "saw", "seen",
+		"assumed", "decided", "guessed", "discovered" };
+	size_t k;
+
+	for (k = 0; k < sizeof w / sizeof w[0]; k++)
+		if (word_is_text(c, i, w[k]))
+			return 1;
+	return 0;
+}
+
+/*
+ * "Her belief that the pier would open in May was shared by many": a
+ * noun cue at i whose phrase is the subject of its sentence (it opens the
+ * sentence, or follows an adverbial and its comma) has a content clause
+ * that ends before the main verb.  The clause has a verb of its own, so
+ * the main verb is a second one: a finite_verb() after a word that is no
+ * auxiliary, adverb, article or preposition, with a verb of the clause
+ * before it that is plainly finite (not an -ed word, which may be a
+ * participle: "that the money collected last year was spent").  Cut only where that is plain: nothing between the two verbs that
+ * opens another clause (a conjunction, a comma, a relative, a cue or a
+ * verb of knowing, whose clause may hold the second verb itself: "that
+ * aides said the pier was unsafe", "that the board has known the pier
+ * was unsafe"), and not an -ed word before "by" (a participle).  be if no
+ * such verb.
+ */
+static size_t
+subject_end(const struct ctx *c, size_t a, size_t i, size_t j, size_t be)
+{
+	size_t p = a, k, m;
+	int seen = 0, v;
+
+	/* "Yesterday, his warning ...": an adverbial of a few words */
+	for (k = a; k < i && k < a + 6; k++)
+		if (is_p(c, k, ',')) {
+			p = k + 1;
+			break;
+		}
+	if (p == i || i - p > 4 || !is_word(c, p) || !((c->x.tok[p].lx &
+	    LX_DET) || (p + 1 < i && possessive(c, p + 1))))
+		return be;
+	for (k = p; k < i; k++)
+		if (!is_word(c, k) || (c->x.tok[k].lx & (LX_BE | LX_PRON |
+		    LX_CUE | LX_STOP | LX_PREP)))
+			return be;
+	for (m = j; m < be && m < j + 40; m++) {
+		if (c->x.tok[m].q >= 0 || !is_word(c, m)) {
+			if (seen)
+				return be;
+			continue;
+		}
+		v = finite_verb(c, m);
+		if (v && seen) {
+			for (k = m; k > j && is_word(c, k - 1) &&
+			    ((c->x.tok[k - 1].lx & (LX_ADV | LX_NEG)) ||
+			    ly_adverb(c, k - 1, j)); k--)
+				;
+			if (k == m && finite_verb(c, m - 1) != 1 &&
+			    !(c->x.tok[m - 1].lx & (LX_DET | LX_PREP |
+			    LX_LINK | LX_PRON | LX_STOP)) &&
+			    !(v == 3 && m + 1 < be && word_is_text(c, m + 1,
+			    "by")))
+				return m;
+		}
+		/* "that aides told the board the pier was unsafe", "that
+		 * the board knew that ...", "that the pier, which ...": a
+		 * clause inside may hold the second verb (not "the plan") */
+		if (((c->x.tok[m].lx & (LX_CUE | LX_ICUE)) && !(m > j &&
+		    (c->x.tok[m - 1].lx & LX_DET))) || word_is(c, m, W_THAT) ||
+		    word_is(c, m, W_WHO) || word_is(c, m, W_WHICH) ||
+		    knowing(c, m))
+			return be;
+		if (v == 1 || v == 2)
+			seen = 1;
+		else if (seen && (c->x.tok[m].lx & LX_STOP) &&
+		    !(c->x.tok[m].lx & LX_PREP) && !word_is(c, m, W_TO))
+			return be;
+	}
+	return be;
+}
+
 /* A cue word used for something else: "found himself", "the economy
  * added 200,000 jobs", "a company called Acme". */
 static int
@@ -3974,7 +4086,8 @@ indirect(struct ctx *c)
 						break;
 					}
 				c->cuef = 0;
-				if (emit_indirect(c, i + 2, be, &at, EI_RIGHT))
+				if (emit_indirect(c, i + 2, subject_end(c, a, i,
+				    i + 2, be), &at, EI_RIGHT))
 					i = resume(c, i, be, &left0);
 				continue;
 			}
