@@ -2533,6 +2533,10 @@ attribute_quotes(struct ctx *c, size_t nind)
 			at = rep->at;
 			ok = 1;
 		}
+		/* a search that failed may have filled in a speaker: a record
+		 * is attributed or not at all */
+		if (!ok)
+			memset(&at, 0, sizeof at);
 		for (j = i; j < c->nq && c->q[j].chain == (long)i; j++) {
 			c->q[j].at = at;
 			c->q[j].form = classify(c, &c->q[j], ok,
@@ -2555,12 +2559,14 @@ attribute_quotes(struct ctx *c, size_t nind)
 		    q->o - lo <= SUBJ_REACH && subject(c, lo, q->o, &at) &&
 		    at.spb < q->o) {
 			size_t v = verb_after(c, at.spb, q->o);
-			if (v != NONE)
+			/* no verb after it: the phrase took the verb in
+			 * ("The ad targets ...") and is no subject */
+			if (v != NONE) {
 				set_cue(&at, v, v + 1);
-			else
-				set_cue(&at, at.spb, at.spb);
-			at.how = AT_OWN;
-			q->at = at;
+				at.how = AT_OWN;
+				q->at = at;
+			} else
+				memset(&q->at, 0, sizeof q->at);
 			continue;	/* a guess: no speaker for what follows */
 		}
 		if (ok && q->form >= 0) {
