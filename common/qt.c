@@ -3457,6 +3457,20 @@ subject_and(const struct ctx *c, size_t cu, struct qt_attr *at)
 	at->sk = SK_DESC;
 }
 
+/* Do tokens [a, b) hold nothing, or a role in capitals of up to four
+ * words before a name ("..., Harbour Police Chief Ida Brandt lobbied")? */
+static int
+role_run(const struct ctx *c, size_t a, size_t b)
+{
+	if (b < a || b - a > 4)
+		return 0;
+	for (; a < b; a++)
+		if (!is_word(c, a) || !c->x.tok[a].cap ||
+		    (c->x.tok[a].lx & (LX_STOP | LX_DET | LX_PRON | LX_CUE)))
+			return 0;
+	return 1;
+}
+
 static int
 subject(const struct ctx *c, size_t a, size_t cu, struct qt_attr *at)
 {
@@ -3500,8 +3514,9 @@ subject(const struct ctx *c, size_t a, size_t cu, struct qt_attr *at)
 			continue;
 		/* "In Ohio on Tuesday, Mr. Lou struck a calm tone, saying
 		 * ...", "..., Lou was in Maine, promising ..." */
-		if (np_after(c, i + 1, cu, at) && sp_open(c, at->spa, i + 1) ==
-		    i + 1 && at->sk != SK_DESC && at->spb < cu &&
+		if (np_after(c, i + 1, cu, at) && role_run(c, i + 1,
+		    sp_open(c, at->spa, i + 1)) && at->sk != SK_DESC &&
+		    at->spb < cu &&
 		    is_word(c, at->spb) && !c->x.tok[at->spb].cap &&
 		    (!(c->x.tok[at->spb].lx & (LX_STOP | LX_DET)) ||
 		    (c->x.tok[at->spb].lx & LX_BE)))
