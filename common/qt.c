@@ -3845,15 +3845,20 @@ subject_end(const struct ctx *c, size_t a, size_t i, size_t j, size_t be)
 			p = k + 1;
 			break;
 		}
+	/* "the", "her", "Lu's", "the mayor's" */
 	if (p == i || i - p > 4 || !is_word(c, p) || !((c->x.tok[p].lx &
-	    LX_DET) || (p + 1 < i && possessive(c, p + 1))))
+	    LX_DET) || possessive(c, p)))
 		return be;
 	for (k = p; k < i; k++)
 		if (!is_word(c, k) || (c->x.tok[k].lx & (LX_BE | LX_PRON |
 		    LX_CUE | LX_STOP | LX_PREP)))
 			return be;
 	for (m = j; m < be && m < j + 40; m++) {
-		if (c->x.tok[m].q >= 0 || !is_word(c, m)) {
+		/* words in quotation marks are the report's: "that the
+		 * fares were “fair” is false" */
+		if (c->x.tok[m].q >= 0)
+			continue;
+		if (!is_word(c, m)) {
 			if (seen)
 				return be;
 			continue;
@@ -3882,7 +3887,11 @@ subject_end(const struct ctx *c, size_t a, size_t i, size_t j, size_t be)
 		if (v == 1 || v == 2)
 			seen = 1;
 		else if (seen && (c->x.tok[m].lx & LX_STOP) &&
-		    !(c->x.tok[m].lx & LX_PREP) && !word_is(c, m, W_TO))
+		    !(c->x.tok[m].lx & LX_PREP) && !word_is(c, m, W_TO) &&
+		    /* "used as a tool" */
+		    !(word_is(c, m, W_AS) && m + 1 < be &&
+		    (word_is_text(c, m + 1, "a") || word_is_text(c, m + 1,
+		    "an"))))
 			return be;
 	}
 	return be;
