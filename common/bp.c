@@ -930,6 +930,91 @@ tail_headlines(struct bp_judge *j, size_t last)
 	}
 }
 
+#define LINKS_MIN 2	/* items in a list of links to other stories */
+#define LINK_WORDS 4	/* words of an item after its bullet, at least */
+#define LINKS_AVG 6	/* and on average */
+
+/* Is paragraph p an item under a bullet ("* ", "- ", "\u2022 ") that reads
+ * as a headline in title case: LINK_WORDS to related_max words, no stop or
+ * colon at its end, every word of four letters or more capitalised but one
+ * (a site may keep "with" or "from" small)?  Returns its words, or 0. */
+static size_t
+link_item(const struct bp_judge *j, const struct para *p)
+{
+	const char *ca = j->arena.p + p->ca;
+	size_t k, b, low = 0, caps = 0;
+	unsigned char c;
+
+	if (!p->list || p->words < LINK_WORDS + 1 ||
+	    p->words > j->rs->related_max + 1)
+		return 0;
+	b = (unsigned char)ca[0] == 0xe2 ? 4 : 2;
+	if ((unsigned char)ca[0] >= '0' && (unsigned char)ca[0] <= '9')
+		return 0;	/* a numbered step */
+	c = (unsigned char)ca[p->nlen - 1];
+	if (c == '.' || c == '!' || c == '?' || c == ':' || c == ';' ||
+	    c == ',')
+		return 0;
+	for (k = b; k < p->nlen; k++) {
+		size_t e;
+
+		if (k > b && ca[k - 1] != ' ')
+			continue;
+		for (e = k; e < p->nlen && ca[e] != ' '; e++)
+			;
+		if (is_upper((unsigned char)ca[k]) ||
+		    (ca[k] >= '0' && ca[k] <= '9'))
+			caps++;
+		else if (is_lower((unsigned char)ca[k]) && e - k >= 4 &&
+		    ++low > 1)
+			return 0;
+	}
+	return caps >= 3 ? p->words - 1 : 0;
+}
+
+/*
+ * A run of LINKS_MIN or more bulleted headlines in title case, LINKS_AVG
+ * words long on average, links to other stories that a page sets inside
+ * or under an article ("* Ten Rivers That Changed Course", "* Mayor
+ * Unveils Plan for Night Ferries").  A bulleted list of the article's own
+ * (steps, facts, names) ends its items with a stop, writes them as
+ * sentences or is shorter; the whole run must read so.
+ */
+static void
+link_lists(struct bp_judge *j)
+{
+	size_t i, k, n = j->n, items, words, w;
+
+	/* runs of kept paragraphs: what is dropped already is not there,
+	 * as for a second judging of what is kept */
+	for (i = 0; i < n; i = k) {
+		if (!kept(j, i) || !j->p[i].list) {
+			k = i + 1;
+			continue;
+		}
+		items = words = 0;
+		for (k = i; k < n; k++) {
+			if (!kept(j, k))
+				continue;
+			if (!j->p[k].list)
+				break;
+			if ((w = link_item(j, &j->p[k])) == 0) {
+				items = 0;	/* the whole run, or none */
+				break;
+			}
+			items++;
+			words += w;
+		}
+		if (items >= LINKS_MIN && words >= LINKS_AVG * items)
+			for (; i < k; i++)
+				if (kept(j, i))
+					drop(&j->p[i], BP_RELATED, "link-list");
+		/* past the run's other items */
+		while (k < n && (!kept(j, k) || j->p[k].list))
+			k++;
+	}
+}
+
 /* Does no word of paragraph p open with a lower-case letter?  Menus and
  * names are capitalised word by word; a standfirst is written as prose. */
 static int
@@ -1610,6 +1695,8 @@ bp_judge(struct bp_judge *j)
 		else if (rs->det_capshead && caps_headline(j, p))
 			drop(p, BP_RELATED, "caps-headline");
 	}
+	if (rs->det_linklist)
+		link_lists(j);
 	/* A line that a rule marked above takes the line above it (a post's
 	 * signature on a line of its own, its text), unless that one
 	 * introduces it with a colon. */

@@ -961,6 +961,24 @@ bp_credit(const struct bp_rules *rs, const char *lo, const char *ca, size_t n)
 	}
 	if (!wordc((unsigned char)lo[e - 1]))
 		return NULL;
+	/* a caption with no stop before its "Credit:" label, or with the
+	 * label glued to its last word, as some tabloids print it ("... at
+	 * the pier Credit: Reuters", "... on Monday.Credit: EPA"); the
+	 * capital C says it is a label */
+	for (k = e, w = 0; k-- > 8 && w <= rs->credit_max;) {
+		if (lo[k] != ' ')
+			continue;
+		w++;
+		if (lo[k - 1] != ':' || memcmp(lo + k - 7, "credit:", 7) != 0 ||
+		    ca[k - 7] != 'C')
+			continue;
+		if (lo[k - 8] == ' ' ? k >= 9 && wordc((unsigned char)lo[k - 9]) :
+		    (lo[k - 8] >= 'a' && lo[k - 8] <= 'z' &&
+		    ca[k - 8] == lo[k - 8]) || lo[k - 8] == '.')
+			return credit_words(rs, lo, ca, k + 1, e) ?
+			    "credit-label" : NULL;
+		break;
+	}
 	/* the last sentence is a credit, or "Name / Outlet" ends it */
 	for (k = e, w = 0; k-- > 1 && w <= rs->credit_max + 1;) {
 		if (lo[k] != ' ')
