@@ -3845,8 +3845,12 @@ subject_end(const struct ctx *c, size_t a, size_t i, size_t j, size_t be)
 			p = k + 1;
 			break;
 		}
-	/* "the", "her", "Lu's", "the mayor's" */
-	if (p == i || i - p > 4 || !is_word(c, p) || !((c->x.tok[p].lx &
+	/* "But her claim ..." */
+	if (p == a && p < i && (word_is(c, p, W_BUT) || word_is(c, p, W_AND)))
+		p++;
+	/* "the", "her", "Lu's", "the mayor's"; or the noun alone
+	 * ("Fears that ...") */
+	if (i - p > 4 || !is_word(c, p) || !(p == i || (c->x.tok[p].lx &
 	    LX_DET) || possessive(c, p)))
 		return be;
 	for (k = p; k < i; k++)
@@ -4090,11 +4094,13 @@ indirect(struct ctx *c)
 			    LX_PHRASE)))
 				continue;
 			/* "claims" may be a verb: then only after "the", "his",
-			 * "Lu's" */
+			 * "Lu's", or opening the sentence in the plural, where
+			 * no verb with its -s stands ("Fears that ...") */
 			if ((c->x.tok[i].lx & LX_NCUE) && c->x.tok[i].q < 0 &&
 			    (!(c->x.tok[i].lx & (LX_CUE | LX_ICUE)) || (i > a &&
 			    is_word(c, i - 1) && ((c->x.tok[i - 1].lx & LX_DET) ||
-			    possessive(c, i - 1)))) &&
+			    possessive(c, i - 1))) || (i == a &&
+			    tx(c, i)[tl(c, i) - 1] == 's')) &&
 			    i + 2 < be && word_is(c, i + 1, W_THAT) &&
 			    is_word(c, i + 2) && subject_word(c, i + 2)) {
 				/* "the claim that ...": the content only */
