@@ -3818,6 +3818,21 @@ knowing(const struct ctx *c, size_t i)
 	return 0;
 }
 
+/* Is [a, b) a subject of names and pronouns only ("Lu and Ruiz", "he"),
+ * so that an -ed word after it is its verb, not a participle ("the
+ * money Lu collected")? */
+static int
+names_only(const struct ctx *c, size_t a, size_t b)
+{
+	if (a >= b)
+		return 0;
+	for (; a < b; a++)
+		if (!is_word(c, a) || !(c->x.tok[a].cap ||
+		    word_is(c, a, W_AND) || (c->x.tok[a].lx & LX_PRON)))
+			return 0;
+	return 1;
+}
+
 /*
  * "Her belief that the pier would open in May was shared by many": a
  * noun cue at i whose phrase is the subject of its sentence (it opens the
@@ -3826,7 +3841,9 @@ knowing(const struct ctx *c, size_t i)
  * the main verb is a second one: a finite_verb() after a word that is no
  * auxiliary, adverb, article or preposition, with a verb of the clause
  * before it that is plainly finite (not an -ed word, which may be a
- * participle: "that the money collected last year was spent").  Cut only where that is plain: nothing between the two verbs that
+ * participle: "that the money collected last year was spent", unless
+ * names or a pronoun alone stand before it: "that Lu and Ruiz wrecked").
+ * Cut only where that is plain: nothing between the two verbs that
  * opens another clause (a conjunction, a comma, a relative, a cue or a
  * verb of knowing, whose clause may hold the second verb itself: "that
  * aides said the pier was unsafe", "that the board has known the pier
@@ -3888,7 +3905,7 @@ subject_end(const struct ctx *c, size_t a, size_t i, size_t j, size_t be)
 		    word_is(c, m, W_WHO) || word_is(c, m, W_WHICH) ||
 		    knowing(c, m))
 			return be;
-		if (v == 1 || v == 2)
+		if (v == 1 || v == 2 || (v == 3 && names_only(c, j, m)))
 			seen = 1;
 		else if (seen && (c->x.tok[m].lx & LX_STOP) &&
 		    !(c->x.tok[m].lx & LX_PREP) && !word_is(c, m, W_TO) &&
@@ -4087,7 +4104,7 @@ indirect(struct ctx *c)
 		for (i = a; i < be; i++) {
 			struct qt_attr at;
 			uint64_t f;
-			size_t x;
+			size_t x, whole;
 
 			/* most words are no cue of either kind below: one test */
 			if (!(c->x.tok[i].lx & (LX_NCUE | LX_CUE | LX_ICUE |
@@ -4122,9 +4139,13 @@ indirect(struct ctx *c)
 						break;
 					}
 				c->cuef = 0;
-				if (emit_indirect(c, i + 2, subject_end(c, a, i,
-				    i + 2, be), &at, EI_RIGHT))
-					i = resume(c, i, be, &left0);
+				x = subject_end(c, a, i, i + 2, be);
+				/* the subject's report lies inside the sentence
+				 * a later "..., Lu said" reports: that starts
+				 * at the subject, not after it */
+				if (emit_indirect(c, i + 2, x, &at, EI_RIGHT))
+					i = resume(c, i, be, x < be ? &whole :
+					    &left0);
 				continue;
 			}
 			f = icue_at(c, i, be, &e);
