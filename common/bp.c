@@ -579,6 +579,21 @@ bp_add(struct bp_judge *j, const char *text, size_t len, size_t line)
 	match_rules(j, p);
 }
 
+/* Does a paragraph that opens with a quote close it before its end and
+ * go on for three words or more: "'NAME OF SHOW' STAR SAYS ...", as
+ * headlines in capitals quote a title or a phrase? */
+static int
+quote_led(const char *ca, size_t n)
+{
+	size_t k, w = 0;
+
+	for (k = 1; k < n && ca[k] != ca[0]; k++)
+		;
+	for (; k < n; k++)
+		w += ca[k] == ' ';
+	return w >= 3;
+}
+
 #define CAPS_MIN 7	/* words in a headline set in capitals */
 #define CAPS_MAX 30
 
@@ -601,7 +616,7 @@ caps_headline(const struct bp_judge *j, const struct para *p)
 		return 0;
 	last = (unsigned char)ca[p->nlen - 1];
 	if (last == '.' || last == ':' || last == '?' || ca[0] == '(' ||
-	    ca[0] == '[' || p->quote)
+	    ca[0] == '[' || (p->quote && (p->endq || !quote_led(ca, p->nlen))))
 		return 0;
 	for (k = 0; k < p->nlen; k++) {
 		unsigned char c = (unsigned char)ca[k];
