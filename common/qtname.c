@@ -625,6 +625,9 @@ resolve_one(struct names *nm, struct qt_rec *r)
 				return;
 			}
 		}
+		/* a pronoun no one fits is neither a name nor a describing
+		 * phrase: no speaker, as records.md has it */
+		return;
 	} else if (at->spb - a == 2 && (x->tok[a + 1].lx & LX_TITLE) &&
 	    (text[x->tok[a].s] | 32) == 't' &&
 	    (want = qt_title(x, a + 1)) != NULL && *want) {
