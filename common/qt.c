@@ -1701,6 +1701,35 @@ qend(const struct ctx *c, const struct iq *q)
 	return i;
 }
 
+/* The words a title keeps in lower case: articles, short prepositions,
+ * conjunctions ("Salt and Iron", "Nine Days in May").  Not every small
+ * word of the lexicon: "are", "still", "us" are speech ("Ruiz is with
+ * us").  Asked of most lower-case words of a quotation: compared by
+ * length, the lexicon's bits first. */
+static int
+title_small(const struct ctx *c, size_t i)
+{
+	static const char w2[] = "anasatbyinofonorsoto", w3[] = "theandbutnoryetfor";
+	static const char w4[] = "fromintooverwith";
+	const char *t = tx(c, i), *l;
+	char b[4];
+	size_t k, n = tl(c, i), m;
+
+	if (n > 4 || !(c->x.tok[i].lx & (LX_LINK | LX_DET | LX_STOP)))
+		return 0;
+	if (n == 1)
+		return (t[0] | 0x20) == 'a';
+	for (k = 0; k < n; k++)
+		b[k] = (char)(t[k] | 0x20);
+	l = n == 2 ? w2 : n == 3 ? w3 : w4;
+	m = n == 2 ? sizeof w2 - 1 : n == 3 ? sizeof w3 - 1 : sizeof w4 - 1;
+	for (k = 0; k + n <= m; k += n)
+		if (l[k] == b[0] && l[k + 1] == b[1] && (n < 3 ||
+		    l[k + 2] == b[2]) && (n < 4 || l[k + 3] == b[3]))
+			return 1;
+	return 0;
+}
+
 static int
 title_case(const struct ctx *c, size_t a, size_t b)
 {
@@ -1710,8 +1739,8 @@ title_case(const struct ctx *c, size_t a, size_t b)
 		if (!is_word(c, i))
 			continue;
 		w += c->x.tok[i].cap;
-		if (!c->x.tok[i].cap && !(c->x.tok[i].lx & (LX_LINK | LX_DET |
-		    LX_STOP)) && !(tx(c, i)[0] >= '0' && tx(c, i)[0] <= '9'))
+		if (!c->x.tok[i].cap && !title_small(c, i) &&
+		    !(tx(c, i)[0] >= '0' && tx(c, i)[0] <= '9'))
 			return 0;
 	}
 	return w > 0;
@@ -2107,7 +2136,10 @@ static int
 classify1(struct ctx *c, struct iq *q, int attributed, int title)
 {
 	size_t o = q->o, e = qend(c, q), w = words_in(c, o + 1, e), p;
-	int upper, startish;
+	int upper, startish, tc = -1;
+
+	/* asked up to eight times below: once */
+#define TITLED() (tc >= 0 ? tc : (tc = title_case(c, o + 1, e)))
 
 	if (w == 0)
 		return -1;
@@ -2127,7 +2159,7 @@ classify1(struct ctx *c, struct iq *q, int attributed, int title)
 	    c->x.tok[q->c + 1].sent == c->x.tok[q->c].sent &&
 	    !(c->x.tok[q->c - 1].kind == T_PUNCT &&
 	    strchr(".?!", c->x.tok[q->c - 1].ch)) && namey(c, q->c + 1) &&
-	    w <= 3 && title_case(c, o + 1, e))
+	    w <= 3 && TITLED())
 		return -1;
 	upper = o + 1 < e && is_word(c, o + 1) && (c->x.tok[o + 1].cap ||
 	    (tx(c, o + 1)[0] >= '0' && tx(c, o + 1)[0] <= '9'));
@@ -2154,20 +2186,20 @@ classify1(struct ctx *c, struct iq *q, int attributed, int title)
 		    strchr(".?!,", c->x.tok[e - 1].ch);
 		if (w <= 3 && !punct)
 			return -1;
-		if (w <= 8 && !punct && title_case(c, o + 1, e))
+		if (w <= 8 && !punct && TITLED())
 			return -1;
 	}
-	if (w <= 8 && title_case(c, o + 1, e) && network_before(c, o))
+	if (w <= 8 && TITLED() && network_before(c, o))
 		return c->announced = 1, -1;
 	/* a programme named where it was said: on “Meet the Press.” */
-	if (!title && w <= 6 && title_case(c, o + 1, e) && e > o + 1 &&
+	if (!title && w <= 6 && TITLED() && e > o + 1 &&
 	    c->x.tok[e - 1].kind == T_PUNCT && strchr(".,",
 	    c->x.tok[e - 1].ch) && work_after(c, o))
 		return c->announced = 1, -1;
 	/* a work named in apposition: the movie, “Nine Days in May,” */
-	if (w <= 10 && title_case(c, o + 1, e) && work_before(c, o))
+	if (w <= 10 && TITLED() && work_before(c, o))
 		return c->announced = 1, -1;
-	if (!title && w <= 8 && called_before(c, o) && title_case(c, o + 1, e))
+	if (!title && w <= 8 && called_before(c, o) && TITLED())
 		return c->announced = 1, -1;
 	if (q->c != NONE && byline_after(c, o, e))
 		return -1;
@@ -2176,7 +2208,7 @@ classify1(struct ctx *c, struct iq *q, int attributed, int title)
 	 * after them (“Come with us,” Ortiz said), which title_case() takes
 	 * for a title when their lower-case words are all small ones */
 	if (!title && w >= 2 && w <= 8 && !said_after(c, q, p, attributed) &&
-	    title_case(c, o + 1, e) &&
+	    TITLED() &&
 	    !(e > o + 1 && c->x.tok[e - 1].kind == T_PUNCT &&
 	    strchr(".?!", c->x.tok[e - 1].ch)))
 		return -1;
@@ -2190,7 +2222,7 @@ classify1(struct ctx *c, struct iq *q, int attributed, int title)
 	    is_p(c, e - 1, '.') && is_word(c, p - 1) && !c->x.tok[p - 1].cap &&
 	    !word_is(c, p - 1, W_TO) && !word_is_text(c, p - 1, "for") &&
 	    !ends_with(c, p - 1, "ing") &&
-	    !cue_near(c, p, 5) && title_case(c, o + 1, e))
+	    !cue_near(c, p, 5) && TITLED())
 		return c->announced = 1, -1;
 	if (q->part > 1)
 		return QT_DIRECT;
@@ -2204,6 +2236,7 @@ classify1(struct ctx *c, struct iq *q, int attributed, int title)
 			return QT_DIRECT;
 	}
 	return upper && startish ? QT_DIRECT : QT_PARTIAL;
+#undef TITLED
 }
 
 /* Is there a cue outside quotations in tokens [a, b)? */
