@@ -1033,7 +1033,7 @@ coordinated(const struct ctx *c, size_t lo, struct qt_attr *at)
 	if (!np_end_at(c, a - 2, lo, &l) || l.sk == SK_PRON ||
 	    (l.sk != SK_NAME && at->sk != SK_NAME) || verb_like(c, a - 2))
 		return;
-	/* "Both Cruz and Fiorina said" */
+	/* "Both Ruiz and Pike said" */
 	if (l.spa == lo + 1 && word_is_text(c, lo, "both"))
 		l.spa = lo;
 	/* the clause opens there, or a comma before sets it off: "The
@@ -1246,7 +1246,7 @@ np_after(const struct ctx *c, size_t i, size_t hi, struct qt_attr *at)
 		return 1;
 	}
 	if (name_right(c, i, hi, at)) {
-		/* "tweeted Rubio spokesman Alex Conant": the name after the role */
+		/* "wrote union spokesman Tom Pike": the name after the role */
 		struct qt_attr b2;
 
 		memset(&b2, 0, sizeof b2);
@@ -1254,7 +1254,7 @@ np_after(const struct ctx *c, size_t i, size_t hi, struct qt_attr *at)
 		    !c->x.tok[k].cap && !(c->x.tok[k].lx & (LX_STOP | LX_CUE |
 		    LX_PREP | LX_LINK | LX_BE | LX_DET)) &&
 		    !ends_with(c, k, "ed"); k++)
-			;	/* "Trump attacked Romney": a verb, not a role */
+			;	/* "Ruiz thanked Pike": a verb, not a role */
 		if (k > at->spb && k < hi && namey(c, k) &&
 		    name_right(c, k, hi, &b2)) {
 			at->spa = b2.spa;
@@ -1265,8 +1265,8 @@ np_after(const struct ctx *c, size_t i, size_t hi, struct qt_attr *at)
 	}
 	if (c->x.tok[i].lx & (LX_STOP | LX_TIME | LX_BE | LX_CUE | LX_LINK))
 		return 0;
-	/* "said master of ceremonies Asab Al-Tabchi", "exhorted Clinton's
-	 * introducer, actress Jamie Lee Curtis": the name after the role */
+	/* "said master of ceremonies Lena Fisk", "added the mayor's
+	 * guest, singer Omar Kessel": the name after the role */
 	for (k = i; k < hi && k < i + 7; k++) {
 		/* not a name after "for", "from", "with": "said a spokesman
 		 * for Ana Ruiz" is the spokesman, "a nurse from Salem" the
@@ -1535,8 +1535,8 @@ attr_post(const struct ctx *c, size_t t, size_t hi, size_t maxgap,
 	return 0;
 }
 
-/* A subordinating word in tokens [a, b): "Cruz said as the heckler
- * yelled" reports nothing of the heckler's. */
+/* A subordinating word in tokens [a, b): "Ruiz said as the crowd
+ * booed" reports nothing of the crowd's. */
 static int
 subordinate(const struct ctx *c, size_t a, size_t b)
 {
@@ -1555,7 +1555,7 @@ static int attr_pre1(const struct ctx *, size_t, size_t, struct qt_attr *,
 
 /*
  * Before the opening mark.  The nearest cue wins, except that a report
- * ("Cruz insisted that Republicans who refused ... were “nuts.”") goes to
+ * ("Ruiz insisted that riders who paid ... were “fools.”") goes to
  * the reporting verb around the clause, not to a verb inside it.
  */
 static int
@@ -1580,7 +1580,7 @@ attr_pre(const struct ctx *c, size_t lo, size_t o, struct qt_attr *at)
 	while (k > lo && attr_pre1(c, lo, k, &outer, &k)) {
 		/* "critics say he had proposed to “dismantle” it": the
 		 * inner speaker opens the clause the outer cue reports */
-		/* not "When Trump suggested ..., Rubio fired back" */
+		/* not "When Ruiz proposed ..., Pike hit back" */
 		if ((c->x.tok[k].lx & LX_CORE) && outer.cub <= at_cue &&
 		    (word_is(c, outer.cub, W_THAT) || outer.cub <= at->spa) &&
 		    !subordinate(c, outer.cub, at->spa) && !(outer.spa > lo &&
@@ -1648,7 +1648,7 @@ attr_pre1(const struct ctx *c, size_t lo, size_t o, struct qt_attr *at,
 			continue;
 		}
 		{
-			/* "Trump doubled down ... and said the judge had ...":
+			/* "Ruiz stood firm ... and said the board had ...":
 			 * the subject the verbs share */
 			size_t k = skip_adv(c, i, lo);
 			if (k > lo && (word_is(c, k - 1, W_AND) ||
@@ -2315,7 +2315,7 @@ verb_after(const struct ctx *c, size_t i, size_t o)
 /*
  * Does the story set its speech in double marks?  Then a quotation in
  * single marks outside the headline is a sub-head, a title or a scare
- * quote (Obama's ‘pivot’ to Asia), not speech; a paper that quotes in
+ * quote (the mayor's ‘reset’), not speech; a paper that quotes in
  * single marks keeps them.
  */
 static int
@@ -2554,8 +2554,8 @@ attribute_quotes(struct ctx *c, size_t nind)
 			at.how = AT_TITLE;
 			ok = 1;
 		}
-		/* a fragment quoted inside a report ("Aides say the governor
-		 * plans to “actively support” Cruz") is the reporter's */
+		/* a fragment quoted inside a report ("Staff say the mayor
+		 * will “fully back” Pike") is the reporter's */
 		rep = NULL;
 		if (j == i && q->c != NONE && ii < nind &&
 		    c->out[ii].start <= c->x.tok[q->o].s &&
@@ -2585,8 +2585,8 @@ attribute_quotes(struct ctx *c, size_t nind)
 		    attributive(c, q) && !(ok && at.how == AT_OWN &&
 		    at.cub > at.cua && at.cub <= q->o))
 			q->form = -1;
-		/* a fragment quoted after a verb no list has ("Rubio bemoaned
-		 * a climate in which people “hate each other”"): the subject
+		/* a fragment quoted after a verb no list has ("Okafor lamented
+		 * a season in which fans “boo their own team”"): the subject
 		 * of its sentence, the verb after it as the cue */
 		if (!ok && q->form >= 0 && q->para != title && j == i + 1 &&
 		    q->o - lo <= SUBJ_REACH && subject(c, lo, q->o, &at) &&
@@ -2927,7 +2927,7 @@ clause_end(const struct ctx *c, size_t a, size_t b)
 			    verb_like(c, k + 1))
 				continue;
 		}
-		/* "... over Trump, who garnered ...": the relative clause is
+		/* "... over Ruiz, who won ...": the relative clause is
 		 * the writer's */
 		if (is_p(c, i, ',') && i + 1 < b && (word_is(c, i + 1, W_WHO) ||
 		    word_is(c, i + 1, W_WHICH)))
@@ -2942,7 +2942,7 @@ clause_end(const struct ctx *c, size_t a, size_t b)
 		if (is_p(c, i, '-') && i + 1 < b && is_word(c, i + 1) &&
 		    ends_with(c, i + 1, "ing"))
 			return i;
-		/* "endorsed Cruz - the first time it has ...": a dash that no
+		/* "endorsed Ruiz - the first time it has ...": a dash that no
 		 * second dash closes sets off the writer's words; a closed pair
 		 * is an aside inside the report */
 		if (is_p(c, i, '-') && i > a && !is_p(c, a, '-') &&
@@ -3041,7 +3041,7 @@ fronted(const struct ctx *c, size_t a, size_t b)
 }
 
 /* Is [a, b) one word that a cue reports as its object: "endorsed
- * Clinton", "praised her"?  Not "Instead, X said", nor "in Lima, Peru",
+ * Ruiz", "praised her"?  Not "Instead, X said", nor "in Lima, Peru",
  * nor whom something was told ("told him", "asked them"). */
 static int
 one_object(const struct ctx *c, size_t a, size_t b)
@@ -3190,7 +3190,7 @@ emit_indirect(struct ctx *c, size_t a, size_t b, const struct qt_attr *at,
 			a = c->lprev;
 		if (fronted(c, a, b))
 			return 0;
-		/* "..., and Clinton broke it, according to X" */
+		/* "..., and Ruiz kept it, according to X" */
 		for (i = b; i-- > a + 1;)
 			if (c->x.tok[i].q < 0 && is_p(c, i, ';')) {
 				a = i + 1;
@@ -3467,7 +3467,7 @@ dateline_end(const struct ctx *c, size_t a, size_t cu)
 }
 
 /* The subject of a sentence's main clause: "Kasich quit, telling ...",
- * "While celebrating victories, Trump mocked ..., saying ...". */
+ * "While touring the docks, Ruiz teased ..., saying ...". */
 /* "Ana Ruiz and Tom Pike issued a statement": a subject joined by "and"
  * to a name, a verb in lower case after it, is the whole coordination, as
  * coordinated() has it before a cue; at holds the first conjunct. */
@@ -3512,7 +3512,7 @@ subject(const struct ctx *c, size_t a, size_t cu, struct qt_attr *at)
 	if (a < cu && (word_is(c, a, W_BUT) || word_is(c, a, W_AND)))
 		a++;
 	a = dateline_end(c, a, cu);
-	/* "Trump's Virginia state director, Mike Rubino, reached ...": a
+	/* "Ruiz's harbour campaign chief, Tom Pike, wrote ...": a
 	 * name after a role at the start counts; not "Greeting the crowd,
 	 * Lund ...", a capital only because the sentence opens there */
 	if (!(a < cu && c->x.tok[a].cap && ing_cue(c, a) &&
@@ -4296,7 +4296,7 @@ indirect(struct ctx *c)
 						i = at.spb;
 				} else if (i > a + 2) {
 					/* "..., according to X" and, without the comma,
-					 * "Clinton leads by 271 delegates according to X" */
+					 * "Ruiz leads by 40 votes according to X" */
 					emit_indirect(c, left0, is_p(c, i - 1, ',') ? i - 1 :
 					    i, &at, EI_LEFT);
 					i = at.spb;
@@ -4511,7 +4511,7 @@ indirect(struct ctx *c)
 						continue;
 					}
 					/* CLAUSE, SPEAKER CUE.  Not "..., said Rath, a
-					 * leader who endorsed Cruz": a relative clause
+					 * leader who endorsed Ruiz": a relative clause
 					 * reports nothing before it */
 					if (sp0 > a + 1 && (is_p(c, sp0 - 1, ',') ||
 					    comma_mark(c, left0, sp0 - 1)) &&
@@ -4540,7 +4540,7 @@ indirect(struct ctx *c)
 				if (emit_indirect(c, x, stop, &at, EI_RIGHT)) {
 					i = resume(c, i, be, &left0);
 				} else {
-					/* "CLAUSE, Rubio said in his book “...”":
+					/* "CLAUSE, Okafor said in her memoir “...”":
 					 * nothing reported after the cue */
 					size_t sp0 = sp_open(c, at.spa, a);
 					if (sp0 > a + 1 && is_p(c, sp0 - 1, ',') &&

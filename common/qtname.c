@@ -520,7 +520,7 @@ set(struct qt_rec *r, const char *s, size_t n, enum qt_stype t)
 }
 
 /* A name without the titles before it: "Mayor Ana Ortiz" is Ana Ortiz,
- * and without a word the tagger took in with it: "Though Trump". */
+ * and without a word the tagger took in with it: "Though Ruiz". */
 static void
 strip_titles(const struct qtx *x, const char **sp, size_t *np)
 {
