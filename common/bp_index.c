@@ -769,7 +769,6 @@ part_byte(struct bp_list *l, size_t a, size_t b, int x)
 	unsigned sh = 128;
 	size_t k;
 	int first = 1;
-
 	struct bp_part *pt = &l->part[x];
 
 	pt->bshift = 128;
@@ -783,17 +782,16 @@ part_byte(struct bp_list *l, size_t a, size_t b, int x)
 			pt->allneed[0] = g->need[0];
 			pt->allneed[1] = g->need[1];
 			pt->allneed[2] = g->needw;
-		}
-		pt->allneed[0] &= g->need[0];
-		pt->allneed[1] &= g->need[1];
-		pt->allneed[2] &= g->needw;
-		hm &= g->headm8;
-		tm &= g->endm8;
-		if (first) {
 			hv = g->lit8;
 			tv = g->tail8;
 			first = 0;
+		} else {
+			pt->allneed[0] &= g->need[0];
+			pt->allneed[1] &= g->need[1];
+			pt->allneed[2] &= g->needw;
 		}
+		hm &= g->headm8;
+		tm &= g->endm8;
 		hd |= g->lit8 ^ hv;
 		td |= g->tail8 ^ tv;
 	}

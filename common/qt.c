@@ -2781,6 +2781,14 @@ comma_cue(const struct ctx *c, size_t i, size_t b)
 	return 0;
 }
 
+/* Is token i "a", "an" or "the"?  (LX_DET holds many more words.) */
+static int
+article(const struct ctx *c, size_t i)
+{
+	return word_is_text(c, i, "the") || word_is_text(c, i, "a") ||
+	    word_is_text(c, i, "an");
+}
+
 /* Does the report that opens at token a end at the comma at token i
  * (or at a closing mark with the comma inside it, i - 1)? */
 static int
@@ -2795,8 +2803,7 @@ comma_end(const struct ctx *c, size_t a, size_t i, size_t b, int lead)
 	/* "had consulted Marta Lund, the harbour master": a name's
 	 * appositive to the end, with no verb, is the writer's */
 	if (i > a + 1 && c->x.tok[i - 1].cap && namey(c, i - 1) &&
-	    (word_is_text(c, i + 1, "the") || word_is_text(c, i + 1,
-	    "a") || word_is_text(c, i + 1, "an")) &&
+	    article(c, i + 1) &&
 	    !has_verb(c, i + 1, b)) {
 		/* not a list: "Congress, the public and allies" */
 		for (k = i + 1; k < b && !is_p(c, k, ',') &&
@@ -2813,9 +2820,7 @@ comma_end(const struct ctx *c, size_t a, size_t i, size_t b, int lead)
 	 * the end with no list in it ("hit Ohio, the Midwest and the
 	 * South"); not after "despite the storms, the ..." */
 	if (i > a + 2 && is_word(c, a) && subject_word(c, a) &&
-	    (word_is_text(c, i + 1, "a") ||
-	    word_is_text(c, i + 1, "an") || word_is_text(c, i + 1,
-	    "the"))) {
+	    article(c, i + 1)) {
 		for (k = i + 2; k < b && !(c->x.tok[k].q < 0 &&
 		    (is_p(c, k, ',') || word_is(c, k, W_AND) ||
 		    word_is_text(c, k, "or"))); k++)
@@ -3811,15 +3816,17 @@ copula(const struct ctx *c, size_t i)
 
 /* A verb the content clause after a noun cue may show cheaply: 1 for a
  * form of "be", "has" or a modal, which a verb may follow in its group;
- * 2 for a few irregular pasts that are no participle, 3 for a lower-case
- * word in -ed, which may be one ("the money collected last year"); 2 and
- * 3 end their group ("was never opened | was false"). */
+ * 2 for a few irregular pasts that are no participle (and "remains",
+ * "seems"), 3 for a lower-case word in -ed, which may be one ("the money
+ * collected last year"); 2 and 3 end their group ("was never opened |
+ * was false"). */
 static int
 finite_verb(const struct ctx *c, size_t i)
 {
-	static const char *const w[] = { "has", "have", "had", "will", "would",
-		"can", "could", "should", "must", "might", "went", "drew",
-		"became", "fell", "came", "grew", "remains", "seems" };
+	static const char *const aux[] = { "has", "have", "had", "will",
+		"would", "can", "could", "should", "must", "might" };
+	static const char *const ends[] = { "went", "drew", "became", "fell",
+		"came", "grew", "remains", "seems" };
 	size_t k;
 
 	if (!is_word(c, i) || c->x.tok[i].cap)
@@ -3828,9 +3835,12 @@ finite_verb(const struct ctx *c, size_t i)
 		return 1;
 	if (ends_with(c, i, "ed"))
 		return 3;
-	for (k = 0; k < sizeof w / sizeof w[0]; k++)
-		if (word_is_text(c, i, w[k]))
-			return k < 10 ? 1 : 2;
+	for (k = 0; k < sizeof aux / sizeof aux[0]; k++)
+		if (word_is_text(c, i, aux[k]))
+			return 1;
+	for (k = 0; k < sizeof ends / sizeof ends[0]; k++)
+		if (word_is_text(c, i, ends[k]))
+			return 2;
 	return 0;
 }
 
