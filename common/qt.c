@@ -1395,11 +1395,11 @@ cue_at1(const struct ctx *c, size_t i, size_t hi, size_t *end, uint64_t mask)
 	if (k > 0 && is_word(c, k - 1) && (c->x.tok[k - 1].lx & LX_BE) &&
 	    !ing_cue(c, i) && !(t->lx & mask & LX_NOSRC) &&
 	    /* "is confident that": a word of belief, no passive */
-	    !(!(t->lx & LX_CUE) && !t->ch && i + 1 < hi &&
+	    !(!(t->lx & LX_CUE) && !(t->ch & LX_CH(LX_DCUE)) && i + 1 < hi &&
 	    word_is(c, i + 1, W_THAT)))
 		return 0;
 	*end = i + 1;
-	return t->lx | (t->ch ? LX_DCUE : 0);
+	return t->lx | (t->ch & LX_CH(LX_DCUE) ? LX_DCUE : 0);
 }
 
 /* Most tokens are no cue: that is decided here, where it is inlined. */
@@ -3815,50 +3815,33 @@ copula(const struct ctx *c, size_t i)
 }
 
 /* A verb the content clause after a noun cue may show cheaply: 1 for a
- * form of "be", "has" or a modal, which a verb may follow in its group;
- * 2 for a few irregular pasts that are no participle (and "remains",
- * "seems"), 3 for a lower-case word in -ed, which may be one ("the money
- * collected last year"); 2 and 3 end their group ("was never opened |
- * was false"). */
+ * form of "be" or an aux_verbs word ("has", a modal), which a verb may
+ * follow in its group; 2 for finite_verbs (irregular pasts that are no
+ * participle, "remains", "seems"), 3 for a lower-case word in -ed, which
+ * may be one ("the money collected last year"); 2 and 3 end their group
+ * ("was never opened | was false").  The lists are qt.yaml's. */
 static int
 finite_verb(const struct ctx *c, size_t i)
 {
-	static const char *const aux[] = { "has", "have", "had", "will",
-		"would", "can", "could", "should", "must", "might" };
-	static const char *const ends[] = { "went", "drew", "became", "fell",
-		"came", "grew", "remains", "seems" };
-	size_t k;
-
 	if (!is_word(c, i) || c->x.tok[i].cap)
 		return 0;
 	if (c->x.tok[i].lx & LX_BE)
 		return 1;
 	if (ends_with(c, i, "ed"))
 		return 3;
-	for (k = 0; k < sizeof aux / sizeof aux[0]; k++)
-		if (word_is_text(c, i, aux[k]))
-			return 1;
-	for (k = 0; k < sizeof ends / sizeof ends[0]; k++)
-		if (word_is_text(c, i, ends[k]))
-			return 2;
+	if (c->x.tok[i].ch & LX_CH(LX_VAUX))
+		return 1;
+	if (c->x.tok[i].ch & LX_CH(LX_VEND))
+		return 2;
 	return 0;
 }
 
-/* "knew", "has learned": a verb of knowing, which no cue list holds
- * (qt.yaml says why), takes a clause without "that" as cues do. */
+/* "knew", "has learned": a verb of knowing (qt.yaml's knowing_verbs),
+ * which no cue list holds, takes a clause without "that" as cues do. */
 static int
 knowing(const struct ctx *c, size_t i)
 {
-	static const char *const w[] = { "knew", "know", "knows", "known",
-		"learned", "learnt", "realized", "realised", "heard", "felt",
-		"meant", "means", "understood", "noticed", "saw", "seen",
-		"assumed", "decided", "guessed", "discovered" };
-	size_t k;
-
-	for (k = 0; k < sizeof w / sizeof w[0]; k++)
-		if (word_is_text(c, i, w[k]))
-			return 1;
-	return 0;
+	return is_word(c, i) && (c->x.tok[i].ch & LX_CH(LX_KNOW));
 }
 
 /* Is [a, b) a subject of names and pronouns only ("Lu and Ruiz", "he"),

@@ -177,6 +177,11 @@ enum {
 #define LX_DCUE ((uint64_t)1 << 32)	/* a cue of reported content only:
 					   derived_cues, which attribute no
 					   quotation */
+#define LX_VAUX ((uint64_t)1 << 33)	/* aux_verbs: has, will */
+#define LX_VEND ((uint64_t)1 << 34)	/* finite_verbs: went, seems */
+#define LX_KNOW ((uint64_t)1 << 35)	/* knowing_verbs: knew, learned */
+/* A word token keeps bits 32-39 of its flags in ch: LX_CH(LX_DCUE). */
+#define LX_CH(f) ((unsigned char)((f) >> 32))
 
 #define LX_MAXKEY 64
 
@@ -304,7 +309,7 @@ struct tok {
 	int para, sent;
 	signed char et;		/* type of the entity it lies in, or -1 */
 	unsigned char ch;	/* T_PUNCT: ASCII char ('-' dash, '~' other);
-				   T_MARK: MK_*; T_WORD: 1 if LX_DCUE */
+				   T_MARK: MK_*; T_WORD: LX_CH(lx_get()) */
 	unsigned char kind, cap;
 };
 

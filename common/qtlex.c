@@ -232,6 +232,9 @@ static const struct {
 	{ "male_names", LX_MALE | LX_FORENAME },
 	{ "female_names", LX_FEMALE | LX_FORENAME },
 	{ "org_words", LX_ORGWORD },
+	{ "aux_verbs", LX_VAUX },
+	{ "finite_verbs", LX_VEND },
+	{ "knowing_verbs", LX_KNOW },
 };
 
 struct qt_rules *

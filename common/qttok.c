@@ -360,7 +360,7 @@ word(struct qtx *x, size_t b, size_t s, size_t l, int32_t c, int para)
 	if (x->ntok == x->tokcap)
 		more_tok(x);
 	x->tok[x->ntok++] = (struct tok){ .s = s, .e = i, .lx = (uint32_t)lx,
-	    .h = h, .ch = (lx & LX_DCUE) != 0, .kind = T_WORD, .cap = c < 0x80 ? c >= 'A' && c <= 'Z' :
+	    .h = h, .ch = LX_CH(lx), .kind = T_WORD, .cap = c < 0x80 ? c >= 'A' && c <= 'Z' :
 	    u8_isupper(c), .para = para, .et = -1, .q = -1 };
 	return i;
 }
