@@ -995,10 +995,11 @@ link_item(const struct bp_judge *j, const struct para *p)
  * (steps, facts, names) ends its items with a stop, writes them as
  * sentences or is shorter; the whole run must read so.
  */
-static void
+static int
 link_lists(struct bp_judge *j)
 {
 	size_t i, k, n = j->n, items, words, w;
+	int dropped = 0;
 
 	/* runs of kept paragraphs: what is dropped already is not there,
 	 * as for a second judging of what is kept */
@@ -1022,12 +1023,15 @@ link_lists(struct bp_judge *j)
 		}
 		if (items >= LINKS_MIN && words >= LINKS_AVG * items)
 			for (; i < k; i++)
-				if (kept(j, i))
+				if (kept(j, i)) {
 					drop(&j->p[i], BP_RELATED, "link-list");
+					dropped = 1;
+				}
 		/* past the run's other items */
 		while (k < n && (!kept(j, k) || j->p[k].list))
 			k++;
 	}
+	return dropped;
 }
 
 /* Does no word of paragraph p open with a lower-case letter?  Menus and
@@ -1734,10 +1738,13 @@ bp_judge(struct bp_judge *j)
 
 		place(j, title, first, last);
 		/* what a judging of the kept paragraphs alone would take for
-		 * the headline and the bounds */
+		 * the headline and the bounds, and for the runs of links: an
+		 * item that place() dropped had broken a run that a second
+		 * judging sees whole */
 		t = find_title(j);
 		bounds(j, &f, &l);
-		if (t == title && f == first && l == last)
+		if (t == title && f == first && l == last &&
+		    !(rs->det_linklist && link_lists(j)))
 			break;
 		title = t;
 		first = f;
