@@ -1406,13 +1406,16 @@ sig_fits(const struct bp_list *l, const char *lo, size_t n, size_t pos)
 	return 1;
 }
 
-/* The same where 4 bytes may not be left. */
+#ifndef __SSE2__
+/* The same where 4 bytes may not be left (the plain scan's; clang warns
+ * of an unused static inline). */
 static inline const struct bp_list *
 at_word(const struct bp_hash *h, const char *lo, size_t n, size_t pos,
     uint64_t *wbits)
 {
 	return pos + 4 > n ? NULL : at_word4(h, lo, pos, wbits);
 }
+#endif
 
 static inline int
 at_punct(const struct bp_rules *rs, struct bp_scan *sc, const char *lo,
