@@ -25,10 +25,10 @@ WORD = re.compile(r"[A-Za-z][A-Za-z'\u2019-]*")
 
 
 def lists(yaml_text, skip):
-    """Every word of qt.yaml's flow lists, but those of list skip."""
+    """Every word of qt.yaml's flow lists, but those of the lists in skip."""
     out = set()
     for m in re.finditer(r"^([a-z_]+):\s*\[(.*?)\]", yaml_text, re.S | re.M):
-        if m.group(1) == skip:
+        if m.group(1) in skip:
             continue
         for w in re.sub(r"#.*", "", m.group(2)).split(","):
             w = w.strip().strip('"').lower()
@@ -48,8 +48,10 @@ def main():
     import score_quotes as S
 
     here = os.path.dirname(os.path.abspath(__file__))
+    # the verb lists that tell a verb group's end are no cue lists: a
+    # verb of knowing ("learned") may be a derived cue as well
     known = lists(open(os.path.join(here, "..", "..", "common", "qt.yaml")).read(),
-                  "derived_cues")
+                  {"derived_cues", "aux_verbs", "finite_verbs", "knowing_verbs"})
     gpath = os.path.join(a.shared, "data", "quotes", "polnear_train.jsonl")
     gold = S.load(gpath)
     occ, cue = collections.Counter(), collections.Counter()
