@@ -3283,8 +3283,22 @@ role_open(const struct ctx *c, size_t sp0, size_t lo)
 	    (c->x.tok[m - 1].cap || word_is(c, m - 1, W_OF) ||
 	    word_is(c, m - 1, W_AND)))
 		m--;
-	return m < sp0 && m > lo && is_p(c, m - 1, ',') && c->x.tok[m].cap ?
-	    m : sp0;
+	if (m < sp0 && m > lo && is_p(c, m - 1, ',') && c->x.tok[m].cap)
+		return m;
+	/* "..., ministry spokesman Ana Ruiz said", "..., Basque coastal
+	 * geologist Ana Ruiz said": a role of up to five words with some
+	 * in lower case, none a verb, an article, a pronoun or a
+	 * preposition, between the comma and a name */
+	if (sp0 > lo && c->x.tok[sp0].cap && namey(c, sp0))
+		for (m = sp0; m > lo && sp0 - m < 5 && is_word(c, m - 1) &&
+		    !(c->x.tok[m - 1].lx & (LX_STOP | LX_CUE | LX_ICUE |
+		    LX_PRON | LX_DET | LX_LINK | LX_PREP | LX_BE | LX_ADV |
+		    LX_HYPO | LX_NEG | LX_TIME)) && !ends_with(c, m - 1, "ed") &&
+		    !ends_with(c, m - 1, "ly") && !ends_with(c, m - 1, "ing");
+		    m--)
+			if (m - 1 > lo && is_p(c, m - 2, ','))
+				return m - 1;
+	return sp0;
 }
 
 /* A "who" between the speaker and the cue. */
