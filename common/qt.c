@@ -1739,7 +1739,9 @@ title_case(const struct ctx *c, size_t a, size_t b)
 		if (!is_word(c, i))
 			continue;
 		w += c->x.tok[i].cap;
+		/* a name's particle too: “Los Hijos de Lorca” */
 		if (!c->x.tok[i].cap && !title_small(c, i) &&
+		    !(c->x.tok[i].lx & LX_PARTICLE) &&
 		    !(tx(c, i)[0] >= '0' && tx(c, i)[0] <= '9'))
 			return 0;
 	}
@@ -1777,6 +1779,14 @@ scare_before(const struct ctx *c, size_t o, size_t e)
 		return !(o + 1 < e && is_word(c, o + 1) && !c->x.tok[o + 1].cap &&
 		    words_in(c, o + 1, e) >= 3);
 	}
+	/* "term" or "label", then a comma: the charged term, “...”.  Not
+	 * the words or the phrase, which may be said ("in her words, “...”",
+	 * "coined a phrase, “...”"), nor a slogan (work_before()) */
+	if (i >= 2 && is_p(c, i - 1, ',') && is_word(c, i - 2) &&
+	    c->x.tok[i - 2].para == c->x.tok[o].para && (c->x.tok[i - 2].lx &
+	    LX_SCARE) && (word_is_text(c, i - 2, "term") ||
+	    word_is_text(c, i - 2, "label")))
+		return 1;
 	/* two-word announcers: known as, the term */
 	if (i >= 2 && is_word(c, i - 1) && is_word(c, i - 2) &&
 	    tl(c, i - 2) + tl(c, i - 1) + 2 < sizeof key) {
@@ -1816,11 +1826,13 @@ network_before(const struct ctx *c, size_t o)
 /*
  * A work's title before its byline, as a list item: —“Museum opens,” by the
  * Post's Lu.  Inside a sentence ("the “ugly words,” by Lu") it is speech.
+ * The comma may stand inside a quoted title that ends the item (“Lu
+ * leaves ‘Salt,’” by Kay), and "the" before the byline's name.
  */
 static int
 byline_after(const struct ctx *c, size_t o, size_t e)
 {
-	size_t i = e + 1, p = o;
+	size_t i = e + 1, p = o, k = e;
 
 	while (p > 0 && c->x.tok[p - 1].para == c->x.tok[o].para &&
 	    is_mark(c, p - 1))
@@ -1828,13 +1840,17 @@ byline_after(const struct ctx *c, size_t o, size_t e)
 	if (p > 0 && c->x.tok[p - 1].para == c->x.tok[o].para &&
 	    !is_p(c, p - 1, '-'))
 		return 0;
-	if (e == 0 || !is_p(c, e - 1, ','))
+	while (k > o + 1 && is_mark(c, k - 1))
+		k--;
+	if (k == 0 || !is_p(c, k - 1, ','))
 		return 0;
 	while (i < c->x.ntok && is_mark(c, i))
 		i++;
+	if (i + 2 < c->x.ntok && word_is_text(c, i + 1, "the"))
+		i++;
 	return i + 1 < c->x.ntok && c->x.tok[i + 1].para == c->x.tok[e].para &&
-	    is_word(c, i) && tl(c, i) == 2 && !memcmp(tx(c, i), "by", 2) &&
-	    c->x.tok[i + 1].cap;
+	    is_word(c, i) && c->x.tok[i + 1].cap && is_word(c, i + 1) &&
+	    word_is_text(c, i - (word_is_text(c, i, "the") ? 1 : 0), "by");
 }
 
 /* A noun that announces a work ("film", "podcast"), then a comma, right
@@ -2060,6 +2076,134 @@ year_after(const struct ctx *c, const struct iq *q)
 
 static int classify1(struct ctx *, struct iq *, int, int);
 
+/* A term of one to three words glued by a hyphen to the word after its
+ * closing mark is part of a compound word, not words said: the
+ * “ferry”-shaped budget, a “no”-vote campaign.  Nothing but words inside
+ * the marks, and a hyphen, not a dash: “We won”-said Lu is speech. */
+static int
+compound_term(const struct ctx *c, const struct iq *q, size_t w)
+{
+	size_t k = q->c, i;
+
+	if (k == NONE || q->nparts > 1 || w > 3 || k + 2 >= c->x.ntok ||
+	    !is_p(c, k + 1, '-') || c->x.tok[k + 1].s != c->x.tok[k].e ||
+	    c->x.tok[k + 1].e != c->x.tok[k + 1].s + 1 ||
+	    c->x.in->text[c->x.tok[k + 1].s] != '-' || !is_word(c, k + 2) ||
+	    c->x.tok[k + 2].s != c->x.tok[k + 1].e)
+		return 0;
+	for (i = q->o + 1; i < k; i++)
+		if (!is_word(c, i))
+			return 0;
+	return 1;
+}
+
+/*
+ * A work named before an apposition that says what it is: “Salt Roads,”
+ * a film about the harbour; “Dockside,” the podcast that ...  A comma
+ * inside or right after the closing mark, an article, up to two lower
+ * case words, then a noun of scare_words that names a work and no noun
+ * after it ("“We won,” a campaign aide said" is speech).
+ */
+static int
+work_apposed(const struct ctx *c, const struct iq *q)
+{
+	static const char *const said[] = { "slogan", "motto", "hashtag",
+	    "phrase", "word", "words", "term", "label", "headline" };
+	size_t k = q->c, i, n, m;
+	const struct tok *t;
+
+	if (k == NONE || q->nparts > 1 || k < 2)
+		return 0;
+	if (is_p(c, k - 1, ','))
+		i = k + 1;
+	else if (k + 1 < c->x.ntok && is_p(c, k + 1, ','))
+		i = k + 2;
+	else
+		return 0;
+	if (i + 2 >= c->x.ntok || c->x.tok[i].sent != c->x.tok[k].sent ||
+	    !is_word(c, i) || !(c->x.tok[i].lx & LX_DET) ||
+	    (c->x.tok[i].lx & LX_PRON))
+		return 0;
+	for (n = i + 1; n < c->x.ntok && n <= i + 3; n++) {
+		t = &c->x.tok[n];
+		if (t->kind != T_WORD || t->cap || t->sent != c->x.tok[k].sent ||
+		    (t->lx & (LX_CUE | LX_ICUE | LX_PRON | LX_BE)))
+			return 0;
+		if (!(t->lx & LX_SCARE) || ends_with(c, n, "ed"))
+			continue;
+		for (m = 0; m < sizeof said / sizeof said[0]; m++)
+			if (word_is_text(c, n, said[m]))
+				return 0;
+		if (n + 1 >= c->x.ntok || c->x.tok[n + 1].sent != t->sent)
+			return 1;
+		t = &c->x.tok[n + 1];
+		return t->kind == T_PUNCT || (t->kind == T_WORD && !t->cap &&
+		    ((t->lx & LX_PREP) || word_is(c, n + 1, W_THAT) ||
+		    word_is(c, n + 1, W_WHICH) || word_is(c, n + 1, W_WHO) ||
+		    ends_with(c, n + 1, "ed")));
+	}
+	return 0;
+}
+
+/*
+ * A title cited in parentheses with its source, as letters to the editor
+ * cite the story they answer: (“Pier vote delayed,” Harbour Times, May 2).
+ * Opens right after the bracket, a comma ends it, a capitalised word and
+ * no cue follow up to the closing bracket: (“We won,” Lu said) is speech.
+ */
+static int
+cited_paren(const struct ctx *c, const struct iq *q)
+{
+	size_t k = q->c, i, p = q->o;
+
+	while (p > 0 && is_mark(c, p - 1))
+		p--;
+	if (k == NONE || q->nparts > 1 || p == 0 || !is_p(c, p - 1, '(') ||
+	    !is_p(c, k - 1, ',') || k + 1 >= c->x.ntok || !is_word(c, k + 1) ||
+	    !c->x.tok[k + 1].cap)
+		return 0;
+	for (i = k + 1; i < c->x.ntok && i <= k + 12 &&
+	    c->x.tok[i].para == q->para; i++) {
+		if (is_p(c, i, ')'))
+			return 1;
+		if (is_mark(c, i) || (is_word(c, i) &&
+		    (c->x.tok[i].lx & (LX_CUE | LX_ICUE))))
+			return 0;
+	}
+	return 0;
+}
+
+/*
+ * A title before the role it gave someone and that person's name:
+ * “Salt and the Sea” star Ana Ruiz, “Night Ferry” creator Tom Pike.  Only
+ * words inside the marks, all capitalised but at most one, then a lower
+ * case word that is no cue, verb-like small word or preposition, then a
+ * capitalised word.
+ */
+static int
+title_role(const struct ctx *c, const struct iq *q, size_t w)
+{
+	size_t k = q->c, i, low = 0;
+	const struct tok *t;
+
+	if (k == NONE || q->nparts > 1 || w < 2 || w > 8 || k + 2 >= c->x.ntok ||
+	    !is_word(c, q->o + 1) || !c->x.tok[q->o + 1].cap)
+		return 0;
+	t = &c->x.tok[k + 1];
+	if (t->kind != T_WORD || t->cap || t->sent != c->x.tok[k].sent ||
+	    LX_WORD(t->lx) != W_NONE || (t->lx & (LX_STOP | LX_LINK | LX_DET |
+	    LX_PREP | LX_CUE | LX_ICUE | LX_ADV | LX_TIME | LX_PRON | LX_BE |
+	    LX_HYPO | LX_NEG | LX_NCUE | LX_NOSRC)) || !is_word(c, k + 2) ||
+	    !c->x.tok[k + 2].cap || c->x.tok[k + 2].sent != t->sent)
+		return 0;
+	for (i = q->o + 1; i < k; i++) {
+		if (!is_word(c, i))
+			return 0;
+		low += !c->x.tok[i].cap && !title_small(c, i);
+	}
+	return low <= 1;
+}
+
 /* Does the quotation q, its first mark at token p, open its sentence and
  * end in a comma, "?" or "!" inside the marks, with its own attribution
  * right after the closing mark (“...,” Ortiz said, “...?” asked the
@@ -2143,6 +2287,10 @@ classify1(struct ctx *c, struct iq *q, int attributed, int title)
 
 	if (w == 0)
 		return -1;
+	/* not right after its cue: 'the sign read “...,” a website' */
+	if (compound_term(c, q, w) || title_role(c, q, w) ||
+	    (!title && w <= 12 && work_apposed(c, q) && !cue_near(c, o, 2)))
+		return c->announced = 1, -1;
 	if (scare_before(c, o, e) || mention_list(c, o))
 		return c->announced = 1, -1;
 	if (c->odd_single && !title && (c->x.tok[o].ch == MK_OS ||
@@ -2171,6 +2319,12 @@ classify1(struct ctx *c, struct iq *q, int attributed, int title)
 	    is_p(c, p - 1, ':') || is_p(c, p - 1, ',') || is_p(c, p - 1, '.') ||
 	    is_p(c, p - 1, '?') || is_p(c, p - 1, '!') || is_p(c, p - 1, '-') ||
 	    (is_word(c, p - 1) && (c->x.tok[p - 1].lx & LX_CUE));
+	/* a letter named, not said: pressed “R” or “D,” on the ballot */
+	if (w == 1 && is_word(c, o + 1) && tl(c, o + 1) == 1 &&
+	    !(tx(c, o + 1)[0] >= '0' && tx(c, o + 1)[0] <= '9') &&
+	    tx(c, o + 1)[0] != 'I' &&
+	    (e == o + 2 || (e == o + 3 && is_p(c, o + 2, ','))))
+		return -1;
 	/* a one-word label with its colon: “Related:” */
 	if (w == 1 && e == o + 3 && is_p(c, o + 2, ':'))
 		return -1;
@@ -2201,7 +2355,7 @@ classify1(struct ctx *c, struct iq *q, int attributed, int title)
 		return c->announced = 1, -1;
 	if (!title && w <= 8 && called_before(c, o) && TITLED())
 		return c->announced = 1, -1;
-	if (q->c != NONE && byline_after(c, o, e))
+	if (q->c != NONE && (byline_after(c, o, e) || cited_paren(c, q)))
 		return -1;
 	/* a programme or a book named in a report: “Fox & Friends,”; not
 	 * words that open their sentence with their own attribution right
