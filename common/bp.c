@@ -867,6 +867,55 @@ dropped(const struct bp_judge *j, size_t i)
 	return i < j->n && j->p[i].why != BP_KEEP;
 }
 
+#define CARD_MAX 40	/* words in a teaser's one-sentence summary */
+
+/* Was paragraph i dropped by a rule that says it dates a link of a box
+ * of other stories (stamp: true)? */
+static int
+stamped(const struct bp_judge *j, size_t i)
+{
+	const struct para *p = &j->p[i];
+
+	return i < j->n && p->why != BP_KEEP && p->m_any >= 0 &&
+	    j->rs->rules[p->m_any].stamp;
+}
+
+/*
+ * A box of links to other stories that dates each one on a line of its
+ * own under it (a headline, perhaps its one-line summary, then "13 hours
+ * ago"): the lines between a dropped line and a stamp below it go with
+ * the stamp (teaser-stamp), one or two of them, the first no longer than
+ * related_max words and no sentence's end (a headline), the second no
+ * longer than a summary.  A live blog stamps its entries above them and
+ * writes them in sentences, so its first line ends with a stop and stays.
+ */
+static void
+stamp_cards(struct bp_judge *j)
+{
+	size_t i, k, n = j->n;
+
+	for (i = 1; i < n; i++) {
+		const struct para *h;
+		const char *lo;
+
+		if (!stamped(j, i))
+			continue;
+		for (k = i; k-- > 0 && i - k <= 3 && kept(j, k) &&
+		    !j->p[k].title;)
+			;
+		if (k == (size_t)-1 || i - k > 3 || i - k < 2 || kept(j, k))
+			continue;
+		h = &j->p[k + 1];
+		lo = j->arena.p + h->norm;
+		if (h->words > j->rs->related_max || h->nlen == 0 ||
+		    lo[h->nlen - 1] == '.' || (i - k == 3 &&
+		    j->p[k + 2].words > CARD_MAX))
+			continue;
+		while (++k < i)
+			drop(&j->p[k], BP_RELATED, "teaser-stamp");
+	}
+}
+
 /* Does paragraph p open with a digit?  In the tail a short such line may
  * be an item of a numbered list ("3 (4) Oak Park" in a ranking): the sweep
  * stops there.  (Asking whether a neighbour opens with one too would make
@@ -1163,8 +1212,6 @@ repeated(struct bp_judge *j, size_t first, size_t last)
 	}
 	free(r);
 }
-
-#define CARD_MAX 40	/* words in a teaser's one-sentence summary */
 
 /* A teaser's summary: one sentence, not a quote, at most CARD_MAX words. */
 static int
@@ -1566,6 +1613,7 @@ place(struct bp_judge *j, size_t title, size_t first, size_t last)
 			    rs->rules[p->m_edge].name);
 	}
 
+	stamp_cards(j);
 	/* A list header (Related:, Read more:) takes the headlines under it. */
 	for (i = 0; i < n; i++) {
 		size_t k;
@@ -1573,9 +1621,15 @@ place(struct bp_judge *j, size_t title, size_t first, size_t last)
 		if (j->p[i].why == BP_KEEP || j->p[i].m_any < 0 ||
 		    !rs->rules[j->p[i].m_any].list)
 			continue;
-		for (k = i + 1; kept(j, k) && !j->p[k].title; k++) {
+		for (k = i + 1; k < n && !j->p[k].title; k++) {
 			struct para *q = &j->p[k];
 			const char *lo = j->arena.p + q->norm;
+
+			/* a box that dates its links goes on past a date */
+			if (stamped(j, k))
+				continue;
+			if (!kept(j, k))
+				break;
 
 			if (q->words > rs->related_max || q->quote ||
 			    (q->nlen && lo[q->nlen - 1] == '.'))

@@ -167,6 +167,8 @@ struct bp_rule {
 				 * not the article's (closer()) */
 	int above;		/* the line above goes too: a post's text
 				 * above its signature (embed-text) */
+	int stamp;		/* the line dates a link of a box of other
+				 * stories ("13 hours ago"): see stamped() */
 	size_t minw, maxw;
 	struct bp_pat *pat[BP_NANCHOR];
 	size_t npat[BP_NANCHOR];

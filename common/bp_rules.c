@@ -255,7 +255,7 @@ static void
 compile_rules(struct bp_rules *rs, const struct cfg *l)
 {
 	static const char *const keys[] = { "name", "why", "where", "list",
-	    "closes", "above", "min_words", "max_words", "line", "prefix", "suffix", "contains",
+	    "closes", "above", "stamp", "min_words", "max_words", "line", "prefix", "suffix", "contains",
 	    "also", "unless", NULL };
 	size_t i, k, a;
 
@@ -284,6 +284,7 @@ compile_rules(struct bp_rules *rs, const struct cfg *l)
 		ru->list = (c = cfg_get(r, "list")) ? boolean(c) : 0;
 		ru->closes = (c = cfg_get(r, "closes")) ? boolean(c) : 0;
 		ru->above = (c = cfg_get(r, "above")) ? boolean(c) : 0;
+		ru->stamp = (c = cfg_get(r, "stamp")) ? boolean(c) : 0;
 		ru->minw = count(r, "min_words", 1);
 		ru->maxw = count(r, "max_words", 40);
 		for (a = 0; a < BP_NANCHOR; a++) {
