@@ -3560,6 +3560,24 @@ continuation(struct ctx *c, size_t s, size_t b)
 	return b;
 }
 
+/* The "as" that opens the sentence at a, before the cue at i: first, or
+ * after "But" or "And", or after an opening adverbial of up to three
+ * words with no verb and its comma ("Of course, as ..."); NONE if none. */
+static size_t
+as_open(const struct ctx *c, size_t a, size_t i)
+{
+	size_t x = a + (word_is(c, a, W_BUT) || word_is(c, a, W_AND)), k;
+
+	if (x < i && word_is(c, x, W_AS))
+		return x;
+	for (k = x; k < i && k < x + 3 && is_word(c, k); k++)
+		;
+	if (k > x && k + 1 < i && is_p(c, k, ',') && word_is(c, k + 1, W_AS) &&
+	    !has_verb(c, x, k))
+		return k + 1;
+	return NONE;
+}
+
 /* Where the content begins after a cue: past the addressee, "in a
  * statement on Tuesday", and "that". */
 static size_t
@@ -4579,13 +4597,37 @@ indirect(struct ctx *c)
 				}
 				continue;
 			}
+			/* "As reported by the Harbour Times, ...": the phrase
+			 * after "by" is the source, the report follows its comma */
+			if ((f & LX_CORE) && e + 3 < be && word_is_text(c, e,
+			    "by") && (x = as_open(c, a, i)) != NONE &&
+			    skip_adv(c, i, x + 1) == x + 1) {
+				for (k = e + 1; k < be && k < e + 12 &&
+				    is_word(c, k); k++)
+					;
+				if (k > e + 1 && k + 2 < be && k < e + 12 &&
+				    is_p(c, k, ',') && !has_verb(c, e + 1, k)) {
+					memset(&at, 0, sizeof at);
+					set_cue(&at, i, e);
+					at.how = AT_OWN;
+					if (!np_after(c, e + 1, k, &at) ||
+					    at.spb != k) {
+						at.spa = e + 1;
+						at.spb = k;
+						at.sk = SK_DESC;
+					}
+					if (emit_indirect(c, k + 1, be, &at, EI_RIGHT))
+						i = be;
+					continue;
+				}
+			}
 			/* "As the Harbour Times recently reported, ...", "But as
-			 * another study noted, ...": the words between "as" and
-			 * the cue are the source, the report follows the comma */
+			 * another study noted, ...", "Of course, as ...": the
+			 * words between "as" and the cue are the source, the
+			 * report follows the comma */
 			if ((f & LX_CORE) && e + 2 < be && is_p(c, e, ',') &&
-			    (x = a + (word_is(c, a, W_BUT) ||
-			    word_is(c, a, W_AND))) + 2 < i &&
-			    word_is(c, x, W_AS) && (k = skip_adv(c, i, x + 1)) >
+			    (x = as_open(c, a, i)) != NONE && x + 2 < i &&
+			    (k = skip_adv(c, i, x + 1)) >
 			    x + 1 && k - x <= 8 && !has_verb(c, x + 1, k) &&
 			    words_in(c, x + 1, k) == k - x - 1) {
 				memset(&at, 0, sizeof at);
