@@ -298,8 +298,20 @@ pair_all(struct ctx *c, const size_t *pa, int npara)
 			add_q(c, open, NONE, p, chain);
 			chain = c->q[c->nq - 1].chain;
 			carry = open;
-		} else
+		} else {
+			/* a quotation that opens its sentence and is still
+			 * open where its paragraph ends a sentence, with no
+			 * opening mark on the next paragraph, lost its closing
+			 * mark (“We sail at dawn. / Lu left): it ends with
+			 * the paragraph, which bounds it */
+			if (open != NONE && first == NONE && open + 2 < b &&
+			    ends_sentence(c, open, b) &&
+			    opens_sentence(c, open, a) &&
+			    !(p + 1 < npara && pa[p + 1] < pa[p + 2] &&
+			    opens_dbl(c, pa[p + 1])))
+				add_q(c, open, NONE, p, -1);
 			chain = -1;
+		}
 	}
 	if (carry != NONE)
 		c->nq = pend0;
@@ -2590,6 +2602,10 @@ attribute_quotes(struct ctx *c, size_t nind)
 			lo = q->o - QT_REACH;
 		e = qend(c, last_part);
 		next = hi = e < c->x.ntok ? sent_hi(c, e) : c->x.ntok;
+		/* one that lost its closing mark ends with its paragraph:
+		 * the next one's sentence is not its own */
+		if (last_part->c == NONE && q->nparts <= 1)
+			next = hi = e;
 		if (e < c->x.ntok && hi - e > QT_REACH)
 			hi = e + QT_REACH;
 		/* a speaker already in the paragraph goes on past a sentence
