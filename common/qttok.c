@@ -91,7 +91,9 @@ isclosectx(int32_t c)
 	    isdbl(c) || issgl(c);
 }
 
-/* An apostrophe that starts a word: ’90s, ’em, and rock ’n’ roll. */
+/* An apostrophe that starts a word: ’90s, ’em, and rock ’n’ roll; the
+ * Dutch ’t of a name (Anna in ’t Hout) and ’til, ’tis, ’twas, which no
+ * quotation opens with. */
 static size_t
 lead_apostrophe(const char *t, size_t n, size_t i, size_t l)
 {
@@ -105,6 +107,13 @@ lead_apostrophe(const char *t, size_t n, size_t i, size_t l)
 		if (issgl(c3) && !isal(cp_at(t, n, i + l + l2 + l3, NULL)))
 			return l + l2 + l3;
 	}
+	if (c == 't' && (!isal(cp_at(t, n, i + l + 1, NULL)) ||
+	    (i + l + 4 <= n && !isal(cp_at(t, n, i + l + 3, NULL)) &&
+	    (memcmp(t + i + l, "til", 3) == 0 ||
+	    memcmp(t + i + l, "tis", 3) == 0)) ||
+	    (i + l + 5 <= n && memcmp(t + i + l, "twas", 4) == 0 &&
+	    !isal(cp_at(t, n, i + l + 4, NULL)))))
+		return l;
 	if ((c == 'e' || c == 'c') && i + l + 2 <= n &&
 	    (memcmp(t + i + l, "em", 2) == 0 || memcmp(t + i + l, "cause", 5) == 0)) {
 		if (!isal(cp_at(t, n, i + l + (c == 'e' ? 2 : 5), NULL)))
