@@ -955,9 +955,15 @@ bp_credit(const struct bp_rules *rs, const char *lo, const char *ca, size_t n)
 		if (k == 0)	/* a credit alone is a rule's business */
 			return NULL;
 		/* after a sentence; not after a quote, where a bracket
-		 * cites a source */
+		 * cites a source; after a last word with no stop when it
+		 * names the photographer and the outlet with a slash ("...
+		 * at the pier (Jane Roe/The Ledger)") */
 		c = (unsigned char)lo[k - 1];
-		return c == '.' || c == '!' || c == '?' ? "credit-paren" : NULL;
+		if (c == '.' || c == '!' || c == '?')
+			return "credit-paren";
+		return wordc(c) && capital((unsigned char)ca[o]) &&
+		    memchr(lo + o, '/', e - 1 - o) != NULL ? "credit-paren" :
+		    NULL;
 	}
 	if (!wordc((unsigned char)lo[e - 1]))
 		return NULL;
