@@ -3239,6 +3239,8 @@ one_object(const struct ctx *c, size_t a, size_t b)
 /* Does [a, b), after "A, he said,", go on with the report: a clause
  * that "because", "before" ... opens, or "and" and a verb ("..., the
  * ferry line added, and was due back in May")? */
+static int finite_verb(const struct ctx *, size_t);
+
 static int
 tail_clause(const struct ctx *c, size_t a, size_t b)
 {
@@ -3250,6 +3252,13 @@ tail_clause(const struct ctx *c, size_t a, size_t b)
 	case W_WHILE:
 		return 1;
 	case W_AND: case W_BUT:
+		/* "A, he said, and it had flooded twice": a new clause of a
+		 * pronoun and a form of "be", "has" or a modal goes on with
+		 * the report; not "and she walked out", what the writer
+		 * tells of the speaker */
+		if (is_word(c, a + 1) && (c->x.tok[a + 1].lx & LX_PRON) &&
+		    a + 2 < b && finite_verb(c, a + 2) == 1)
+			return 1;
 		return is_word(c, a + 1) && !c->x.tok[a + 1].cap &&
 		    ((c->x.tok[a + 1].lx & (LX_BE | LX_HYPO)) ||
 		    word_is_text(c, a + 1, "has") || word_is_text(c, a + 1, "had") ||
