@@ -733,7 +733,9 @@ reduce(struct buf *out, const char *lo, size_t n)
 	out->len = o;
 }
 
-#define PQ_WINDOW 200	/* paragraphs either side searched for a repeat */
+#define PQ_WINDOW 200	/* kept paragraphs either side searched for a repeat */
+
+static int kept(const struct bp_judge *j, size_t i);
 
 /* Is w[0..wn) in s[0..n)?  As memmem(), but for a word searched in
  * hundreds of short paragraphs memchr() on its rarest byte (at r) costs
@@ -823,10 +825,18 @@ pullquote(struct bp_judge *j, size_t i)
 		    bp_rarity((unsigned char)j->core.p[wat + wr]))
 			wr = k;
 	/* Look near the candidate only: a pull quote repeats its own
-	 * article, and a huge document must not cost quadratic time.  A
-	 * paragraph is reduced to words only when it has the longest word. */
-	lo_q = i > PQ_WINDOW ? i - PQ_WINDOW : 0;
-	hi_q = i + PQ_WINDOW + 1 < j->n ? i + PQ_WINDOW + 1 : j->n;
+	 * article, and a huge document must not cost quadratic time.  Near
+	 * is PQ_WINDOW kept paragraphs either side, not dropped ones, which
+	 * a second judging does not see.  A paragraph is reduced to words
+	 * only when it has the longest word. */
+	lo_q = 0;
+	hi_q = j->n;
+	if (j->n > PQ_WINDOW) {
+		for (lo_q = i, k = 0; lo_q > 0 && k < PQ_WINDOW; lo_q--)
+			k += kept(j, lo_q - 1);
+		for (hi_q = i + 1, k = 0; hi_q < j->n && k < PQ_WINDOW; hi_q++)
+			k += kept(j, hi_q);
+	}
 	for (q = lo_q; q < hi_q; q++) {
 		const struct para *o = &j->p[q];
 
@@ -853,6 +863,32 @@ drop(struct para *p, enum bp_why why, const char *rule)
 	p->why = why;
 	p->rule = rule;
 	p->body = 0;
+}
+
+/* How many paragraphs are kept? */
+static size_t
+nkept(const struct bp_judge *j)
+{
+	size_t i, k = 0;
+
+	for (i = 0; i < j->n; i++)
+		k += j->p[i].why == BP_KEEP;
+	return k;
+}
+
+/* Drop the pull quotes; did any go? */
+static int
+pullquotes(struct bp_judge *j)
+{
+	size_t i;
+	int any = 0;
+
+	for (i = 0; i < j->n; i++)
+		if (kept(j, i) && !j->p[i].title && pullquote(j, i)) {
+			drop(&j->p[i], BP_PULLQUOTE, "pull-quote");
+			any = 1;
+		}
+	return any;
 }
 
 static int
@@ -1725,7 +1761,7 @@ void
 bp_judge(struct bp_judge *j)
 {
 	const struct bp_rules *rs = j->rs;
-	size_t i, n = j->n, first, last, title = n;
+	size_t i, n = j->n, first, last, title = n, nk;
 
 	for (i = 0; i < n; i++) {
 		struct para *p = &j->p[i];
@@ -1782,9 +1818,8 @@ bp_judge(struct bp_judge *j)
 			drop(q, p->why, "embed-text");
 	}
 	if (rs->det_pullquote)
-		for (i = 0; i < n; i++)
-			if (kept(j, i) && !j->p[i].title && pullquote(j, i))
-				drop(&j->p[i], BP_PULLQUOTE, "pull-quote");
+		pullquotes(j);
+	nk = nkept(j);
 
 	bounds(j, &first, &last);
 	for (;;) {
@@ -1794,12 +1829,24 @@ bp_judge(struct bp_judge *j)
 		/* what a judging of the kept paragraphs alone would take for
 		 * the headline and the bounds, and for the runs of links: an
 		 * item that place() dropped had broken a run that a second
-		 * judging sees whole */
+		 * judging sees whole; and the pull quotes, whose
+		 * neighbourhood is counted in kept paragraphs */
 		t = find_title(j);
 		bounds(j, &f, &l);
-		if (t == title && f == first && l == last &&
-		    !(rs->det_linklist && link_lists(j)))
-			break;
+		if (t == title && f == first && l == last) {
+			int more;
+
+			if (nkept(j) == nk)	/* none went since they looked */
+				break;
+			more = rs->det_linklist && link_lists(j);
+			/* a drop can only take a repeat away from a pull
+			 * quote, unless it brings one into its window */
+			more |= rs->det_pullquote && n > PQ_WINDOW &&
+			    pullquotes(j);
+			nk = nkept(j);
+			if (!more)
+				break;
+		}
 		title = t;
 		first = f;
 		last = l;
