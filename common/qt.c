@@ -2571,6 +2571,40 @@ credit_line(const struct ctx *c, const struct iq *q, size_t lo, size_t hi,
 	return 1;
 }
 
+/* The paragraph after a quotation that lost its closing mark: a name and
+ * its group, the closing mark at its end (“... / Dean Lu, Harbour
+ * Institute.”, “... / Mira Holt of the union.”), the credit set inside
+ * the marks as quote round-ups do.  At most 16 tokens, no other mark. */
+static int
+credit_inside(const struct ctx *c, const struct iq *q, struct qt_attr *at)
+{
+	size_t d = qend(c, q), b, k;
+	struct qt_attr n;
+
+	if (q->c != NONE || q->nparts > 1 || d >= c->x.ntok ||
+	    c->x.tok[d].para != q->para + 1)
+		return 0;
+	for (b = d; b < c->x.ntok && c->x.tok[b].para == q->para + 1; b++)
+		if (b - d > 16)
+			return 0;
+	k = b - 1;
+	if (k <= d + 1 || !is_mark(c, k) || (c->x.tok[k].ch != MK_CD &&
+	    c->x.tok[k].ch != MK_AD))
+		return 0;
+	for (b = d; b < k; b++)
+		if (is_mark(c, b))
+			return 0;
+	memset(&n, 0, sizeof n);
+	if (!name_right(c, d, k, &n) || n.sk != SK_NAME || n.spb >= k ||
+	    (!is_p(c, n.spb, '.') && !is_p(c, n.spb, ',') &&
+	    !word_is(c, n.spb, W_OF)))
+		return 0;
+	*at = n;
+	set_cue(at, d, d);
+	at->how = AT_NEXT;
+	return 1;
+}
+
 static void
 attribute_quotes(struct ctx *c, size_t nind)
 {
@@ -2673,6 +2707,8 @@ attribute_quotes(struct ctx *c, size_t nind)
 		 * list of claims) */
 		if (!ok && last_part->c != NONE)
 			ok = credit_line(c, last_part, lo, hi, &at);
+		if (!ok && last_part->c == NONE)
+			ok = credit_inside(c, last_part, &at);
 		/* a colon ends the sentence before: "Caddell continued:" */
 		if (!ok && lo > 0 && is_p(c, lo - 1, ':')) {
 			size_t pl = sent_lo(c, lo - 1);
