@@ -1367,8 +1367,11 @@ in_range(uint64_t x, unsigned a, unsigned b)
 }
 #endif
 
+#ifndef __SSE2__
 /* The candidates keyed by the 4 bytes at a word start, or NULL: the
- * filter alone turns most words away, so this is inlined in the loop. */
+ * filter alone turns most words away, so this is inlined in the loop.
+ * The plain scan's, as at_word() is (the SSE2 scan filters a block of
+ * word starts at once, filter_block()). */
 static inline const struct bp_list *
 at_word4(const struct bp_hash *h, const char *lo, size_t pos, uint64_t *wbits)
 {
@@ -1385,6 +1388,7 @@ at_word4(const struct bp_hash *h, const char *lo, size_t pos, uint64_t *wbits)
 		return l->cap ? l : NULL;
 	}
 }
+#endif
 
 /* Do the 8 bytes at pos, and the 8 before, have what every entry of l
  * asks for there (see list_sig())?  Nearer the ends, take() tells. */
@@ -1407,8 +1411,7 @@ sig_fits(const struct bp_list *l, const char *lo, size_t n, size_t pos)
 }
 
 #ifndef __SSE2__
-/* The same where 4 bytes may not be left (the plain scan's; clang warns
- * of an unused static inline). */
+/* The same where 4 bytes may not be left. */
 static inline const struct bp_list *
 at_word(const struct bp_hash *h, const char *lo, size_t n, size_t pos,
     uint64_t *wbits)
