@@ -1667,8 +1667,11 @@ place(struct bp_judge *j, size_t title, size_t first, size_t last)
 			if (!kept(j, k))
 				break;
 
+			/* a line that ends on a colon introduces the
+			 * article's own list: the article goes on there */
 			if (q->words > rs->related_max || q->quote ||
-			    (q->nlen && lo[q->nlen - 1] == '.'))
+			    (q->nlen && (lo[q->nlen - 1] == '.' ||
+			    lo[q->nlen - 1] == ':')))
 				break;
 			drop(q, j->p[i].why, "list-item");
 		}
