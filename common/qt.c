@@ -1477,6 +1477,16 @@ set_cue(struct qt_attr *at, size_t a, size_t b)
 	at->cub = b;
 }
 
+/* A fresh attribution whose cue is [a, b), found by the reader's own
+ * search (AT_OWN). */
+static void
+own_attr(struct qt_attr *at, size_t a, size_t b)
+{
+	memset(at, 0, sizeof *at);
+	set_cue(at, a, b);
+	at->how = AT_OWN;
+}
+
 /* ---- attribution of quotations --------------------------------------- */
 
 static int subject(const struct ctx *, size_t, size_t, struct qt_attr *);
@@ -4394,9 +4404,7 @@ indirect(struct ctx *c)
 			    i + 2 < be && word_is(c, i + 1, W_THAT) &&
 			    is_word(c, i + 2) && subject_word(c, i + 2)) {
 				/* "the claim that ...": the content only */
-				memset(&at, 0, sizeof at);
-				set_cue(&at, i, i + 1);
-				at.how = AT_OWN;
+				own_attr(&at, i, i + 1);
 				/* "his contention that ...", "their smug
 				 * assurances that ...": the possessive speaks */
 				for (k = i; k > a && k + 3 > i && is_word(c,
@@ -4427,9 +4435,7 @@ indirect(struct ctx *c)
 			    not_speech(c, i, e, be))
 				continue;
 			c->cuef = f;
-			memset(&at, 0, sizeof at);
-			set_cue(&at, i, e);
-			at.how = AT_OWN;
+			own_attr(&at, i, e);
 			if (word_is(c, i, W_ASKED) && (i == a || (i == a + 1 &&
 			    word_is(c, a, W_WHEN)))) {
 				if ((x = asked_first(c, e, be, &at, 0)) < be)
@@ -4642,9 +4648,7 @@ indirect(struct ctx *c)
 			    is_word(c, k - 1) && ((c->x.tok[k - 1].lx & LX_BE) ||
 			    copula(c, k - 1)) && e + 2 < be &&
 			    word_is(c, e, W_THAT) && !hypothetical(c, k - 1, a)) {
-				memset(&at, 0, sizeof at);
-				set_cue(&at, k - 1, e);
-				at.how = AT_OWN;
+				own_attr(&at, k - 1, e);
 				if (np_before(c, k - 1, a, &at) &&
 				    !(at.spa > a && is_word(c, at.spa - 1) &&
 				    (c->x.tok[at.spa - 1].lx & LX_HYPO)) &&
@@ -4668,9 +4672,7 @@ indirect(struct ctx *c)
 					;
 				if (k > e + 1 && k + 2 < be && k < e + 12 &&
 				    is_p(c, k, ',') && !has_verb(c, e + 1, k)) {
-					memset(&at, 0, sizeof at);
-					set_cue(&at, i, e);
-					at.how = AT_OWN;
+					own_attr(&at, i, e);
 					if (!np_after(c, e + 1, k, &at) ||
 					    at.spb != k) {
 						at.spa = e + 1;
@@ -4691,9 +4693,7 @@ indirect(struct ctx *c)
 			    (k = skip_adv(c, i, x + 1)) >
 			    x + 1 && k - x <= 8 && !has_verb(c, x + 1, k) &&
 			    words_in(c, x + 1, k) == k - x - 1) {
-				memset(&at, 0, sizeof at);
-				set_cue(&at, i, e);
-				at.how = AT_OWN;
+				own_attr(&at, i, e);
 				if (!np_before(c, i, x + 1, &at) ||
 				    sp_open(c, at.spa, x + 1) > x + 1) {
 					at.spa = x + 1;
@@ -4704,9 +4704,7 @@ indirect(struct ctx *c)
 					i = be;
 				continue;
 			}
-			memset(&at, 0, sizeof at);
-			set_cue(&at, i, e);
-			at.how = AT_OWN;
+			own_attr(&at, i, e);
 			if (np_before(c, i, a, &at)) {
 				/* "If the mayor claims that ...": not a report */
 				if (at.spa > a && is_word(c, at.spa - 1) &&
