@@ -108,6 +108,32 @@ is_mark(const struct ctx *c, size_t i)
 	return c->x.tok[i].kind == T_MARK;
 }
 
+static void
+set_cue(struct qt_attr *at, size_t a, size_t b)
+{
+	at->cua = a;
+	at->cub = b;
+}
+
+/* The speaker of at is the describing phrase [a, b). */
+static void
+set_desc(struct qt_attr *at, size_t a, size_t b)
+{
+	at->spa = a;
+	at->spb = b;
+	at->sk = SK_DESC;
+}
+
+/* A fresh attribution whose cue is [a, b), found by the reader's own
+ * search (AT_OWN). */
+static void
+own_attr(struct qt_attr *at, size_t a, size_t b)
+{
+	memset(at, 0, sizeof *at);
+	set_cue(at, a, b);
+	at->how = AT_OWN;
+}
+
 /* Is token i the word w (W_*, case folded)?  Only words have flags. */
 static int
 word_is(const struct ctx *c, size_t i, unsigned w)
@@ -651,9 +677,7 @@ desc_left1(const struct ctx *c, size_t j, size_t lo, struct qt_attr *at,
 	if (!det && k > lo && is_word(c, k - 1) && (c->x.tok[k - 1].lx &
 	    (LX_BE | LX_HYPO)))
 		return 0;
-	at->spa = k;
-	at->spb = j + 1;
-	at->sk = SK_DESC;
+	set_desc(at, k, j + 1);
 	return 1;
 }
 
@@ -852,9 +876,7 @@ count_np(const struct ctx *c, size_t j, size_t lo, struct qt_attr *at)
 	    !(k > lo + 1 && is_mark(c, k - 1) && (is_p(c, k - 2, ',') ||
 	    is_p(c, k - 2, '?') || is_p(c, k - 2, '!'))))
 		return 0;
-	at->spa = k;
-	at->spb = j + 1;
-	at->sk = SK_DESC;
+	set_desc(at, k, j + 1);
 	return 1;
 }
 
@@ -1190,9 +1212,7 @@ who_open(const struct ctx *c, size_t w, size_t b, size_t lo,
 	if (!(k == lo || opens_sent(c, k) || is_p(c, k - 1, ',') ||
 	    word_is(c, k - 1, W_AND) || word_is(c, k - 1, W_BUT)))
 		return 0;
-	at->spa = k;
-	at->spb = b;
-	at->sk = SK_DESC;
+	set_desc(at, k, b);
 	return 1;
 }
 
@@ -1244,9 +1264,7 @@ np_after(const struct ctx *c, size_t i, size_t hi, struct qt_attr *at)
 			    is_p(c, k, '-')) && c->x.tok[k].q < 0; k++)
 				;
 			if (k < i + 24 && (k >= hi || is_p(c, k, ','))) {
-				at->spa = i;
-				at->spb = k;
-				at->sk = SK_DESC;
+				set_desc(at, i, k);
 				return 1;
 			}
 			break;
@@ -1319,9 +1337,7 @@ np_after(const struct ctx *c, size_t i, size_t hi, struct qt_attr *at)
 	/* "officials", "local officials": a bare phrase must be plural */
 	if (!(c->x.tok[i].lx & LX_DET) && !(k - i <= 2 && ends_with(c, k - 1, "s")))
 		return 0;
-	at->spa = i;
-	at->spb = k;
-	at->sk = SK_DESC;
+	set_desc(at, i, k);
 	return 1;
 }
 
@@ -1468,23 +1484,6 @@ cue_object(const struct ctx *c, size_t cu, size_t end, size_t hi)
 	if (np_after(c, end, hi, &o) && o.spb - o.spa <= 5)
 		return o.spb;
 	return end;
-}
-
-static void
-set_cue(struct qt_attr *at, size_t a, size_t b)
-{
-	at->cua = a;
-	at->cub = b;
-}
-
-/* A fresh attribution whose cue is [a, b), found by the reader's own
- * search (AT_OWN). */
-static void
-own_attr(struct qt_attr *at, size_t a, size_t b)
-{
-	memset(at, 0, sizeof *at);
-	set_cue(at, a, b);
-	at->how = AT_OWN;
 }
 
 /* ---- attribution of quotations --------------------------------------- */
@@ -3907,9 +3906,7 @@ loose_subject(const struct ctx *c, size_t cu, size_t lo, struct qt_attr *at)
 	case W_AFTER: case W_UNTIL: case W_WHEREAS:
 		return NONE;
 	}
-	at->spa = j;
-	at->spb = k;
-	at->sk = SK_DESC;
+	set_desc(at, j, k);
 	return j;
 }
 
@@ -4316,9 +4313,7 @@ source_phrase(struct ctx *c, size_t a, size_t be)
 		if (n == 0 || k >= be || k >= a + 16 || !is_word(c, k + 1) ||
 		    !clause_start(c, k + 1))
 			return 0;
-		at.spa = a + 1;
-		at.spb = k;
-		at.sk = SK_DESC;
+		set_desc(&at, a + 1, k);
 		set_cue(&at, sn, sn + 1);
 		if (!emit_indirect(c, k + 1, be, &at, EI_RIGHT))
 			return 0;
@@ -4338,9 +4333,7 @@ source_phrase(struct ctx *c, size_t a, size_t be)
 	for (k = a; k < be; k++)
 		if (c->x.tok[k].q >= 0)
 			return 0;
-	at.spa = i;
-	at.spb = be;
-	at.sk = SK_DESC;
+	set_desc(&at, i, be);
 	set_cue(&at, be - 1, be);
 	if (!emit_indirect(c, a, i - 1, &at, EI_LEFT))
 		return 0;
@@ -4477,9 +4470,7 @@ indirect(struct ctx *c)
 					if ((k != be && !(is_p(c, k, ',') &&
 					    is_p(c, i - 1, ','))) || k == e || i <= a + 2)
 						continue;
-					at.spa = e;
-					at.spb = k;
-					at.sk = SK_DESC;
+					set_desc(&at, e, k);
 				}
 				if (start) {
 					/* "According to early results of exit polls
@@ -4506,9 +4497,7 @@ indirect(struct ctx *c)
 					if (at.spb <= at.spa) {
 						/* "According to the schedule published
 						 * Thursday, ...": the whole phrase */
-						at.spa = e;
-						at.spb = k;
-						at.sk = SK_DESC;
+						set_desc(&at, e, k);
 					}
 					emit_indirect(c, k + 1, be, &at, EI_RIGHT);
 					i = be;
@@ -4675,9 +4664,7 @@ indirect(struct ctx *c)
 					own_attr(&at, i, e);
 					if (!np_after(c, e + 1, k, &at) ||
 					    at.spb != k) {
-						at.spa = e + 1;
-						at.spb = k;
-						at.sk = SK_DESC;
+						set_desc(&at, e + 1, k);
 					}
 					if (emit_indirect(c, k + 1, be, &at, EI_RIGHT))
 						i = be;
@@ -4696,9 +4683,7 @@ indirect(struct ctx *c)
 				own_attr(&at, i, e);
 				if (!np_before(c, i, x + 1, &at) ||
 				    sp_open(c, at.spa, x + 1) > x + 1) {
-					at.spa = x + 1;
-					at.spb = k;
-					at.sk = SK_DESC;
+					set_desc(&at, x + 1, k);
 				}
 				if (emit_indirect(c, e + 1, be, &at, EI_RIGHT))
 					i = be;
