@@ -1403,6 +1403,14 @@ cue_at1(const struct ctx *c, size_t i, size_t hi, size_t *end, uint64_t mask)
 		return 0;
 	if (participle(c, i))
 		return 0;
+	/* "Most files were raised": a word of the wider lists right before
+	 * a finite "be" is a noun (a verb of saying proper may end a
+	 * subject there: "what she said was that ...") */
+	if (!(t->lx & LX_CUE) && i + 1 < hi && is_word(c, i + 1) &&
+	    (c->x.tok[i + 1].lx & LX_BE) &&
+	    (word_is_text(c, i + 1, "is") || word_is_text(c, i + 1, "are") ||
+	    word_is_text(c, i + 1, "was") || word_is_text(c, i + 1, "were")))
+		return 0;
 	/* "the United States needs": a capital inside a name, unless the
 	 * words around it are capitalised too, as in a headline */
 	if (t->cap && i > 0 && is_word(c, i - 1) && c->x.tok[i - 1].cap &&
