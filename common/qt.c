@@ -1080,6 +1080,27 @@ coordinated(const struct ctx *c, size_t lo, struct qt_attr *at)
 }
 
 /* The speaker as subject of the cue at token cu. */
+/* "Ana Ruiz of the Harbour Times said": the person, not the paper she
+ * writes for; a forename or the tagger's PER opens the person's name
+ * (not "Bank of the West") */
+static void
+affiliated(const struct ctx *c, size_t lo, struct qt_attr *at)
+{
+	size_t k;
+
+	if (at->sk != SK_NAME || at->spa < lo + 4 ||
+	    !word_is(c, at->spa - 2, W_OF) ||
+	    !word_is_text(c, at->spa - 1, "the"))
+		return;
+	for (k = at->spa - 2; k > lo && namey(c, k - 1); k--)
+		;
+	if (k + 2 <= at->spa - 2 && ((c->x.tok[k].lx & LX_FORENAME) ||
+	    c->x.tok[k].et == QT_PER) && sure_name(c, k, at->spa - 2)) {
+		at->spb = at->spa - 2;
+		at->spa = k;
+	}
+}
+
 static int
 np_before(const struct ctx *c, size_t cu, size_t lo, struct qt_attr *at)
 {
@@ -1176,6 +1197,7 @@ np_before(const struct ctx *c, size_t cu, size_t lo, struct qt_attr *at)
 			    adv_end(c, j + 1, cu), lo, at);
 	if (!np_end_at(c, j, lo, at))
 		return 0;
+	affiliated(c, lo, at);
 	coordinated(c, lo, at);
 	return 1;
 }
