@@ -1515,6 +1515,51 @@ closer(struct bp_judge *j, size_t i)
 	    (p->m_tail >= 0 && rs->rules[p->m_tail].closes);
 }
 
+#define ISLAND_LIST 3	/* lines of a list that runs on from the article */
+#define LIST_WORDS 4	/* words in each of them, at least */
+
+/* Is line k where end matter starts, for list_end(): a line of end
+ * matter (gap_line()) or one that closes a page (closer())? */
+static int
+ends_at(struct bp_judge *j, size_t k)
+{
+	return gap_line(j, k) != BP_KEEP || closer(j, k);
+}
+
+/*
+ * Where the article ends, given its last body paragraph i (after island()
+ * and closed()): after its own list, when ISLAND_LIST or more kept lines
+ * of LIST_WORDS words or more run on from i before any end matter (a
+ * tour's dates, a schedule, results: no sentences, so no body paragraphs
+ * among them), and i closes ISLAND_MAIN body paragraphs with no end
+ * matter among them.  Else a cut after i took the list as end matter, and
+ * a line dropped far below could move the cut up to it.  A short line
+ * ends no list (a menu's "Home"), and a paragraph after end matter is an
+ * island itself, as are the lines that follow it.
+ */
+static size_t
+list_end(struct bp_judge *j, size_t i, size_t first)
+{
+	size_t k, end = i, run = 0;
+
+	for (k = i + 1; k < j->n && !ends_at(j, k); k++) {
+		if (!kept(j, k))
+			continue;
+		if (j->p[k].title || j->p[k].words < LIST_WORDS)
+			return i;
+		end = k;
+		run++;
+	}
+	if (run < ISLAND_LIST)
+		return i;
+	for (k = i + 1, run = 0; k-- > first && run < ISLAND_MAIN;) {
+		if (ends_at(j, k))
+			return i;
+		run += bodyp(j, k);
+	}
+	return run >= ISLAND_MAIN ? end : i;
+}
+
 /*
  * The article's last body paragraph, last or earlier: one or two body
  * paragraphs after a line that closes a page (closer()), at the end of an
@@ -1565,7 +1610,8 @@ bounds(struct bp_judge *j, size_t *firstp, size_t *lastp)
 		if (bodyp(j, i))
 			last = i;
 	if (j->rs->det_island && last < n)
-		last = closed(j, first, island(j, first, last));
+		last = list_end(j, closed(j, first, island(j, first, last)),
+		    first);
 	for (i = 0; i < n; i++)
 		j->p[i].body = i >= first && i <= last && body_like(j, &j->p[i]);
 	*firstp = first;
