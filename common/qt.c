@@ -3280,12 +3280,16 @@ fronted(const struct ctx *c, size_t a, size_t b)
 				return 0;
 		return 1;
 	}
-	if (!(c->x.tok[a].lx & LX_PREP) || words_in(c, a, b) > 6)
+	if (!(c->x.tok[a].lx & LX_PREP) || words_in(c, a, b) > 10)
 		return 0;
 	for (i = a + 1; i < b; i++)
-		if (!is_word(c, i) || (c->x.tok[i].lx & (LX_BE | LX_HYPO |
-		    LX_CUE | LX_ICUE | LX_PRON)) || (!c->x.tok[i].cap &&
-		    (ends_with(c, i, "ed") || ends_with(c, i, "s"))))
+		if (!is_word(c, i) || ((c->x.tok[i].lx & (LX_BE | LX_HYPO |
+		    LX_CUE | LX_ICUE | LX_PRON)) &&
+		    /* "In a letter to the council": "to" with no verb */
+		    !(word_is(c, i, W_TO) && i + 1 < b && is_word(c, i + 1) &&
+		    (c->x.tok[i + 1].cap || (c->x.tok[i + 1].lx & LX_DET)))) ||
+		    (!c->x.tok[i].cap && (ends_with(c, i, "ed") ||
+		    ends_with(c, i, "s"))))
 			return 0;
 	return 1;
 }
@@ -4777,6 +4781,10 @@ indirect(struct ctx *c)
 					    is_p(c, sp0 - 1, ',') &&
 					    words_in(c, x + 1, be) >= 2 &&
 					    !is_mark(c, x + 1) && !word_is(c, x + 1, W_AND) &&
+					    /* "..., they objected, saying B": the
+					     * -ing cue reports B, read below */
+					    !(ing_cue(c, x + 1) && (c->x.tok[x + 1].lx &
+					    LX_CUE)) &&
 					    emit_indirect(c, x + 1, be, &at, EI_RIGHT)) {
 						/* and what goes before: two records with
 						 * one speaker, as for “A,” she said, “B.” */
