@@ -1533,6 +1533,35 @@ sent_hi(const struct ctx *c, size_t i)
 }
 
 /* After the closing mark: ", said X", ", X said", "X told reporters". */
+/* "“I,” Ruiz began, “...”": after the closing mark at t - 1 of a first
+ * half that ends on a comma, a name or a pronoun, one verb and a comma
+ * before the opening mark of the second half attribute both halves,
+ * whatever the verb (no list holds every verb a writer puts there) */
+static int
+mid_frame(const struct ctx *c, size_t t, size_t hi, struct qt_attr *at)
+{
+	size_t v;
+
+	if (t < 2 || !is_p(c, t - 2, ',') || !is_mark(c, t - 1) ||
+	    (c->x.tok[t - 1].ch != MK_CD && c->x.tok[t - 1].ch != MK_CS &&
+	    c->x.tok[t - 1].ch != MK_AD && c->x.tok[t - 1].ch != MK_AS))
+		return 0;
+	for (v = t + 1; v + 2 < hi && v < t + 6 && is_word(c, v); v++)
+		if (is_p(c, v + 1, ','))
+			break;
+	if (v + 2 >= hi || v >= t + 6 || !is_word(c, v) ||
+	    !is_p(c, v + 1, ',') || !is_mark(c, v + 2) ||
+	    c->x.tok[v + 2].ch == MK_CD || c->x.tok[v + 2].ch == MK_CS ||
+	    c->x.tok[v].cap || (c->x.tok[v].lx & (LX_STOP | LX_DET |
+	    LX_PREP | LX_PRON | LX_BE | LX_HYPO)))
+		return 0;
+	if (!np_after(c, t, v, at) || at->spb != v ||
+	    at->spa > skip_titles(c, t, v))
+		return 0;
+	set_cue(at, v, v + 1);
+	return 1;
+}
+
 static int
 attr_post(const struct ctx *c, size_t t, size_t hi, size_t maxgap,
     struct qt_attr *at)
@@ -1569,6 +1598,8 @@ attr_post(const struct ctx *c, size_t t, size_t hi, size_t maxgap,
 			return 1;
 		}
 	}
+	if (mid_frame(c, t, hi, at))
+		return 1;
 	for (i = t + 1; i < lim && i - t <= maxgap; i++) {
 		if (!cue_at(c, i, lim, &e))
 			continue;
@@ -1604,13 +1635,32 @@ subordinate(const struct ctx *c, size_t a, size_t b)
 static int attr_pre1(const struct ctx *, size_t, size_t, struct qt_attr *,
     size_t *);
 
+static int attr_pre0(const struct ctx *, size_t, size_t, struct qt_attr *);
+
+static int
+attr_pre(const struct ctx *c, size_t lo, size_t o, struct qt_attr *at)
+{
+	size_t m;
+
+	/* the second half of “I,” Ruiz began, “...”: its frame, which the
+	 * first half's closing mark opens */
+	if (o >= lo + 5 && is_p(c, o - 1, ',') && is_word(c, o - 2)) {
+		for (m = o - 2; m > lo && o - m < 8 && is_word(c, m - 1); m--)
+			;
+		if (m > lo && is_mark(c, m - 1) && mid_frame(c, m, o + 1,
+		    at) && at->cub + 1 == o)
+			return 1;
+	}
+	return attr_pre0(c, lo, o, at);
+}
+
 /*
  * Before the opening mark.  The nearest cue wins, except that a report
  * ("Ruiz insisted that riders who paid ... were “fools.”") goes to
  * the reporting verb around the clause, not to a verb inside it.
  */
 static int
-attr_pre(const struct ctx *c, size_t lo, size_t o, struct qt_attr *at)
+attr_pre0(const struct ctx *c, size_t lo, size_t o, struct qt_attr *at)
 {
 	struct qt_attr outer;
 	size_t at_cue, k;
