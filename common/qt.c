@@ -294,6 +294,36 @@ opens_sentence(const struct ctx *c, size_t o, size_t a)
 	    (c->x.tok[o - 1].lx & LX_CUE));
 }
 
+/* A quotation that lost its closing mark before its attribution (“We
+ * sail at dawn, said Lu, ...", “..., the mayor said. ...): it ends at
+ * the comma before a verb of saying proper and its speaker, not with its
+ * paragraph, which would swallow the attribution; not "..., and I think
+ * ..." inside the words quoted. */
+static size_t
+lost_end(const struct ctx *c, size_t open, size_t b)
+{
+	size_t k, j;
+
+	for (k = open + 2; k + 2 < b; k++) {
+		if (!is_p(c, k, ','))
+			continue;
+		for (j = k + 1; j < b && j < k + 5 && is_word(c, j) &&
+		    !(c->x.tok[j].lx & LX_CORE); j++)
+			;
+		if (j >= b || j >= k + 5 || !is_word(c, j) ||
+		    !(c->x.tok[j].lx & LX_CORE))
+			continue;
+		/* ", said Lu", or ", Lu said", ", the mayor said", ", she
+		 * said"; not "I" */
+		if (j == k + 1 || (c->x.tok[k + 1].lx & (LX_MALE |
+		    LX_FEMALE)) || ((c->x.tok[k + 1].cap ||
+		    (c->x.tok[k + 1].lx & LX_DET)) && !(c->x.tok[k + 1].lx &
+		    (LX_PRON | LX_STOP | LX_LINK)) && tl(c, k + 1) > 1))
+			return k;
+	}
+	return NONE;
+}
+
 static void
 pair_all(struct ctx *c, const size_t *pa, int npara)
 {
@@ -335,7 +365,7 @@ pair_all(struct ctx *c, const size_t *pa, int npara)
 			    opens_sentence(c, open, a) &&
 			    !(p + 1 < npara && pa[p + 1] < pa[p + 2] &&
 			    opens_dbl(c, pa[p + 1])))
-				add_q(c, open, NONE, p, -1);
+				add_q(c, open, lost_end(c, open, b), p, -1);
 			chain = -1;
 		}
 	}
