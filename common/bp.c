@@ -1534,8 +1534,10 @@ ends_at(struct bp_judge *j, size_t k)
  * among them), and i closes ISLAND_MAIN body paragraphs with no end
  * matter among them.  Else a cut after i took the list as end matter, and
  * a line dropped far below could move the cut up to it.  A short line
- * ends no list (a menu's "Home"), and a paragraph after end matter is an
- * island itself, as are the lines that follow it.
+ * ends the list as end matter does (a menu's "Home" makes none): a second
+ * judging sees no end matter, and its list must hold the first one's.  A
+ * paragraph after end matter is an island itself, and so are the lines
+ * that follow it.
  */
 static size_t
 list_end(struct bp_judge *j, size_t i, size_t first)
@@ -1546,7 +1548,7 @@ list_end(struct bp_judge *j, size_t i, size_t first)
 		if (!kept(j, k))
 			continue;
 		if (j->p[k].title || j->p[k].words < LIST_WORDS)
-			return i;
+			break;
 		end = k;
 		run++;
 	}
