@@ -192,7 +192,9 @@ ner_tokenize(const char *s, size_t n, struct ner_tok **v, size_t *cap)
 			continue;
 		}
 		if (isurl(s, n, i)) {
-			for (j = i; j < n && (unsigned char)s[j] > ' '; j++)
+			/* up to a space, a no-break or thin one too */
+			for (j = i; j < n && (unsigned char)s[j] > ' ' &&
+			    !u8_isspace(dec(s, n, j, &l)); j += l)
 				;
 			while (j > i + 4 && strchr(".,;:!?)\"'", s[j - 1]))
 				j--;
