@@ -4455,6 +4455,25 @@ source_phrase(struct ctx *c, size_t a, size_t be)
 	return 1;
 }
 
+/* "Ruiz, who is said to ...", "which is expected to": a passive in a
+ * relative clause, which sourceless() turned away, has no source either;
+ * its subject is no speaker, and what follows is reported by no one.
+ * 0: [i, e) is no such cue; 1: it is; 2: and it reported. */
+static int
+rel_passive(struct ctx *c, size_t i, size_t e, size_t a, size_t be,
+    const struct qt_attr *at)
+{
+	size_t k = skip_adv(c, i, a), x;
+
+	if (ing_cue(c, i) || k <= a || !is_word(c, k - 1) ||
+	    !(c->x.tok[k - 1].lx & LX_BE))
+		return 0;
+	for (x = e; x < be && is_word(c, x) && (c->x.tok[x].lx & LX_ADV); x++)
+		;
+	return x + 1 < be && (word_is(c, x, W_THAT) || infinitive(c, x, be)) &&
+	    emit_indirect(c, x, be, at, EI_RIGHT) ? 2 : 1;
+}
+
 static void
 indirect(struct ctx *c)
 {
@@ -4562,6 +4581,14 @@ indirect(struct ctx *c)
 						raised(c, i, a, &at);
 					i = resume(c, i, be, &left0);
 				}
+				continue;
+			}
+			if ((f & LX_NOSRC) && (f & LX_CUE) && i > a &&
+			    ((c->x.tok[i - 1].lx & (LX_BE | LX_ADV)) ||
+			    ends_with(c, i - 1, "ly")) &&
+			    (x = rel_passive(c, i, e, a, be, &at)) != 0) {
+				if (x == 2)
+					i = resume(c, i, be, &left0);
 				continue;
 			}
 			if (!(f & (LX_CUE | LX_DCUE)) && ((f & LX_NOSRC) ||
