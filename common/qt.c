@@ -1109,7 +1109,6 @@ coordinated(const struct ctx *c, size_t lo, struct qt_attr *at)
 	at->sk = SK_DESC;
 }
 
-/* The speaker as subject of the cue at token cu. */
 /* "Ana Ruiz of the Harbour Times said": the person, not the paper she
  * writes for; a forename or the tagger's PER opens the person's name
  * (not "Bank of the West") */
@@ -1131,6 +1130,7 @@ affiliated(const struct ctx *c, size_t lo, struct qt_attr *at)
 	}
 }
 
+/* The speaker as subject of the cue at token cu. */
 static int
 np_before(const struct ctx *c, size_t cu, size_t lo, struct qt_attr *at)
 {
@@ -1562,7 +1562,6 @@ sent_hi(const struct ctx *c, size_t i)
 	return c->sent[c->x.tok[i].sent].b;
 }
 
-/* After the closing mark: ", said X", ", X said", "X told reporters". */
 /* "“I,” Ruiz began, “...”": after the closing mark at t - 1 of a first
  * half that ends on a comma, a name or a pronoun, one verb and a comma
  * before the opening mark of the second half attribute both halves,
@@ -1592,6 +1591,7 @@ mid_frame(const struct ctx *c, size_t t, size_t hi, struct qt_attr *at)
 	return 1;
 }
 
+/* After the closing mark: ", said X", ", X said", "X told reporters". */
 static int
 attr_post(const struct ctx *c, size_t t, size_t hi, size_t maxgap,
     struct qt_attr *at)
