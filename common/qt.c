@@ -2377,7 +2377,6 @@ classify(struct ctx *c, struct iq *q, int attributed, int title)
 	return f;
 }
 
-static int subject(const struct ctx *, size_t, size_t, struct qt_attr *);
 static size_t verb_after(const struct ctx *, size_t, size_t);
 
 /* Has the sentence of the quotation at o a subject of its own before it,
@@ -3395,11 +3394,11 @@ one_object(const struct ctx *c, size_t a, size_t b)
 	    !word_is(c, k, W_REMINDED) && !word_is(c, k, W_INFORMED);
 }
 
+static int finite_verb(const struct ctx *, size_t);
+
 /* Does [a, b), after "A, he said,", go on with the report: a clause
  * that "because", "before" ... opens, or "and" and a verb ("..., the
  * ferry line added, and was due back in May")? */
-static int finite_verb(const struct ctx *, size_t);
-
 static int
 tail_clause(const struct ctx *c, size_t a, size_t b)
 {
@@ -3841,8 +3840,6 @@ dateline_end(const struct ctx *c, size_t a, size_t cu)
 	return k + 1 < cu && k < a + 10 ? k + 1 : a;
 }
 
-/* The subject of a sentence's main clause: "Kasich quit, telling ...",
- * "While touring the docks, Ruiz teased ..., saying ...". */
 /* "Ana Ruiz and Tom Pike issued a statement": a subject joined by "and"
  * to a name, a verb in lower case after it, is the whole coordination, as
  * coordinated() has it before a cue; at holds the first conjunct. */
@@ -3879,6 +3876,8 @@ role_run(const struct ctx *c, size_t a, size_t b)
 	return 1;
 }
 
+/* The subject of a sentence's main clause: "Kasich quit, telling ...",
+ * "While touring the docks, Ruiz teased ..., saying ...". */
 static int
 subject(const struct ctx *c, size_t a, size_t cu, struct qt_attr *at)
 {
