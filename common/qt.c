@@ -3691,6 +3691,33 @@ comma_mark(const struct ctx *c, size_t lo, size_t m)
 	return 1;
 }
 
+/* "When the budget passed, the mayor said in a statement.": a clause
+ * [a, b) that opens with a subordinating word and holds no comma has no
+ * main clause of its own; it tells when or why the speaker spoke, not
+ * what was said. */
+static int
+lone_sub(const struct ctx *c, size_t a, size_t b)
+{
+	size_t k;
+
+	if (a < b && (word_is(c, a, W_BUT) || word_is(c, a, W_AND)))
+		a++;
+	if (a >= b || !is_word(c, a))
+		return 0;
+	switch (LX_WORD(c->x.tok[a].lx)) {
+	case W_WHEN: case W_WHILE: case W_AFTER: case W_BEFORE: case W_SINCE:
+	case W_BECAUSE: case W_ALTHOUGH: case W_THOUGH: case W_WHEREAS:
+	case W_IF: case W_UNLESS: case W_UNTIL:
+		break;
+	default:
+		return 0;
+	}
+	for (k = a + 1; k < b; k++)
+		if (c->x.tok[k].q < 0 && (is_p(c, k, ',') || is_p(c, k, ';')))
+			return 0;
+	return 1;
+}
+
 /* "While critics argue that A, the mayor has B": a report inside the
  * subordinate clause that opens the sentence at a ends at the comma that
  * closes it, when a subject opens the main clause after; 0 if not so. */
@@ -4908,6 +4935,7 @@ indirect(struct ctx *c)
 					    comma_mark(c, left0, sp0 - 1)) &&
 					    !relative(c, at.spb, i) &&
 					    !all_quoted(c, a, sp0 - 1) &&
+					    !lone_sub(c, left0, sp0 - 1) &&
 					    emit_indirect(c, left0, sp0 -
 					    !is_mark(c, sp0 - 1), &at, EI_LEFT) &&
 					    x + 1 < be && is_p(c, x, ',') &&
@@ -4936,7 +4964,8 @@ indirect(struct ctx *c)
 					size_t sp0 = sp_open(c, at.spa, a);
 					if (sp0 > a + 1 && is_p(c, sp0 - 1, ',') &&
 					    !relative(c, at.spb, i) &&
-					    !all_quoted(c, a, sp0 - 1))
+					    !all_quoted(c, a, sp0 - 1) &&
+					    !lone_sub(c, left0, sp0 - 1))
 						emit_indirect(c, left0, sp0 - 1,
 						    &at, EI_LEFT);
 				}
@@ -4986,6 +5015,7 @@ indirect(struct ctx *c)
 			    comma_mark(c, left0, k - 1)) && !ing_cue(c, i) &&
 			    !word_is(c, i, W_TOLD) && !word_is(c, i, W_TELLS) &&
 			    np_after(c, e, be, &at) && !all_quoted(c, a, k - 1) &&
+			    !lone_sub(c, left0, k - 1) &&
 			    /* "..., said he has spoken": he opens the report */
 			    !(at.sk == SK_PRON && at.spb < be)) {
 				emit_indirect(c, left0, k - !is_mark(c, k - 1),
