@@ -30,6 +30,7 @@ EMBED(sbd_rules_yaml, "common/sbd.yaml");
 #define BRACKETBACK 120	/* inbracket(): how far back an opening one */
 #define BRACKETON 40	/* and how far on its closing one */
 #define CITEMAX 48	/* bracketed citation after a sentence: "[12]" */
+#define URLMAX 256	/* urlbracket(): the longest link it looks through */
 #define CAPMAX 48	/* caption(): how far into a paragraph one ends */
 #define CAPMIN 40	/* the shortest paragraph asked, for 32 bytes */
 #define FILTERBITS 32768	/* lookup()'s quick no: 2^FILTERSHIFT */
@@ -1388,7 +1389,32 @@ goeson(const struct scan *st, size_t p)
  * ("two points. (ii) The second"), which starts the next one (A_ITEM).
  * Asked only where the bracket opens the next word.
  */
-enum { A_NONE, A_NOTE, A_ITEM };
+enum { A_NONE, A_NOTE, A_ITEM, A_URL };
+
+/* Does the bracket at p hold a web address ("(http://x.org/a)",
+ * "(www.x.org)") and end the sentence, a stop, a capital or the end
+ * after it?  Then it is a sentence of its own, as a link after the
+ * sentence it sources is (A_URL); returns the end of its close, or 0. */
+static size_t
+urlbracket(const char *t, size_t len, size_t p)
+{
+	size_t q;
+
+	if (!(t[p] == '(' && ((len - p > 8 && memcmp(t + p + 1, "http", 4) == 0 &&
+	    (t[p + 5] == ':' || (t[p + 5] == 's' && t[p + 6] == ':'))) ||
+	    (len - p > 5 && memcmp(t + p + 1, "www.", 4) == 0))))
+		return 0;
+	for (q = p + 1; q < len && q - p < URLMAX &&
+	    (unsigned char)t[q] > ' ' && t[q] != ')'; q++)
+		;
+	if (q >= len || t[q] != ')')
+		return 0;
+	q++;
+	if (q == len || t[q] == '.' || t[q] == '!' || t[q] == '?')
+		return q;
+	return t[q] == ' ' && q + 1 < len && (unsigned)(t[q + 1] - 'a') >= 26 ?
+	    q : 0;
+}
 
 static __attribute__((noinline)) int
 aside(const struct scan *st, size_t p)
@@ -1398,6 +1424,8 @@ aside(const struct scan *st, size_t p)
 
 	if (t[p] != '(' && t[p] != '[')
 		return A_NONE;
+	if (urlbracket(t, st->len, p))
+		return A_URL;	/* "(http://x.org)" */
 	for (q = p + 1; q < st->len && t[q] && strchr("ivx", t[q]); q++)
 		;
 	if (q < st->len && t[q] != ')' && q == p + 1)
@@ -1645,6 +1673,19 @@ abbrevend(const struct scan *st, size_t i, unsigned prevflags,
 		return 1;	/* "pens, paper, etc. Bring your own" */
 	if ((prevflags & (W_UNIT | W_TIME)) == W_UNIT && unit(st, i))
 		return 1;	/* after a number: "for 5 yrs. Trust me" */
+	for (q = i; q > st->start && asciialpha(st->t[q - 1]); q--)
+		;
+	/* a unit only follows a number: one that opens its sentence
+	 * capitalised is a word said alone, as a transcript writes a
+	 * murmur ("Mm. Okay."); "et al." ends the authors' names as a
+	 * suffix ends a company's (namend(): "Lee et al. Their data
+	 * show", not "Lee et al. Journal of ...") */
+	if (q == st->start && (prevflags & (W_UNIT | W_TITLE)) == W_UNIT &&
+	    (unsigned)(st->t[q] - 'A') < 26)
+		return 1;
+	if (i - q == 2 && q >= st->start + 3 && st->t[q] == 'a' &&
+	    memcmp(st->t + q - 3, "et ", 3) == 0 && namend(st, i, 0, nx))
+		return 1;
 	if (nf & W_STARTER) {
 		/* after a listed abbreviation, a letter with a period or
 		 * "A," is an initial or a label, not the word ("Dr. A. B.
@@ -2013,7 +2054,24 @@ spaced:
 	if (nx.bracket && as == A_NONE && goeson(st, nxp))
 		return nxp;
 	end = k;
-	if (nx.bracket && as != A_ITEM && (t[nxp] == '(' || t[nxp] == '[')) {
+	if (as == A_URL) {
+		/* the link, and after it a capital or a digit starts the
+		 * next sentence ("... carbon. (http://x.org/c) Our site");
+		 * a period after it ends it as any word's does */
+		l = urlbracket(t, len, nxp);
+		if (l < len && t[l] == ' ') {
+			size_t r = l + skipspace(t + l, len - l);
+
+			nextword(st, r, &nx);
+			if (r < len && (nx.cls == N_UPPER || nx.cls == N_DIGIT)) {
+				emit(st, end);
+				startsent(st, nxp);
+				emit(st, l);
+				startsent(st, r);
+				return r;
+			}
+		}
+	} else if (nx.bracket && as != A_ITEM && (t[nxp] == '(' || t[nxp] == '[')) {
 		size_t cr, e = citation(st, nxp, &cr);
 
 		if (e) {
