@@ -742,24 +742,43 @@ mid_slot(const struct ctx *c, size_t t)
 	}
 }
 
+/* Doubles the set, which keeps every word's first occurrence. */
+static void
+mid_grow(struct midset *m)
+{
+	struct mslot *old = m->slot;
+	size_t i, h, n = m->mask + 1;
+
+	m->mask = 2 * n - 1;
+	m->slot = xcalloc(2 * n, sizeof *m->slot);
+	for (i = 0; i < n; i++)
+		if (old[i].i != 0) {
+			for (h = old[i].h & m->mask; m->slot[h].i != 0;
+			    h = (h + 1) & m->mask)
+				;
+			m->slot[h] = old[i];
+		}
+	free(old);
+}
+
+/* Sized by the distinct words, not by all of them: a long document
+ * repeats most of its words, and its tokens outnumber them by far. */
 static void
 mid_build(const struct ctx *c)
 {
 	struct midset *m = c->mid;
-	size_t i, n = 0, sz = 16;
+	size_t i, n = 0;
 
-	for (i = 0; i < c->x.ntok; i++)
-		n += is_word(c, i);
-	while (sz < 2 * n + 2)
-		sz *= 2;
-	m->slot = xcalloc(sz, sizeof *m->slot);
-	m->mask = sz - 1;
+	m->slot = xcalloc(1024, sizeof *m->slot);
+	m->mask = 1023;
 	for (i = 0; i < c->x.ntok; i++)
 		if (is_word(c, i) && !opens_sent(c, i)) {
 			struct mslot *e = mid_slot(c, i);
 			if (e->i == 0) {
 				e->h = c->x.tok[i].h;
 				e->i = i + 1;
+				if (2 * ++n > m->mask)
+					mid_grow(m);
 			}
 		}
 }
