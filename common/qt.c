@@ -28,11 +28,6 @@
  * bound keeps a sentence of thousands of quotations linear. */
 #define QT_REACH 200
 
-struct sent {
-	size_t a, b;		/* tokens */
-	int para;
-};
-
 struct iq {
 	size_t o, c;		/* mark tokens; c == NONE: to paragraph end */
 	size_t cs, ce;		/* content bytes */
@@ -44,8 +39,7 @@ struct iq {
 };
 
 /* The words written somewhere other than at a sentence's start, as a
- * hash set of token indexes (by their lx_fold() hash, compared byte for
- * byte).  A document asks a few times, and a scan of its tokens costs a
+ * hash set of token indexes (by word_hash(), compared byte for byte).  A document asks a few times, and a scan of its tokens costs a
  * tenth of building the set, so the first questions scan; the set is built
  * once scans would cost more than MID_SCANS passes, which keeps a
  * document's time linear. */
@@ -77,6 +71,12 @@ struct ctx {
 	int announced;		/* classify1() found a word before the part
 				   that names it a title or a term */
 };
+
+static inline int
+tpara(const struct ctx *c, size_t i)
+{
+	return tok_para(&c->x, i);
+}
 
 static const char *
 tx(const struct ctx *c, size_t i)
@@ -595,7 +595,7 @@ plural_poss(const struct ctx *c, size_t i)
 	    t->q < 0 && i > 0 && i + 1 < c->x.ntok && is_word(c, i - 1) &&
 	    c->x.tok[i - 1].e == t->s && (tx(c, i - 1)[tl(c, i - 1) - 1] |
 	    0x20) == 's' && is_word(c, i + 1) && c->x.tok[i + 1].s > t->e &&
-	    c->x.tok[i + 1].para == t->para;
+	    tpara(c, i + 1) == tpara(c, i);
 }
 
 /* Can word i head a describing phrase ("officials", "the ministry")? */
@@ -715,10 +715,25 @@ static int
 same_word(const struct ctx *c, size_t i, size_t j)
 {
 	const struct tok *a = &c->x.tok[i], *b = &c->x.tok[j];
+	const char *t = c->x.in->text;
 
-	return a->h == b->h && a->kind == T_WORD && b->kind == T_WORD &&
-	    a->e - a->s == b->e - b->s &&
-	    memcmp(c->x.in->text + a->s, c->x.in->text + b->s, a->e - a->s) == 0;
+	return a->kind == T_WORD && b->kind == T_WORD &&
+	    a->e - a->s == b->e - b->s && t[a->s] == t[b->s] &&
+	    memcmp(t + a->s, t + b->s, a->e - a->s) == 0;
+}
+
+/* A hash of word token i's bytes (FNV-1a): tokens keep none, as few
+ * documents build the set below. */
+static uint32_t
+word_hash(const struct ctx *c, size_t i)
+{
+	const struct tok *t = &c->x.tok[i];
+	uint32_t h = 2166136261u;
+	size_t k;
+
+	for (k = t->s; k < t->e; k++)
+		h = (h ^ (unsigned char)c->x.in->text[k]) * 16777619u;
+	return h;
 }
 
 static int
@@ -733,11 +748,12 @@ static struct mslot *
 mid_slot(const struct ctx *c, size_t t)
 {
 	const struct midset *m = c->mid;
+	uint32_t wh = word_hash(c, t);
 	size_t h;
 
-	for (h = c->x.tok[t].h & m->mask;; h = (h + 1) & m->mask) {
+	for (h = wh & m->mask;; h = (h + 1) & m->mask) {
 		struct mslot *e = &m->slot[h];
-		if (e->i == 0 || same_word(c, e->i - 1, t))
+		if (e->i == 0 || (e->h == wh && same_word(c, e->i - 1, t)))
 			return e;
 	}
 }
@@ -775,7 +791,7 @@ mid_build(const struct ctx *c)
 		if (is_word(c, i) && !opens_sent(c, i)) {
 			struct mslot *e = mid_slot(c, i);
 			if (e->i == 0) {
-				e->h = c->x.tok[i].h;
+				e->h = word_hash(c, i);
 				e->i = i + 1;
 				if (2 * ++n > m->mask)
 					mid_grow(m);
@@ -792,9 +808,17 @@ written_mid(const struct ctx *c, size_t a)
 	size_t i;
 
 	if (m->slot == NULL && m->scanned < MID_SCANS * c->x.ntok) {
+		const struct tok *t = c->x.tok;
+		const char *w = tx(c, a), *text = c->x.in->text;
+		size_t n = tl(c, a);
+
 		m->scanned += c->x.ntok;
+		/* same_word() unrolled: its length and first byte turn most
+		 * words away, as tokens keep no hash */
 		for (i = 0; i < c->x.ntok; i++)
-			if (same_word(c, i, a) && !opens_sent(c, i))
+			if (t[i].e - t[i].s == n && text[t[i].s] == w[0] &&
+			    t[i].kind == T_WORD && memcmp(text + t[i].s, w, n) == 0 &&
+			    !opens_sent(c, i))
 				return 1;
 		return 0;
 	}
@@ -1485,7 +1509,7 @@ cue_at1(const struct ctx *c, size_t i, size_t hi, size_t *end, uint64_t mask)
 	/* "the United States needs": a capital inside a name, unless the
 	 * words around it are capitalised too, as in a headline */
 	if (t->cap && i > 0 && is_word(c, i - 1) && c->x.tok[i - 1].cap &&
-	    c->x.tok[i - 1].para == t->para && (i + 1 >= c->x.ntok ||
+	    tpara(c, i - 1) == tpara(c, i) && (i + 1 >= c->x.ntok ||
 	    !is_word(c, i + 1) || !c->x.tok[i + 1].cap))
 		return 0;
 	/* "the said property", "was told": not a speaker's cue */
@@ -1846,7 +1870,7 @@ qend(const struct ctx *c, const struct iq *q)
 
 	if (q->c != NONE)
 		return q->c;
-	for (i = q->o; i < c->x.ntok && c->x.tok[i].para == (int)p; i++)
+	for (i = q->o; i < c->x.ntok && tpara(c, i) == (int)p; i++)
 		;
 	return i;
 }
@@ -1918,7 +1942,7 @@ scare_before(const struct ctx *c, size_t o, size_t e)
 	char key[LX_MAXKEY];
 	size_t k;
 
-	if (i == 0 || c->x.tok[i - 1].para != c->x.tok[o].para)
+	if (i == 0 || tpara(c, i - 1) != tpara(c, o))
 		return 0;
 	if (is_word(c, i - 1) && (c->x.tok[i - 1].lx & LX_SCARE)) {
 		if (c->x.tok[i - 1].cap && !opens_sent(c, i - 1))
@@ -1933,7 +1957,7 @@ scare_before(const struct ctx *c, size_t o, size_t e)
 	 * the words or the phrase, which may be said ("in her words, “...”",
 	 * "coined a phrase, “...”"), nor a slogan (work_before()) */
 	if (i >= 2 && is_p(c, i - 1, ',') && is_word(c, i - 2) &&
-	    c->x.tok[i - 2].para == c->x.tok[o].para && (c->x.tok[i - 2].lx &
+	    tpara(c, i - 2) == tpara(c, o) && (c->x.tok[i - 2].lx &
 	    LX_SCARE) && (word_is_text(c, i - 2, "term") ||
 	    word_is_text(c, i - 2, "label")))
 		return 1;
@@ -1984,10 +2008,10 @@ byline_after(const struct ctx *c, size_t o, size_t e)
 {
 	size_t i = e + 1, p = o, k = e;
 
-	while (p > 0 && c->x.tok[p - 1].para == c->x.tok[o].para &&
+	while (p > 0 && tpara(c, p - 1) == tpara(c, o) &&
 	    is_mark(c, p - 1))
 		p--;
-	if (p > 0 && c->x.tok[p - 1].para == c->x.tok[o].para &&
+	if (p > 0 && tpara(c, p - 1) == tpara(c, o) &&
 	    !is_p(c, p - 1, '-'))
 		return 0;
 	while (k > o + 1 && is_mark(c, k - 1))
@@ -1998,7 +2022,7 @@ byline_after(const struct ctx *c, size_t o, size_t e)
 		i++;
 	if (i + 2 < c->x.ntok && word_is_text(c, i + 1, "the"))
 		i++;
-	return i + 1 < c->x.ntok && c->x.tok[i + 1].para == c->x.tok[e].para &&
+	return i + 1 < c->x.ntok && tpara(c, i + 1) == tpara(c, e) &&
 	    is_word(c, i) && c->x.tok[i + 1].cap && is_word(c, i + 1) &&
 	    word_is_text(c, i - (word_is_text(c, i, "the") ? 1 : 0), "by");
 }
@@ -2013,14 +2037,14 @@ work_before(const struct ctx *c, size_t o)
 	    "phrase", "word", "words", "term", "label" };
 	size_t k;
 
-	if (o < 2 || c->x.tok[o - 2].para != c->x.tok[o].para ||
+	if (o < 2 || tpara(c, o - 2) != tpara(c, o) ||
 	    !is_p(c, o - 1, ',') || !is_word(c, o - 2) ||
 	    !(c->x.tok[o - 2].lx & LX_SCARE) || ends_with(c, o - 2, "ed"))
 		return 0;
 	/* a word that is also a cue ("show") is a noun after a determiner,
 	 * a possessive or a modifier: the reality television show, */
 	if ((c->x.tok[o - 2].lx & (LX_CUE | LX_ICUE)) && (o < 3 ||
-	    !is_word(c, o - 3) || c->x.tok[o - 3].para != c->x.tok[o].para ||
+	    !is_word(c, o - 3) || tpara(c, o - 3) != tpara(c, o) ||
 	    !((c->x.tok[o - 3].lx & LX_DET) || possessive(c, o - 3) ||
 	    (!c->x.tok[o - 3].cap && !(c->x.tok[o - 3].lx & (LX_PRON |
 	    LX_CUE | LX_ICUE | LX_ADV | LX_STOP | LX_BE)) &&
@@ -2085,7 +2109,7 @@ work_after(const struct ctx *c, size_t o)
 	const struct tok *t;
 	size_t k;
 
-	if (o == 0 || c->x.tok[o - 1].para != c->x.tok[o].para ||
+	if (o == 0 || tpara(c, o - 1) != tpara(c, o) ||
 	    !is_word(c, o - 1))
 		return 0;
 	t = &c->x.tok[o - 1];
@@ -2122,7 +2146,7 @@ mention_list(const struct ctx *c, size_t o)
 		i = o - 2;
 	else
 		return 0;
-	if (c->x.tok[i].para != c->x.tok[o].para)
+	if (tpara(c, i) != tpara(c, o))
 		return 0;
 	for (k = 0; k < sizeof nouns / sizeof nouns[0]; k++)
 		if (word_is_text(c, i, nouns[k]))
@@ -2150,7 +2174,7 @@ called_before(const struct ctx *c, size_t o)
 	if (is_p(c, k, ',') && k > 0)
 		k--;
 	t = &c->x.tok[k];
-	return t->kind == T_WORD && t->para == c->x.tok[o].para && !t->cap &&
+	return t->kind == T_WORD && tpara(c, k) == tpara(c, o) && !t->cap &&
 	    !(t->lx & (LX_PRON | LX_STOP | LX_BE | LX_ADV)) &&
 	    (!ends_with(c, k, "s") || ends_with(c, k, "ss"));
 }
@@ -2167,7 +2191,7 @@ listed_next(const struct ctx *c, size_t o)
 	size_t i;
 
 	if (c->listed == NONE || o <= c->listed || o - c->listed > 3 ||
-	    c->x.tok[o].para != c->x.tok[c->listed].para)
+	    tpara(c, o) != tpara(c, c->listed))
 		return 0;
 	for (i = c->listed + 1; i < o; i++)
 		if (!is_p(c, i, ',') && !word_is(c, i, W_AND) &&
@@ -2313,7 +2337,7 @@ cited_paren(const struct ctx *c, const struct iq *q)
 	    !c->x.tok[k + 1].cap)
 		return 0;
 	for (i = k + 1; i < c->x.ntok && i <= k + 12 &&
-	    c->x.tok[i].para == q->para; i++) {
+	    tpara(c, i) == q->para; i++) {
 		if (is_p(c, i, ')'))
 			return 1;
 		if (is_mark(c, i) || (is_word(c, i) &&
@@ -2370,7 +2394,7 @@ said_after(const struct ctx *c, const struct iq *q, size_t p, int attributed)
 	    at->cub <= at->cua || at->cua <= q->c || at->spb <= at->spa ||
 	    at->spa <= q->c)
 		return 0;
-	if (p > 0 && c->x.tok[p - 1].para == q->para &&
+	if (p > 0 && tpara(c, p - 1) == q->para &&
 	    c->x.tok[p - 1].sent == c->x.tok[p].sent)
 		return 0;
 	k = at->spa < at->cua ? at->spa : at->cua;
@@ -2452,7 +2476,7 @@ classify1(struct ctx *c, struct iq *q, int attributed, int title)
 	 * that end a sentence before the next one's subject (said Lu "lost
 	 * it." Kay laughed) */
 	if (o > 0 && q->c != NONE && q->c + 1 < c->x.ntok &&
-	    c->x.tok[o - 1].para == q->para && namey(c, o - 1) &&
+	    tpara(c, o - 1) == q->para && namey(c, o - 1) &&
 	    c->x.tok[q->c + 1].sent == c->x.tok[q->c].sent &&
 	    !(c->x.tok[q->c - 1].kind == T_PUNCT &&
 	    strchr(".?!", c->x.tok[q->c - 1].ch)) && namey(c, q->c + 1) &&
@@ -2461,9 +2485,9 @@ classify1(struct ctx *c, struct iq *q, int attributed, int title)
 	upper = o + 1 < e && is_word(c, o + 1) && (c->x.tok[o + 1].cap ||
 	    (tx(c, o + 1)[0] >= '0' && tx(c, o + 1)[0] <= '9'));
 	p = o;
-	while (p > 0 && c->x.tok[p - 1].para == q->para && is_mark(c, p - 1))
+	while (p > 0 && tpara(c, p - 1) == q->para && is_mark(c, p - 1))
 		p--;
-	startish = p == 0 || c->x.tok[p - 1].para != q->para ||
+	startish = p == 0 || tpara(c, p - 1) != q->para ||
 	    c->x.tok[p - 1].sent != c->x.tok[p].sent ||
 	    is_p(c, p - 1, ':') || is_p(c, p - 1, ',') || is_p(c, p - 1, '.') ||
 	    is_p(c, p - 1, '?') || is_p(c, p - 1, '!') || is_p(c, p - 1, '-') ||
@@ -2685,13 +2709,13 @@ credit_line(const struct ctx *c, const struct iq *q, size_t lo, size_t hi,
 	size_t d = q->c + 1, b;
 	struct qt_attr n;
 
-	while (d < c->x.ntok && c->x.tok[d].para == q->para &&
+	while (d < c->x.ntok && tpara(c, d) == q->para &&
 	    c->x.tok[d].kind == T_PUNCT && c->x.tok[d].ch == '.')
 		d++;
-	if (d + 1 >= c->x.ntok || c->x.tok[d].para != q->para + 1 ||
-	    !is_p(c, d, '-') || c->x.tok[d + 1].para != q->para + 1)
+	if (d + 1 >= c->x.ntok || tpara(c, d) != q->para + 1 ||
+	    !is_p(c, d, '-') || tpara(c, d + 1) != q->para + 1)
 		return 0;
-	for (b = d + 1; b < c->x.ntok && c->x.tok[b].para == q->para + 1; b++)
+	for (b = d + 1; b < c->x.ntok && tpara(c, b) == q->para + 1; b++)
 		;
 	if (b - d > 16 || outside_words(c, lo, hi) != 0)
 		return 0;
@@ -2719,9 +2743,9 @@ credit_inside(const struct ctx *c, const struct iq *q, struct qt_attr *at)
 	struct qt_attr n;
 
 	if (q->c != NONE || q->nparts > 1 || d >= c->x.ntok ||
-	    c->x.tok[d].para != q->para + 1)
+	    tpara(c, d) != q->para + 1)
 		return 0;
-	for (b = d; b < c->x.ntok && c->x.tok[b].para == q->para + 1; b++)
+	for (b = d; b < c->x.ntok && tpara(c, b) == q->para + 1; b++)
 		if (b - d > 16)
 			return 0;
 	k = b - 1;
@@ -2794,7 +2818,7 @@ attribute_quotes(struct ctx *c, size_t nind)
 			at.how = AT_OWN;
 		/* the sentence after, when it names a speaker and quotes nothing */
 		if (!ok && e < c->x.ntok && next < c->x.ntok &&
-		    c->x.tok[next].para == last_part->para &&
+		    tpara(c, next) == last_part->para &&
 		    c->x.tok[next].kind != T_MARK) {
 			size_t s2 = (size_t)c->x.tok[next].sent, k;
 			int quotes = 0;
@@ -3453,7 +3477,7 @@ transcript_end(const struct ctx *c, size_t s, size_t a)
 {
 	size_t t = s, b, k;
 
-	if (c->x.tok[a].para == c->x.in->title || !all_caps(c, a) ||
+	if (tpara(c, a) == c->x.in->title || !all_caps(c, a) ||
 	    tl(c, a) < 2)
 		return NONE;
 	while (t + 1 < c->nsent && c->sent[t + 1].para == c->sent[s].para)
@@ -3602,7 +3626,7 @@ emit_indirect(struct ctx *c, size_t a, size_t b, const struct qt_attr *at,
 	r->end = c->x.tok[b - 1].e;
 	r->part = r->nparts = 1;
 	r->at = *at;
-	r->para = c->x.tok[a].para;
+	r->para = tpara(c, a);
 	return 1;
 }
 
@@ -4398,13 +4422,13 @@ colon_speaker(const struct ctx *c, size_t a, size_t be, struct qt_attr *at)
 {
 	size_t k, i;
 
-	if (a > 0 && c->x.tok[a - 1].para == c->x.tok[a].para)
+	if (a > 0 && tpara(c, a - 1) == tpara(c, a))
 		return NONE;
 	for (k = a; k < be && k < a + 4 && is_word(c, k) && c->x.tok[k].cap &&
 	    !(c->x.tok[k].lx & (LX_STOP | LX_DET | LX_PRON)); k++)
 		;
 	if (k == a || k + 3 >= be || !is_p(c, k, ':') || !is_word(c, k + 1) ||
-	    (c->x.tok[a].para != c->x.in->title && c->x.tok[a].et < 0 &&
+	    (tpara(c, a) != c->x.in->title && c->x.tok[a].et < 0 &&
 	    !all_caps(c, a)))
 		return NONE;
 	/* "Ruiz: 1,874": a tally, not what she said */
@@ -4444,8 +4468,8 @@ source_phrase(struct ctx *c, size_t a, size_t be)
 
 	/* a headline's "in polls" is its topic; with no role=title, the
 	 * first of several paragraphs is taken for it, as for quotations */
-	if (c->x.tok[a].para == c->x.in->title || (c->x.in->title < 0 &&
-	    c->x.in->npara > 1 && c->x.tok[a].para == 0))
+	if (tpara(c, a) == c->x.in->title || (c->x.in->title < 0 &&
+	    c->x.in->npara > 1 && tpara(c, a) == 0))
 		return 0;
 	if (a < be && (word_is(c, a, W_BUT) || word_is(c, a, W_AND)))
 		a++;
@@ -5213,7 +5237,7 @@ qt_extract(const struct qt_rules *r, const struct qt_input *in,
 	pa = xreallocarray(NULL, in->npara + 2, sizeof *pa);
 	for (p = 0; p < (int)in->npara; p++) {
 		pa[p] = c.x.ntok;
-		qt_tokenize(&c.x, in->para[p].start, in->para[p].end, p);
+		qt_tokenize(&c.x, in->para[p].start, in->para[p].end);
 	}
 	pa[in->npara] = pa[in->npara + 1] = c.x.ntok;
 	/* the tokens' bytes only grow when the paragraphs are in order, as
@@ -5248,6 +5272,7 @@ qt_extract(const struct qt_rules *r, const struct qt_input *in,
 		c.x.entok = NULL;
 	}
 	make_sentences(&c, pa, (int)in->npara);
+	c.x.sent = c.sent;
 	pair_all(&c, pa, (int)in->npara);
 	free(c.x.mark);		/* only pairing asks */
 	c.x.mark = NULL;
@@ -5261,7 +5286,7 @@ qt_extract(const struct qt_rules *r, const struct qt_input *in,
 			c.q[k].part = (unsigned)(k - i + 1);
 			c.q[k].nparts = (unsigned)(j - i);
 			for (t = c.q[k].o; t <= e && t < c.x.ntok; t++)
-				if (c.x.tok[t].para == c.q[k].para)
+				if (tpara(&c, t) == c.q[k].para)
 					c.x.tok[t].q = (long)i;
 		}
 	}

@@ -293,10 +293,11 @@ lx_find(const struct qt_rules *r, const char *key, size_t k, uint32_t h,
 /*
  * Tokens (qttok.c).  A word's lx comes from lx_get(), its title from
  * qt_title().  A document has one token per word or mark, so a token is
- * kept small (40 bytes on LP64; the tokens are most of a long document's
- * memory): what fits in a byte is a byte, q is 32 bits as para and sent
- * are (fewer than 2^31 of each in a document), and lx keeps the flags'
- * first 32 bits, with the one past them (LX_DCUE) in ch.
+ * kept small (32 bytes on LP64; the tokens are most of a long document's
+ * memory): what fits in a byte is a byte, q is 32 bits as sent is (fewer
+ * than 2^31 of each in a document), lx keeps the flags' first 32 bits,
+ * with the one past them (LX_DCUE) in ch, and a token's paragraph is its
+ * sentence's (tok_para()).
  */
 enum { T_WORD, T_PUNCT, T_MARK };
 enum { MK_OD, MK_CD, MK_AD, MK_OS, MK_CS, MK_AS };	/* open/close/either */
@@ -304,13 +305,18 @@ enum { MK_OD, MK_CD, MK_AD, MK_OS, MK_CS, MK_AS };	/* open/close/either */
 struct tok {
 	size_t s, e;		/* bytes */
 	uint32_t lx;		/* lx_get() & 0xffffffff; 0 unless T_WORD */
-	uint32_t h;		/* T_WORD: lx_fold() hash of its bytes */
 	int32_t q;		/* top-level quotation it lies in, or -1 */
-	int para, sent;
+	int sent;		/* index into qtx's sent[] */
 	signed char et;		/* type of the entity it lies in, or -1 */
 	unsigned char ch;	/* T_PUNCT: ASCII char ('-' dash, '~' other);
 				   T_MARK: MK_*; T_WORD: LX_CH(lx_get()) */
 	unsigned char kind, cap;
+};
+
+/* A sentence's tokens [a, b), in one paragraph. */
+struct sent {
+	size_t a, b;
+	int para;
 };
 
 /* One run of the extractor over one document. */
@@ -323,13 +329,22 @@ struct qtx {
 				   few in a hundred tokens, so pairing walks
 				   these rather than every token */
 	size_t nmark, markcap;
+	const struct sent *sent;	/* the sentences, once numbered: each
+					   token's sent indexes them */
 	uint32_t *entok;	/* entity i's first token: the first ending
 				   after its start (ntok: none); NULL when
 				   the entities or paragraphs were out of
 				   order, or past 2^32 - 1 tokens */
 };
 
-void qt_tokenize(struct qtx *x, size_t a, size_t b, int para);
+/* The paragraph token i lies in (once the sentences are numbered). */
+static inline int
+tok_para(const struct qtx *x, size_t i)
+{
+	return x->sent[x->tok[i].sent].para;
+}
+
+void qt_tokenize(struct qtx *x, size_t a, size_t b);
 /* What the title word i stands for ("senator" for Sen.), or NULL. */
 const char *qt_title(const struct qtx *x, size_t i);
 /* A capitalised word that may be part of a name. */

@@ -229,7 +229,7 @@ add(struct names *nm, size_t a, size_t b)
 	m->b = b;
 	m->inq = nm->x->tok[a].q >= 0;
 	/* a headline's words name no one for the story: "Glenn Beck Blasts" */
-	m->head = nm->x->tok[a].para == nm->title;
+	m->head = tok_para(nm->x, a) == nm->title;
 	return m;
 }
 
@@ -302,12 +302,12 @@ guess_names(struct names *nm)
 			i++;
 			continue;
 		}
-		for (k = i + 1; k < x->ntok && x->tok[k].para == x->tok[i].para &&
+		for (k = i + 1; k < x->ntok && tok_para(x, k) == tok_para(x, i) &&
 		    (qt_namey(x, k) || (x->tok[k].lx & LX_SUFFIX)); k++)
 			;
 		{
 			int titled = i > 0 && (x->tok[i - 1].lx & (LX_TITLE |
-			    LX_GTITLE)) && x->tok[i - 1].para == x->tok[i].para;
+			    LX_GTITLE)) && tok_para(x, i - 1) == tok_para(x, i);
 			int org = has_orgword(x, i, k);
 			if (org || (k - i >= 2 && (x->tok[i].lx & LX_FORENAME)) ||
 			    titled)
@@ -460,7 +460,7 @@ fill(struct names *nm)
 			m->full = x->in->text + x->tok[m->a].s;
 			m->fulllen = x->tok[m->b - 1].e - x->tok[m->a].s;
 		}
-		if (m->a > 0 && x->tok[m->a - 1].para == x->tok[m->a].para) {
+		if (m->a > 0 && tok_para(x, m->a - 1) == tok_para(x, m->a)) {
 			const struct tok *t = &x->tok[m->a - 1];
 			const char *title = qt_title(x, m->a - 1);
 			if (title && *title)

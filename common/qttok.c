@@ -130,7 +130,7 @@ more_tok(struct qtx *x)
 }
 
 static inline struct tok *
-push(struct qtx *x, size_t s, size_t e, int kind, int ch, int para)
+push(struct qtx *x, size_t s, size_t e, int kind, int ch)
 {
 	struct tok *k;
 
@@ -146,7 +146,7 @@ push(struct qtx *x, size_t s, size_t e, int kind, int ch, int para)
 	}
 	k = &x->tok[x->ntok++];
 	*k = (struct tok){ .s = s, .e = e, .kind = (unsigned char)kind,
-	    .ch = ch, .para = para, .et = -1, .q = -1 };
+	    .ch = ch, .et = -1, .q = -1 };
 	return k;
 }
 
@@ -342,12 +342,11 @@ plain_word(const char *t, size_t b, size_t n, size_t s, char *key, size_t *kl)
 /* Push the word whose first character c is [s, s + l); returns its end.
  * Inline: a call per word cost more than the common word's scan. */
 static inline __attribute__((always_inline)) size_t
-word(struct qtx *x, size_t b, size_t s, size_t l, int32_t c, int para)
+word(struct qtx *x, size_t b, size_t s, size_t l, int32_t c)
 {
 	const char *t = x->in->text;
 	char key[KEYROOM];
 	size_t i, kl;
-	uint32_t h;
 	uint64_t lx;
 
 	if (c >= 0x80 || (i = plain_word(t, b, x->in->len, s, key, &kl)) == 0)
@@ -362,15 +361,14 @@ word(struct qtx *x, size_t b, size_t s, size_t l, int32_t c, int para)
 		} else
 			kl = 0;
 	}
-	/* equal bytes hash equally: a long word as lx_fold() does */
-	h = kl ? lx_hash(key, kl) : lx_fold(t + s, i - s, NULL, &kl);
-	lx = lx_find(x->r, key, kl, h, NULL);
+	/* kl is 0 for a word too long to be in any list */
+	lx = kl ? lx_find(x->r, key, kl, lx_hash(key, kl), NULL) : 0;
 	/* the token whole at once: a byte stored through k could alias x */
 	if (x->ntok == x->tokcap)
 		more_tok(x);
 	x->tok[x->ntok++] = (struct tok){ .s = s, .e = i, .lx = (uint32_t)lx,
-	    .h = h, .ch = LX_CH(lx), .kind = T_WORD, .cap = c < 0x80 ? c >= 'A' && c <= 'Z' :
-	    u8_isupper(c), .para = para, .et = -1, .q = -1 };
+	    .ch = LX_CH(lx), .kind = T_WORD, .cap = c < 0x80 ? c >= 'A' && c <= 'Z' :
+	    u8_isupper(c), .et = -1, .q = -1 };
 	return i;
 }
 
@@ -381,26 +379,26 @@ word(struct qtx *x, size_t b, size_t s, size_t l, int32_t c, int para)
  * closing pair after a word is never taken for an apostrophe (the Smiths'').
  */
 static size_t
-two_apostrophes(struct qtx *x, size_t a, size_t b, size_t i, int para)
+two_apostrophes(struct qtx *x, size_t a, size_t b, size_t i)
 {
 	const char *t = x->in->text;
 	int32_t p = cp_before(t, a, i), nx;
 	int closing = !isopenctx(p);
 
 	if (closing && i + 2 < b && t[i + 2] == '\'') {
-		push(x, i, i + 1, T_MARK, MK_CS, para);
-		push(x, i + 1, i + 3, T_MARK, MK_CD, para);
+		push(x, i, i + 1, T_MARK, MK_CS);
+		push(x, i + 1, i + 3, T_MARK, MK_CD);
 		return i + 3;
 	}
 	nx = cp_at(t, b, i + 2, NULL);
 	push(x, i, i + 2, T_MARK, !closing && !(nx == -2 || u8_isspace(nx)) ?
-	    MK_OD : closing && isclosectx(nx) ? MK_CD : MK_AD, para);
+	    MK_OD : closing && isclosectx(nx) ? MK_CD : MK_AD);
 	return i + 2;
 }
 
 /* Tokenise one paragraph [a, b). */
 void
-qt_tokenize(struct qtx *x, size_t a, size_t b, int para)
+qt_tokenize(struct qtx *x, size_t a, size_t b)
 {
 	const char *t = x->in->text;
 	size_t i = a, l;
@@ -415,11 +413,11 @@ qt_tokenize(struct qtx *x, size_t a, size_t b, int para)
 				i++;
 				continue;
 			case C_PUNCT:
-				push(x, i, i + 1, T_PUNCT, c0, para);
+				push(x, i, i + 1, T_PUNCT, c0);
 				i++;
 				continue;
 			case C_ALNUM:
-				i = word(x, b, i, 1, c0, para);
+				i = word(x, b, i, 1, c0);
 				/* the space most words have after them */
 				if (i < b && t[i] == ' ')
 					i++;
@@ -434,7 +432,7 @@ qt_tokenize(struct qtx *x, size_t a, size_t b, int para)
 			continue;
 		}
 		if (c == '\'' && i + 1 < b && t[i + 1] == '\'') {
-			i = two_apostrophes(x, a, b, i, para);
+			i = two_apostrophes(x, a, b, i);
 			continue;
 		}
 		if (issgl(c) && isopenctx(cp_before(t, a, i))) {
@@ -442,11 +440,9 @@ qt_tokenize(struct qtx *x, size_t a, size_t b, int para)
 			if (w) {
 				size_t s = i;
 				i += w;
-				size_t kl;
 				while (i < b && isal(cp_at(t, b, i, &l)))
 					i += l;
-				push(x, s, i, T_WORD, 0, para)->h = lx_fold(t + s,
-				    i - s, NULL, &kl);
+				push(x, s, i, T_WORD, 0);
 				continue;
 			}
 		}
@@ -459,7 +455,7 @@ qt_tokenize(struct qtx *x, size_t a, size_t b, int para)
 			if (c == 0x201c || c == 0x201e || c == 0xab ||
 			    c == 0x201d || c == 0xbb) {
 				push(x, i, i + l, T_MARK, c == 0x201d || c == 0xbb ?
-				    MK_CD : MK_OD, para);
+				    MK_CD : MK_OD);
 				i += l;
 				continue;
 			}
@@ -477,22 +473,22 @@ qt_tokenize(struct qtx *x, size_t a, size_t b, int para)
 				mk = MK_CS;
 			else
 				mk = MK_AS;
-			push(x, i, i + l, T_MARK, mk, para);
+			push(x, i, i + l, T_MARK, mk);
 			i += l;
 			continue;
 		}
 		if (isal(c)) {
-			i = word(x, b, i, l, c, para);
+			i = word(x, b, i, l, c);
 			continue;
 		}
 		if (c == 0x2014 || c == 0x2013)
-			push(x, i, i + l, T_PUNCT, '-', para);
+			push(x, i, i + l, T_PUNCT, '-');
 		else if (c == 0x2026)
-			push(x, i, i + l, T_PUNCT, '.', para);
+			push(x, i, i + l, T_PUNCT, '.');
 		else if (c >= 0 && c < 0x80)
-			push(x, i, i + l, T_PUNCT, c, para);
+			push(x, i, i + l, T_PUNCT, c);
 		else
-			push(x, i, i + l, T_PUNCT, '~', para);
+			push(x, i, i + l, T_PUNCT, '~');
 		i += l;
 	}
 }
