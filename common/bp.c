@@ -916,6 +916,18 @@ stamped(const struct bp_judge *j, size_t i)
 	    j->rs->rules[p->m_any].stamp;
 }
 
+/* Is paragraph i a kept line that a rule takes for a stamp only under a
+ * card (card: true): a bare date ("Nov 18") may head a timeline's entry
+ * as well as date a link. */
+static int
+card_stamp(const struct bp_judge *j, size_t i)
+{
+	const struct para *p = &j->p[i];
+
+	return i < j->n && p->why == BP_KEEP && p->m_any >= 0 &&
+	    j->rs->rules[p->m_any].card;
+}
+
 /*
  * A box of links to other stories that dates each one on a line of its
  * own under it (a headline, perhaps its one-line summary, then "13 hours
@@ -934,7 +946,7 @@ stamp_cards(struct bp_judge *j)
 		const struct para *h;
 		const char *lo;
 
-		if (!stamped(j, i))
+		if (!stamped(j, i) && !card_stamp(j, i))
 			continue;
 		for (k = i; k-- > 0 && i - k <= 3 && kept(j, k) &&
 		    !j->p[k].title;)
@@ -949,6 +961,9 @@ stamp_cards(struct bp_judge *j)
 			continue;
 		while (++k < i)
 			drop(&j->p[k], BP_RELATED, "teaser-stamp");
+		if (card_stamp(j, i))
+			drop(&j->p[i], j->rs->rules[j->p[i].m_any].why,
+			    j->rs->rules[j->p[i].m_any].name);
 	}
 }
 
@@ -1824,7 +1839,7 @@ bp_judge(struct bp_judge *j)
 			drop(p, rs->residue_why, "residue-only");
 			continue;
 		}
-		if (p->m_any >= 0)
+		if (p->m_any >= 0 && !rs->rules[p->m_any].card)
 			drop(p, rs->rules[p->m_any].why,
 			    rs->rules[p->m_any].name);
 	}

@@ -169,6 +169,8 @@ struct bp_rule {
 				 * above its signature (embed-text) */
 	int stamp;		/* the line dates a link of a box of other
 				 * stories ("13 hours ago"): see stamped() */
+	int card;		/* a stamp that goes only with a card above
+				 * it ("Nov 18"): see stamp_cards() */
 	size_t minw, maxw;
 	struct bp_pat *pat[BP_NANCHOR];
 	size_t npat[BP_NANCHOR];
