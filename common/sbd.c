@@ -55,6 +55,7 @@ enum {
 	W_UNIT = 1 << 15,	/* yrs.: so does one after "5 yrs." */
 	W_CAPTION = 1 << 16,	/* In: opens a sentence after a caption */
 	W_STREET = 1 << 17,	/* Ave.: ends a street's name */
+	W_RESTART = 1 << 18,	/* Yeah: opens a sentence after a spaced dash */
 };
 
 struct word {
@@ -428,6 +429,7 @@ static const struct {
 	{ "units", W_UNIT | W_ABBREV },
 	{ "captions", W_CAPTION },
 	{ "streets", W_STREET | W_ABBREV },
+	{ "restarts", W_RESTART },
 };
 
 static void
@@ -490,7 +492,7 @@ sbd_new(const struct cfg *rules)
 			    "numbers, abbreviations, starters, exclaimed, "
 			    "particles, cues, credits, dates, times, zones, "
 			    "suffixes, states, subjects, listends, units, "
-			    "captions, streets, "
+			    "captions, streets, restarts, "
 			    "bullets)",
 			    rules->keys[i]);
 	}
@@ -563,6 +565,7 @@ sbd_new(const struct cfg *rules)
 			sb->hotcp[sb->bullets[i] >> 3] |=
 			    (unsigned char)(1u << (sb->bullets[i] & 7));
 	sb->hotcp[0x2014 >> 3] |= 1u << (0x2014 & 7);	/* interrupted() */
+	sb->hotcp[0x2013 >> 3] |= 1u << (0x2013 & 7);	/* restart() */
 	for (i = 0x2000; i < 0x3000; i++)
 		if (sb->hotcp[i >> 3] >> (i & 7) & 1) {
 			k = (0x80 | (i >> 6 & 0x3f)) | (0x80 | (i & 0x3f)) << 8;
@@ -2513,6 +2516,32 @@ interrupted(struct scan *st, size_t q)
 	    !(t[nx.w] == 'I' && wordend(st, nx.w) == nx.w + 1) ? e : 0;
 }
 
+/*
+ * Speech that breaks off at a spaced dash and is answered ("Did they
+ * train you — Yeah.", "So the plan is — Okay, go on."): a word of the
+ * restarts list after the dash from d to q, capitalised, where no name
+ * or title goes on ("the album — Oh Boy Again" does), opens a sentence
+ * and the dash ends the one before.  Returns where the word starts, or 0.
+ */
+static __attribute__((noinline)) size_t
+restart(struct scan *st, size_t d, size_t q)
+{
+	const char *t = st->t;
+	size_t len = st->len, w = q + 1, e;
+	unsigned f;
+
+	if (d < st->start + 2 || t[d - 1] != ' ' || w + 2 >= len ||
+	    t[q] != ' ' || (unsigned)(t[w] - 'A') >= 26 || !seenword(st, d))
+		return 0;
+	e = wordend(st, w);
+	f = lookup(st->sb, t + w, e - w);
+	if (!(f & W_RESTART) || e >= len || ((f & W_NUMBER) && t[e] == '.'))
+		return 0;	/* "— No. 12" */
+	/* "— Yeah, ...", "— Oh." go on; "— Oh Boy" is a title's */
+	return t[e] != ' ' || e + 1 >= len ||
+	    (unsigned)(t[e + 1] - 'A') >= 26 ? w : 0;
+}
+
 size_t
 sbd_split(const struct sbd *sb, const char *text, size_t len,
     struct sbd_span **v, size_t *cap)
@@ -2607,13 +2636,19 @@ stop:
 			i++;
 			continue;
 		}
-		if (c == 0x2014) {
-			size_t e = interrupted(&st, i + l);
+		if (c == 0x2014 || c == 0x2013) {
+			size_t e = c == 0x2014 ? interrupted(&st, i + l) : 0;
 
 			if (e) {
 				emit(&st, e);
 				i = e + u8_skipspace(text + e, len - e);
 				startsent(&st, i);
+				continue;
+			}
+			if ((e = restart(&st, i, i + l)) != 0) {
+				emit(&st, i + l);
+				startsent(&st, e);
+				i = e;
 				continue;
 			}
 		}
