@@ -170,6 +170,59 @@ static struct {
 	size_t *bmax, *last[3], *titled, icap;
 } S;
 
+/*
+ * What a long document grew past SCRATCH_MAX bytes goes when it is done:
+ * it would stay at that size for the rest of the stream, and a one-line
+ * 50 MB article's mentions and tables were alive still while qt_extract()
+ * made its quotes, at its peak.
+ */
+#define SCRATCH_MAX ((size_t)1 << 20)
+
+static void
+shed(void *pp, size_t *cap, size_t size)
+{
+	void **p = pp;
+
+	if (*cap > SCRATCH_MAX / size) {
+		free(*p);
+		*p = NULL;
+		*cap = 0;
+	}
+}
+
+static void
+shed_wtab(struct wtab *t)
+{
+	shed(&t->e, &t->ecap, sizeof *t->e);
+	shed(&t->slot, &t->scap, sizeof *t->slot);
+}
+
+static void
+shed_scratch(void)
+{
+	size_t cap = S.icap, p;
+
+	shed_wtab(&S.back);
+	shed_wtab(&S.fwd);
+	shed_wtab(&S.grp);
+	shed(&S.next, &S.ncap, sizeof *S.next);
+	shed(&S.gof, &S.gcap, sizeof *S.gof);
+	shed(&S.cov, &S.covcap, 1);
+	shed(&S.tmp, &S.tmpcap, sizeof *S.tmp);
+	shed(&S.m, &S.mcap, sizeof *S.m);
+	/* the four index arrays share one capacity */
+	if (cap > SCRATCH_MAX / sizeof *S.bmax) {
+		free(S.bmax);
+		free(S.titled);
+		S.bmax = S.titled = NULL;
+		for (p = 0; p < 3; p++) {
+			free(S.last[p]);
+			S.last[p] = NULL;
+		}
+		S.icap = 0;
+	}
+}
+
 /* The first and the last word of a name (words end at a space). */
 static void
 end_words(const char *s, size_t n, size_t *fl, size_t *lo)
@@ -836,4 +889,5 @@ qt_resolve(const struct qtx *x, struct qt_rec *r, size_t n)
 			r[i].at.spb = r[best].at.spb;
 		}
 	}
+	shed_scratch();
 }
