@@ -474,9 +474,14 @@ forename_cut(const struct ctx *c, size_t a, size_t b)
 	for (i = a + 1; i + 1 < b; i++)
 		if ((c->x.tok[i].lx & LX_FORENAME) && namey(c, i + 1))
 			return i;
+	/* Secretary of State Kerry; but a person the tagger found opens
+	 * "Dana Pell of Reuters", which affiliated() cuts at "of" */
+	if (c->x.tok[a].et == QT_PER && !(c->x.tok[a].lx & (LX_TITLE |
+	    LX_GTITLE)))
+		return a;
 	for (i = b; i-- > a + 1;)
 		if (word_is(c, i - 1, W_OF))
-			return i;	/* Secretary of State Kerry */
+			return i;
 	return a;
 }
 
@@ -961,12 +966,30 @@ speaks_for(const struct ctx *c, size_t lo, struct qt_attr *at)
 	struct qt_attr d;
 	size_t l = at->spa - 1;
 
-	if (at->spa < lo + 3 || !(word_is(c, l, W_OF) || word_is(c, l, W_TO) ||
-	    word_is_text(c, l, "for")))
+	int the = 0;
+
+	if (at->spa < lo + 2)
 		return;
+	/* "a spokesman for the Harbour Union", "Reporters of the Gazette" */
+	if (word_is_text(c, l, "the")) {
+		l--;
+		the = 1;
+	}
+	if (l < lo + 2 - the || !(word_is(c, l, W_OF) ||
+	    word_is(c, l, W_TO) || word_is_text(c, l, "for")))
+		return;
+	/* there, a noun in lower case or a plural opening the sentence;
+	 * not "The Bank of the Lakes", a name */
+	if (the && c->x.tok[l - 1].cap && !(l - 1 == lo &&
+	    opens_sent(c, lo) && ends_with(c, lo, "s")))
+		return;
+	/* an article opens the phrase, or the plural opens the sentence;
+	 * not an apposition after "the" ("Sam Lau, the aide for the
+	 * Party, said"), whose name np_before() goes back to */
 	memset(&d, 0, sizeof d);
-	if (desc_left1(c, l - 1, lo, &d, 1) && (c->x.tok[d.spa].lx & LX_DET) &&
-	    !(c->x.tok[d.spa].lx & LX_PRON)) {
+	if (desc_left1(c, l - 1, lo, &d, 1) && (((c->x.tok[d.spa].lx & LX_DET) &&
+	    !(c->x.tok[d.spa].lx & LX_PRON)) || (the && d.spa == lo &&
+	    l - 1 == lo)) && !(the && d.spa > lo && is_p(c, d.spa - 1, ','))) {
 		at->spa = d.spa;
 		at->sk = SK_DESC;
 	}
@@ -1160,7 +1183,28 @@ affiliated(const struct ctx *c, size_t lo, struct qt_attr *at)
 {
 	size_t k;
 
-	if (at->sk != SK_NAME || at->spa < lo + 4 ||
+	if (at->sk != SK_NAME)
+		return;
+	/* "Dana Pell of Reuters", "Sen. Ana Ruiz of Ohio": a run of
+	 * capitals that took in "of" and the group or place after it;
+	 * two words or more before "of", the first a forename or the
+	 * tagger's PER, none a word of an organisation's name (not
+	 * "Federal Bureau of Investigation", not "Bank of America") */
+	for (k = at->spa + 2; k + 1 < at->spb; k++)
+		if (word_is(c, k, W_OF) && !c->x.tok[k].cap) {
+			size_t i;
+			if (!c->x.tok[k + 1].cap || !((c->x.tok[at->spa].lx &
+			    LX_FORENAME) || c->x.tok[at->spa].et == QT_PER))
+				break;
+			for (i = at->spa; i < k; i++)
+				if (!is_word(c, i) ||
+				    (c->x.tok[i].lx & LX_ORGWORD))
+					break;
+			if (i == k && sure_name(c, at->spa, k))
+				at->spb = k;
+			break;
+		}
+	if (at->spa < lo + 4 ||
 	    !word_is(c, at->spa - 2, W_OF) ||
 	    !word_is_text(c, at->spa - 1, "the"))
 		return;

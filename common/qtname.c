@@ -266,6 +266,32 @@ has_orgword(const struct qtx *x, size_t a, size_t b)
 	return 0;
 }
 
+/* "Dana Pell of Reuters" tagged as one person: the person is the words
+ * before "of" (two or more, none a word of an organisation's name), her
+ * paper or place is not part of her name, as qt.c's affiliated() cuts
+ * the speaker there. */
+static void
+person_of(const struct qtx *x, struct men *m)
+{
+	const char *text = x->in->text;
+	size_t k, n;
+
+	for (k = m->a + 2; k + 1 < m->b; k++)
+		if (x->tok[k].e - x->tok[k].s == 2 &&
+		    memcmp(text + x->tok[k].s, "of", 2) == 0)
+			break;
+	if (k + 1 >= m->b || has_orgword(x, m->a, k) || !x->tok[k + 1].cap)
+		return;
+	n = x->tok[k - 1].e - x->tok[m->a].s;
+	if (m->full != NULL && !(m->fulllen > n + 4 &&
+	    memcmp(m->full, text + x->tok[m->a].s, n) == 0 &&
+	    memcmp(m->full + n, " of ", 4) == 0))
+		return;
+	m->b = k;
+	if (m->full != NULL)
+		m->fulllen = n;
+}
+
 static struct men *
 add(struct names *nm, size_t a, size_t b)
 {
@@ -833,6 +859,8 @@ qt_resolve(const struct qtx *x, struct qt_rec *r, size_t n)
 				m->full = e->norm;
 				m->fulllen = e->normlen;
 			}
+			if (e->type == QT_PER)
+				person_of(x, m);
 		}
 	} else
 		guess_names(&nm);
