@@ -910,6 +910,25 @@ section(const char *s, size_t n)
 	return run > 0 && dots > 0;
 }
 
+/*
+ * Does the token at p, a title and a street's abbreviation both ("Dr."),
+ * follow a capitalised word or a number, as a street's does ("on Elm
+ * Dr.", "at 40 Dr.")?  After anything else it is the title ("met Dr.
+ * Who", "Dr. Who returns").
+ */
+static __attribute__((noinline)) int
+streetafter(const struct scan *st, size_t p)
+{
+	const char *t = st->t;
+	size_t b = p - 1;
+
+	if (p < st->start + 2 || t[b] != ' ' || !asciialnum(t[b - 1]))
+		return 0;	/* not "Porto,” Dr. Lee said" */
+	while (b > st->start && t[b - 1] != ' ' && p - b < TOKMAX)
+		b--;
+	return (unsigned)(t[b] - 'A') < 26 || (unsigned)(t[b] - '0') < 10;
+}
+
 static int
 token(struct scan *st, size_t end, unsigned *flags)
 {
@@ -993,7 +1012,10 @@ found:
 			return K_ITEM;
 	}
 	*flags = lookup(st->sb, t + p, end - p);
-	if (*flags & W_TITLE)
+	if ((*flags & (W_TITLE | W_STREET)) == (W_TITLE | W_STREET) &&
+	    streetafter(st, p))
+		*flags &= ~W_TITLE;	/* "Elm Dr." as "Elm Rd.", not "met Dr." */
+	else if (*flags & W_TITLE)
 		return K_TITLE;
 	c = dec(t + p, end - p, &l);
 	if (l == end - p && alpha(c) && (!unit(st, end) || c == 'N' ||
