@@ -448,6 +448,7 @@ static int verb_like(const struct ctx *, size_t);
 static void raised(struct ctx *, size_t, size_t, const struct qt_attr *);
 static int tail_clause(const struct ctx *, size_t, size_t);
 static int clause_start(const struct ctx *, size_t);
+static int finite_verb(const struct ctx *, size_t);
 
 static int
 namey(const struct ctx *c, size_t i)
@@ -3144,6 +3145,37 @@ has_verb(const struct ctx *c, size_t a, size_t b)
 	return 0;
 }
 
+/* "said the plan was sound, voted against it and left": after a clause
+ * [a, i) with its subject and a finite verb, a comma, then a verb in -ed
+ * and its object opens a new predicate with no subject of its own: the
+ * speaker's next deed, not more of what was said; so too after an
+ * infinitive ("X, who is said to have backed the pier, voted against
+ * it").  Only at the clause's
+ * first comma (not after an aside: "Lu, a pilot, steered the boat"). */
+static int
+new_predicate(const struct ctx *c, size_t a, size_t i, size_t b)
+{
+	size_t k, v = i + 1;
+
+	if (i + 2 >= b || c->x.tok[i].q >= 0 || !is_word(c, v) ||
+	    c->x.tok[v].cap || !ends_with(c, v, "ed") ||
+	    (c->x.tok[v].lx & (LX_CUE | LX_ICUE | LX_NCUE)) ||
+	    !is_word(c, a) || !(subject_word(c, a) || word_is(c, a, W_TO)))
+		return 0;
+	/* its object: "voted the plan down", "voted against it" */
+	if (!is_word(c, v + 1) || !((c->x.tok[v + 1].lx & (LX_DET | LX_PRON)) ||
+	    (!c->x.tok[v + 1].cap && v + 2 < b && is_word(c, v + 2) &&
+	    (c->x.tok[v + 2].lx & LX_PRON) && !(c->x.tok[v + 2].lx & LX_DET))))
+		return 0;
+	for (k = a; k < i; k++)
+		if (!is_word(c, k) && !is_mark(c, k) && c->x.tok[k].q < 0)
+			return 0;
+	for (k = a + 1; k < i; k++)
+		if (c->x.tok[k].q < 0 && finite_verb(c, k) != 0)
+			return 1;
+	return 0;
+}
+
 /* Is the dash token i a dash of a sentence (" - ", "--", an em or en
  * dash), not a hyphen at a line break ("con- clusion", "U.S.-backed")? */
 static int
@@ -3411,7 +3443,7 @@ clause_end(const struct ctx *c, size_t a, size_t b)
 			return i;
 		if (!is_p(c, i, ',') || i + 1 >= b)
 			continue;
-		if (comma_end(c, a, i, b, lead))
+		if (comma_end(c, a, i, b, lead) || new_predicate(c, a, i, b))
 			return i;
 	}
 	return b;
@@ -3481,7 +3513,6 @@ one_object(const struct ctx *c, size_t a, size_t b)
 	    !word_is(c, k, W_REMINDED) && !word_is(c, k, W_INFORMED);
 }
 
-static int finite_verb(const struct ctx *, size_t);
 
 /* Does [a, b), after "A, he said,", go on with the report: a clause
  * that "because", "before" ... opens, or "and" and a verb ("..., the
