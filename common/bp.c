@@ -1554,6 +1554,22 @@ ends_at(struct bp_judge *j, size_t k)
  * paragraph after end matter is an island itself, and so are the lines
  * that follow it.
  */
+/* Do paragraphs a and b open alike, as items of one list do: both on a
+ * digit, both on a letter, or both on the same other byte (a bullet)? */
+static int
+same_open(const struct bp_judge *j, size_t a, size_t b)
+{
+	unsigned char x = (unsigned char)j->arena.p[j->p[a].norm];
+	unsigned char y = (unsigned char)j->arena.p[j->p[b].norm];
+	int dx = x >= '0' && x <= '9', dy = y >= '0' && y <= '9';
+	int ax = (x >= 'a' && x <= 'z') || x >= 0x80;
+	int ay = (y >= 'a' && y <= 'z') || y >= 0x80;
+
+	if (j->p[a].nlen == 0 || j->p[b].nlen == 0)
+		return 0;
+	return dx ? dy : ax ? ay : x == y;
+}
+
 static size_t
 list_end(struct bp_judge *j, size_t i, size_t first)
 {
@@ -1562,8 +1578,22 @@ list_end(struct bp_judge *j, size_t i, size_t first)
 	for (k = i + 1; k < j->n && !ends_at(j, k); k++) {
 		if (!kept(j, k))
 			continue;
-		if (j->p[k].title || j->p[k].words < LIST_WORDS)
+		if (j->p[k].title)
 			break;
+		if (j->p[k].words < LIST_WORDS) {
+			/* the list's last item may be short ("June 24,
+			 * Oxley"): two words or more, opening as the item
+			 * above it does, with end matter or the end after */
+			size_t m = k + 1;
+
+			while (m < j->n && !kept(j, m) && !ends_at(j, m))
+				m++;
+			if (run >= ISLAND_LIST && j->p[k].words >= 2 &&
+			    same_open(j, end, k) &&
+			    (m == j->n || ends_at(j, m)))
+				end = k;
+			break;
+		}
 		end = k;
 		run++;
 	}
