@@ -1979,10 +1979,6 @@ title_case(const struct ctx *c, size_t a, size_t b)
 static int
 scare_before(const struct ctx *c, size_t o, size_t e)
 {
-	static const char *const mention[] = { "so-called", "dubbed",
-	    "titled", "entitled", "nicknamed", "named", "term", "word",
-	    "words", "phrase", "label", "hashtag", "slogan", "motto",
-	    "headline", "click", "tap" };
 	size_t i = o;
 	char key[LX_MAXKEY];
 	size_t k;
@@ -1992,9 +1988,9 @@ scare_before(const struct ctx *c, size_t o, size_t e)
 	if (is_word(c, i - 1) && (c->x.tok[i - 1].lx & LX_SCARE)) {
 		if (c->x.tok[i - 1].cap && !opens_sent(c, i - 1))
 			return 0;
-		for (k = 0; k < sizeof mention / sizeof mention[0]; k++)
-			if (word_is_text(c, i - 1, mention[k]))
-				return 1;
+		/* qt.yaml's mention_words announce anything after them */
+		if (c->x.tok[i - 1].ch & LX_CH(LX_MENTW))
+			return 1;
 		return !(o + 1 < e && is_word(c, o + 1) && !c->x.tok[o + 1].cap &&
 		    words_in(c, o + 1, e) >= 3);
 	}
@@ -2003,8 +1999,7 @@ scare_before(const struct ctx *c, size_t o, size_t e)
 	 * "coined a phrase, “...”"), nor a slogan (work_before()) */
 	if (i >= 2 && is_p(c, i - 1, ',') && is_word(c, i - 2) &&
 	    tpara(c, i - 2) == tpara(c, o) && (c->x.tok[i - 2].lx &
-	    LX_SCARE) && (word_is_text(c, i - 2, "term") ||
-	    word_is_text(c, i - 2, "label")))
+	    LX_SCARE) && (c->x.tok[i - 2].ch & LX_CH(LX_TERMW)))
 		return 1;
 	/* two-word announcers: known as, the term */
 	if (i >= 2 && is_word(c, i - 1) && is_word(c, i - 2) &&
@@ -2326,9 +2321,7 @@ compound_term(const struct ctx *c, const struct iq *q, size_t w)
 static int
 work_apposed(const struct ctx *c, const struct iq *q)
 {
-	static const char *const said[] = { "slogan", "motto", "hashtag",
-	    "phrase", "word", "words", "term", "label", "headline" };
-	size_t k = q->c, i, n, m;
+	size_t k = q->c, i, n;
 	const struct tok *t;
 
 	if (k == NONE || q->nparts > 1 || k < 2)
@@ -2350,9 +2343,9 @@ work_apposed(const struct ctx *c, const struct iq *q)
 			return 0;
 		if (!(t->lx & LX_SCARE) || ends_with(c, n, "ed"))
 			continue;
-		for (m = 0; m < sizeof said / sizeof said[0]; m++)
-			if (word_is_text(c, n, said[m]))
-				return 0;
+		/* qt.yaml's said_words name words said */
+		if (t->ch & LX_CH(LX_SAIDW))
+			return 0;
 		if (n + 1 >= c->x.ntok || c->x.tok[n + 1].sent != t->sent)
 			return 1;
 		t = &c->x.tok[n + 1];

@@ -180,6 +180,9 @@ enum {
 #define LX_VAUX ((uint64_t)1 << 33)	/* aux_verbs: has, will */
 #define LX_VEND ((uint64_t)1 << 34)	/* finite_verbs: went, seems */
 #define LX_KNOW ((uint64_t)1 << 35)	/* knowing_verbs: knew, learned */
+#define LX_MENTW ((uint64_t)1 << 36)	/* mention_words: so-called, term */
+#define LX_SAIDW ((uint64_t)1 << 37)	/* said_words: slogan, phrase */
+#define LX_TERMW ((uint64_t)1 << 38)	/* term_words: term, label */
 /* A word token keeps bits 32-39 of its flags in ch: LX_CH(LX_DCUE). */
 #define LX_CH(f) ((unsigned char)((f) >> 32))
 

@@ -235,6 +235,9 @@ static const struct {
 	{ "aux_verbs", LX_VAUX },
 	{ "finite_verbs", LX_VEND },
 	{ "knowing_verbs", LX_KNOW },
+	{ "mention_words", LX_MENTW | LX_SCARE },
+	{ "said_words", LX_SAIDW },
+	{ "term_words", LX_TERMW },
 };
 
 struct qt_rules *
