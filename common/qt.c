@@ -108,6 +108,16 @@ is_mark(const struct ctx *c, size_t i)
 	return c->x.tok[i].kind == T_MARK;
 }
 
+/* The headline paragraph: the one strip-boilerplate marked, or in raw
+ * text of more than one paragraph the first; -1 if none. */
+static long
+headline(const struct ctx *c)
+{
+	if (c->x.in->title >= 0)
+		return c->x.in->title;
+	return c->x.in->npara > 1 ? 0 : -1;
+}
+
 static void
 set_cue(struct qt_attr *at, size_t a, size_t b)
 {
@@ -2808,13 +2818,11 @@ static void
 attribute_quotes(struct ctx *c, size_t nind)
 {
 	size_t i, j, ii = 0, lastend = 0;
-	long title = c->x.in->title;
+	long title = headline(c);
 	const struct qt_attr *last = NULL;
 	const struct qt_rec *ind = NULL;	/* the last report passed */
 	int lastpara = -10;
 
-	if (title < 0 && c->x.in->npara > 1)
-		title = 0;
 	c->odd_single = house_style(c, title);
 	c->listed = NONE;
 	for (i = 0; i < c->nq; i++) {
@@ -4480,6 +4488,20 @@ not_speech(const struct ctx *c, size_t i, size_t e, size_t be)
 	    word_is_text(c, k - 1, "an"));
 }
 
+static int source_noun(const struct ctx *, size_t);
+
+/* "Poll: ...", "Historians: ...", "Report: ...": a headline's words before
+ * its colon that can be a source, a plural, a poll, a word of a group's
+ * name or of attribution_nouns; not a label ("Breaking: ...", "Watch:
+ * ...", "Revealed: ...") */
+static int
+colon_source(const struct ctx *c, size_t i)
+{
+	return source_noun(c, i) || (c->x.tok[i].lx & (LX_ATTRN |
+	    LX_ORGWORD)) || (ends_with(c, i, "s") && !possessive(c, i) &&
+	    !ends_with(c, i, "ss"));
+}
+
 /* "Mark Cuban: I'd consider a run", "Poll: Lu leads in Ohio": a few
  * capitalised words and a colon opening a headline, or opening a
  * paragraph as a name does in a transcript ("MATTHEWS: Well, ..."), are
@@ -4496,8 +4518,8 @@ colon_speaker(const struct ctx *c, size_t a, size_t be, struct qt_attr *at)
 	    !(c->x.tok[k].lx & (LX_STOP | LX_DET | LX_PRON)); k++)
 		;
 	if (k == a || k + 3 >= be || !is_p(c, k, ':') || !is_word(c, k + 1) ||
-	    (tpara(c, a) != c->x.in->title && c->x.tok[a].et < 0 &&
-	    !all_caps(c, a)))
+	    (c->x.tok[a].et < 0 && !all_caps(c, a) &&
+	    (tpara(c, a) != headline(c) || !colon_source(c, k - 1))))
 		return NONE;
 	/* "Ruiz: 1,874": a tally, not what she said */
 	for (i = k + 1; i < be && !(is_word(c, i) && !(tx(c, i)[0] >= '0' &&
