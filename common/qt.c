@@ -474,6 +474,25 @@ name_of(const struct ctx *c, size_t i, size_t lo, size_t hi)
 	    namey(c, i - 1) && namey(c, i + 1);
 }
 
+static uint64_t cue_phrase(const struct ctx *, size_t, size_t, size_t *,
+    uint64_t);
+
+/* Where a title phrase that opens in [lo, k) and runs past k ends, before
+ * hi; k if none.  "Secretary of State Harlan": the name is Harlan, not
+ * State Harlan, which a cut at "of" or a walk stopped by it would give. */
+static size_t
+title_past(const struct ctx *c, size_t lo, size_t k, size_t hi)
+{
+	size_t j, e;
+
+	if (k - lo > c->x.r->maxwords)
+		lo = k - c->x.r->maxwords;
+	for (j = lo; j < k; j++)
+		if (cue_phrase(c, j, hi, &e, LX_TITLE) && e > k && e < hi)
+			return e;
+	return k;
+}
+
 /* Cut a run of capitals to start at its forename: State John Kerry. */
 static size_t
 forename_cut(const struct ctx *c, size_t a, size_t b)
@@ -491,8 +510,16 @@ forename_cut(const struct ctx *c, size_t a, size_t b)
 	    LX_GTITLE)))
 		return a;
 	for (i = b; i-- > a + 1;)
-		if (word_is(c, i - 1, W_OF))
-			return i;
+		if (word_is(c, i - 1, W_OF)) {
+			size_t j;
+			if (title_past(c, a, i, b) > i)
+				return title_past(c, a, i, b);
+			/* "Bank of America": an organisation the tagger found
+			 * is named whole */
+			for (j = a; j < b && c->x.tok[j].et == QT_ORG; j++)
+				;
+			return j == b ? a : i;
+		}
 	return a;
 }
 
@@ -514,6 +541,8 @@ name_left(const struct ctx *c, size_t j, size_t lo, struct qt_attr *at)
 	}
 	while (k < j && !namey(c, k))
 		k++;
+	if (k > lo + 1 && word_is(c, k - 1, W_OF))
+		k = title_past(c, lo, k, j + 1);
 	k = forename_cut(c, k, j + 1);
 	if (!sure_name(c, k, j + 1))
 		return 0;
@@ -526,9 +555,17 @@ name_left(const struct ctx *c, size_t j, size_t lo, struct qt_attr *at)
 static size_t
 skip_titles(const struct ctx *c, size_t i, size_t hi)
 {
-	while (i < hi && is_word(c, i) && (c->x.tok[i].lx & (LX_TITLE |
-	    LX_GTITLE)) && !(c->x.tok[i].lx & LX_FORENAME))
-		i++;
+	size_t e;
+
+	while (i < hi && is_word(c, i))
+		if ((c->x.tok[i].lx & (LX_TITLE | LX_PHRASE)) ==
+		    (LX_TITLE | LX_PHRASE) && cue_phrase(c, i, hi, &e, LX_TITLE))
+			i = e;	/* "said Secretary of State Harlan" */
+		else if ((c->x.tok[i].lx & (LX_TITLE | LX_GTITLE)) &&
+		    !(c->x.tok[i].lx & LX_FORENAME))
+			i++;
+		else
+			break;
 	return i;
 }
 
