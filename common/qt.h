@@ -380,4 +380,13 @@ struct qt_rec {
 
 void qt_resolve(const struct qtx *x, struct qt_rec *r, size_t n);
 
+/*
+ * Scratch arrays kept from one document to the next: qt_shed() frees *pp
+ * (cap elements of size bytes) and zeroes *cap once it is past a megabyte,
+ * a long document's, which would stay that size for the rest of the
+ * stream and be alive still at the next long document's peak.
+ */
+#define QT_SCRATCH_MAX ((size_t)1 << 20)
+void qt_shed(void *pp, size_t *cap, size_t size);
+
 #endif

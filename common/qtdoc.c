@@ -47,19 +47,12 @@ static size_t nseg, segcap;
 #define SEG_GAP 64		/* longest gap kept between runs, in bytes */
 #define NOSEG ((size_t)-1)
 
-/*
- * The splitter's and tagger's scratch is done with once their spans are
- * copied; past a megabyte (a long document's) it goes then, rather than
- * stay alive under the extractor, where a long document's memory peaks.
- */
-#define SCRATCH_MAX ((size_t)1 << 20)
-
-static void
-shed(void *pp, size_t *cap, size_t size)
+void
+qt_shed(void *pp, size_t *cap, size_t size)
 {
 	void **p = pp;
 
-	if (*cap > SCRATCH_MAX / size) {
+	if (*cap > QT_SCRATCH_MAX / size) {
 		free(*p);
 		*p = NULL;
 		*cap = 0;
@@ -401,7 +394,8 @@ qt_run(const struct qt_rules *rules, unsigned forms, struct doc *d,
 				span_add(&sents, &scap, ns++, paras[i].start +
 				    spans[j].start, paras[i].start + spans[j].end);
 		}
-		shed(&spans, &spcap, sizeof *spans);
+		/* done with once copied: not alive under the extractor */
+		qt_shed(&spans, &spcap, sizeof *spans);
 	}
 	/* entities */
 	if (nex > 0) {
@@ -451,8 +445,8 @@ qt_run(const struct qt_rules *rules, unsigned forms, struct doc *d,
 			ents[ne].normlen = nents[i].normlen;
 			ne++;
 		}
-		shed(&nents, &necap, sizeof *nents);
-		shed(&ntexts, &ntcap, sizeof *ntexts);
+		qt_shed(&nents, &necap, sizeof *nents);
+		qt_shed(&ntexts, &ntcap, sizeof *ntexts);
 		sort_ents(ne);
 	}
 	in.para = paras;

@@ -171,30 +171,15 @@ static struct {
 } S;
 
 /*
- * What a long document grew past SCRATCH_MAX bytes goes when it is done:
- * it would stay at that size for the rest of the stream, and a one-line
- * 50 MB article's mentions and tables were alive still while qt_extract()
- * made its quotes, at its peak.
+ * What a long document grew past QT_SCRATCH_MAX bytes goes when it is
+ * done: a one-line 50 MB article's mentions and tables were alive still
+ * while qt_extract() made its quotes, at its peak.
  */
-#define SCRATCH_MAX ((size_t)1 << 20)
-
-static void
-shed(void *pp, size_t *cap, size_t size)
-{
-	void **p = pp;
-
-	if (*cap > SCRATCH_MAX / size) {
-		free(*p);
-		*p = NULL;
-		*cap = 0;
-	}
-}
-
 static void
 shed_wtab(struct wtab *t)
 {
-	shed(&t->e, &t->ecap, sizeof *t->e);
-	shed(&t->slot, &t->scap, sizeof *t->slot);
+	qt_shed(&t->e, &t->ecap, sizeof *t->e);
+	qt_shed(&t->slot, &t->scap, sizeof *t->slot);
 }
 
 static void
@@ -205,13 +190,13 @@ shed_scratch(void)
 	shed_wtab(&S.back);
 	shed_wtab(&S.fwd);
 	shed_wtab(&S.grp);
-	shed(&S.next, &S.ncap, sizeof *S.next);
-	shed(&S.gof, &S.gcap, sizeof *S.gof);
-	shed(&S.cov, &S.covcap, 1);
-	shed(&S.tmp, &S.tmpcap, sizeof *S.tmp);
-	shed(&S.m, &S.mcap, sizeof *S.m);
+	qt_shed(&S.next, &S.ncap, sizeof *S.next);
+	qt_shed(&S.gof, &S.gcap, sizeof *S.gof);
+	qt_shed(&S.cov, &S.covcap, 1);
+	qt_shed(&S.tmp, &S.tmpcap, sizeof *S.tmp);
+	qt_shed(&S.m, &S.mcap, sizeof *S.m);
 	/* the four index arrays share one capacity */
-	if (cap > SCRATCH_MAX / sizeof *S.bmax) {
+	if (cap > QT_SCRATCH_MAX / sizeof *S.bmax) {
 		free(S.bmax);
 		free(S.titled);
 		S.bmax = S.titled = NULL;
