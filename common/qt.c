@@ -1654,11 +1654,28 @@ is_according(const struct ctx *c, size_t i)
 	return word_is(c, i, W_ACCORDING);
 }
 
+/* Does an article or a possessive at i open a second noun phrase? */
+static int
+opens_np(const struct ctx *c, size_t i)
+{
+	static const char *const w[] = { "the", "a", "an", "his", "her",
+	    "their", "its", "our", "this", "these", "those" };
+	size_t k;
+
+	if (!is_word(c, i) || !(c->x.tok[i].lx & LX_DET))
+		return 0;
+	for (k = 0; k < sizeof w / sizeof *w; k++)
+		if (word_is_text(c, i, w[k]))
+			return 1;
+	return 0;
+}
+
 /* told reporters, tells CNN: the addressee is part of the cue as written */
 static size_t
 cue_object(const struct ctx *c, size_t cu, size_t end, size_t hi)
 {
 	struct qt_attr o;
+	size_t k;
 
 	if (!(word_is(c, cu, W_TOLD) || word_is(c, cu, W_TELLS) ||
 	    word_is(c, cu, W_TELLING) || word_is(c, cu, W_TELL) ||
@@ -1676,6 +1693,25 @@ cue_object(const struct ctx *c, size_t cu, size_t end, size_t hi)
 	    ((end + 1 < hi && is_word(c, end + 1)) || is_mark(c, end + 1) ||
 	    is_p(c, end + 1, ':')))
 		return end + 1;
+	/* "told the board the budget had run dry": told NP CLAUSE with no
+	 * "that"; a second article after the addressee's noun opens the
+	 * clause's subject (not "told the board's chairman", nor after
+	 * "warned of": "the risks a strike would bring") */
+	for (k = end + 1; end == cu + 1 && end < hi &&
+	    !(c->x.tok[end].lx & LX_PREP) && k < hi && k < end + 6 && is_word(c, k); k++)
+		if (opens_np(c, k) && !(c->x.tok[k - 1].lx & (LX_DET |
+		    LX_STOP | LX_PREP | LX_LINK | LX_CUE | LX_BE | LX_PRON))) {
+			size_t m;
+
+			/* and a verb follows it: "told a briefing near the
+			 * end of ..." is no clause */
+			for (m = k + 1; m < hi && m < k + 7 && is_word(c, m) &&
+			    !finite_verb(c, m); m++)
+				;
+			if (m < hi && m < k + 7 && is_word(c, m))
+				hi = k;
+			break;
+		}
 	if (np_after(c, end, hi, &o) && o.spb - o.spa <= 5)
 		return o.spb;
 	return end;
