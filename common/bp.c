@@ -654,7 +654,13 @@ features(struct para *p, const char *lo)
 	size_t n = p->nlen;
 	unsigned char last = n ? (unsigned char)lo[n - 1] : 0;
 
-	p->term = is_term(last) || (n >= 3 && memcmp(lo + n - 3, "...", 3) == 0);
+	/* the full stop, exclamation and question marks of Chinese and
+	 * Japanese end a sentence too: a line of such prose has no spaces,
+	 * so it has the words of a menu's line and nothing else tells */
+	p->term = is_term(last) || (n >= 3 && (memcmp(lo + n - 3, "...", 3) ==
+	    0 || memcmp(lo + n - 3, "\xe3\x80\x82", 3) == 0 ||
+	    memcmp(lo + n - 3, "\xef\xbc\x81", 3) == 0 ||
+	    memcmp(lo + n - 3, "\xef\xbc\x9f", 3) == 0));
 	/* ends as a sentence does: a bracket alone does not tell */
 	p->sent = p->term && last != ')' && last != ']';
 	p->colon = last == ':';
