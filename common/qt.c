@@ -3179,6 +3179,30 @@ all_quoted(const struct ctx *c, size_t a, size_t b)
 	return 1;
 }
 
+/* Does [a, b) go on with a quotation opened in an earlier sentence
+ * ("“Look. Look at it,” she said ...": the sentence is "Look at it,”
+ * she said ...")? */
+static int
+quoted_on(const struct ctx *c, size_t a, size_t b)
+{
+	long q;
+	size_t i;
+
+	if (a == 0 || a >= b || (q = c->x.tok[a].q) < 0 ||
+	    c->x.tok[a - 1].q != q)
+		return 0;
+	/* and that quotation opened its sentence: not a chant quoted
+	 * inside one ("to chants of “Go! Go!,” the mayor said ...") */
+	for (i = a - 1; i > 0 && c->x.tok[i - 1].q == q; i--)
+		;
+	if (!is_mark(c, i) || sent_lo(c, i) != i)
+		return 0;
+	for (i = a; i < b; i++)
+		if (c->x.tok[i].q != q && !(c->x.tok[i].kind == T_PUNCT))
+			return 0;
+	return 1;
+}
+
 /* Is the cue whose content starts at token a in -ing ("stating X")? */
 static int
 cue_ing_before(const struct ctx *c, size_t a)
@@ -5097,7 +5121,8 @@ indirect(struct ctx *c)
 				 * report there */
 				if (x < be && !is_p(c, x, ',') &&
 				    !(x > 0 && word_is(c, x - 1, W_THAT)) &&
-				    all_quoted(c, a, sp_open(c, at.spa, a)))
+				    (all_quoted(c, a, sp_open(c, at.spa, a)) ||
+				    quoted_on(c, a, sp_open(c, at.spa, a))))
 					continue;
 				if (x < be && is_p(c, x, ',') && at.spa > a &&
 				    word_is(c, at.spa - 1, W_AS) && at.spa - 1 <= a + 1) {
