@@ -1180,13 +1180,25 @@ head_short(struct bp_judge *j, size_t title, size_t first)
 	}
 }
 
+/* Is p an item under a bullet, not a number? */
+static int
+bulleted(const struct bp_judge *j, const struct para *p)
+{
+	const char *lo = j->arena.p + p->norm;
+
+	return p->list && !(lo[0] >= '0' && lo[0] <= '9');
+}
+
 /* Does paragraph p, kept and first of those kept, read like a headline
- * (short, no closing period)? */
+ * (short, no closing period)?  A bulleted line is an item of a menu or a
+ * box: no site sets its headline under a bullet. */
 static int
 headline(const struct bp_judge *j, const struct para *p)
 {
 	const char *lo = j->arena.p + p->norm;
 
+	if (bulleted(j, p))
+		return 0;
 	return p->words <= j->rs->title_max && lo[p->nlen - 1] != '.' &&
 	    !p->colon;
 }
@@ -1348,7 +1360,7 @@ named_above(struct bp_judge *j, size_t i, size_t k)
 static size_t
 find_title(struct bp_judge *j)
 {
-	size_t i, k, n = j->n, labels = 0;
+	size_t i, k, n = j->n, labels = 0, items = 0;
 
 	for (i = 0; i < n && j->p[i].why != BP_KEEP; i++)
 		;
@@ -1368,11 +1380,15 @@ find_title(struct bp_judge *j)
 			else if ((j->p[k].words < 4 && label_like(j, k) &&
 			    labels < LABELS_MAX) || edges(j, k, EDGE)->m_edge >= 0)
 				labels++;
+			else if (bulleted(j, &j->p[k]))
+				labels++, items++;
 			else
 				break;
+		/* Under a menu's items a line of short_max words or fewer is
+		 * one more entry of it ("Expand / Collapse search"). */
 		if (labels > 0 && k < n && j->p[k].why == BP_KEEP &&
-		    j->p[k].words >= 4 && headline(j, &j->p[k]) &&
-		    !j->p[k].term) {
+		    j->p[k].words >= (items ? j->rs->short_max + 1 : 4) &&
+		    headline(j, &j->p[k]) && !j->p[k].term) {
 			for (; i < k; i++)
 				if (j->p[i].why == BP_KEEP) {
 					const struct para *q = &j->p[i];
