@@ -4004,12 +4004,30 @@ as_open(const struct ctx *c, size_t a, size_t i)
 	return NONE;
 }
 
+/* Is the "that" at k, after a noun of an adverbial, a relative pronoun
+ * ("said in a film that showed the mill", "told a crowd that cheered
+ * every line", "in a letter that was sent ..."): a verb follows with no
+ * subject of its own, which no content clause opens with */
+static int
+rel_that(const struct ctx *c, size_t k, size_t be)
+{
+	int v;
+
+	if (!word_is(c, k, W_THAT) || k + 2 >= be || !is_word(c, k + 1) ||
+	    subject_word(c, k + 1) || (v = finite_verb(c, k + 1)) == 0)
+		return 0;
+	/* "that limited funds ...": an -ed word may be an adjective */
+	return v != 3 || (is_word(c, k + 2) && (c->x.tok[k + 2].lx &
+	    (LX_DET | LX_PREP | LX_LINK | LX_ADV | LX_TIME)));
+}
+
 /* Where the content begins after a cue: past the addressee, "in a
  * statement on Tuesday", and "that". */
 static size_t
 after_cue(const struct ctx *c, size_t cu, size_t e, size_t be)
 {
 	size_t o = cue_object(c, cu, e, be), x = skip_adverbials(c, o, be), k;
+	int rel = 0;
 
 	/* "told an audience at a festival in Houston last week that ...":
 	 * a long addressee before "that" */
@@ -4017,9 +4035,12 @@ after_cue(const struct ctx *c, size_t cu, size_t e, size_t be)
 	    word_is(c, cu, W_TELLING) || word_is(c, cu, W_TELL))
 		for (k = e; k < be && k < e + 14 && c->x.tok[k].q < 0 &&
 		    !is_p(c, k, ';') && !(is_word(c, k) && (c->x.tok[k].lx &
-		    LX_CUE)); k++)
-			if (word_is(c, k, W_THAT))
+		    LX_CUE)); k++) {
+			if (k > e && rel_that(c, k, be))
+				k++;	/* "a story that posted ...": its verb */
+			else if (word_is(c, k, W_THAT))
 				return k > x ? k + 1 : x + 1;
+		}
 
 	/* "said in a speech to workers", "in a statement issued ...": the
 	 * words after the adverbial go on with it, no clause opens there */
@@ -4029,7 +4050,7 @@ after_cue(const struct ctx *c, size_t cu, size_t e, size_t be)
 	if (k < x && x < be && is_word(c, x) && !subject_word(c, x) &&
 	    !word_is(c, x, W_THAT)) {
 		for (k = x + 1; k < be && k < x + 9 && is_word(c, k); k++)
-			if (word_is(c, k, W_THAT))
+			if (word_is(c, k, W_THAT) && !rel_that(c, k, be))
 				return k + 1;
 		return be;
 	}
@@ -4037,7 +4058,13 @@ after_cue(const struct ctx *c, size_t cu, size_t e, size_t be)
 	 * ...": place names and their commas may stand in the adverbial */
 	if (x < be && is_word(c, x) && (c->x.tok[x].lx & (LX_PREP | LX_TIME)))
 		for (k = x + 1; k < be && k < x + 20; k++) {
+			if (rel_that(c, k, be)) {
+				rel = 1;
+				k++;	/* and its verb */
+				continue;
+			}
 			if (word_is(c, k, W_THAT)) {
+				rel = 0;
 				if (k < x + 9 || is_p(c, k - 1, ',') ||
 				    (k + 1 < be && is_word(c, k + 1) &&
 				    subject_word(c, k + 1)))
@@ -4057,6 +4084,16 @@ after_cue(const struct ctx *c, size_t cu, size_t e, size_t be)
 	    ends_with(c, x, "ly") && !word_is_text(c, x, "early"))) &&
 	    word_is(c, x + 1, W_THAT) && clause_start(c, x + 2))
 		x++;
+	/* "said in a film that showed ...": nothing is reported */
+	if (x > o && !is_p(c, x - 1, ',') && rel_that(c, x, be)) {
+		/* "said in a letter that was sent to members that ..." */
+		for (k = x + 2; k < be && k < x + 12 && is_word(c, k); k++)
+			if (word_is(c, k, W_THAT) && !rel_that(c, k, be))
+				return k + 1;
+		return be;
+	}
+	if (rel)
+		return be;
 	if (x < be && word_is(c, x, W_THAT)) {
 		x++;
 		/* "argue that, while ..., workers ...": an aside opens */
