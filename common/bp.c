@@ -1051,6 +1051,64 @@ tail_headlines(struct bp_judge *j, size_t last)
 	}
 }
 
+#define THREAD_MIN 2	/* comments that make a thread */
+#define SAYS_MAX 6	/* words of a commenter's line, its number too */
+#define STAMP_MAX 8	/* words of the time stamp under it */
+
+/* A reader's comment opens on two lines: "NAME says:" (perhaps numbered)
+ * and a time stamp, "November 19, 2019 at 6:34 am".  A story's "The
+ * mayor says:" has its quote under it, not a time of day. */
+static int
+comment_head(const struct bp_judge *j, size_t i)
+{
+	const struct para *p = &j->p[i], *q;
+	const char *lo;
+	size_t n, k, digit = 0;
+
+	if (i + 1 >= j->n || p->words > SAYS_MAX || p->nlen < 7)
+		return 0;
+	lo = j->arena.p + p->norm;
+	if (memcmp(lo + p->nlen - 6, " says:", 6) != 0)
+		return 0;
+	q = &j->p[i + 1];
+	lo = j->arena.p + q->norm;
+	n = q->nlen;
+	if (q->words > STAMP_MAX || n < 8 || (memcmp(lo + n - 3, " am", 3) &&
+	    memcmp(lo + n - 3, " pm", 3) && memcmp(lo + n - 5, " a.m.", 5) &&
+	    memcmp(lo + n - 5, " p.m.", 5)))
+		return 0;
+	for (k = 0; k < n; k++)
+		digit += lo[k] >= '0' && lo[k] <= '9';
+	return digit >= 3 && memmem(lo, n, " at ", 4) != NULL;
+}
+
+/*
+ * Readers' comments under a blog's post: THREAD_MIN or more comments,
+ * each opened by comment_head(), go with the lines between them and the
+ * text of the last one, up to the next dropped line.  Their text reads
+ * as sentences, so no rule of the edges reaches it.
+ */
+static void
+comment_thread(struct bp_judge *j)
+{
+	size_t i, k, first = j->n, last = j->n, heads = 0;
+
+	for (i = 0; i + 1 < j->n; i++)
+		if (j->p[i].colon && j->p[i].why == BP_KEEP &&
+		    !j->p[i].title && comment_head(j, i)) {
+			if (heads++ == 0)
+				first = i;
+			last = i;
+		}
+	if (heads < THREAD_MIN)
+		return;
+	for (k = last + 2; k < j->n && j->p[k].why == BP_KEEP; k++)
+		;
+	for (i = first; i < k; i++)
+		if (j->p[i].why == BP_KEEP && !j->p[i].title)
+			drop(&j->p[i], BP_SHARE, "comment-thread");
+}
+
 #define LINKS_MIN 2	/* items in a list of links to other stories */
 #define LINK_WORDS 4	/* words of an item after its bullet, at least */
 #define LINKS_AVG 6	/* and on average */
@@ -1924,6 +1982,7 @@ bp_judge(struct bp_judge *j)
 	}
 	if (rs->det_linklist)
 		link_lists(j);
+	comment_thread(j);
 	/* A line that a rule marked above takes the line above it (a post's
 	 * signature on a line of its own, its text), unless that one
 	 * introduces it with a colon. */
