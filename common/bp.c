@@ -1621,19 +1621,6 @@ ends_at(struct bp_judge *j, size_t k)
 	return gap_line(j, k) != BP_KEEP || closer(j, k);
 }
 
-/*
- * Where the article ends, given its last body paragraph i (after island()
- * and closed()): after its own list, when ISLAND_LIST or more kept lines
- * of LIST_WORDS words or more run on from i before any end matter (a
- * tour's dates, a schedule, results: no sentences, so no body paragraphs
- * among them), and i closes ISLAND_MAIN body paragraphs with no end
- * matter among them.  Else a cut after i took the list as end matter, and
- * a line dropped far below could move the cut up to it.  A short line
- * ends the list as end matter does (a menu's "Home" makes none): a second
- * judging sees no end matter, and its list must hold the first one's.  A
- * paragraph after end matter is an island itself, and so are the lines
- * that follow it.
- */
 /* Do paragraphs a and b open alike, as items of one list do: both on a
  * digit, both on a letter, or both on the same other byte (a bullet)? */
 static int
@@ -1650,6 +1637,20 @@ same_open(const struct bp_judge *j, size_t a, size_t b)
 	return dx ? dy : ax ? ay : x == y;
 }
 
+/*
+ * Where the article ends, given its last body paragraph i (after island()
+ * and closed()): after its own list, when ISLAND_LIST or more kept lines
+ * of LIST_WORDS words or more run on from i before any end matter (a
+ * tour's dates, a schedule, results: no sentences, so no body paragraphs
+ * among them), and i closes ISLAND_MAIN body paragraphs with no end
+ * matter among them.  Else a cut after i took the list as end matter, and
+ * a line dropped far below could move the cut up to it.  A short line
+ * ends the list as end matter does (a menu's "Home" makes none): a second
+ * judging sees no end matter, and its list must hold the first one's;
+ * only the list's last item may be short, when end matter or the end
+ * follows it.  A paragraph after end matter is an island itself, and so
+ * are the lines that follow it.
+ */
 static size_t
 list_end(struct bp_judge *j, size_t i, size_t first)
 {

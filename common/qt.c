@@ -39,8 +39,9 @@ struct iq {
 };
 
 /* The words written somewhere other than at a sentence's start, as a
- * hash set of token indexes (by word_hash(), compared byte for byte).  A document asks a few times, and a scan of its tokens costs a
- * tenth of building the set, so the first questions scan; the set is built
+ * hash set of token indexes (by word_hash(), compared byte for byte).
+ * A document asks a few times, and a scan of its tokens costs a tenth of
+ * building the set, so the first questions scan; the set is built
  * once scans would cost more than MID_SCANS passes, which keeps a
  * document's time linear. */
 #define MID_SCANS 16
@@ -1013,7 +1014,6 @@ speaks_for(const struct ctx *c, size_t lo, struct qt_attr *at)
 {
 	struct qt_attr d;
 	size_t l = at->spa - 1;
-
 	int the = 0;
 
 	if (at->spa < lo + 2)
@@ -1698,7 +1698,8 @@ cue_object(const struct ctx *c, size_t cu, size_t end, size_t hi)
 	 * clause's subject (not "told the board's chairman", nor after
 	 * "warned of": "the risks a strike would bring") */
 	for (k = end + 1; end == cu + 1 && end < hi &&
-	    !(c->x.tok[end].lx & LX_PREP) && k < hi && k < end + 6 && is_word(c, k); k++)
+	    !(c->x.tok[end].lx & LX_PREP) && k < hi && k < end + 6 &&
+	    is_word(c, k); k++)
 		if (opens_np(c, k) && !(c->x.tok[k - 1].lx & (LX_DET |
 		    LX_STOP | LX_PREP | LX_LINK | LX_CUE | LX_BE | LX_PRON))) {
 			size_t m;
@@ -3164,19 +3165,24 @@ trim_end(const struct ctx *c, size_t a, size_t b)
 	return b;
 }
 
+/* Does [a, b) hold quotation q and punctuation only? */
+static int
+only_quote(const struct ctx *c, long q, size_t a, size_t b)
+{
+	size_t i;
+
+	for (i = a; i < b; i++)
+		if (c->x.tok[i].q != q && c->x.tok[i].kind != T_PUNCT)
+			return 0;
+	return 1;
+}
+
 /* Is [a, b) one quotation and nothing else (then it is not reported)? */
 static int
 all_quoted(const struct ctx *c, size_t a, size_t b)
 {
-	long q;
-	size_t i;
-
-	if (a >= b || !is_mark(c, a) || (q = c->x.tok[a].q) < 0)
-		return 0;
-	for (i = a; i < b; i++)
-		if (c->x.tok[i].q != q && !(c->x.tok[i].kind == T_PUNCT))
-			return 0;
-	return 1;
+	return a < b && is_mark(c, a) && c->x.tok[a].q >= 0 &&
+	    only_quote(c, c->x.tok[a].q, a, b);
 }
 
 /* Does [a, b) go on with a quotation opened in an earlier sentence
@@ -3195,12 +3201,7 @@ quoted_on(const struct ctx *c, size_t a, size_t b)
 	 * inside one ("to chants of “Go! Go!,” the mayor said ...") */
 	for (i = a - 1; i > 0 && c->x.tok[i - 1].q == q; i--)
 		;
-	if (!is_mark(c, i) || sent_lo(c, i) != i)
-		return 0;
-	for (i = a; i < b; i++)
-		if (c->x.tok[i].q != q && !(c->x.tok[i].kind == T_PUNCT))
-			return 0;
-	return 1;
+	return is_mark(c, i) && sent_lo(c, i) == i && only_quote(c, q, a, b);
 }
 
 /* Is the cue whose content starts at token a in -ing ("stating X")? */
@@ -3248,8 +3249,8 @@ has_verb(const struct ctx *c, size_t a, size_t b)
  * and its object opens a new predicate with no subject of its own: the
  * speaker's next deed, not more of what was said; so too after an
  * infinitive ("X, who is said to have backed the pier, voted against
- * it").  Only at the clause's
- * first comma (not after an aside: "Lu, a pilot, steered the boat"). */
+ * it").  Only at the clause's first comma (not after an aside: "Lu, a
+ * pilot, steered the boat"). */
 static int
 new_predicate(const struct ctx *c, size_t a, size_t i, size_t b)
 {
@@ -3610,7 +3611,6 @@ one_object(const struct ctx *c, size_t a, size_t b)
 	    !word_is(c, k, W_WARNED) && !word_is(c, k, W_ASSURED) &&
 	    !word_is(c, k, W_REMINDED) && !word_is(c, k, W_INFORMED);
 }
-
 
 /* Does [a, b), after "A, he said,", go on with the report: a clause
  * that "because", "before" ... opens, or "and" and a verb ("..., the
@@ -4692,8 +4692,7 @@ source_phrase(struct ctx *c, size_t a, size_t be)
 
 	/* a headline's "in polls" is its topic; with no role=title, the
 	 * first of several paragraphs is taken for it, as for quotations */
-	if (tpara(c, a) == c->x.in->title || (c->x.in->title < 0 &&
-	    c->x.in->npara > 1 && tpara(c, a) == 0))
+	if (tpara(c, a) == headline(c))
 		return 0;
 	if (a < be && (word_is(c, a, W_BUT) || word_is(c, a, W_AND)))
 		a++;
