@@ -1056,7 +1056,7 @@ tail_headlines(struct bp_judge *j, size_t last)
 #define STAMP_MAX 8	/* words of the time stamp under it */
 
 /* A reader's comment opens on two lines: "NAME says:" (perhaps numbered)
- * and a time stamp, "November 19, 2019 at 6:34 am".  A story's "The
+ * and a time stamp, "March 3, 2021 at 9:15 pm".  A story's "The
  * mayor says:" has its quote under it, not a time of day. */
 static int
 comment_head(const struct bp_judge *j, size_t i)
