@@ -1113,6 +1113,15 @@ comment_thread(struct bp_judge *j)
 #define LINK_WORDS 4	/* words of an item after its bullet, at least */
 #define LINKS_AVG 6	/* and on average */
 
+/* Is p an item under a bullet, not a number? */
+static int
+bulleted(const struct bp_judge *j, const struct para *p)
+{
+	const char *lo = j->arena.p + p->norm;
+
+	return p->list && !(lo[0] >= '0' && lo[0] <= '9');
+}
+
 /* Is paragraph p an item under a bullet ("* ", "- ", "\u2022 ") that reads
  * as a headline in title case: LINK_WORDS to related_max words, no stop or
  * colon at its end, every word of four letters or more capitalised but one
@@ -1124,12 +1133,10 @@ link_item(const struct bp_judge *j, const struct para *p)
 	size_t k, b, low = 0, caps = 0;
 	unsigned char c;
 
-	if (!p->list || p->words < LINK_WORDS + 1 ||
+	if (!bulleted(j, p) || p->words < LINK_WORDS + 1 ||
 	    p->words > j->rs->related_max + 1)
 		return 0;
 	b = (unsigned char)ca[0] == 0xe2 ? 4 : 2;
-	if ((unsigned char)ca[0] >= '0' && (unsigned char)ca[0] <= '9')
-		return 0;	/* a numbered step */
 	c = (unsigned char)ca[p->nlen - 1];
 	if (c == '.' || c == '!' || c == '?' || c == ':' || c == ';' ||
 	    c == ',')
@@ -1236,15 +1243,6 @@ head_short(struct bp_judge *j, size_t title, size_t first)
 		else if (p->words <= rs->related_max && capitalised(j, p))
 			drop(p, BP_NAV, "head-menu");
 	}
-}
-
-/* Is p an item under a bullet, not a number? */
-static int
-bulleted(const struct bp_judge *j, const struct para *p)
-{
-	const char *lo = j->arena.p + p->norm;
-
-	return p->list && !(lo[0] >= '0' && lo[0] <= '9');
 }
 
 /* Does paragraph p, kept and first of those kept, read like a headline

@@ -512,9 +512,10 @@ forename_cut(const struct ctx *c, size_t a, size_t b)
 		return a;
 	for (i = b; i-- > a + 1;)
 		if (word_is(c, i - 1, W_OF)) {
-			size_t j;
-			if (title_past(c, a, i, b) > i)
-				return title_past(c, a, i, b);
+			size_t j = title_past(c, a, i, b);
+
+			if (j > i)
+				return j;
 			/* "Bank of America": an organisation the tagger found
 			 * is named whole */
 			for (j = a; j < b && c->x.tok[j].et == QT_ORG; j++)
@@ -1654,16 +1655,27 @@ is_according(const struct ctx *c, size_t i)
 	return word_is(c, i, W_ACCORDING);
 }
 
-/* Does an article or a possessive at i open a second noun phrase? */
+/* Is token i "a", "an" or "the"?  (LX_DET holds many more words.) */
+static int
+article(const struct ctx *c, size_t i)
+{
+	return word_is_text(c, i, "the") || word_is_text(c, i, "a") ||
+	    word_is_text(c, i, "an");
+}
+
+/* Does an article, a possessive or a demonstrative at i open a second
+ * noun phrase (not a number or a quantifier, which LX_DET holds too)? */
 static int
 opens_np(const struct ctx *c, size_t i)
 {
-	static const char *const w[] = { "the", "a", "an", "his", "her",
-	    "their", "its", "our", "this", "these", "those" };
+	static const char *const w[] = { "his", "her", "their", "its", "our",
+	    "this", "these", "those" };
 	size_t k;
 
 	if (!is_word(c, i) || !(c->x.tok[i].lx & LX_DET))
 		return 0;
+	if (article(c, i))
+		return 1;
 	for (k = 0; k < sizeof w / sizeof *w; k++)
 		if (word_is_text(c, i, w[k]))
 			return 1;
@@ -3321,14 +3333,6 @@ comma_cue(const struct ctx *c, size_t i, size_t b)
 		if (cue_at(c, k, b, &e))
 			return 1;
 	return 0;
-}
-
-/* Is token i "a", "an" or "the"?  (LX_DET holds many more words.) */
-static int
-article(const struct ctx *c, size_t i)
-{
-	return word_is_text(c, i, "the") || word_is_text(c, i, "a") ||
-	    word_is_text(c, i, "an");
 }
 
 /* Does the report that opens at token a end at the comma at token i
