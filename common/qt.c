@@ -45,6 +45,7 @@ struct iq {
  * once scans would cost more than MID_SCANS passes, which keeps a
  * document's time linear. */
 #define MID_SCANS 16
+#define MID_MEMO 8
 struct midset {
 	struct mslot {
 		uint32_t h;
@@ -52,6 +53,13 @@ struct midset {
 	} *slot;
 	size_t mask;
 	size_t scanned;		/* tokens looked at by scans */
+	/* the words scans answered (a token of each) and the answers: a
+	 * story asks again of the same word ("Officials said" in each of
+	 * its paragraphs), and a look here costs what a scan's first
+	 * token does */
+	size_t memo[MID_MEMO];
+	unsigned char ans[MID_MEMO];
+	unsigned nmemo;
 };
 
 struct ctx {
@@ -862,10 +870,16 @@ written_mid(const struct ctx *c, size_t a)
 	struct midset *m = c->mid;
 	size_t i;
 
+	if (m->slot == NULL) {
+		for (i = 0; i < m->nmemo && i < MID_MEMO; i++)
+			if (same_word(c, m->memo[i], a))
+				return m->ans[i];
+	}
 	if (m->slot == NULL && m->scanned < MID_SCANS * c->x.ntok) {
 		const struct tok *t = c->x.tok;
 		const char *w = tx(c, a), *text = c->x.in->text;
 		size_t n = tl(c, a);
+		int found = 0;
 
 		m->scanned += c->x.ntok;
 		/* same_word() unrolled: its length and first byte turn most
@@ -873,9 +887,13 @@ written_mid(const struct ctx *c, size_t a)
 		for (i = 0; i < c->x.ntok; i++)
 			if (t[i].e - t[i].s == n && text[t[i].s] == w[0] &&
 			    t[i].kind == T_WORD && memcmp(text + t[i].s, w, n) == 0 &&
-			    !opens_sent(c, i))
-				return 1;
-		return 0;
+			    !opens_sent(c, i)) {
+				found = 1;
+				break;
+			}
+		m->memo[m->nmemo % MID_MEMO] = a;
+		m->ans[m->nmemo++ % MID_MEMO] = (unsigned char)found;
+		return found;
 	}
 	if (m->slot == NULL)
 		mid_build(c);
