@@ -1559,7 +1559,19 @@ cue_phrase(const struct ctx *c, size_t i, size_t hi, size_t *end,
 	char key[LX_MAXKEY];
 	size_t n, k, len = 0, best = 0;
 	uint64_t f, bf = 0;
+	char f0;
 
+	/* most words after a phrase's first ("the") go on none of them:
+	 * their length and first letter say so with no look-up (the key
+	 * folds A-Z only, as lx_fold() does) */
+	if (c->x.r->maxwords < 2 || i + 2 > hi || !is_word(c, i + 1) ||
+	    tl(c, i + 1) >= LX_MAXKEY)
+		return 0;
+	f0 = tx(c, i + 1)[0];
+	if (f0 >= 'A' && f0 <= 'Z')
+		f0 = (char)(f0 + 32);
+	if (!(c->x.r->ph2len[lx_dotclass(f0)] >> tl(c, i + 1) & 1))
+		return 0;
 	for (n = 1; n <= c->x.r->maxwords && i + n <= hi; n++) {
 		k = i + n - 1;
 		if (!is_word(c, k) || len + tl(c, k) + 1 >= sizeof key)

@@ -198,6 +198,10 @@ struct qt_rules {
 	size_t maxwords;	/* longest phrase, in words */
 	uint64_t dotlen[27];	/* bit k of [first letter a-z, else 26]: a
 				   title or suffix of k bytes ends in '.' */
+	uint64_t ph2len[27];	/* bit k of [first letter a-z, else 26]: the
+				   second word of a phrase may be a word of k
+				   bytes with that first letter as written
+				   (a ’ for ' counted as three bytes) */
 	struct arena mem;	/* the keys and titles: one block, not a
 				   malloc() per word at every start-up */
 };

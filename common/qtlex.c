@@ -153,6 +153,23 @@ grow(struct qt_rules *r)
 	reserve(r, (r->mask + 1) / 2 + 1);
 }
 
+/* Note the length and first letter of the second word of phrase key[0..k)
+ * in ph2len[], as the text may write it: each ' of the key may stand for a
+ * ’, two bytes longer, and an opening ' for a ’ (the class of no letter). */
+static void
+second_word(struct qt_rules *r, const char *key, size_t k)
+{
+	size_t a, b, j, m = 0;
+
+	for (a = 0; a < k && key[a] != ' '; a++)
+		;
+	for (b = ++a; b < k && key[b] != ' '; b++)
+		if (key[b] == '\'')
+			m++;
+	for (j = 0; j <= m && b - a + 2 * j < 64; j++)
+		r->ph2len[lx_dotclass(key[a])] |= (uint64_t)1 << (b - a + 2 * j);
+}
+
 static struct lx_ent *
 add(struct qt_rules *r, const char *w, size_t n, uint64_t f)
 {
@@ -179,6 +196,7 @@ add(struct qt_rules *r, const char *w, size_t n, uint64_t f)
 				e->flags |= LX_PHRASE;
 		if (words > r->maxwords)
 			r->maxwords = words;
+		second_word(r, key, k);
 	}
 	sl = slot_h(r, key, k, h);
 	if (sl->ent == 0) {
