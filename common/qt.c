@@ -1724,6 +1724,11 @@ cue_object(const struct ctx *c, size_t cu, size_t end, size_t hi)
 	    word_is(c, cu, W_ASSURED) || word_is(c, cu, W_WARNED) ||
 	    word_is(c, cu, W_REMINDED) || word_is(c, cu, W_INFORMED)))
 		return end;
+	/* "warned of the losses the port would face": after a cue that
+	 * ends in a preposition its object is what was said, no addressee */
+	if (end > cu + 1 && is_word(c, end - 1) &&
+	    (c->x.tok[end - 1].lx & (LX_PREP | LX_LINK)))
+		return end;
 	memset(&o, 0, sizeof o);
 	if (end < hi && word_is(c, end, W_REPORTERS))
 		return end + 1;
@@ -4050,9 +4055,12 @@ rel_that(const struct ctx *c, size_t k, size_t be)
 	if (!word_is(c, k, W_THAT) || k + 2 >= be || !is_word(c, k + 1) ||
 	    subject_word(c, k + 1) || (v = finite_verb(c, k + 1)) == 0)
 		return 0;
-	/* "that limited funds ...": an -ed word may be an adjective */
-	return v != 3 || (is_word(c, k + 2) && (c->x.tok[k + 2].lx &
-	    (LX_DET | LX_PREP | LX_LINK | LX_ADV | LX_TIME)));
+	/* "that limited funds ...": an -ed word may be an adjective, not
+	 * before an object pronoun ("a crowd that cheered him on") */
+	return v != 3 || (is_word(c, k + 2) && ((c->x.tok[k + 2].lx &
+	    (LX_DET | LX_PREP | LX_LINK | LX_ADV | LX_TIME | LX_PRON)) ||
+	    word_is_text(c, k + 2, "him") || word_is_text(c, k + 2, "them") ||
+	    word_is_text(c, k + 2, "us") || word_is_text(c, k + 2, "me")));
 }
 
 /* Where the content begins after a cue: past the addressee, "in a
@@ -4640,6 +4648,18 @@ not_speech(const struct ctx *c, size_t i, size_t e, size_t be)
 		return 1;
 	if ((word_is_text(c, i, "added") || word_is_text(c, i, "adds")) &&
 	    tx(c, e)[0] >= '0' && tx(c, e)[0] <= '9')
+		return 1;
+	/* "told the story the way ...", "tells a joke": what is told is
+	 * a story or a joke, not whom, and no report follows; "told the
+	 * story of ..." tells what it was about */
+	if ((word_is(c, i, W_TOLD) || word_is(c, i, W_TELLS)) && e + 1 < be &&
+	    e == i + 1 && (article(c, e) || (c->x.tok[e].lx & LX_DET)) &&
+	    is_word(c, e + 1) && (word_is_text(c, e + 1, "story") ||
+	    word_is_text(c, e + 1, "stories") || word_is_text(c, e + 1, "tale") ||
+	    word_is_text(c, e + 1, "truth") || word_is_text(c, e + 1, "lie") ||
+	    word_is_text(c, e + 1, "lies") || word_is_text(c, e + 1, "joke") ||
+	    word_is_text(c, e + 1, "jokes")) && !(e + 2 < be &&
+	    (word_is(c, e + 2, W_OF) || word_is(c, e + 2, W_ABOUT))))
 		return 1;
 	if (!word_is_text(c, i, "called") || e != i + 1 || i < 2)
 		return 0;
