@@ -3482,7 +3482,9 @@ clause_end(const struct ctx *c, size_t a, size_t b)
 				return i + 1;
 			continue;
 		}
-		if (is_p(c, i, ';'))
+		/* "... (the owner said the orders had dried up) and ...": a
+		 * bracket the report did not open closes it */
+		if (is_p(c, i, ';') || (is_p(c, i, ')') && !is_p(c, a, '(')))
 			return i;
 		/* "said Sen. Lu (D-Ohio) would ...", "the act (ACA)": a short
 		 * bracket closed within the sentence is an aside inside the
@@ -3787,12 +3789,16 @@ emit_indirect(struct ctx *c, size_t a, size_t b, const struct qt_attr *at,
 			a = c->lprev;
 		if (fronted(c, a, b))
 			return 0;
-		/* "..., and Ruiz kept it, according to X" */
+		/* "..., and Ruiz kept it, according to X"; "... (the pier is
+		 * safe, Lu said)": a bracket opened before the report and not
+		 * closed in it */
 		for (i = b; i-- > a + 1;)
-			if (c->x.tok[i].q < 0 && is_p(c, i, ';')) {
+			if (c->x.tok[i].q < 0 && (is_p(c, i, ';') ||
+			    is_p(c, i, '('))) {
 				a = i + 1;
 				break;
-			}
+			} else if (is_p(c, i, ')'))
+				break;
 	} else if (left == EI_RIGHT) {
 		b = quoted_head(c, a, clause_end(c, a, b));
 		c->ind_end = b;
@@ -5223,7 +5229,8 @@ indirect(struct ctx *c)
 				}
 				if (x >= be || (words_in(c, x, be) < 2 &&
 				    !one_object(c, x, be)) ||
-				    is_p(c, x, ',') || is_p(c, x, ';')) {
+				    is_p(c, x, ',') || is_p(c, x, ';') ||
+				    is_p(c, x, ')')) {
 					/* "..., Mr. Lou said": the comma is before
 					 * the title, or a role in capitals */
 					size_t sp0 = role_open(c, sp_open(c, at.spa,
