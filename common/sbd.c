@@ -2551,6 +2551,7 @@ restart(struct scan *st, size_t d, size_t q)
 	const char *t = st->t;
 	size_t len = st->len, w = q + 1, e;
 	unsigned f;
+	int n;
 
 	if (d < st->start + 2 || t[d - 1] != ' ' || w + 2 >= len ||
 	    t[q] != ' ' || (unsigned)(t[w] - 'A') >= 26 || !seenword(st, d))
@@ -2559,9 +2560,15 @@ restart(struct scan *st, size_t d, size_t q)
 	f = lookup(st->sb, t + w, e - w);
 	if (!(f & W_RESTART) || e >= len || ((f & W_NUMBER) && t[e] == '.'))
 		return 0;	/* "— No. 12" */
-	/* "— Yeah, ...", "— Oh." go on; "— Oh Boy" is a title's */
-	return t[e] != ' ' || e + 1 >= len ||
-	    (unsigned)(t[e + 1] - 'A') >= 26 ? w : 0;
+	/* "— Yeah, ...", "— Oh." go on; "— Oh Boy" is a title's, and so
+	 * is "— What a Wonderful World": a capital in the two words after
+	 * the first keeps it whole */
+	for (n = 0; n < 2 && e + 1 < len && t[e] == ' '; n++) {
+		if ((unsigned)(t[e + 1] - 'A') < 26)
+			return 0;
+		e = wordend(st, e + 1);
+	}
+	return w;
 }
 
 size_t
