@@ -3482,6 +3482,11 @@ clause_end(const struct ctx *c, size_t a, size_t b)
 				return i + 1;
 			continue;
 		}
+		/* below, a word ends the clause only if it is "and" or "but"
+		 * (the rest asks for a mark of punctuation): most go here */
+		if (c->x.tok[i].kind != T_PUNCT &&
+		    !word_is(c, i, W_AND) && !word_is(c, i, W_BUT))
+			continue;
 		/* "... (the owner said the orders had dried up) and ...": a
 		 * bracket the report did not open closes it */
 		if (is_p(c, i, ';') || (is_p(c, i, ')') && !is_p(c, a, '(')))
