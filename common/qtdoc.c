@@ -188,6 +188,29 @@ attr_vals(const struct rec *r, struct av *k, size_t nk)
 	if (p == NULL)
 		return;
 	end = p + r->attrslen;
+	/* the shape the tools write: the first key asked opens ATTRS with
+	 * a short value ("line=3", "type=PER"), found by a byte loop where
+	 * memchr() is a call per pair, and the second comes next */
+	if (nk == 2 && r->attrslen >= 5 && memcmp(p, k[0].key, 4) == 0 &&
+	    p[4] == '=') {
+		for (bar = p + 5; bar < end && *bar != '|'; bar++)
+			;
+		k[0].v = p + 5;
+		k[0].vl = (size_t)(bar - k[0].v);
+		if (bar == end)
+			return;
+		p = bar + 1;
+		left = 1;
+		if (end - p >= 5 && memcmp(p, k[1].key, 4) == 0 &&
+		    p[4] == '=') {
+			if ((bar = memchr(p + 5, '|', (size_t)(end - p - 5))) ==
+			    NULL)
+				bar = end;
+			k[1].v = p + 5;
+			k[1].vl = (size_t)(bar - k[1].v);
+			return;
+		}
+	}
 	while (p < end && left > 0) {
 		if ((bar = memchr(p, '|', (size_t)(end - p))) == NULL)
 			bar = end;
