@@ -903,9 +903,23 @@ written_mid(const struct ctx *c, size_t a)
 static inline int
 word_is_text(const struct ctx *c, size_t i, const char *w)
 {
-	size_t n = strlen(w);
+	size_t n = strlen(w), k;
+	const char *t;
 
-	return is_word(c, i) && tl(c, i) == n && strncasecmp(tx(c, i), w, n) == 0;
+	if (!is_word(c, i) || tl(c, i) != n)
+		return 0;
+	/* strncasecmp() unrolled here: it folds A-Z only (no tool calls
+	 * setlocale()), and a call cost more than these short words */
+	for (t = tx(c, i), k = 0; k < n; k++) {
+		unsigned char a = (unsigned char)t[k], b = (unsigned char)w[k];
+		if ((unsigned)(a - 'A') < 26u)
+			a += 32;
+		if ((unsigned)(b - 'A') < 26u)
+			b += 32;
+		if (a != b)
+			return 0;
+	}
+	return 1;
 }
 
 static int
