@@ -4229,6 +4229,7 @@ static int
 subject(const struct ctx *c, size_t a, size_t cu, struct qt_attr *at)
 {
 	size_t i;
+	int first = 1;
 
 	if (a < cu && (word_is(c, a, W_BUT) || word_is(c, a, W_AND)))
 		a++;
@@ -4275,6 +4276,15 @@ subject(const struct ctx *c, size_t a, size_t cu, struct qt_attr *at)
 		    (!(c->x.tok[at->spb].lx & (LX_STOP | LX_DET)) ||
 		    (c->x.tok[at->spb].lx & LX_BE)))
 			return 1;
+		/* "In May, a county judge sided with them, saying ...": a
+		 * describing subject after an opening phrase of a few words
+		 * with no verb, and its finite verb */
+		if (first && i > a && i <= a + 5 && !has_verb(c, a, i) &&
+		    np_after(c, i + 1, cu, at) && at->sk == SK_DESC &&
+		    sp_open(c, at->spa, i + 1) == i + 1 && at->spb < cu &&
+		    finite_verb(c, at->spb))
+			return 1;
+		first = 0;
 	}
 	return 0;
 }
