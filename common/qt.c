@@ -4472,8 +4472,9 @@ sourceless(const struct ctx *c, size_t cu, size_t e, size_t lo, size_t be,
 	if (k > lo && (word_is(c, k - 1, W_WHO) || word_is(c, k - 1, W_WHICH) ||
 	    word_is(c, k - 1, W_THAT) || word_is(c, k - 1, W_WHAT)))
 		return be;
-	while (e < be && is_word(c, e) && (c->x.tok[e].lx & LX_ADV))
-		e++;
+	/* "it was announced on Friday that ...", "is expected this week
+	 * to ..." */
+	e = skip_adverbials(c, e, be);
 	if (e + 1 < be && word_is(c, e, W_THAT))
 		return e;
 	if (infinitive(c, e, be))
@@ -5212,7 +5213,13 @@ indirect(struct ctx *c)
 				continue;
 			}
 			own_attr(&at, i, e);
-			if (np_before(c, i, a, &at)) {
+			/* "X was quoted as saying ...", "has been quoted as
+			 * saying": the subject stands before "be" */
+			/* "X was quoted as saying ...": the subject stands
+			 * before "be" */
+			if (np_before(c, i - (e == i + 3 && i > a + 1 &&
+			    is_word(c, i - 1) && (c->x.tok[i - 1].lx & LX_BE) &&
+			    word_is_text(c, i, "quoted")), a, &at)) {
 				/* "If the mayor claims that ...": not a report */
 				if (at.spa > a && is_word(c, at.spa - 1) &&
 				    (c->x.tok[at.spa - 1].lx & LX_HYPO))
