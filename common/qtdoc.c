@@ -363,15 +363,42 @@ qt_run(const struct qt_rules *rules, unsigned forms, struct doc *d,
 		}
 		buf_reset(&text);
 		buf_grow(&text, len + 1);
-		memset(text.p, '\n', len);
 		text.len = len;
 		text.p[len] = '\0';
-		for (x = 0; x < ntx; x++) {
-			const struct rec *r = &d->r[tix[x]];
-			size_t ca, cb;
-			if (r->textlen == r->end - r->start &&
-			    to_c(r->start, r->end, &ca, &cb))
-				memcpy(text.p + ca, r->text, r->textlen);
+		if (nseg == 0) {
+			/* what no record holds is a line break: the gaps
+			 * only (a byte or two between sentences), not the
+			 * whole text and then the records over it; filled
+			 * is the end of what is written, and a record
+			 * before it (out of order) is copied over, as a
+			 * later record was over an earlier one */
+			size_t filled = 0;
+			for (x = 0; x < ntx; x++) {
+				const struct rec *r = &d->r[tix[x]];
+				if (r->textlen != r->end - r->start)
+					continue;
+				if (r->start > filled + 16)
+					memset(text.p + filled, '\n',
+					    r->start - filled);
+				else
+					for (; filled < r->start; filled++)
+						text.p[filled] = '\n';
+				memcpy(text.p + r->start, r->text, r->textlen);
+				if (r->end > filled)
+					filled = r->end;
+			}
+			if (filled < len)
+				memset(text.p + filled, '\n', len - filled);
+		} else {
+			memset(text.p, '\n', len);
+			for (x = 0; x < ntx; x++) {
+				const struct rec *r = &d->r[tix[x]];
+				size_t ca, cb;
+				if (r->textlen == r->end - r->start &&
+				    to_c(r->start, r->end, &ca, &cb))
+					memcpy(text.p + ca, r->text,
+					    r->textlen);
+			}
 		}
 		in.text = text.p;
 		in.len = len;
