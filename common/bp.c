@@ -40,6 +40,7 @@ struct para {
 	uint64_t wbits;		/* and its word bits (bp_wbit()) */
 	enum bp_why why;
 	unsigned char title, body, term, sent, quote, list, colon, endq;
+	unsigned char shape;	/* SH_*, for link_boxes() */
 	int m_any, m_edge, m_tail, m_head;	/* first matching rule, or -1;
 						 * UNKNOWN until edges() asks */
 	size_t dh, dn;		/* its candidates for the rules of the edges:
@@ -57,6 +58,7 @@ struct bp_judge {
 	struct buf all;		/* a paragraph reduced to words, for repeats */
 	struct bp_scan sc;
 	struct bp_list defer;	/* candidates kept for edges() */
+	size_t *kv, kcap;	/* indexes of the kept paragraphs */
 };
 
 struct bp_judge *
@@ -77,6 +79,7 @@ bp_judge_free(struct bp_judge *j)
 	free(j->p);
 	bp_scan_free(&j->sc);
 	free(j->defer.v);
+	free(j->kv);
 	buf_free(&j->arena);
 	buf_free(&j->low);
 	buf_free(&j->core);
@@ -1205,6 +1208,223 @@ link_lists(struct bp_judge *j)
 	return dropped;
 }
 
+/*
+ * Boxes of links to other stories above or below an article, told by the
+ * shape of a run of lines rather than by any one of them.  Each kept
+ * paragraph gets a shape once: a short line (a byline, a date, a menu's
+ * entry, a kicker), a headline (no sentence's end, at most title_max
+ * words; a bulleted one too), a line that ends on a colon, a bulleted
+ * line that ends a sentence, or prose.
+ */
+enum { SH_SHORT, SH_HEAD, SH_COLON, SH_LIST, SH_PROSE };
+
+static unsigned char
+shape(const struct bp_judge *j, const struct para *p)
+{
+	const char *lo = j->arena.p + p->norm;
+	size_t w = p->words, b = 0;
+	int quote = p->quote;
+
+	if (bulleted(j, p)) {
+		b = (unsigned char)lo[0] == 0xe2 ? 3 : 1;
+		while (b < p->nlen && lo[b] == ' ')
+			b++;
+		if (w > 0)
+			w--;
+		quote = b < p->nlen && (lo[b] == '"' || lo[b] == '\'');
+	}
+	if (b >= p->nlen)
+		return SH_SHORT;
+	if (p->colon)
+		return SH_COLON;
+	if (w <= j->rs->short_max && (!p->term || (quote && p->endq)))
+		return SH_SHORT;
+	if (!p->term && w <= j->rs->title_max)
+		return SH_HEAD;
+	return b > 0 ? SH_LIST : SH_PROSE;
+}
+
+/* Is prose paragraph p a teaser's summary, one sentence of at most
+ * CARD_MAX words?  Asked of few lines: it reads the whole line. */
+static int
+teaser(const struct bp_judge *j, const struct para *p)
+{
+	const char *lo = j->arena.p + p->norm;
+	size_t k;
+
+	if (p->words > CARD_MAX)
+		return 0;
+	/* a second sentence: a stop, perhaps a closing quote or bracket,
+	 * then a space */
+	for (k = 1; k + 1 < p->nlen; k++)
+		if ((lo[k] == '.' || lo[k] == '?' || lo[k] == '!') &&
+		    (lo[k + 1] == ' ' || (k + 2 < p->nlen && lo[k + 2] == ' ' &&
+		    (lo[k + 1] == '"' || lo[k + 1] == '\'' || lo[k + 1] == ')'))))
+			return 0;
+	return 1;
+}
+
+#define BOX_HEADS 3	/* headlines in a box of links, at least */
+#define BOX_SKIP 2	/* short lines between a card's headline and summary */
+
+/* Is kept paragraph x (of the m in k) prose next to prose: the article's
+ * text, where a box's summary stands alone between headlines? */
+static int
+dense(const struct bp_judge *j, const size_t *k, size_t m, size_t x)
+{
+	return j->p[k[x]].shape == SH_PROSE &&
+	    ((x > 0 && j->p[k[x - 1]].shape == SH_PROSE) ||
+	    (x + 1 < m && j->p[k[x + 1]].shape == SH_PROSE));
+}
+
+/* Do headlines a and b open on the same word (or both on a digit), as
+ * the items of a list do ("June 9 - ...", "June 12 - ...")? */
+static int
+list_pair(const struct bp_judge *j, size_t a, size_t b)
+{
+	const struct para *p = &j->p[a], *q = &j->p[b];
+	const char *x = j->arena.p + p->norm, *y = j->arena.p + q->norm;
+	size_t i, u = 0, v = 0;
+
+	if (p->shape != SH_HEAD || q->shape != SH_HEAD)
+		return 0;
+	if (bulleted(j, p))
+		while (u < p->nlen && x[u] != ' ')
+			u++;
+	if (bulleted(j, q))
+		while (v < q->nlen && y[v] != ' ')
+			v++;
+	while (u < p->nlen && x[u] == ' ')
+		u++;
+	while (v < q->nlen && y[v] == ' ')
+		v++;
+	if (u >= p->nlen || v >= q->nlen)
+		return 0;
+	if (x[u] >= '0' && x[u] <= '9')
+		return y[v] >= '0' && y[v] <= '9';
+	for (i = 0; u + i < p->nlen && v + i < q->nlen; i++) {
+		if (x[u + i] != y[v + i])
+			return 0;
+		if (x[u + i] == ' ')
+			return 1;
+	}
+	return (u + i == p->nlen || x[u + i] == ' ') &&
+	    (v + i == q->nlen || y[v + i] == ' ');
+}
+
+/* Is kept paragraph x under a card's headline: a headline above it,
+ * perhaps a byline or a date or two between? */
+static int
+card_at(const struct bp_judge *j, const size_t *k, size_t x)
+{
+	size_t s = 0;
+
+	while (x-- > 0) {
+		unsigned char sh = j->p[k[x]].shape;
+
+		if (sh == SH_HEAD)
+			return 1;
+		if (sh != SH_SHORT || ++s > BOX_SKIP)
+			return 0;
+	}
+	return 0;
+}
+
+/* Drop paragraph i of a box: by the rule of the tail (tail) or of the
+ * head that names it, as the sweeps of the edges would, else as a link
+ * (a headline or its summary) or a menu's line. */
+static int
+box_drop(struct bp_judge *j, size_t i, int tail)
+{
+	const struct bp_rules *rs = j->rs;
+	struct para *p = edges(j, i, EDGE | (tail ? TAIL : HEAD));
+	int r = tail && p->m_tail >= 0 ? p->m_tail : p->m_edge >= 0 ?
+	    p->m_edge : !tail && p->m_head >= 0 ? p->m_head : -1;
+
+	if (r >= 0)
+		drop(p, rs->rules[r].why, rs->rules[r].name);
+	else
+		drop(p, p->shape == SH_HEAD || p->shape == SH_PROSE ?
+		    BP_RELATED : BP_NAV, "link-box");
+	p->title = 0;
+	return 1;
+}
+
+/*
+ * A box of links is a run of kept lines with no prose next to prose in
+ * it (the article's text is that), from the start of the document to
+ * the article or from the article to the end, with BOX_HEADS headlines or
+ * more.  Below the article, its prose lines must be cards, most of them
+ * (a headline above each, perhaps a byline or a date between: a box's
+ * summary), and a run of headlines that open on the same word is the
+ * article's list (tour dates), where the box stops; a line that ends on a
+ * colon or a bulleted sentence stops it too.  Above it, the box stops at
+ * the first prose that is no teaser's summary, and only what stands above
+ * the last headline before the article goes (that headline is the
+ * article's).  Only kept lines are looked at, as a second judging sees
+ * them, and a box once gone leaves the article's first or last prose
+ * where it was.  Asked once place() has dropped what it drops, so that a
+ * list header's items and teaser cards go by their own names first and
+ * do not stand as headlines above prose that follows them.  Returns
+ * whether any line went.
+ */
+static int
+link_boxes(struct bp_judge *j)
+{
+	size_t n = j->n, m = 0, i, a, h, heads = 0, cards = 0, prose = 0;
+	size_t *k;
+	int any = 0;
+
+	if (j->kcap < n) {
+		j->kv = xreallocarray(j->kv, n, sizeof(*j->kv));
+		j->kcap = n;
+	}
+	k = j->kv;
+	for (i = 0; i < n; i++)
+		if (kept(j, i))
+			k[m++] = i;
+	/* below the article */
+	for (a = m; a-- > 0;) {
+		unsigned char sh = j->p[k[a]].shape;
+
+		if (sh == SH_COLON || sh == SH_LIST || dense(j, k, m, a) ||
+		    (a + 1 < m && list_pair(j, k[a], k[a + 1])))
+			break;
+		heads += sh == SH_HEAD;
+		if (sh == SH_PROSE) {
+			prose++;
+			cards += card_at(j, k, a) &&
+			    j->p[k[a]].words <= CARD_MAX;
+		}
+	}
+	if (a != (size_t)-1 && dense(j, k, m, a) && heads >= BOX_HEADS &&
+	    cards > 0 && cards >= 2 * (prose - cards))
+		for (i = a + 1; i < m; i++)
+			any |= box_drop(j, k[i], 1);
+	/* above it */
+	for (a = 0; a < m; a++) {
+		const struct para *p = &j->p[k[a]];
+
+		if (p->shape == SH_COLON || dense(j, k, m, a) ||
+		    (p->shape == SH_PROSE && !teaser(j, p)) ||
+		    (a > 0 && !bulleted(j, p) && list_pair(j, k[a - 1], k[a])))
+			break;
+	}
+	if (a == m || !dense(j, k, m, a))
+		return any;
+	for (h = a; h-- > 0;)
+		if (j->p[k[h]].shape == SH_HEAD && !bulleted(j, &j->p[k[h]]))
+			break;
+	if (h == (size_t)-1)
+		return any;
+	for (i = 0, heads = 0; i < h; i++)
+		heads += j->p[k[i]].shape == SH_HEAD;
+	if (heads >= BOX_HEADS)
+		for (i = 0; i < h; i++)
+			any |= box_drop(j, k[i], 0);
+	return any;
+}
+
 /* Does no word of paragraph p open with a lower-case letter?  Menus and
  * names are capitalised word by word; a standfirst is written as prose. */
 static int
@@ -1942,6 +2162,7 @@ bp_judge(struct bp_judge *j)
 		struct para *p = &j->p[i];
 
 		features(p, j->arena.p + p->norm);
+		p->shape = shape(j, p);
 		p->cls = "body";
 		p->rule = "-";
 		if (p->nlen == 0) {	/* nothing but residue */
@@ -2002,6 +2223,10 @@ bp_judge(struct bp_judge *j)
 		size_t t = title, f, l;
 
 		place(j, title, first, last);
+		/* a box of links found among what place() left: the bounds
+		 * move in from it, and place() runs again */
+		if (rs->det_linkbox)
+			link_boxes(j);
 		/* what a judging of the kept paragraphs alone would take for
 		 * the headline and the bounds, and for the runs of links: an
 		 * item that place() dropped had broken a run that a second

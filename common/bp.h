@@ -367,7 +367,8 @@ struct bp_rules {
 	size_t pq_min, pq_max, credit_max, caption_max;
 	int det_symbols, det_credit, det_pullquote, det_spread, det_sandwich;
 	int det_label, det_tailhead, det_tailshort, det_headshort, det_seclabel,
-	    det_repeated, det_island, det_cards, det_capshead, det_linklist;
+	    det_repeated, det_island, det_cards, det_capshead, det_linklist,
+	    det_linkbox;
 };
 
 /* Per-judge scratch for matching the rules against one paragraph. */

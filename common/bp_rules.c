@@ -331,7 +331,7 @@ bp_compile(const struct cfg *root)
 	static const char *const dets[] = { "symbols_only", "credit",
 	    "pullquote", "spread", "sandwich", "caps_label", "tail_headlines",
 	    "tail_short", "head_short", "section_label", "repeated", "tail_island",
-	    "teaser_cards", "caps_headline", "link_list", NULL };
+	    "teaser_cards", "caps_headline", "link_list", "link_box", NULL };
 	struct bp_rules *rs = xcalloc(1, sizeof(*rs));
 	const struct cfg *s, *d, *c;
 
@@ -379,6 +379,7 @@ bp_compile(const struct cfg *root)
 	rs->det_capshead = d && (c = cfg_get(d, "caps_headline")) ?
 	    boolean(c) : 1;
 	rs->det_linklist = d && (c = cfg_get(d, "link_list")) ? boolean(c) : 1;
+	rs->det_linkbox = d && (c = cfg_get(d, "link_box")) ? boolean(c) : 1;
 
 	compile_inline(rs, cfg_seq(root, "inline"));
 	compile_rules(rs, cfg_seq(root, "rules"));
