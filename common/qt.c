@@ -4050,6 +4050,15 @@ continuation(struct ctx *c, size_t s, size_t b)
 	return b;
 }
 
+/* The first comma outside quotation marks in [a, b), or b. */
+static size_t
+first_comma(const struct ctx *c, size_t a, size_t b)
+{
+	while (a < b && !(is_p(c, a, ',') && c->x.tok[a].q < 0))
+		a++;
+	return a;
+}
+
 /* The "as" that opens the sentence at a, before the cue at i: first, or
  * after "But" or "And", or after an opening adverbial of up to three
  * words with no verb and its comma ("Of course, as ..."); NONE if none. */
@@ -5335,6 +5344,29 @@ indirect(struct ctx *c)
 				}
 				continue;
 			}
+			/* "Many skippers interviewed at the docks, including
+			 * Lu, said ...", "X, the owner of the mill, “The
+			 * Grain House,” said ...": the sentence's subject, then
+			 * a comma that sets off words no rule reads, then the
+			 * comma before a reporting verb proper */
+			own_attr(&at, i, e);
+			if ((f & LX_CORE) && !have && k > a + 2 &&
+			    (is_p(c, k - 1, ',') || (is_mark(c, k - 1) &&
+			    is_p(c, k - 2, ','))) && subject(c, a, k - 1, &at) &&
+			    (x = first_comma(c, at.spb, k - 1)) + 2 < k &&
+			    !has_verb(c, at.spb, x) &&
+			    (x = after_cue(c, i, e, be)) < be && is_word(c, x) &&
+			    clause_start(c, x) && words_in(c, x, be) >= 3) {
+				at.cub = cue_object(c, i, e, be);
+				if (emit_indirect(c, x, continuation(c, s, be), &at,
+				    EI_RIGHT)) {
+					prev = at;
+					have = 1;
+					i = resume(c, i, be, &left0);
+				}
+				continue;
+			}
+			own_attr(&at, i, e);
 			/* "Several people I have spoken with said ...": a
 			 * reporting verb proper, or a cue and "that" ("A poll
 			 * taken last week found that"), after a subject no
