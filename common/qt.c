@@ -5253,8 +5253,30 @@ indirect(struct ctx *c)
 					continue;
 				}
 				if (x < be && (is_p(c, x, ':') || (is_mark(c, x) &&
-				    all_quoted(c, x, b))))
-					continue;	/* introduces a quotation */
+				    all_quoted(c, x, b)))) {
+					/* introduces a quotation or a list; "CLAUSE,
+					 * engineers said: A, B and C": the clause
+					 * before is theirs (not "In a statement, Lu
+					 * said:", "Asked why, ...": a clause opens
+					 * with no preposition, link, stop word or
+					 * -ing word, and ends on no adverb) */
+					size_t sp0 = sp_open(c, at.spa, a);
+					if (is_p(c, x, ':') && sp0 > left0 + 4 &&
+					    is_p(c, sp0 - 1, ',') &&
+					    is_word(c, left0) && !(c->x.tok[left0].lx &
+					    (LX_PREP | LX_LINK | LX_STOP | LX_TIME |
+					    LX_CUE | LX_ICUE)) &&
+					    !ends_with(c, left0, "ing") &&
+					    words_in(c, left0, sp0 - 1) >= 4 &&
+					    /* "A few minutes later, he added:" */
+					    !(c->x.tok[sp0 - 2].lx & (LX_TIME |
+					    LX_ADV)) && !relative(c, at.spb, i) &&
+					    !all_quoted(c, a, sp0 - 1) &&
+					    !lone_sub(c, left0, sp0 - 1))
+						emit_indirect(c, left0, sp0 - 1, &at,
+						    EI_LEFT);
+					continue;
+				}
 				/* '"We will win," Lu told a rally in Ohio', '...,"
 				 * she said over coffee': after a quotation that
 				 * opens the sentence the cue's words say to whom,
