@@ -2221,12 +2221,13 @@ bp_judge(struct bp_judge *j)
 	bounds(j, &first, &last);
 	for (;;) {
 		size_t t = title, f, l;
+		int boxed;
 
 		place(j, title, first, last);
 		/* a box of links found among what place() left: the bounds
-		 * move in from it, and place() runs again */
-		if (rs->det_linkbox)
-			link_boxes(j);
+		 * move in from it, and place() runs again, with them or not:
+		 * its sweeps see what a second judging sees without the box */
+		boxed = rs->det_linkbox && link_boxes(j);
 		/* what a judging of the kept paragraphs alone would take for
 		 * the headline and the bounds, and for the runs of links: an
 		 * item that place() dropped had broken a run that a second
@@ -2244,6 +2245,7 @@ bp_judge(struct bp_judge *j)
 			 * quote, unless it brings one into its window */
 			more |= rs->det_pullquote && n > PQ_WINDOW &&
 			    pullquotes(j);
+			more |= boxed;
 			nk = nkept(j);
 			if (!more)
 				break;
