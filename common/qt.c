@@ -4699,11 +4699,8 @@ not_speech(const struct ctx *c, size_t i, size_t e, size_t be)
 	 * story of ..." tells what it was about */
 	if ((word_is(c, i, W_TOLD) || word_is(c, i, W_TELLS)) && e + 1 < be &&
 	    e == i + 1 && (article(c, e) || (c->x.tok[e].lx & LX_DET)) &&
-	    is_word(c, e + 1) && (word_is_text(c, e + 1, "story") ||
-	    word_is_text(c, e + 1, "stories") || word_is_text(c, e + 1, "tale") ||
-	    word_is_text(c, e + 1, "truth") || word_is_text(c, e + 1, "lie") ||
-	    word_is_text(c, e + 1, "lies") || word_is_text(c, e + 1, "joke") ||
-	    word_is_text(c, e + 1, "jokes")) && !(e + 2 < be &&
+	    is_word(c, e + 1) && (c->x.tok[e + 1].ch & LX_CH(LX_TOLDW)) &&
+	    !(e + 2 < be &&
 	    (word_is(c, e + 2, W_OF) || word_is(c, e + 2, W_ABOUT))))
 		return 1;
 	if (!word_is_text(c, i, "called") || e != i + 1 || i < 2)
@@ -5222,8 +5219,6 @@ indirect(struct ctx *c)
 				continue;
 			}
 			own_attr(&at, i, e);
-			/* "X was quoted as saying ...", "has been quoted as
-			 * saying": the subject stands before "be" */
 			/* "X was quoted as saying ...": the subject stands
 			 * before "be" */
 			if (np_before(c, i - (e == i + 3 && i > a + 1 &&

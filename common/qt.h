@@ -183,6 +183,7 @@ enum {
 #define LX_MENTW ((uint64_t)1 << 36)	/* mention_words: so-called, term */
 #define LX_SAIDW ((uint64_t)1 << 37)	/* said_words: slogan, phrase */
 #define LX_TERMW ((uint64_t)1 << 38)	/* term_words: term, label */
+#define LX_TOLDW ((uint64_t)1 << 39)	/* told_words: story, joke */
 /* A word token keeps bits 32-39 of its flags in ch: LX_CH(LX_DCUE). */
 #define LX_CH(f) ((unsigned char)((f) >> 32))
 

@@ -256,6 +256,7 @@ static const struct {
 	{ "mention_words", LX_MENTW | LX_SCARE },
 	{ "said_words", LX_SAIDW },
 	{ "term_words", LX_TERMW },
+	{ "told_words", LX_TOLDW },
 };
 
 struct qt_rules *
