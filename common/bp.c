@@ -1356,9 +1356,11 @@ box_drop(struct bp_judge *j, size_t i, int tail)
  * the article or from the article to the end, with BOX_HEADS headlines or
  * more.  Below the article, its prose lines must be cards, most of them
  * (a headline above each, perhaps a byline or a date between: a box's
- * summary), and a run of headlines that open on the same word is the
- * article's list (tour dates), where the box stops; a line that ends on a
- * colon or a bulleted sentence stops it too.  Above it, the box stops at
+ * summary), it must hold a bulleted line or two lines of no prose in a
+ * row, which an article's subheads over a paragraph each never make, and
+ * a run of headlines that open on the same word is the article's list
+ * (tour dates), where the box stops; a line that ends on a colon or a
+ * bulleted sentence stops it too.  Above it, the box stops at
  * the first prose that is no teaser's summary, and only what stands above
  * the last headline before the article goes (that headline is the
  * article's).  Only kept lines are looked at, as a second judging sees
@@ -1373,7 +1375,7 @@ link_boxes(struct bp_judge *j)
 {
 	size_t n = j->n, m = 0, i, a, h, heads = 0, cards = 0, prose = 0;
 	size_t *k;
-	int any = 0;
+	int any = 0, marked = 0;
 
 	if (j->kcap < n) {
 		j->kv = xreallocarray(j->kv, n, sizeof(*j->kv));
@@ -1391,6 +1393,11 @@ link_boxes(struct bp_judge *j)
 		    (a + 1 < m && list_pair(j, k[a], k[a + 1])))
 			break;
 		heads += sh == SH_HEAD;
+		/* a box's mark: a bulleted line, or two lines that are no
+		 * prose in a row (headlines, a byline, a date); an article's
+		 * subheads each over one paragraph have neither */
+		marked |= bulleted(j, &j->p[k[a]]) || (sh != SH_PROSE &&
+		    a + 1 < m && j->p[k[a + 1]].shape != SH_PROSE);
 		if (sh == SH_PROSE) {
 			prose++;
 			cards += card_at(j, k, a) &&
@@ -1398,7 +1405,7 @@ link_boxes(struct bp_judge *j)
 		}
 	}
 	if (a != (size_t)-1 && dense(j, k, m, a) && heads >= BOX_HEADS &&
-	    cards > 0 && cards >= 2 * (prose - cards))
+	    marked && cards > 0 && cards >= 2 * (prose - cards))
 		for (i = a + 1; i < m; i++)
 			any |= box_drop(j, k[i], 1);
 	/* above it */
