@@ -4862,6 +4862,24 @@ rel_passive(struct ctx *c, size_t i, size_t e, size_t a, size_t be,
 	    emit_indirect(c, x, be, at, EI_RIGHT) ? 2 : 1;
 }
 
+/* Is [l, sp0 - 1), before "SPEAKER CUE:" whose speaker opens at sp0,
+ * a clause that the speaker reports ("CLAUSE, engineers said: A, B and
+ * C")?  Not "In a statement, Lu said:" nor "Asked why, ...": a clause of
+ * four words or more opens with no preposition, link, stop word or -ing
+ * word, ends on a comma and on no adverb ("A few minutes later, he
+ * added:"), and is not a quotation alone (from a, the sentence's first
+ * token) nor a subordinate clause alone. */
+static int
+colon_left(const struct ctx *c, size_t l, size_t a, size_t sp0)
+{
+	return sp0 > l + 4 && is_p(c, sp0 - 1, ',') && is_word(c, l) &&
+	    !(c->x.tok[l].lx & (LX_PREP | LX_LINK | LX_STOP | LX_TIME |
+	    LX_CUE | LX_ICUE)) && !ends_with(c, l, "ing") &&
+	    words_in(c, l, sp0 - 1) >= 4 &&
+	    !(c->x.tok[sp0 - 2].lx & (LX_TIME | LX_ADV)) &&
+	    !all_quoted(c, a, sp0 - 1) && !lone_sub(c, l, sp0 - 1);
+}
+
 static void
 indirect(struct ctx *c)
 {
@@ -5251,23 +5269,11 @@ indirect(struct ctx *c)
 				    all_quoted(c, x, b)))) {
 					/* introduces a quotation or a list; "CLAUSE,
 					 * engineers said: A, B and C": the clause
-					 * before is theirs (not "In a statement, Lu
-					 * said:", "Asked why, ...": a clause opens
-					 * with no preposition, link, stop word or
-					 * -ing word, and ends on no adverb) */
+					 * before is theirs */
 					size_t sp0 = sp_open(c, at.spa, a);
-					if (is_p(c, x, ':') && sp0 > left0 + 4 &&
-					    is_p(c, sp0 - 1, ',') &&
-					    is_word(c, left0) && !(c->x.tok[left0].lx &
-					    (LX_PREP | LX_LINK | LX_STOP | LX_TIME |
-					    LX_CUE | LX_ICUE)) &&
-					    !ends_with(c, left0, "ing") &&
-					    words_in(c, left0, sp0 - 1) >= 4 &&
-					    /* "A few minutes later, he added:" */
-					    !(c->x.tok[sp0 - 2].lx & (LX_TIME |
-					    LX_ADV)) && !relative(c, at.spb, i) &&
-					    !all_quoted(c, a, sp0 - 1) &&
-					    !lone_sub(c, left0, sp0 - 1))
+					if (is_p(c, x, ':') &&
+					    colon_left(c, left0, a, sp0) &&
+					    !relative(c, at.spb, i))
 						emit_indirect(c, left0, sp0 - 1, &at,
 						    EI_LEFT);
 					continue;
