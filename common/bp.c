@@ -2209,7 +2209,8 @@ bp_judge(struct bp_judge *j)
 	}
 	if (rs->det_linklist)
 		link_lists(j);
-	comment_thread(j);
+	if (rs->det_comments)
+		comment_thread(j);
 	/* A line that a rule marked above takes the line above it (a post's
 	 * signature on a line of its own, its text), unless that one
 	 * introduces it with a colon. */

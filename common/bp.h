@@ -368,7 +368,7 @@ struct bp_rules {
 	int det_symbols, det_credit, det_pullquote, det_spread, det_sandwich;
 	int det_label, det_tailhead, det_tailshort, det_headshort, det_seclabel,
 	    det_repeated, det_island, det_cards, det_capshead, det_linklist,
-	    det_linkbox;
+	    det_linkbox, det_comments;
 };
 
 /* Per-judge scratch for matching the rules against one paragraph. */

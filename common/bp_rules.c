@@ -331,7 +331,8 @@ bp_compile(const struct cfg *root)
 	static const char *const dets[] = { "symbols_only", "credit",
 	    "pullquote", "spread", "sandwich", "caps_label", "tail_headlines",
 	    "tail_short", "head_short", "section_label", "repeated", "tail_island",
-	    "teaser_cards", "caps_headline", "link_list", "link_box", NULL };
+	    "teaser_cards", "caps_headline", "link_list", "link_box",
+	    "comment_thread", NULL };
 	struct bp_rules *rs = xcalloc(1, sizeof(*rs));
 	const struct cfg *s, *d, *c;
 
@@ -380,6 +381,8 @@ bp_compile(const struct cfg *root)
 	    boolean(c) : 1;
 	rs->det_linklist = d && (c = cfg_get(d, "link_list")) ? boolean(c) : 1;
 	rs->det_linkbox = d && (c = cfg_get(d, "link_box")) ? boolean(c) : 1;
+	rs->det_comments = d && (c = cfg_get(d, "comment_thread")) ?
+	    boolean(c) : 1;
 
 	compile_inline(rs, cfg_seq(root, "inline"));
 	compile_rules(rs, cfg_seq(root, "rules"));
