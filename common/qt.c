@@ -3317,7 +3317,13 @@ new_predicate(const struct ctx *c, size_t a, size_t i, size_t b)
 {
 	size_t k, v = i + 1;
 
-	if (i + 2 >= b || c->x.tok[i].q >= 0 || !is_word(c, v) ||
+	/* "saying A, and urged the crowd to ...": after "and" too, when an
+	 * -ing cue opened the report, since that verb goes with the one the
+	 * -ing clause hangs on ("the storm flooded the pier, and damaged
+	 * ..." may go on with the report after a cue proper) */
+	if (word_is(c, v, W_AND) && a > 0 && cue_ing_before(c, a))
+		v++;
+	if (v + 1 >= b || c->x.tok[i].q >= 0 || !is_word(c, v) ||
 	    c->x.tok[v].cap || !ends_with(c, v, "ed") ||
 	    (c->x.tok[v].lx & (LX_CUE | LX_ICUE | LX_NCUE)) ||
 	    !is_word(c, a) || !(subject_word(c, a) || word_is(c, a, W_TO)))
@@ -3358,6 +3364,10 @@ conj_cue(const struct ctx *c, size_t i, size_t b)
 	for (k = i; k < b && k < i + 3 && is_word(c, k) && !c->x.tok[k].cap &&
 	    ((c->x.tok[k].lx & LX_ADV) || ly_adverb(c, k, i - 1)); k++)
 		;
+	/* "but in a later interview said", "and on Friday told": an
+	 * adverbial of time or of the occasion before the cue */
+	if (k < b && is_word(c, k) && (c->x.tok[k].lx & LX_PREP))
+		k = skip_adverbials(c, k, b);
 	return k < b && cue_at(c, k, b, &e) && !ing_cue(c, k);
 }
 
@@ -4883,7 +4893,7 @@ colon_left(const struct ctx *c, size_t l, size_t a, size_t sp0)
 static void
 indirect(struct ctx *c)
 {
-	size_t s, i, e, stop;
+	size_t s, i, e, j, stop;
 
 	for (s = 0; s < c->nsent; s++) {
 		size_t a = c->sent[s].a, b = c->sent[s].b, be = b, k, left0 = a;
@@ -5086,6 +5096,17 @@ indirect(struct ctx *c)
 				continue;
 			}
 			k = skip_adv(c, i, a);
+			/* "... but in a second interview said": a phrase of
+			 * the occasion between "but" and the cue, as after it */
+			for (j = k; j > a + 1 && j + 8 > k && is_word(c, j - 1);
+			    j--)
+				if ((word_is(c, j - 2, W_AND) ||
+				    word_is(c, j - 2, W_BUT)) &&
+				    (c->x.tok[j - 1].lx & LX_PREP) &&
+				    skip_adverbials(c, j - 1, i) >= k) {
+					k = j - 1;
+					break;
+				}
 			if (ing_cue(c, i) && k == a && (x = after_cue(c, i, e,
 			    be)) < be && x > 0 && word_is(c, x - 1, W_THAT)) {
 				/* "Declaring that he alone can fix it, the
