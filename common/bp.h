@@ -171,6 +171,8 @@ struct bp_rule {
 				 * stories ("13 hours ago"): see stamped() */
 	int card;		/* a stamp that goes only with a card above
 				 * it ("Nov 18"): see stamp_cards() */
+	int nostop;		/* only a paragraph that ends on no full
+				 * stop: a headline, not a sentence */
 	size_t minw, maxw;
 	struct bp_pat *pat[BP_NANCHOR];
 	size_t npat[BP_NANCHOR];

@@ -1736,7 +1736,9 @@ bp_match_refs(const struct bp_rules *rs, struct bp_scan *sc, const char *lo,
 	for (k = 0; k < sc->nhit; k++) {
 		const struct bp_rule *ru = &rs->rules[r = sc->hit[k]];
 
-		if (first[ru->where] >= 0 || ((ru->nalso || ru->nunless) &&
+		if (first[ru->where] >= 0 || (ru->nostop && (lo[n - 1] ==
+		    '.' || (n >= 2 && lo[n - 1] == '"' && lo[n - 2] == '.'))) ||
+		    ((ru->nalso || ru->nunless) &&
 		    !bp_rule_also(rs, ru, lo, ca, n, wbits)))
 			continue;
 		first[ru->where] = (int)r;

@@ -255,7 +255,7 @@ static void
 compile_rules(struct bp_rules *rs, const struct cfg *l)
 {
 	static const char *const keys[] = { "name", "why", "where", "list",
-	    "closes", "above", "stamp", "card", "min_words", "max_words", "line", "prefix", "suffix", "contains",
+	    "closes", "above", "stamp", "card", "nostop", "min_words", "max_words", "line", "prefix", "suffix", "contains",
 	    "also", "unless", NULL };
 	size_t i, k, a;
 
@@ -286,6 +286,7 @@ compile_rules(struct bp_rules *rs, const struct cfg *l)
 		ru->above = (c = cfg_get(r, "above")) ? boolean(c) : 0;
 		ru->stamp = (c = cfg_get(r, "stamp")) ? boolean(c) : 0;
 		ru->card = (c = cfg_get(r, "card")) ? boolean(c) : 0;
+		ru->nostop = (c = cfg_get(r, "nostop")) ? boolean(c) : 0;
 		if (ru->card && ru->where != BP_WHERE_ANY)
 			cfg_fail(r, "rule %s: card: true wants where: any",
 			    ru->name);
