@@ -466,6 +466,7 @@ static size_t sp_open(const struct ctx *, size_t, size_t);
 static int verb_like(const struct ctx *, size_t);
 static void raised(struct ctx *, size_t, size_t, const struct qt_attr *);
 static int tail_clause(const struct ctx *, size_t, size_t);
+static size_t tail_after(struct ctx *, const struct qt_attr *, size_t);
 static int clause_start(const struct ctx *, size_t);
 static int finite_verb(const struct ctx *, size_t);
 
@@ -3682,6 +3683,26 @@ one_object(const struct ctx *c, size_t a, size_t b)
 	    !word_is(c, k, W_REMINDED) && !word_is(c, k, W_INFORMED);
 }
 
+/* Does a clause open at a with an article or a possessive, a few
+ * words of its noun phrase and then a finite verb ("the toll and its
+ * timing were wrong", "her record does not make up for it")? */
+static int
+art_clause(const struct ctx *c, size_t a, size_t b)
+{
+	size_t k;
+
+	if (a >= b || !is_word(c, a) || !(c->x.tok[a].lx & LX_DET) ||
+	    quantity(c, a))
+		return 0;
+	for (k = a + 1; k < b && k < a + 7 && is_word(c, k); k++)
+		if (!c->x.tok[k].cap && (finite_verb(c, k) == 1 ||
+		    finite_verb(c, k) == 2))
+			return 1;
+		else if (c->x.tok[k].lx & (LX_PREP | LX_CUE | LX_ICUE))
+			return 0;
+	return 0;
+}
+
 /* Does [a, b), after "A, he said,", go on with the report: a clause
  * that "because", "before" ... opens, or "and" and a verb ("..., the
  * ferry line added, and was due back in May")? */
@@ -3702,6 +3723,16 @@ tail_clause(const struct ctx *c, size_t a, size_t b)
 		 * tells of the speaker */
 		if (is_word(c, a + 1) && (c->x.tok[a + 1].lx & LX_PRON) &&
 		    a + 2 < b && finite_verb(c, a + 2) == 1)
+			return 1;
+		/* "A, according to X, and there were ...": so does "there"
+		 * and a form of "be" */
+		if (word_is_text(c, a + 1, "there") && a + 2 < b &&
+		    is_word(c, a + 2) && (c->x.tok[a + 2].lx & LX_BE))
+			return 1;
+		/* "A, Lu said, but the toll and its timing were wrong": a
+		 * clause with a subject of its own after "but" sets the
+		 * report against itself, which is more of the report */
+		if (word_is(c, a, W_BUT) && art_clause(c, a + 1, b))
 			return 1;
 		return is_word(c, a + 1) && !c->x.tok[a + 1].cap &&
 		    ((c->x.tok[a + 1].lx & (LX_BE | LX_HYPO)) ||
@@ -5089,9 +5120,11 @@ indirect(struct ctx *c)
 				} else if (i > a + 2) {
 					/* "..., according to X" and, without the comma,
 					 * "Ruiz leads by 40 votes according to X" */
-					emit_indirect(c, left0, is_p(c, i - 1, ',') ? i - 1 :
-					    i, &at, EI_LEFT);
-					i = at.spb;
+					if (emit_indirect(c, left0, is_p(c, i - 1, ',') ?
+					    i - 1 : i, &at, EI_LEFT))
+						i = tail_after(c, &at, be);
+					else
+						i = at.spb;
 				}
 				continue;
 			}
@@ -5191,11 +5224,13 @@ indirect(struct ctx *c)
 			    at.sk == SK_NAME && at.spa <= e + 3 &&
 			    (at.spb >= be || is_p(c, at.spb, ',')) &&
 			    !all_quoted(c, a, k - 1)) {
-				emit_indirect(c, left0, k - !is_mark(c, k - 1),
-				    &at, EI_LEFT);
+				if (emit_indirect(c, left0, k - !is_mark(c, k - 1),
+				    &at, EI_LEFT))
+					i = tail_after(c, &at, be);
+				else
+					i = at.spb;
 				prev = at;
 				have = 1;
-				i = at.spb;
 				continue;
 			}
 			/* "Lu is confident that ...", "the union was adamant
@@ -5458,16 +5493,33 @@ indirect(struct ctx *c)
 			    !lone_sub(c, left0, k - 1) &&
 			    /* "..., said he has spoken": he opens the report */
 			    !(at.sk == SK_PRON && at.spb < be)) {
-				emit_indirect(c, left0, k - !is_mark(c, k - 1),
-				    &at, EI_LEFT);
+				if (emit_indirect(c, left0, k - !is_mark(c, k -
+				    1), &at, EI_LEFT))
+					i = tail_after(c, &at, be);
+				else
+					i = at.spb;
 				prev = at;
 				have = 1;
-				i = at.spb;
 			}
 		}
 		if (c->nout == n0)
 			source_phrase(c, a, be);
 	}
+}
+
+/* "A, said Howard, but B", "A, according to X, and there were B": the
+ * report goes on after the speaker as it does after "A, he said," (the
+ * words tail_clause() reads); where reading resumes. */
+static size_t
+tail_after(struct ctx *c, const struct qt_attr *at, size_t be)
+{
+	size_t t = at->spb + 1;
+
+	if (t >= be || !is_p(c, at->spb, ',') || !tail_clause(c, t, be))
+		return at->spb;
+	t += word_is(c, t, W_AND) || word_is(c, t, W_BUT);
+	emit_indirect(c, t, clause_end(c, t, be), at, EI_WHOLE);
+	return be;
 }
 
 /* ---- putting it together --------------------------------------------- */
