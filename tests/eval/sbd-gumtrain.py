@@ -28,6 +28,8 @@ MAXP = 6
 NOSPACE_BEFORE = {".", ",", ":", ";", "!", "?", ")", "]", "}", "%", "n't", "'s", "'m",
                   "'re", "'ve", "'d", "'ll", "...", "…", "”", "’"}
 NOSPACE_AFTER = {"(", "[", "{", "$", "“", "‘", "#"}
+CLOSERS = {".", ",", ":", ";", "!", "?", ")", "]", "}", "...", "…", "”", "’", "'"}
+OPENERS = {"—", "–", "-", ":", "(", "["}
 END = re.compile(r"[.!?…][\"'”’)\]]*$")
 
 
@@ -35,8 +37,13 @@ def squash(s):
     return re.sub(r"\s+", "", s)
 
 
-def detok(toks):
-    out, quote_open = "", False
+def detok(toks, quote_open=False):
+    """Join one sentence's tokens; quote_open says whether a straight double
+    quote is open when it starts (speech runs over several sentences, so the
+    closing mark may stand sentences after the opening one).  A mark that
+    opens a sentence before a word opens, one that ends it closes, which
+    puts the state right again after an unbalanced quote."""
+    out, single_open = "", False
     for i, t in enumerate(toks):
         sp = i > 0
         if t in NOSPACE_BEFORE or t.lower() in NOSPACE_BEFORE:
@@ -48,13 +55,39 @@ def detok(toks):
         elif i > 0 and toks[i - 1] == "-" and 1 < i and toks[i - 2][-1:].isalnum() and t[:1].isalnum():
             sp = False
         if t == '"':
+            rest = toks[i + 1:]
+            if all(r in CLOSERS for r in rest) and i > 0:
+                quote_open = True
+            elif i == 0 and rest and rest[0][:1].isalnum():
+                quote_open = False
+            elif rest and rest[0][:1].isalnum() and toks[i - 1] in OPENERS:
+                quote_open = False
+            elif rest and rest[0] in CLOSERS and toks[i - 1][-1:].isalnum():
+                quote_open = True
             if quote_open:
                 sp = False
             quote_open = not quote_open
+        elif t == "'" and i > 0 and toks[i - 1][-1:] in "sS" and not single_open:
+            sp = False      # a plural's possessive: "the girls' school"
+        elif t == "'":
+            rest = toks[i + 1:]
+            if all(r in CLOSERS for r in rest) and i > 0:
+                single_open = True
+            elif i == 0:
+                single_open = False
+            if single_open:
+                sp = False
+            single_open = not single_open
+        elif t == "“":
+            quote_open = True
+        elif t == "”":
+            quote_open = False
         elif i > 0 and toks[i - 1] == '"' and quote_open:
             sp = False
+        elif i > 0 and toks[i - 1] == "'" and single_open:
+            sp = False
         out += (" " if sp else "") + t
-    return out
+    return out, quote_open
 
 
 def docs(path):
@@ -96,7 +129,10 @@ def main():
                 held.update(squash(s) for s in p["sentences"])
     kept = dropped = 0
     for n, doc in enumerate(docs(f"{shared}/data/ner/gum_ne/train.conll")):
-        sents = [detok(s) for s in doc]
+        sents, quote_open = [], False
+        for s in doc:
+            text, quote_open = detok(s, quote_open)
+            sents.append(text)
         if any(squash(s) in held for s in sents if len(s) > 20):
             dropped += 1
             continue
