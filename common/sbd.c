@@ -32,6 +32,7 @@ EMBED(sbd_rules_yaml, "common/sbd.yaml");
 #define CITEMAX 48	/* bracketed citation after a sentence: "[12]" */
 #define URLMAX 256	/* urlbracket(): the longest link it looks through */
 #define CAPMAX 48	/* caption(): how far into a paragraph one ends */
+#define SALUTMAX 40	/* salutation(): "Dear" to its colon */
 #define CAPMIN 40	/* the shortest paragraph asked, for 32 bytes */
 #define FILTERBITS 32768	/* lookup()'s quick no: 2^FILTERSHIFT */
 #define FILTERSHIFT 15
@@ -2276,6 +2277,30 @@ credit(struct scan *st, size_t i)
 }
 
 /*
+ * A letter's salutation ends at its colon ("Dear Ms. Ortiz: Thank you
+ * for ..."), the sentence opened by "Dear" and no longer than SALUTMAX
+ * bytes to it, a capital after the colon and a space.  At the colon at
+ * i: where the next sentence starts, or 0.
+ */
+static __attribute__((noinline)) size_t
+salutation(const struct scan *st, size_t i)
+{
+	const char *t = st->t;
+	size_t b = st->start, q;
+
+	if (i + 2 >= st->len || t[i + 1] != ' ' ||
+	    (unsigned)(t[i + 2] - 'A') >= 26 || i - b > SALUTMAX ||
+	    i < b + 6 || memcmp(t + b, "Dear ", 5) != 0 ||
+	    (unsigned)(t[b + 5] - 'A') >= 26)
+		return 0;
+	for (q = b + 5; q < i; q++)	/* names and titles only */
+		if (!asciialnum(t[q]) && t[q] != ' ' && t[q] != '.' &&
+		    t[q] != '-' && t[q] != '\'')
+			return 0;
+	return i + 2;
+}
+
+/*
  * A smiley set off by spaces ends the sentence before it when a capital
  * follows ("We won :) See you", "Just kidding ;) Bye"), as a period
  * would.  At the colon or semicolon at i: the end of ":)", ":-(", ":D",
@@ -2656,6 +2681,12 @@ stop:
 			if (w) {
 				emit(&st, w);
 				startsent(&st, w);
+			} else if (c == ':' && text[st.start] == 'D' &&
+			    (w = salutation(&st, i)) != 0) {
+				emit(&st, i + 1);
+				startsent(&st, w);
+				i = w;
+				continue;
 			} else if ((w = smiley(&st, i)) != 0) {
 				emit(&st, w);
 				startsent(&st, w + u8_skipspace(text + w, len - w));
