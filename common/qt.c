@@ -3395,6 +3395,31 @@ comma_cue(const struct ctx *c, size_t i, size_t b)
 	return 0;
 }
 
+/* Does the comma at i open an aside of "while", "though" or "although"
+ * and a few words with no verb, which a second comma closes before a
+ * word that goes on with the clause (a verb or a noun in lower case, not
+ * a new subject)? */
+static int
+closed_aside(const struct ctx *c, size_t i, size_t b)
+{
+	size_t j = i + 1, k;
+
+	if (j < b && word_is_text(c, j, "even"))
+		j++;
+	if (j + 2 >= b || !(word_is(c, j, W_WHILE) || word_is(c, j, W_THOUGH) ||
+	    word_is(c, j, W_ALTHOUGH)))
+		return 0;
+	for (k = j + 1; k < b && k < j + 6 && is_word(c, k) &&
+	    c->x.tok[k].q < 0; k++)
+		if (c->x.tok[k].cap || (c->x.tok[k].lx & (LX_PRON | LX_DET |
+		    LX_BE | LX_HYPO | LX_CUE | LX_ICUE)) || finite_verb(c, k))
+			return 0;
+	return k > j + 1 && k + 1 < b && is_p(c, k, ',') && is_word(c, k + 1) &&
+	    !c->x.tok[k + 1].cap && !subject_word(c, k + 1) &&
+	    !(c->x.tok[k + 1].lx & (LX_LINK | LX_PREP)) &&
+	    !ends_with(c, k + 1, "ing");
+}
+
 /* Does the report that opens at token a end at the comma at token i
  * (or at a closing mark with the comma inside it, i - 1)? */
 static int
@@ -3438,6 +3463,10 @@ comma_end(const struct ctx *c, size_t a, size_t i, size_t b, int lead)
 	if ((word_is(c, i + 1, W_AND) || word_is(c, i + 1, W_BUT)) &&
 	    i + 2 < b && cue_at(c, i + 2, b, &e) && !ing_cue(c, i + 2))
 		return 1;
+	/* "the email row, while awkward, was handled", "a crucial,
+	 * though brief, chance": a short aside closed within the clause */
+	if (closed_aside(c, i, b))
+		return 0;
 	/* ", and he ...", ", and the union has ...": a new clause */
 	if (((word_is(c, i + 1, W_AND) || word_is(c, i + 1, W_BUT)) &&
 	    i + 2 < b && is_word(c, i + 2) && ((c->x.tok[i + 2].lx &
@@ -3485,7 +3514,8 @@ clause_end(const struct ctx *c, size_t a, size_t b)
 	/* "argued that although Lu confessed, he showed no remorse": the
 	 * comma closes the clause that opens the report, whose main clause
 	 * follows it */
-	switch (a < b ? LX_WORD(c->x.tok[a].lx) : W_NONE) {
+	switch (a >= b ? W_NONE : word_is_text(c, a, "despite") ? W_THOUGH :
+	    LX_WORD(c->x.tok[a].lx)) {
 	case W_ALTHOUGH: case W_THOUGH: case W_WHILE: case W_IF: case W_WHEN:
 	case W_BECAUSE: case W_SINCE: case W_AFTER: case W_BEFORE:
 	case W_UNLESS: case W_UNTIL: case W_WHEREAS: case W_AS:
@@ -3613,6 +3643,23 @@ clause_end(const struct ctx *c, size_t a, size_t b)
 			return i;
 		if (!is_p(c, i, ',') || i + 1 >= b)
 			continue;
+		/* "fair that, having paid for years, the crews ...": an
+		 * aside that a comma after "that" opens is closed by the next
+		 * comma, and the clause "that" opened goes on after it (not
+		 * "had paid that, and the board ...": a pronoun, then a new
+		 * clause) */
+		if (i > a && word_is(c, i - 1, W_THAT) && is_word(c, i + 1) &&
+		    !subject_word(c, i + 1) && !(c->x.tok[i + 1].lx & LX_LINK) &&
+		    !word_is(c, i + 1, W_AND) && !word_is(c, i + 1, W_BUT)) {
+			for (k = i + 1; k < b && k < i + 14 &&
+			    c->x.tok[k].q < 0 && !is_p(c, k, ',') &&
+			    !is_p(c, k, ';'); k++)
+				;
+			if (k + 1 < b && k < i + 14 && is_p(c, k, ',')) {
+				i = k;
+				continue;
+			}
+		}
 		if (comma_end(c, a, i, b, lead) || new_predicate(c, a, i, b))
 			return i;
 	}
