@@ -1024,33 +1024,62 @@ quote_headline(const struct bp_judge *j, const struct para *p)
  * three words are menus, tags, names and credits (tail_short).  The sweep
  * from the end stops at the first kept paragraph that is none of these.
  */
+/* What the tail sweep takes p for, or NULL where it stops. */
+static const char *
+tail_kind(const struct bp_judge *j, size_t i)
+{
+	const struct bp_rules *rs = j->rs;
+	const struct para *p = &j->p[i];
+	const char *lo = j->arena.p + p->norm;
+
+	if (p->title || p->words > rs->related_max)
+		return NULL;
+	if (rs->det_tailshort && p->words < 4 && label_like(j, i) &&
+	    !digit_start(j, p))
+		return "tail-short";
+	if (p->words >= 4 && (label_like(j, i) || quote_headline(j, p)))
+		return "tail-headline";
+	if (rs->det_tailshort && p->words >= 3 && !p->quote &&
+	    lo[p->nlen - 1] == '?')
+		return "tail-question";
+	return NULL;
+}
+
+#define INTRO_MIN 5	/* words of a line that introduces a list */
+
 static void
 tail_headlines(struct bp_judge *j, size_t last)
 {
-	const struct bp_rules *rs = j->rs;
-	size_t i;
+	size_t i, keep = 0;
 
 	if (last >= j->n)
 		return;
-	for (i = j->n; i-- > last + 1;) {
+	for (i = j->n; i-- > last + 1;)
+		if (j->p[i].why == BP_KEEP && tail_kind(j, i) == NULL)
+			break;
+	/* the sweep stops at a sentence that introduces a list with a
+	 * colon ("The winners are:"), and the article runs on to it with
+	 * nothing dropped: the lines right under it are its items, up to
+	 * the first dropped line, and stay */
+	if (i > last && j->p[i].colon && !j->p[i].title &&
+	    j->p[i].words >= INTRO_MIN) {
+		for (keep = last + 1; keep < i && j->p[keep].why == BP_KEEP;)
+			keep++;
+		if (keep == i)
+			while (++keep < j->n && j->p[keep].why == BP_KEEP)
+				;
+		else
+			keep = 0;
+	}
+	for (i = j->n; i-- > keep && i > last;) {
 		struct para *p = &j->p[i];
-		const char *lo = j->arena.p + p->norm;
+		const char *r;
 
 		if (p->why != BP_KEEP)
 			continue;
-		if (p->title || p->words > rs->related_max)
+		if ((r = tail_kind(j, i)) == NULL)
 			break;
-		if (rs->det_tailshort && p->words < 4 && label_like(j, i) &&
-		    !digit_start(j, p))
-			drop(p, BP_NAV, "tail-short");
-		else if (p->words >= 4 && (label_like(j, i) ||
-		    quote_headline(j, p)))
-			drop(p, BP_RELATED, "tail-headline");
-		else if (rs->det_tailshort && p->words >= 3 && !p->quote &&
-		    lo[p->nlen - 1] == '?')
-			drop(p, BP_RELATED, "tail-question");
-		else
-			break;
+		drop(p, strcmp(r, "tail-short") == 0 ? BP_NAV : BP_RELATED, r);
 	}
 }
 
