@@ -3395,6 +3395,25 @@ comma_cue(const struct ctx *c, size_t i, size_t b)
 	return 0;
 }
 
+/* After "A, SPEAKER CUE": if the words at x are "after", "before" or
+ * "when" and a phrase with no subject or finite verb, up to a comma
+ * that more follows, that comma; else x. */
+static size_t
+when_said(const struct ctx *c, size_t x, size_t be)
+{
+	size_t k;
+
+	if (!(word_is(c, x, W_AFTER) || word_is(c, x, W_BEFORE) ||
+	    word_is(c, x, W_WHEN)))
+		return x;
+	for (k = x + 1; k < be && k < x + 10 && is_word(c, k) &&
+	    c->x.tok[k].q < 0; k++)
+		if ((c->x.tok[k].lx & (LX_PRON | LX_BE | LX_HYPO)) ||
+		    finite_verb(c, k) == 1 || finite_verb(c, k) == 2)
+			return x;
+	return k > x + 1 && k + 2 < be && is_p(c, k, ',') ? k : x;
+}
+
 /* Does the comma at i open an aside of "while", "though" or "although"
  * and a few words with no verb, which a second comma closes before a
  * word that goes on with the clause (a verb or a noun in lower case, not
@@ -5398,6 +5417,12 @@ indirect(struct ctx *c)
 						i = be;
 					continue;
 				}
+				/* "A, he said after meeting the board on
+				 * Monday, because B": what follows the cue up
+				 * to a comma says when it was said */
+				if (x < be && at.spa > a + 1 && is_p(c, at.spa - 1, ',') &&
+				    !(x > 0 && word_is(c, x - 1, W_THAT)))
+					x = when_said(c, x, be);
 				if (x >= be || (words_in(c, x, be) < 2 &&
 				    !one_object(c, x, be)) ||
 				    is_p(c, x, ',') || is_p(c, x, ';') ||
