@@ -921,6 +921,37 @@ word_start(const char *lo, size_t e)
 	return e;
 }
 
+/* The length of a photo credit's label that ends, with its colon, at
+ * lo[k] ("Credit:", "Photo:", "Image:"), written with its capital, as a
+ * label is; 0 if none does.  There must be a byte before it. */
+/* The words of lo[0..n). */
+static size_t
+words_in(const char *lo, size_t n)
+{
+	size_t i, w = 0;
+
+	for (i = 0; i < n; i++)
+		if (lo[i] != ' ' && (i == 0 || lo[i - 1] == ' '))
+			w++;
+	return w;
+}
+
+static size_t
+credit_label(const char *lo, const char *ca, size_t k)
+{
+	static const char *const lab[] = { "credit:", "photo:", "photos:",
+	    "image:", "picture:", "photograph:" };
+	size_t i, l;
+
+	for (i = 0; i < sizeof(lab) / sizeof(lab[0]); i++) {
+		l = strlen(lab[i]);
+		if (k > l && memcmp(lo + k - l, lab[i], l) == 0 &&
+		    ca[k - l] >= 'A' && ca[k - l] <= 'Z')
+			return l;
+	}
+	return 0;
+}
+
 /*
  * A photo credit at the end of a paragraph turns it into a caption:
  * "... in Chicago. (John Doe / Chicago Tribune)", "... Wednesday. AP",
@@ -972,15 +1003,24 @@ bp_credit(const struct bp_rules *rs, const char *lo, const char *ca, size_t n)
 	 * the pier Credit: Reuters", "... on Monday.Credit: EPA"); the
 	 * capital C says it is a label */
 	for (k = e, w = 0; k-- > 8 && w <= rs->credit_max;) {
+		size_t l;
+
 		if (lo[k] != ' ')
 			continue;
 		w++;
-		if (lo[k - 1] != ':' || memcmp(lo + k - 7, "credit:", 7) != 0 ||
-		    ca[k - 7] != 'C')
+		if (lo[k - 1] != ':' || (l = credit_label(lo, ca, k)) == 0)
 			continue;
-		if (lo[k - 8] == ' ' ? k >= 9 && wordc((unsigned char)lo[k - 9]) :
-		    (lo[k - 8] >= 'a' && lo[k - 8] <= 'z' &&
-		    ca[k - 8] == lo[k - 8]) || lo[k - 8] == '.')
+		/* a feature's subhead has the other labels too ("Travel
+		 * Photo: Readers Pick Their Best Piers"): after them, names
+		 * with a slash or three words at most, under a caption of
+		 * four words or more */
+		if (l != 7 && ((w > 3 && !memchr(lo + k, '/', e - k)) ||
+		    words_in(lo, k - l) < 4))
+			break;
+		if (lo[k - l - 1] == ' ' ? k >= l + 2 &&
+		    wordc((unsigned char)lo[k - l - 2]) :
+		    (lo[k - l - 1] >= 'a' && lo[k - l - 1] <= 'z' &&
+		    ca[k - l - 1] == lo[k - l - 1]) || lo[k - l - 1] == '.')
 			return credit_words(rs, lo, ca, k + 1, e) ?
 			    "credit-label" : NULL;
 		break;
