@@ -2596,6 +2596,38 @@ restart(struct scan *st, size_t d, size_t q)
 	return w;
 }
 
+/*
+ * A quotation's attribution after it, set off by a spaced dash ("“Cities
+ * are built by patience.” — Rosa Lind"), is a sentence of its own, as an
+ * epigraph's or a pull quote's: a terminator and a closing quote, a
+ * space, the dash from d to q, a space and a capital, but no speaker and
+ * verb.  Returns whether.
+ */
+static __attribute__((noinline)) int
+epigraph(struct scan *st, size_t d, size_t q)
+{
+	const unsigned char *u = (const unsigned char *)st->t;
+	size_t e;
+
+	if (d < st->start + 3 || u[d - 1] != ' ' || q + 1 >= st->len ||
+	    u[q] != ' ' || (unsigned)(u[q + 1] - 'A') >= 26)
+		return 0;
+	e = d - 1;
+	if (u[e - 1] == '"')
+		e--;
+	else if (e >= st->start + 4 && u[e - 3] == 0xe2 && u[e - 2] == 0x80 &&
+	    (u[e - 1] == 0x9d || u[e - 1] == 0x99))
+		e -= 3;		/* ” ’ */
+	else
+		return 0;
+	/* a name and a verb of the cues list are its speaker, who stays
+	 * ("“We won.” — Lee said.") */
+	return e > st->start && (u[e - 1] == '.' || u[e - 1] == '!' ||
+	    u[e - 1] == '?' || (e >= st->start + 3 && u[e - 3] == 0xe2 &&
+	    u[e - 2] == 0x80 && u[e - 1] == 0xa6)) && seenword(st, e) &&
+	    !attribution(st, q + 1);
+}
+
 size_t
 sbd_split(const struct sbd *sb, const char *text, size_t len,
     struct sbd_span **v, size_t *cap)
@@ -2709,6 +2741,12 @@ stop:
 				emit(&st, i + l);
 				startsent(&st, e);
 				i = e;
+				continue;
+			}
+			if (epigraph(&st, i, i + l)) {
+				emit(&st, i);
+				startsent(&st, i);
+				i += l;
 				continue;
 			}
 		}
