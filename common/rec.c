@@ -30,18 +30,26 @@ esc_init(void)
 
 /* The column names, which no ATTRS key may be: doc kind start end text
  * attrs (by length, since every record's every key is checked) */
-static int
+static inline int
 reserved(const char *s, size_t n)
 {
-	switch (n) {
-	case 3:
+	uint32_t w, k1, k2;
+
+	/* a key's first four bytes as one word: line, role, type, norm are
+	 * four letters, two of them beginning as text does */
+	if (n < 3 || n > 5)
+		return 0;
+	if (n == 3)
 		return memcmp(s, "doc", 3) == 0 || memcmp(s, "end", 3) == 0;
-	case 4:
-		return memcmp(s, "kind", 4) == 0 || memcmp(s, "text", 4) == 0;
-	case 5:
-		return memcmp(s, "start", 5) == 0 || memcmp(s, "attrs", 5) == 0;
+	memcpy(&w, s, 4);
+	if (n == 4) {
+		memcpy(&k1, "kind", 4);
+		memcpy(&k2, "text", 4);
+		return w == k1 || w == k2;
 	}
-	return 0;
+	memcpy(&k1, "star", 4);
+	memcpy(&k2, "attr", 4);
+	return (w == k1 && s[4] == 't') || (w == k2 && s[4] == 's');
 }
 
 /* Bytes that may follow the first of a KIND or key: [a-z0-9_] */
@@ -68,8 +76,9 @@ rec_valid_key(const char *s, size_t n)
 	return rec_valid_kind(s, n) && !reserved(s, n);
 }
 
-int
-rec_decimal(const char *s, size_t n, size_t *v)
+/* rec_decimal(), inline where every record's START and END are read */
+static inline int
+decimal(const char *s, size_t n, size_t *v)
 {
 	size_t i, x = 0;
 
@@ -94,6 +103,12 @@ rec_decimal(const char *s, size_t n, size_t *v)
 	}
 	*v = x;
 	return 0;
+}
+
+int
+rec_decimal(const char *s, size_t n, size_t *v)
+{
+	return decimal(s, n, v);
 }
 
 static int
@@ -177,11 +192,133 @@ unescape_to(char *dst, size_t *dlen, const char *s, size_t n)
 	return 0;
 }
 
-/* Point *out at field s[0..n) unescaped, copying into *dst only if needed. */
-static int
-field(const char *s, size_t n, const char **out, size_t *olen, char **dst)
+/*
+ * Split line[0..len) at its TABs into the six columns f[], flen[], and say
+ * whether DOC and TEXT hold a backslash (*bsl bit 0 and bit 1).  Returns
+ * NULL or the message for a line with other than five TABs.
+ */
+#ifdef __SSE2__
+/*
+ * One pass over the line for TAB and backslash together, 16 bytes at a
+ * time, where the columns were each found by a memchr() call and DOC and
+ * TEXT looked at again for a backslash: five calls and three more scans
+ * of a line that is mostly TEXT.  The last block is the line's last 16
+ * bytes (what is seen already masked off), or a copy of a shorter line,
+ * so nothing is read past the line.
+ */
+static const char *
+columns(const char *line, size_t len, const char **f, size_t *flen,
+    unsigned *bsl)
 {
-	if (memchr(s, '\\', n) == NULL) {
+	const __m128i vt = _mm_set1_epi8('\t'), vb = _mm_set1_epi8('\\');
+	/* room for the TABs of one more block past the five: the count is
+	 * checked once a block, not once a TAB */
+	size_t i = 0, base, tab[5 + 32], bs0 = (size_t)-1, bs1 = 0, k;
+	unsigned nt = 0;
+	uint32_t mt, mb;
+	char shortl[16];
+	__m128i v, w;
+
+	while (i < len) {
+		if (len - i >= 32) {
+			v = _mm_loadu_si128((const __m128i *)(line + i));
+			w = _mm_loadu_si128((const __m128i *)(line + i + 16));
+			mt = (uint32_t)_mm_movemask_epi8(_mm_cmpeq_epi8(v, vt)) |
+			    (uint32_t)_mm_movemask_epi8(_mm_cmpeq_epi8(w, vt)) << 16;
+			mb = (uint32_t)_mm_movemask_epi8(_mm_cmpeq_epi8(v, vb)) |
+			    (uint32_t)_mm_movemask_epi8(_mm_cmpeq_epi8(w, vb)) << 16;
+			base = i;
+			i += 32;
+		} else {
+			if (len - i >= 16) {
+				v = _mm_loadu_si128((const __m128i *)(line + i));
+				base = i;
+				i += 16;
+			} else if (len >= 16) {
+				/* the last 16 bytes, those seen masked off */
+				base = len - 16;
+				v = _mm_loadu_si128((const __m128i *)(line + base));
+			} else {
+				memset(shortl, 0, sizeof(shortl));
+				memcpy(shortl, line, len);
+				v = _mm_loadu_si128((const __m128i *)shortl);
+				base = 0;
+			}
+			mt = (uint32_t)_mm_movemask_epi8(_mm_cmpeq_epi8(v, vt));
+			mb = (uint32_t)_mm_movemask_epi8(_mm_cmpeq_epi8(v, vb));
+			if (i != base + 16) {
+				mt &= ~0u << (i - base);
+				mb &= ~0u << (i - base);
+				i = len;
+			}
+		}
+		if (mb != 0) {
+			if (bs0 == (size_t)-1)
+				bs0 = base + (size_t)__builtin_ctz(mb);
+			bs1 = base + 31 - (size_t)__builtin_clz(mb);
+		}
+		if (mt == 0)
+			continue;
+		for (; mt != 0; mt &= mt - 1)
+			tab[nt++] = base + (size_t)__builtin_ctz(mt);
+		if (nt > 5)
+			return "more than six columns";
+		if (nt == 5 && len - i > 256) {
+			/* the rest of a long TEXT: libc's memchr() scans a
+			 * long run faster than these blocks */
+			if (memchr(line + i, '\t', len - i) != NULL)
+				return "more than six columns";
+			if (memchr(line + i, '\\', len - i) != NULL) {
+				if (bs0 == (size_t)-1)
+					bs0 = len;
+				bs1 = len;
+			}
+			break;
+		}
+	}
+	if (nt < 5)
+		return "fewer than six columns";
+	f[0] = line;
+	flen[0] = tab[0];
+	for (k = 1; k < 5; k++) {
+		f[k] = line + tab[k - 1] + 1;
+		flen[k] = tab[k] - tab[k - 1] - 1;
+	}
+	f[5] = line + tab[4] + 1;
+	flen[5] = len - tab[4] - 1;
+	*bsl = (bs0 < tab[0]) | (bs0 != (size_t)-1 && bs1 > tab[4]) << 1;
+	return NULL;
+}
+#else
+static const char *
+columns(const char *line, size_t len, const char **f, size_t *flen,
+    unsigned *bsl)
+{
+	const char *end = line + len, *p = line, *t;
+	size_t i;
+
+	for (i = 0; i < 6; i++) {
+		t = i < 5 ? memchr(p, '\t', (size_t)(end - p)) : end;
+		if (t == NULL)
+			return "fewer than six columns";
+		f[i] = p;
+		flen[i] = (size_t)(t - p);
+		p = t + 1;
+	}
+	if (memchr(f[5], '\t', flen[5]) != NULL)
+		return "more than six columns";
+	*bsl = (memchr(f[0], '\\', flen[0]) != NULL) |
+	    (memchr(f[5], '\\', flen[5]) != NULL) << 1;
+	return NULL;
+}
+#endif
+
+/* Point *out at field s[0..n), unescaped into *dst when it has escapes. */
+static inline int
+field(const char *s, size_t n, int escaped, const char **out, size_t *olen,
+    char **dst)
+{
+	if (!escaped) {
 		*out = s;
 		*olen = n;
 		return 0;
@@ -196,43 +333,36 @@ field(const char *s, size_t n, const char **out, size_t *olen, char **dst)
 const char *
 rec_parse(struct rec *r, const char *line, size_t len, char *scratch)
 {
-	const char *f[6], *end = line + len, *p = line, *t;
-	size_t flen[6], i;
+	const char *f[6], *why;
+	size_t flen[6];
+	unsigned bsl;
 	char *dst = scratch;
 
 	memset(r, 0, sizeof(*r));
 	r->line = line;
 	r->linelen = len;
 	r->flags = REC_MALFORMED;
-	for (i = 0; i < 6; i++) {
-		t = i < 5 ? memchr(p, '\t', (size_t)(end - p)) : end;
-		if (t == NULL)
-			return "fewer than six columns";
-		f[i] = p;
-		flen[i] = (size_t)(t - p);
-		p = t + 1;
-	}
-	if (memchr(f[5], '\t', flen[5]) != NULL)
-		return "more than six columns";
+	if ((why = columns(line, len, f, flen, &bsl)) != NULL)
+		return why;
 	if (flen[0] == 0)
 		return "empty DOC";
 	if (!rec_valid_kind(f[1], flen[1]))
 		return "bad KIND";
-	if (rec_decimal(f[2], flen[2], &r->start) < 0)
+	if (decimal(f[2], flen[2], &r->start) < 0)
 		return "bad START";
-	if (rec_decimal(f[3], flen[3], &r->end) < 0)
+	if (decimal(f[3], flen[3], &r->end) < 0)
 		return "bad END";
 	if (r->start > r->end)
 		return "START after END";
 	if (!valid_attrs(f[4], flen[4]))
 		return "bad ATTRS";
-	memcpy(dst, f[1], flen[1]);
-	dst[flen[1]] = '\0';
-	r->kind = dst;
-	dst += flen[1] + 1;
-	if (field(f[0], flen[0], &r->doc, &r->doclen, &dst) < 0)
+	dst = buf_putmem(dst, f[1], flen[1]);
+	*dst = '\0';
+	r->kind = scratch;
+	dst++;
+	if (field(f[0], flen[0], bsl & 1, &r->doc, &r->doclen, &dst) < 0)
 		return "bad escape in DOC";
-	if (field(f[5], flen[5], &r->text, &r->textlen, &dst) < 0)
+	if (field(f[5], flen[5], bsl & 2, &r->text, &r->textlen, &dst) < 0)
 		return "bad escape in TEXT";
 	r->attrs = f[4];
 	r->attrslen = flen[4];

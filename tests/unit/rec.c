@@ -87,6 +87,8 @@ test_valid(void)
 	CHECK(parse("-\tdoc\t0\t0\tv=1\t", &r) == NULL && r.textlen == 0);
 	CHECK(parse("d\tx_1\t0\t0\t_\t", &r) == NULL);
 	CHECK(parse("d\tk\t7\t7\tnew_key=any value: even = signs\tt", &r) == NULL);
+	CHECK(parse("d\tk\t0\t1\tstare=1|attrx=|texts=|kin=|tex=|en=\tt",
+	    &r) == NULL);		/* near the column names */
 	CHECK(parse("d\\nx\tk\t0\t1\t_\t\\r\\n", &r) == NULL);
 	CHECK_MEM(r.doc, r.doclen, "d\nx");
 	CHECK_MEM(r.text, r.textlen, "\r\n");
@@ -118,6 +120,14 @@ test_malformed(void)
 		"d\tk\t0\t1\ta=1||b=2\tx",
 		"d\tk\t0\t1\tstart=1\tx",		/* reserved key */
 		"d\tk\t0\t1\ttext=1\tx",
+		"d\tk\t0\t1\tline=1|kind=\tx",
+		"d\tk\t0\t1\tattrs=\tx",
+		"d\tk\t0\t1\tend=2\tx",
+		"d\tk\t0\t1\tdoc=2\tx",
+		"d\tk\t0\t1\tline=1|kind=\tx",
+		"d\tk\t0\t1\tattrs=\tx",
+		"d\tk\t0\t1\tend=2\tx",
+		"d\tk\t0\t1\tdoc=2\tx",
 		"d\tk\t0\t1\t_|a=1\tx",
 		"d\tk\t0\t1\t_\tbad \\x escape",
 		"d\tk\t0\t1\t_\ttrailing \\",
@@ -711,9 +721,102 @@ test_format_lengths(void)
 	buf_free(&got);
 }
 
+/*
+ * rec_parse() finds the TABs and backslashes of a line in blocks of 16
+ * and 32 bytes, its last block the line's last 16 bytes, and the rest of
+ * a TEXT over 256 bytes by memchr(): every column edge and escape at
+ * every offset from a block's edge, each line in a buffer of its own
+ * length (so ASan sees a read past it), against the columns the line
+ * was built from.  de and te place an escape in DOC and TEXT (-1: none);
+ * tc is the escape's letter in TEXT, or a TAB for a seventh column.
+ */
+static int
+columns_ok(size_t a, size_t b, long de, long te, char dc, char tc)
+{
+	static char src[2048], scratch[2048];
+	char *line;
+	size_t n = 0, t0;
+	struct rec r;
+	const char *why;
+	int ok;
+
+	/* a bytes of DOC and b of TEXT, an escape inserted at de, te */
+	memset(src, 'd', a);
+	if (de >= 0) {
+		memmove(src + de + 2, src + de, a - (size_t)de);
+		src[de] = '\\';
+		src[de + 1] = dc;
+		a += 2;
+	}
+	n = a + (size_t)sprintf(src + a, "\tk\t3\t7\tline=1|role=\t");
+	t0 = n;
+	memset(src + n, 't', b);
+	if (te >= 0) {
+		memmove(src + n + te + 2, src + n + te, b - (size_t)te);
+		src[n + (size_t)te] = tc == '\t' ? '\t' : '\\';
+		src[n + (size_t)te + 1] = tc == '\t' ? 'x' : tc;
+		b += 2;
+	}
+	n += b;
+	line = malloc(n);
+	memcpy(line, src, n);
+	why = rec_parse(&r, line, n, scratch);
+	if (dc == 'q')
+		ok = why != NULL && strcmp(why, "bad escape in DOC") == 0;
+	else if (tc == '\t')
+		ok = why != NULL && strcmp(why, "more than six columns") == 0;
+	else
+		ok = why == NULL && r.start == 3 && r.end == 7 &&
+		    strcmp(r.kind, "k") == 0 && r.attrslen == 12 &&
+		    r.doclen == a - (de >= 0) && r.textlen == b - (te >= 0) &&
+		    (de < 0 ? r.doc == line : r.doc[de] == '\n') &&
+		    (te < 0 ? r.text == line + t0 : r.text[te] == '\t');
+	free(line);
+	return ok;
+}
+
+static void
+test_columns(void)
+{
+	static const size_t longb[] = { 200, 250, 255, 256, 257, 258, 300,
+	    600, 1500 };
+	size_t a, b, k, runs = 0, bad = 0;
+	long e;
+
+	for (a = 1; a <= 40; a++) {
+		for (b = 0; b <= 40; b++) {
+			bad += !columns_ok(a, b, -1, -1, 0, 0);
+			for (e = 0; e < (long)a; e++) {
+				bad += !columns_ok(a, b, e, -1, 'n', 0);
+				bad += !columns_ok(a, b, e, -1, 'q', 0);
+				bad += !columns_ok(a, b, e, (long)b, 'n', 't');
+			}
+			for (e = 0; e <= (long)b; e++) {
+				bad += !columns_ok(a, b, -1, e, 0, 't');
+				bad += !columns_ok(a, b, -1, e, 0, '\t');
+			}
+			runs += 3 * a + 2 * b + 3;
+		}
+		for (k = 0; k < sizeof(longb) / sizeof(longb[0]); k++) {
+			b = longb[k];
+			bad += !columns_ok(a, b, -1, -1, 0, 0);
+			for (e = 0; e <= (long)b; e += e < 300 ? 1 : 97) {
+				bad += !columns_ok(a, b, -1, e, 0, 't');
+				bad += !columns_ok(a, b, -1, e, 0, '\t');
+				bad += !columns_ok(a, b, (long)a / 2, e, 'n',
+				    't');
+				runs += 3;
+			}
+		}
+	}
+	CHECK(runs > 100000);
+	CHECK(bad == 0);
+}
+
 int
 main(void)
 {
+	test_columns();
 	test_format_lengths();
 	test_seqlen();
 	test_putu();
