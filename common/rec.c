@@ -111,8 +111,15 @@ rec_decimal(const char *s, size_t n, size_t *v)
 	return decimal(s, n, v);
 }
 
+/*
+ * ATTRS s[0..n), which the line goes on past to lim: a key up to '=',
+ * then a value up to '|' or the end.  Most keys are four letters (line,
+ * role, type, norm), checked without a loop; most values are short, and
+ * a 16-byte block the line holds finds their '|' where a memchr() call
+ * cost more than the scan.
+ */
 static int
-valid_attrs(const char *s, size_t n)
+valid_attrs(const char *s, size_t n, const char *lim)
 {
 	const char *p = s, *end = s + n, *bar, *eq;
 
@@ -120,17 +127,44 @@ valid_attrs(const char *s, size_t n)
 		return 1;
 	if (n == 0)
 		return 0;
-	/* one pass: a key up to '=', then a value up to '|' or the end */
 	while (p <= end) {
 		if (p == end || *p < 'a' || *p > 'z')
 			return 0;
-		for (eq = p + 1; eq < end && namech[(unsigned char)*eq]; eq++)
-			;
-		if (eq == end || *eq != '=' || reserved(p, (size_t)(eq - p)))
-			return 0;
+		if (end - p > 4 && p[4] == '=' &&
+		    (namech[(unsigned char)p[1]] &
+		    namech[(unsigned char)p[2]] &
+		    namech[(unsigned char)p[3]])) {
+			if (reserved(p, 4))
+				return 0;
+			eq = p + 4;
+		} else {
+			for (eq = p + 1; eq < end &&
+			    namech[(unsigned char)*eq]; eq++)
+				;
+			if (eq == end || *eq != '=' ||
+			    reserved(p, (size_t)(eq - p)))
+				return 0;
+		}
+		p = eq + 1;
+#ifdef __SSE2__
+		if (lim - p >= 16) {
+			uint32_t m = (uint32_t)_mm_movemask_epi8(_mm_cmpeq_epi8(
+			    _mm_loadu_si128((const __m128i *)p),
+			    _mm_set1_epi8('|')));
+
+			if (m != 0 && (size_t)__builtin_ctz(m) < (size_t)(end - p)) {
+				p += __builtin_ctz(m) + 1;
+				continue;
+			}
+			if (end - p <= 16)
+				break;
+		}
+#else
+		(void)lim;
+#endif
 		/* values run longer than keys: memchr() pays there */
-		if ((bar = memchr(eq + 1, '|', (size_t)(end - eq - 1))) == NULL)
-			bar = end;
+		if ((bar = memchr(p, '|', (size_t)(end - p))) == NULL)
+			break;
 		p = bar + 1;
 	}
 	return 1;
@@ -354,7 +388,7 @@ rec_parse(struct rec *r, const char *line, size_t len, char *scratch)
 		return "bad END";
 	if (r->start > r->end)
 		return "START after END";
-	if (!valid_attrs(f[4], flen[4]))
+	if (!valid_attrs(f[4], flen[4], line + len))
 		return "bad ATTRS";
 	dst = buf_putmem(dst, f[1], flen[1]);
 	*dst = '\0';

@@ -813,9 +813,55 @@ test_columns(void)
 	CHECK(bad == 0);
 }
 
+/*
+ * ATTRS are checked with a 16-byte look past a value when the line holds
+ * it, so each list is read followed by TEXT of every length to 40 (the
+ * look then reaches into the TEXT, or does not fit), a value's '|' at
+ * every offset to 20 from its start.
+ */
+static void
+test_attrs_lim(void)
+{
+	/* the pair after a value of v bytes: the first six are good */
+	static const char *const keys[] = {
+		"b=2", "role=", "type=PER", "norm=x y", "stare=1", "a_1=",
+		"", "|b=2", "kind=1", "attrs=", "end=9", "Role=", "rol",
+		"ro-e=1", "line",
+	};
+	static char scratch[256];
+	char src[128], *line;
+	size_t v, t, k, n, bad = 0, runs = 0;
+	struct rec r;
+	const char *why;
+	int ok;
+
+	for (k = 0; k < sizeof(keys) / sizeof(keys[0]); k++)
+		for (v = 0; v <= 20; v++)
+			for (t = 0; t <= 40; t++) {
+				n = (size_t)sprintf(src, "d\tk\t1\t2\tline=");
+				memset(src + n, 'v', v);
+				n += v;
+				n += (size_t)sprintf(src + n, "|%s\t", keys[k]);
+				memset(src + n, 't', t);
+				n += t;
+				line = malloc(n);
+				memcpy(line, src, n);
+				why = rec_parse(&r, line, n, scratch);
+				ok = k < 6 ? why == NULL &&
+				    r.attrslen == 6 + v + strlen(keys[k]) :
+				    why != NULL && strcmp(why, "bad ATTRS") == 0;
+				bad += !ok;
+				runs++;
+				free(line);
+			}
+	CHECK(runs == 15 * 21 * 41);
+	CHECK(bad == 0);
+}
+
 int
 main(void)
 {
+	test_attrs_lim();
 	test_columns();
 	test_format_lengths();
 	test_seqlen();
