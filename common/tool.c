@@ -70,9 +70,14 @@ drop_own(const struct tool *t, struct doc *d)
 {
 	size_t i, k = 0;
 
+	/* a record is copied only once one has gone: most documents hold
+	 * none of the tool's kind, and a record is 100 bytes */
 	for (i = 0; i < d->n; i++)
-		if (!owns(t, &d->r[i]))
-			d->r[k++] = d->r[i];
+		if (!owns(t, &d->r[i])) {
+			if (k != i)
+				d->r[k] = d->r[i];
+			k++;
+		}
 	d->n = k;
 }
 
