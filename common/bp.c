@@ -1022,9 +1022,9 @@ quote_headline(const struct bp_judge *j, const struct para *p)
  * headlines with no sentence in them link to other stories (tail
  * headlines), a short question is a teaser's headline, and lines of one to
  * three words are menus, tags, names and credits (tail_short).  The sweep
- * from the end stops at the first kept paragraph that is none of these.
+ * from the end stops at the first kept paragraph that is none of these:
+ * what it takes p[i] for, or NULL there.
  */
-/* What the tail sweep takes p for, or NULL where it stops. */
 static const char *
 tail_kind(const struct bp_judge *j, size_t i)
 {

@@ -921,9 +921,6 @@ word_start(const char *lo, size_t e)
 	return e;
 }
 
-/* The length of a photo credit's label that ends, with its colon, at
- * lo[k] ("Credit:", "Photo:", "Image:"), written with its capital, as a
- * label is; 0 if none does.  There must be a byte before it. */
 /* The words of lo[0..n). */
 static size_t
 words_in(const char *lo, size_t n)
@@ -936,6 +933,9 @@ words_in(const char *lo, size_t n)
 	return w;
 }
 
+/* The length of a photo credit's label that ends, with its colon, at
+ * lo[k] ("Credit:", "Photo:", "Image:"), written with its capital, as a
+ * label is; 0 if none does.  There must be a byte before it. */
 static size_t
 credit_label(const char *lo, const char *ca, size_t k)
 {
@@ -1014,7 +1014,7 @@ bp_credit(const struct bp_rules *rs, const char *lo, const char *ca, size_t n)
 		 * Photo: Readers Pick Their Best Piers"): after them, names
 		 * with a slash or three words at most, under a caption of
 		 * four words or more */
-		if (l != 7 && ((w > 3 && !memchr(lo + k, '/', e - k)) ||
+		if (l != sizeof("credit:") - 1 && ((w > 3 && !memchr(lo + k, '/', e - k)) ||
 		    words_in(lo, k - l) < 4))
 			break;
 		if (lo[k - l - 1] == ' ' ? k >= l + 2 &&
