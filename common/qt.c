@@ -3775,12 +3775,24 @@ art_clause(const struct ctx *c, size_t a, size_t b)
 static int
 tail_clause(const struct ctx *c, size_t a, size_t b)
 {
+	size_t k, n;
+
 	if (words_in(c, a, b) < 3 || !is_word(c, a))
 		return 0;
 	switch (LX_WORD(c->x.tok[a].lx)) {
-	case W_BECAUSE: case W_BEFORE: case W_AFTER: case W_SINCE:
-	case W_UNTIL: case W_UNLESS: case W_ALTHOUGH: case W_THOUGH:
-	case W_WHILE:
+	case W_BECAUSE:
+		/* not "because of the storm", which says why it was said */
+		return !word_is_text(c, a + 1, "of");
+	case W_BEFORE: case W_AFTER: case W_SINCE: case W_UNTIL:
+		/* not "after the vote", a short phrase with no pronoun or
+		 * verb of its own, which says when it was said */
+		for (k = a + 1, n = 0; k < b && !is_p(c, k, ',') &&
+		    !is_p(c, k, ';'); k++)
+			if ((is_word(c, k) && (c->x.tok[k].lx & LX_PRON)) ||
+			    finite_verb(c, k) || (is_word(c, k) && ++n > 5))
+				return 1;
+		return 0;
+	case W_UNLESS: case W_ALTHOUGH: case W_THOUGH: case W_WHILE:
 		return 1;
 	case W_AND: case W_BUT:
 		/* "A, he said, and it had flooded twice": a new clause of a
@@ -3951,6 +3963,11 @@ emit_indirect(struct ctx *c, size_t a, size_t b, const struct qt_attr *at,
 			if (i >= b || i >= a + 9 || is_mark(c, i))
 				return 0;
 			a = i + 1;
+			/* "said, after the vote, which was close": a relative
+			 * clause after the occasion tells of it, no report */
+			if (a < b && (word_is(c, a, W_WHICH) ||
+			    word_is(c, a, W_WHO)))
+				return 0;
 		}
 	}
 	b = trim_end(c, a, b);
@@ -5438,6 +5455,11 @@ indirect(struct ctx *c)
 					    is_p(c, sp0 - 1, ',') &&
 					    words_in(c, x + 1, be) >= 2 &&
 					    !is_mark(c, x + 1) && !word_is(c, x + 1, W_AND) &&
+					    /* "A, Lu said, which was news": a
+					     * relative clause tells of A or of
+					     * the saying, and reports nothing */
+					    !word_is(c, x + 1, W_WHICH) &&
+					    !word_is(c, x + 1, W_WHO) &&
 					    /* "..., they objected, saying B": the
 					     * -ing cue reports B, read below */
 					    !(ing_cue(c, x + 1) && (c->x.tok[x + 1].lx &
