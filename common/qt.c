@@ -3365,7 +3365,7 @@ conj_cue(const struct ctx *c, size_t i, size_t b)
 	for (k = i; k < b && k < i + 3 && is_word(c, k) && !c->x.tok[k].cap &&
 	    ((c->x.tok[k].lx & LX_ADV) || ly_adverb(c, k, i - 1)); k++)
 		;
-	/* "but in a later interview said", "and on Friday told": an
+	/* "but on the radio the next day said", "and on Friday told": an
 	 * adverbial of time or of the occasion before the cue */
 	if (k < b && is_word(c, k) && (c->x.tok[k].lx & LX_PREP))
 		k = skip_adverbials(c, k, b);
@@ -3751,7 +3751,7 @@ one_object(const struct ctx *c, size_t a, size_t b)
 
 /* Does a clause open at a with an article or a possessive, a few
  * words of its noun phrase and then a finite verb ("the toll and its
- * timing were wrong", "her record does not make up for it")? */
+ * timing were wrong", "her plan leaves the ferry out")? */
 static int
 art_clause(const struct ctx *c, size_t a, size_t b)
 {
@@ -5601,7 +5601,7 @@ indirect(struct ctx *c)
 	}
 }
 
-/* "A, said Howard, but B", "A, according to X, and there were B": the
+/* "A, said Vries, but B", "A, according to X, and there were B": the
  * report goes on after the speaker as it does after "A, he said," (the
  * words tail_clause() reads); where reading resumes. */
 static size_t
