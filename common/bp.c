@@ -1023,20 +1023,23 @@ quote_headline(const struct bp_judge *j, const struct para *p)
  * headlines), a short question is a teaser's headline, and lines of one to
  * three words are menus, tags, names and credits (tail_short).  The sweep
  * from the end stops at the first kept paragraph that is none of these:
- * what it takes p[i] for, or NULL there.
+ * the rule that takes p[i], its kind in *why, or NULL there.
  */
 static const char *
-tail_kind(const struct bp_judge *j, size_t i)
+tail_kind(const struct bp_judge *j, size_t i, enum bp_why *why)
 {
 	const struct bp_rules *rs = j->rs;
 	const struct para *p = &j->p[i];
 	const char *lo = j->arena.p + p->norm;
 
+	*why = BP_RELATED;
 	if (p->title || p->words > rs->related_max)
 		return NULL;
 	if (rs->det_tailshort && p->words < 4 && label_like(j, i) &&
-	    !digit_start(j, p))
+	    !digit_start(j, p)) {
+		*why = BP_NAV;
 		return "tail-short";
+	}
 	if (p->words >= 4 && (label_like(j, i) || quote_headline(j, p)))
 		return "tail-headline";
 	if (rs->det_tailshort && p->words >= 3 && !p->quote &&
@@ -1051,11 +1054,12 @@ static void
 tail_headlines(struct bp_judge *j, size_t last)
 {
 	size_t i, keep = 0;
+	enum bp_why why;
 
 	if (last >= j->n)
 		return;
 	for (i = j->n; i-- > last + 1;)
-		if (j->p[i].why == BP_KEEP && tail_kind(j, i) == NULL)
+		if (j->p[i].why == BP_KEEP && tail_kind(j, i, &why) == NULL)
 			break;
 	/* the sweep stops at a sentence that introduces a list with a
 	 * colon ("The winners are:"), and the article runs on to it with
@@ -1077,9 +1081,9 @@ tail_headlines(struct bp_judge *j, size_t last)
 
 		if (p->why != BP_KEEP)
 			continue;
-		if ((r = tail_kind(j, i)) == NULL)
+		if ((r = tail_kind(j, i, &why)) == NULL)
 			break;
-		drop(p, strcmp(r, "tail-short") == 0 ? BP_NAV : BP_RELATED, r);
+		drop(p, why, r);
 	}
 }
 

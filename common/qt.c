@@ -467,6 +467,7 @@ static int verb_like(const struct ctx *, size_t);
 static void raised(struct ctx *, size_t, size_t, const struct qt_attr *);
 static int tail_clause(const struct ctx *, size_t, size_t);
 static size_t tail_after(struct ctx *, const struct qt_attr *, size_t);
+static int report_tail(struct ctx *, size_t, const struct qt_attr *, size_t);
 static int clause_start(const struct ctx *, size_t);
 static int finite_verb(const struct ctx *, size_t);
 
@@ -5484,14 +5485,9 @@ indirect(struct ctx *c)
 					    !lone_sub(c, left0, sp0 - 1) &&
 					    emit_indirect(c, left0, sp0 -
 					    !is_mark(c, sp0 - 1), &at, EI_LEFT) &&
-					    x + 1 < be && is_p(c, x, ',') &&
-					    tail_clause(c, x + 1, be)) {
-						/* "A, he said, because B": the
-						 * report goes on after the aside */
-						size_t t = x + 1 + (word_is(c, x + 1,
-						    W_AND) || word_is(c, x + 1, W_BUT));
-						emit_indirect(c, t, clause_end(c, t, be),
-						    &at, EI_WHOLE);
+					    /* "A, he said, because B": the
+					     * report goes on after the aside */
+					    report_tail(c, x, &at, be)) {
 						i = be;
 						continue;
 					}
@@ -5601,19 +5597,28 @@ indirect(struct ctx *c)
 	}
 }
 
+/* Does the report go on after the comma at x that ends its attribution
+ * ("A, he said, because B": the words tail_clause() reads)?  If so, it
+ * is written, without an opening "and" or "but". */
+static int
+report_tail(struct ctx *c, size_t x, const struct qt_attr *at, size_t be)
+{
+	size_t t = x + 1;
+
+	if (t >= be || !is_p(c, x, ',') || !tail_clause(c, t, be))
+		return 0;
+	t += word_is(c, t, W_AND) || word_is(c, t, W_BUT);
+	emit_indirect(c, t, clause_end(c, t, be), at, EI_WHOLE);
+	return 1;
+}
+
 /* "A, said Vries, but B", "A, according to X, and there were B": the
- * report goes on after the speaker as it does after "A, he said," (the
- * words tail_clause() reads); where reading resumes. */
+ * report goes on after the speaker as it does after "A, he said,";
+ * where reading resumes. */
 static size_t
 tail_after(struct ctx *c, const struct qt_attr *at, size_t be)
 {
-	size_t t = at->spb + 1;
-
-	if (t >= be || !is_p(c, at->spb, ',') || !tail_clause(c, t, be))
-		return at->spb;
-	t += word_is(c, t, W_AND) || word_is(c, t, W_BUT);
-	emit_indirect(c, t, clause_end(c, t, be), at, EI_WHOLE);
-	return be;
+	return report_tail(c, at->spb, at, be) ? be : at->spb;
 }
 
 /* ---- putting it together --------------------------------------------- */
